@@ -1,0 +1,45 @@
+"""What a check function receives and returns."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from sms_lint.config import Config
+from sms_lint.model import Artifact
+from sms_lint.pack import Framework
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's verdict on one place: ``artifact`` None means repository-wide; ``at`` is the
+    path into the artifact's data the finding points at; ``clause`` overrides the rule's."""
+
+    message: str
+    artifact: Artifact | None = None
+    at: tuple = ()
+    clause: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a check may look at. Artifacts are in path order."""
+
+    artifacts: tuple[Artifact, ...]
+    framework: Framework
+    today: datetime.date
+    config: Config
+
+    def of_kind(self, *kinds: str) -> list[Artifact]:
+        return [a for a in self.artifacts if a.kind in kinds]
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Artifact]:
+        """First artifact for each id (duplicates are their own finding)."""
+        index: dict[str, Artifact] = {}
+        for artifact in self.artifacts:
+            if artifact.id is not None:
+                index.setdefault(artifact.id, artifact)
+        return index

@@ -1,0 +1,192 @@
+"""``.sms-lint.yaml``: read, validate and freeze the configuration.
+
+Every problem is a :class:`ConfigError` whose message is one sentence naming the key; the CLI
+turns it into exit code 2. Unknown keys are errors so that a typo never silently disables a
+setting.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from sms_lint.documents import decode
+from sms_lint.finding import Severity
+from sms_lint.loader import load_yaml
+
+CONFIG_NAME = ".sms-lint.yaml"
+KNOWN_KEYS = ("exclude", "rules", "review_interval_months", "policies", "waivers", "max_file_kb")
+_WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    enabled: bool = True
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An approved, time-limited exception: findings of ``rule`` on ``path``/``artifact``."""
+
+    rule: str
+    reason: str
+    approved_by: str
+    expires: datetime.date | None
+    path: str | None = None
+    artifact: str | None = None
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one run. ``source`` is the config file's path relative to the root
+    (or as given) for findings about waivers; ``None`` when no file was read."""
+
+    source: str | None = None
+    exclude: tuple[str, ...] = ()
+    rules: Mapping[str, RuleSetting] = field(default_factory=lambda: MappingProxyType({}))
+    review_interval_months: int = 12
+    policies: tuple[Path, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    max_file_kb: int = 1024
+
+
+def find_config(root: Path, explicit: Path | None) -> Path | None:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"config file {explicit} does not exist")
+        return explicit
+    default = root / CONFIG_NAME
+    return default if default.is_file() else None
+
+
+def load_config(root: Path, explicit: Path | None = None) -> Config:
+    """Read the config for ``root``; no file means the defaults."""
+    path = find_config(root, explicit)
+    if path is None:
+        return Config()
+    name = _display_name(path, root)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"cannot read {name}: {error.strerror}") from None
+    text, problem = decode(raw)
+    loaded = load_yaml(text) if text is not None else None
+    if loaded is None or loaded.problems:
+        first = problem or (loaded.problems[0] if loaded and loaded.problems else None)
+        where = f" at line {first.line}: {first.message}" if first else " (empty)"
+        raise ConfigError(f"{name} is not a valid config{where}")
+    if loaded.data is None:
+        raise ConfigError(f"{name} must be a mapping of settings")
+    return parse_config(loaded.data, name, path.parent, loaded.positions)
+
+
+def _display_name(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def parse_config(
+    data: dict[str, Any], name: str, base: Path, positions: Mapping[tuple, tuple[int, int]]
+) -> Config:
+    for key in data:
+        if key not in KNOWN_KEYS:
+            raise ConfigError(
+                f"{name}: unknown key '{key}' (known keys: {', '.join(KNOWN_KEYS)})"
+            )
+    interval = data.get("review_interval_months", 12)
+    if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 120:
+        raise ConfigError(f"{name}: 'review_interval_months' must be a whole number from 1 to 120")
+    max_kb = data.get("max_file_kb", 1024)
+    if isinstance(max_kb, bool) or not isinstance(max_kb, int) or max_kb < 1:
+        raise ConfigError(f"{name}: 'max_file_kb' must be a positive whole number")
+    return Config(
+        source=name,
+        exclude=_strings(data, "exclude", name),
+        rules=MappingProxyType(_rule_settings(data.get("rules", {}), name)),
+        review_interval_months=interval,
+        policies=tuple(base / p for p in _strings(data, "policies", name)),
+        waivers=tuple(
+            _waiver(entry, index, name, positions.get(("waivers", index), (1, 1))[0])
+            for index, entry in enumerate(_list(data, "waivers", name))
+        ),
+        max_file_kb=max_kb,
+    )
+
+
+def _list(data: dict[str, Any], key: str, name: str) -> list[Any]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise ConfigError(f"{name}: '{key}' must be a list")
+    return value
+
+
+def _strings(data: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
+    values = _list(data, key, name)
+    if not all(isinstance(v, str) and v for v in values):
+        raise ConfigError(f"{name}: every entry of '{key}' must be non-empty text")
+    return tuple(values)
+
+
+def _rule_settings(raw: Any, name: str) -> dict[str, RuleSetting]:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{name}: 'rules' must be a mapping of rule id to settings")
+    settings = {}
+    for rule, value in raw.items():
+        if not isinstance(value, dict) or set(value) - {"severity", "enabled"}:
+            raise ConfigError(
+                f"{name}: 'rules.{rule}' must be a mapping with 'severity' and/or 'enabled'"
+            )
+        severity = value.get("severity")
+        if severity is not None and severity not in {s.value for s in Severity}:
+            raise ConfigError(
+                f"{name}: 'rules.{rule}.severity' must be major, minor or observation"
+            )
+        enabled = value.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"{name}: 'rules.{rule}.enabled' must be true or false")
+        settings[rule] = RuleSetting(enabled, Severity(severity) if severity else None)
+    return settings
+
+
+def _waiver(entry: Any, index: int, name: str, line: int) -> Waiver:
+    where = f"{name}: waivers[{index}]"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where} must be a mapping")
+    for key in entry:
+        if key not in _WAIVER_KEYS:
+            raise ConfigError(f"{where} has unknown key '{key}' (known: {', '.join(_WAIVER_KEYS)})")
+    for key in ("rule", "reason", "approved_by"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ConfigError(f"{where} needs '{key}' (text)")
+    if not (entry.get("path") or entry.get("artifact")):
+        raise ConfigError(f"{where} needs 'path' or 'artifact' to say what it waives")
+    for key in ("path", "artifact"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ConfigError(f"{where}.{key} must be text")
+    expires = entry.get("expires")
+    if expires is not None:
+        try:
+            expires = datetime.date.fromisoformat(str(expires))
+        except ValueError:
+            raise ConfigError(f"{where}.expires must be a date written YYYY-MM-DD") from None
+    return Waiver(
+        rule=entry["rule"],
+        reason=entry["reason"].strip(),
+        approved_by=entry["approved_by"],
+        expires=expires,
+        path=entry.get("path"),
+        artifact=entry.get("artifact"),
+        line=line,
+    )

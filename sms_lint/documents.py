@@ -1,0 +1,92 @@
+"""Read one file from disk into an artifact candidate: bytes -> text -> front matter -> data.
+
+A YAML file (``*.yaml``/``*.yml``) is one document. A Markdown file is an artifact only when it
+starts with a ``---`` front-matter block; its data is the front matter and the rest is the body.
+Problems become :class:`~sms_lint.loader.Problem` values; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sms_lint.loader import Path, Problem, load_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+_FENCE = re.compile(r"---[ \t]*\r?$")
+_CLOSING_FENCE = re.compile(r"(---|\.\.\.)[ \t]*\r?$")
+
+
+@dataclass
+class Document:
+    """A file's contribution to the check: its data (``None`` if not usable) and problems.
+
+    ``is_artifact`` is false for Markdown without front matter, which is simply not ours.
+    """
+
+    path: str
+    data: dict[str, Any] | None
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    is_artifact: bool = True
+
+    def position(self, path: Path) -> tuple[int, int]:
+        """The nearest recorded position for ``path``, walking up to the document start."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
+    """Strict UTF-8 with an optional BOM; the problem names the line of the first bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = (
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} at line {line}); "
+            "save it as UTF-8"
+        )
+        return None, Problem("SMS100", line, 1, message)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, Problem("SMS100", line, 1, "the file contains a NUL byte: it is not a text file")
+    return text.removeprefix("\ufeff"), None
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, Problem | None]:
+    """Return (front matter text, line offset of its first line, problem).
+
+    ``(None, 0, None)`` means the Markdown has no front matter and is not an artifact.
+    """
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return None, 0, None
+    for index in range(1, len(lines)):
+        if _CLOSING_FENCE.match(lines[index]):
+            return "\n".join(lines[1:index]) + "\n", 1, None
+    problem = Problem(
+        "SMS101", 1, 1, "the front matter opened at line 1 is never closed by a '---' line"
+    )
+    return None, 0, problem
+
+
+def parse_document(path: str, raw: bytes) -> Document:
+    """Turn a file's bytes into a :class:`Document`; ``path`` decides YAML or Markdown."""
+    text, problem = decode(raw)
+    if problem is not None:
+        return Document(path, None, problems=[problem])
+    assert text is not None
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        front, offset, problem = split_front_matter(text)
+        if problem is not None:
+            return Document(path, None, problems=[problem])
+        if front is None:
+            return Document(path, None, is_artifact=False)
+        loaded = load_yaml(front, line_offset=offset)
+    else:
+        loaded = load_yaml(text)
+    return Document(path, loaded.data, loaded.positions, loaded.problems)

@@ -1,0 +1,67 @@
+"""The immutable finding type and the severity scale every part of sms-lint shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """The grades an auditor gives, most serious first."""
+
+    MAJOR = "major"
+    MINOR = "minor"
+    OBSERVATION = "observation"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious; used for --fail-on comparisons."""
+        return _RANK[self]
+
+
+_RANK = {Severity.MAJOR: 3, Severity.MINOR: 2, Severity.OBSERVATION: 1}
+
+# --fail-on accepts the severities plus "never".
+FAIL_ON_CHOICES = ("major", "minor", "observation", "never")
+
+
+def fails(severity: Severity, fail_on: str) -> bool:
+    """Whether a finding of this severity fails a run with the given --fail-on level."""
+    if fail_on == "never":
+        return False
+    return severity.rank >= Severity(fail_on).rank
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One nonconformity, observation or input problem.
+
+    ``path`` is relative to the checked root with ``/`` separators, or ``None`` for a
+    repository-wide finding (e.g. "no internal audit in 12 months"); ``line`` and ``column`` are
+    1-based, ``None`` when there is no location.
+    """
+
+    path: str | None
+    line: int | None
+    column: int | None
+    rule: str
+    clause: str
+    severity: Severity
+    message: str
+    artifact: str | None = None
+    waived_reason: str | None = None
+
+    @property
+    def waived(self) -> bool:
+        return self.waived_reason is not None
+
+    def sort_key(self) -> tuple:
+        """Report order: path, line, rule (repo-wide findings first), then the rest for ties."""
+        return (
+            self.path or "",
+            self.line or 0,
+            self.rule,
+            self.column or 0,
+            self.message,
+            self.artifact or "",
+        )

@@ -1,0 +1,89 @@
+"""The checked repository as the rules see it: artifacts with typed, forgiving accessors.
+
+Rules run on every artifact with a known kind, even one that failed its schema (that failure is
+already a finding). So accessors never raise: a field of the wrong type reads as missing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from sms_lint.documents import Document
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def clause_text(value: Any) -> str | None:
+    """A clause written as text or a number (``8.5`` or ``"8.5.1"``) as text, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One usable artifact: a document with a mapping and a known ``kind``."""
+
+    doc: Document
+    kind: str
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def data(self) -> dict[str, Any]:
+        assert self.doc.data is not None
+        return self.doc.data
+
+    @property
+    def id(self) -> str | None:
+        return self.text("id")
+
+    @property
+    def status(self) -> str | None:
+        return self.text("status")
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
+
+    def text(self, name: str, source: dict[str, Any] | None = None) -> str | None:
+        value = (self.data if source is None else source).get(name)
+        return value if isinstance(value, str) and value.strip() else None
+
+    def date(self, name: str, source: dict[str, Any] | None = None) -> datetime.date | None:
+        return parse_date((self.data if source is None else source).get(name))
+
+    def number(self, name: str, source: dict[str, Any] | None = None) -> float | None:
+        value = (self.data if source is None else source).get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return value
+
+    def items(self, name: str) -> list[tuple[int, dict[str, Any]]]:
+        """The mapping entries of a list field, with their index (for positions)."""
+        value = self.data.get(name)
+        if not isinstance(value, list):
+            return []
+        return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+    def strings(self, name: str, source: dict[str, Any] | None = None) -> list[tuple[int, str]]:
+        """The text entries of a list field, with their index."""
+        value = (self.data if source is None else source).get(name)
+        if not isinstance(value, list):
+            return []
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]

@@ -1,0 +1,157 @@
+"""Rule packs as data: the framework's clauses, kind-to-clause map and rules.
+
+The built-in pack (``policies/iso20000-1-2018.yaml``) defines the framework and its rules; an
+organization's packs (``policies:`` in the config) add rules only. Packs are our own or the
+organization's trusted files, but a broken one is still a clear error, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from sms_lint.finding import Severity
+from sms_lint.resources import builtin_pack_path
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: identity and grading from the pack, behaviour from its ``check`` function."""
+
+    id: str
+    name: str
+    clause: str
+    severity: Severity
+    check: str
+    description: str
+    rationale: str = ""
+    remediation: str = ""
+    example_pass: str = ""
+    example_fail: str = ""
+    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    pack: str = "builtin"
+
+
+@dataclass(frozen=True)
+class Clause:
+    number: str
+    title: str
+    coverage: bool  # listed in the readiness (coverage) report
+
+
+@dataclass(frozen=True)
+class Framework:
+    """The built-in pack: what the standard asks for and how artifacts map onto it."""
+
+    name: str
+    clauses: tuple[Clause, ...]
+    kind_clauses: Mapping[str, tuple[str, ...]]
+    value_clauses: Mapping[str, Mapping[str, tuple[str, ...]]]
+    rules: tuple[Rule, ...]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(self.kind_clauses)
+
+    def title(self, clause: str) -> str:
+        for entry in self.clauses:
+            if entry.number == clause:
+                return entry.title
+        return ""
+
+    def coverage_clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.coverage)
+
+
+_RULE_FIELDS = {
+    "id", "name", "clause", "severity", "check", "description", "rationale", "remediation",
+    "example_pass", "example_fail", "params",
+}
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except OSError as error:
+        raise PackError(f"cannot read rule pack {path}: {error.strerror}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise PackError(f"rule pack {path} is not valid YAML: {error}") from None
+
+
+def parse_rule(entry: Any, pack: str) -> Rule:
+    """Build a :class:`Rule` from one entry of a pack's ``rules`` list."""
+    if not isinstance(entry, dict):
+        raise PackError(f"rule pack {pack}: every entry of 'rules' must be a mapping")
+    rule_id = entry.get("id", "?")
+    unknown = sorted(set(entry) - _RULE_FIELDS)
+    if unknown:
+        raise PackError(f"rule pack {pack}: rule {rule_id} has unknown field '{unknown[0]}'")
+    for required in ("id", "name", "clause", "severity", "check", "description"):
+        if not isinstance(entry.get(required), str) or not entry[required].strip():
+            raise PackError(f"rule pack {pack}: rule {rule_id} needs a text '{required}'")
+    if entry["severity"] not in {s.value for s in Severity}:
+        raise PackError(
+            f"rule pack {pack}: rule {rule_id} has severity '{entry['severity']}'; "
+            "use major, minor or observation"
+        )
+    params = entry.get("params", {})
+    if not isinstance(params, dict):
+        raise PackError(f"rule pack {pack}: rule {rule_id} 'params' must be a mapping")
+    texts = {k: str(entry.get(k, "")).strip() for k in ("rationale", "remediation")}
+    return Rule(
+        id=entry["id"],
+        name=entry["name"],
+        clause=entry["clause"],
+        severity=Severity(entry["severity"]),
+        check=entry["check"],
+        description=" ".join(entry["description"].split()),
+        example_pass=entry.get("example_pass", ""),
+        example_fail=entry.get("example_fail", ""),
+        params=MappingProxyType(params),
+        pack=pack,
+        **texts,
+    )
+
+
+def load_framework(path: Path | None = None) -> Framework:
+    """Load the built-in framework pack."""
+    path = path or builtin_pack_path()
+    raw = _read(path)
+    clauses = tuple(
+        Clause(str(c["clause"]), c["title"], bool(c.get("coverage"))) for c in raw["clauses"]
+    )
+    kind_clauses = {kind: tuple(v) for kind, v in raw["kind_clauses"].items()}
+    value_clauses = {
+        name: MappingProxyType({value: tuple(cl) for value, cl in table.items()})
+        for name, table in raw["value_clauses"].items()
+    }
+    rules = tuple(parse_rule(entry, "builtin") for entry in raw["rules"])
+    return Framework(
+        name=raw["framework"],
+        clauses=clauses,
+        kind_clauses=MappingProxyType(kind_clauses),
+        value_clauses=MappingProxyType(value_clauses),
+        rules=rules,
+    )
+
+
+def load_extra_rules(path: Path) -> tuple[Rule, ...]:
+    """Load an organization's pack: a mapping with a ``rules`` list."""
+    raw = _read(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+        raise PackError(f"rule pack {path} must be a mapping with a 'rules' list")
+    unknown = sorted(set(raw) - {"rules", "description"})
+    if unknown:
+        raise PackError(f"rule pack {path} has unknown key '{unknown[0]}'")
+    return tuple(parse_rule(entry, str(path)) for entry in raw["rules"])

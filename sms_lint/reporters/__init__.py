@@ -1,0 +1,17 @@
+"""Reporters turn a :class:`~sms_lint.engine.Result` into text, registered by format name.
+
+``--format`` and ``--report FORMAT:PATH`` choices come from :data:`REPORTERS`.
+"""
+
+from __future__ import annotations
+
+from sms_lint.reporters.base import Reporter
+from sms_lint.reporters.json_report import JsonReporter
+from sms_lint.reporters.text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+}
+
+__all__ = ["REPORTERS", "Reporter"]

@@ -1,0 +1,55 @@
+"""``--format json``: the machine-readable report of the CLI contract, byte-stable."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from sms_lint import __version__
+from sms_lint.reporters.base import Reporter, clean, conformant, counts
+
+if TYPE_CHECKING:
+    from sms_lint.engine import Result
+    from sms_lint.finding import Finding
+
+
+def finding_object(finding: Finding, result: Result) -> dict[str, Any]:
+    rule = result.rulebook.rules[finding.rule]
+    out: dict[str, Any] = {
+        "rule": finding.rule,
+        "name": rule.name,
+        "clause": finding.clause,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "artifact": finding.artifact,
+        "message": clean(finding.message),
+    }
+    if finding.waived:
+        out["waived"] = True
+        out["waiver_reason"] = clean(finding.waived_reason or "")
+    return out
+
+
+class JsonReporter(Reporter):
+    name = "json"
+    description = "the JSON report of the CLI contract"
+
+    def render(self, result: Result) -> str:
+        tally = counts(result)
+        report = {
+            "tool": {"name": "sms-lint", "version": __version__},
+            "framework": result.framework.name,
+            "root": result.root,
+            "today": result.today.isoformat(),
+            "summary": {
+                "artifacts": result.documents,
+                "findings": len(result.findings),
+                **tally,
+                "conformant": conformant(result),
+            },
+            "findings": [finding_object(f, result) for f in result.findings],
+        }
+        # ASCII-only output: safe for any consumer and any terminal encoding.
+        return json.dumps(report, indent=2, ensure_ascii=True) + "\n"

@@ -1,0 +1,54 @@
+"""``--format text``: findings grouped by file, one editor-clickable line each, and a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from sms_lint.reporters.base import Reporter, clean, conformant, counts, location
+
+if TYPE_CHECKING:
+    from sms_lint.engine import Result
+    from sms_lint.finding import Finding
+
+_COLORS = {"major": "\x1b[1;31m", "minor": "\x1b[33m", "observation": "\x1b[36m"}
+_DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
+
+
+class TextReporter(Reporter):
+    name = "text"
+    description = "human-readable, grouped by file"
+
+    def paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def line(self, finding: Finding, result: Result) -> str:
+        rule = result.rulebook.rules[finding.rule]
+        severity = finding.severity.value
+        label = self.paint(severity, _DIM if finding.waived else _COLORS[severity])
+        text = f"{location(finding)}: {label} {finding.rule} {rule.name}: {clean(finding.message)}"
+        if finding.clause:
+            text += f" [{finding.clause}]"
+        if finding.waived:
+            text += self.paint(f" (waived: {clean(finding.waived_reason or '')})", _DIM)
+        return text
+
+    def render(self, result: Result) -> str:
+        blocks = []
+        for path, group in groupby(result.findings, key=lambda f: f.path):
+            header = self.paint(path or "(repository-wide)", _BOLD)
+            blocks.append("\n".join([header, *(self.line(f, result) for f in group)]))
+        return "\n\n".join([*blocks, self.summary(result)]) + "\n"
+
+    def summary(self, result: Result) -> str:
+        tally = counts(result)
+        artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
+        if not result.findings:
+            return f"{artifacts} checked: no findings, conformant."
+        parts = [f"{tally[k]} {k}" for k in ("major", "minor", "observation", "waived") if tally[k]]
+        verdict = "conformant" if conformant(result) else "nonconformities found"
+        total = len(result.findings)
+        return (
+            f"{artifacts} checked: {total} finding{'s' if total != 1 else ''} "
+            f"({', '.join(parts)}), {verdict}."
+        )

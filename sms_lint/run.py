@@ -1,0 +1,79 @@
+"""The core of each command: wire the parts together and return an exit code.
+
+``build_*`` functions assemble the pieces; ``run_*`` functions do one command's work. Problems
+of usage, configuration or environment are raised as :class:`UsageProblem` (exit 2).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import click
+
+from sms_lint.config import ConfigError, load_config
+from sms_lint.engine import Result, Setup, build_setup, run_check
+from sms_lint.output import write_atomic
+from sms_lint.pack import PackError
+from sms_lint.reporters import REPORTERS
+
+
+class UsageProblem(Exception):
+    """Bad usage, config or environment: one sentence, exit code 2."""
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    root: Path
+    format_name: str
+    output: Path | None
+    today: datetime.date
+    fail_on: str
+    base: str | None
+    config_path: Path | None
+    reports: tuple[tuple[str, Path], ...]
+    use_cache: bool
+    color: bool
+
+
+def build_check_setup(root: Path, config_path: Path | None) -> Setup:
+    if not root.exists():
+        raise UsageProblem(f"the root folder {root} does not exist")
+    if not root.is_dir():
+        raise UsageProblem(f"the root {root} is not a folder")
+    try:
+        return build_setup(load_config(root, config_path))
+    except (ConfigError, PackError) as error:
+        raise UsageProblem(str(error)) from None
+
+
+def display_root(root: Path) -> str:
+    return root.as_posix()
+
+
+def check_result(request: CheckRequest) -> Result:
+    setup = build_check_setup(request.root, request.config_path)
+    if request.base is not None:
+        raise UsageProblem("--base needs the git change rules, which this build does not have yet")
+    result = run_check(request.root, setup, request.today, request.fail_on)
+    return replace(result, root=display_root(request.root))
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print to stdout, or write atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise UsageProblem(f"cannot write {output}: {error.strerror}") from None
+
+
+def run_check_command(request: CheckRequest) -> int:
+    result = check_result(request)
+    for format_name, path in request.reports:
+        emit(REPORTERS[format_name]().render(result), path)
+    emit(REPORTERS[request.format_name](color=request.color).render(result), request.output)
+    return result.exit_code
