@@ -84,20 +84,46 @@ def cli() -> None:
 @cli.command("check")
 @click.argument("root", default=".", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "format_name", type=click.Choice(sorted(REPORTERS)), default="text",
-    show_default=True, help="Report format on stdout (or in --output).",
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Report format on stdout (or in --output).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file (atomically) instead of stdout.")
-@click.option("--today", type=DateType(), envvar="SMS_LINT_TODAY",
-              help="Judge 'current' and 'overdue' against this date (default: today).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="minor",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--today",
+    type=DateType(),
+    envvar="SMS_LINT_TODAY",
+    help="Judge 'current' and 'overdue' against this date (default: today).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="minor",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
 @click.option("--base", metavar="REF", help="Git ref to compare with: enables the change rules.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Config file (default: ROOT/.sms-lint.yaml).")
-@click.option("--report", "reports", type=ReportSpec(), multiple=True,
-              help="Also write this report, e.g. junit:reports/sms.xml (repeatable).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: ROOT/.sms-lint.yaml).",
+)
+@click.option(
+    "--report",
+    "reports",
+    type=ReportSpec(),
+    multiple=True,
+    help="Also write this report, e.g. junit:reports/sms.xml (repeatable).",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor update the result cache.")
 def check_command(
     root: Path,

@@ -102,9 +102,7 @@ def parse_config(
 ) -> Config:
     for key in data:
         if key not in KNOWN_KEYS:
-            raise ConfigError(
-                f"{name}: unknown key '{key}' (known keys: {', '.join(KNOWN_KEYS)})"
-            )
+            raise ConfigError(f"{name}: unknown key '{key}' (known keys: {', '.join(KNOWN_KEYS)})")
     interval = data.get("review_interval_months", 12)
     if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 120:
         raise ConfigError(f"{name}: 'review_interval_months' must be a whole number from 1 to 120")

@@ -67,9 +67,7 @@ def _outside(path: Path, root: Path) -> bool:
 
 
 def _link_problem() -> Problem:
-    return Problem(
-        "SMS100", 1, 1, "symbolic link to a place outside the repository: not read"
-    )
+    return Problem("SMS100", 1, 1, "symbolic link to a place outside the repository: not read")
 
 
 def discover(root: Path, exclude: Iterable[str] = ()) -> Discovered:

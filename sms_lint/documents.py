@@ -53,7 +53,9 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         return None, Problem("SMS100", line, 1, message)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return None, Problem("SMS100", line, 1, "the file contains a NUL byte: it is not a text file")
+        return None, Problem(
+            "SMS100", line, 1, "the file contains a NUL byte: it is not a text file"
+        )
     return text.removeprefix("\ufeff"), None
 
 

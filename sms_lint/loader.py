@@ -114,7 +114,9 @@ class _Builder:
             container: dict | list = {} if isinstance(event, MappingStartEvent) else []
             path = self.add(container, event)
             if len(self.stack) >= MAX_DEPTH:
-                self.problem("SMS101", event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+                self.problem(
+                    "SMS101", event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels"
+                )
                 raise _Abort
             self.stack.append(_Frame(container, path))
         elif isinstance(event, MappingEndEvent | SequenceEndEvent):
@@ -163,7 +165,9 @@ class _Builder:
         """Check a mapping key; record its position. Keys are always strings in our data."""
         frame = self.stack[-1]
         if not isinstance(event, ScalarEvent):
-            self.problem("SMS101", event.start_mark, "a key must be plain text, not a list or mapping")
+            self.problem(
+                "SMS101", event.start_mark, "a key must be plain text, not a list or mapping"
+            )
             raise _Abort
         if not isinstance(value, str):
             # `on: push` loads as {True: 'push'}; say so rather than silently renaming the key.
@@ -195,7 +199,9 @@ class _Builder:
         if tag == _TAG + "str":
             return event.value
         if tag not in _SCALAR_TAGS:
-            self.problem("SMS104", event.start_mark, f"tag {_tag_name(tag)} is not allowed in an artifact")
+            self.problem(
+                "SMS104", event.start_mark, f"tag {_tag_name(tag)} is not allowed in an artifact"
+            )
             return None
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         try:
@@ -209,7 +215,11 @@ class _Builder:
 
     def check_collection_tag(self, event: Any) -> None:
         if event.tag not in _COLLECTION_TAGS:
-            self.problem("SMS104", event.start_mark, f"tag {_tag_name(event.tag)} is not allowed in an artifact")
+            self.problem(
+                "SMS104",
+                event.start_mark,
+                f"tag {_tag_name(event.tag)} is not allowed in an artifact",
+            )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, builder: _Builder) -> Problem:

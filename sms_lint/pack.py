@@ -75,8 +75,17 @@ class Framework:
 
 
 _RULE_FIELDS = {
-    "id", "name", "clause", "severity", "check", "description", "rationale", "remediation",
-    "example_pass", "example_fail", "params",
+    "id",
+    "name",
+    "clause",
+    "severity",
+    "check",
+    "description",
+    "rationale",
+    "remediation",
+    "example_pass",
+    "example_fail",
+    "params",
 }
 
 

@@ -55,8 +55,7 @@ class Violation:
 
 def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
     return {
-        p.name: json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted(schema_dir.glob("*.json"))
+        p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))
     }
 
 
@@ -109,10 +108,11 @@ def _explain(error: ValidationError, header_fields: frozenset[str]) -> Iterator[
     kind = error.validator
     if kind == "required":
         for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
-                if repr(name) in error.message:
-                    field = display_path((*path, name))
-                    yield Violation(path, f"{field} is required", top or name)
+            missing = isinstance(error.instance, dict) and name not in error.instance
+            # jsonschema yields one error per missing name; the message says which one.
+            if missing and repr(name) in error.message:
+                field = display_path((*path, name))
+                yield Violation(path, f"{field} is required", top or name)
         return
     if kind in ("additionalProperties", "unevaluatedProperties"):
         known = set(error.schema.get("properties", {}))
@@ -136,7 +136,9 @@ def _sentence(error: ValidationError, where: str) -> str:
     if kind == "type":
         types = [expected] if isinstance(expected, str) else list(expected)
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
-        hint = "; put it in quotes" if "string" in types and not isinstance(value, dict | list) else ""
+        hint = (
+            "; put it in quotes" if "string" in types and not isinstance(value, dict | list) else ""
+        )
         return f"{where} must be {words} (got {_preview(value)}){hint}"
     if kind == "enum":
         choices = ", ".join(str(c) for c in expected)

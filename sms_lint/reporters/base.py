@@ -42,9 +42,7 @@ def counts(result: Result) -> dict[str, int]:
 
 def conformant(result: Result) -> bool:
     """No unwaived major or minor nonconformity (observations are not nonconformities)."""
-    return not any(
-        not f.waived and f.severity.value in ("major", "minor") for f in result.findings
-    )
+    return not any(not f.waived and f.severity.value in ("major", "minor") for f in result.findings)
 
 
 def location(finding: Finding) -> str:

@@ -1,0 +1,61 @@
+"""Shared fixtures: a CliRunner that lets exceptions through, a pinned date, repo builders."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sms_lint.cli import cli
+
+TODAY = "2026-11-22"
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO_ROOT / "example-sms-repo"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner) -> Callable[..., Result]:
+    """Run the CLI in-process; exceptions propagate so a traceback fails the test."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(cli, list(args), catch_exceptions=False, env=env)
+
+    return run
+
+
+@pytest.fixture
+def check_json(invoke: Callable[..., Result]) -> Callable[..., tuple[int, dict]]:
+    """``check --format json --today TODAY`` on a root; returns (exit code, report)."""
+
+    def run(root: Path, *extra: str) -> tuple[int, dict]:
+        result = invoke("check", str(root), "--format", "json", "--today", TODAY, *extra)
+        assert result.exit_code in (0, 1), result.output
+        return result.exit_code, json.loads(result.stdout)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a file under tmp_path (text is dedented; bytes are written as they are)."""
+
+    def put(relative: str, content: str | bytes) -> Path:
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+        return target
+
+    return put
