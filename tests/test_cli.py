@@ -118,7 +118,7 @@ def test_text_report_lines_and_summary(invoke, write, tmp_path: Path) -> None:
 
 
 def test_no_color_is_respected(monkeypatch) -> None:
-    from sms_lint.cli import _use_color
+    from sms_lint.commands.params import use_color as _use_color
 
     class Tty:
         def isatty(self) -> bool:
