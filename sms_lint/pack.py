@@ -41,6 +41,9 @@ class Rule:
     example_fail: str = ""
     params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     pack: str = "builtin"
+    # What the rule examines: "all" artifacts, "repository" (one repo-wide verdict), or the
+    # kinds it looks at. JUnit lists one test case per (rule, examined artifact).
+    applies_to: tuple[str, ...] = ("all",)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Framework:
 
 
 _RULE_FIELDS = {
+    "applies_to",
     "id",
     "name",
     "clause",
@@ -117,7 +121,9 @@ def parse_rule(entry: Any, pack: str) -> Rule:
     params = entry.get("params", {})
     if not isinstance(params, dict):
         raise PackError(f"rule pack {pack}: rule {rule_id} 'params' must be a mapping")
-    texts = {k: str(entry.get(k, "")).strip() for k in ("rationale", "remediation")}
+    texts = {k: " ".join(str(entry.get(k, "")).split()) for k in ("rationale", "remediation")}
+    applies_to = entry.get("applies_to", "all")
+    applies = (applies_to,) if isinstance(applies_to, str) else tuple(map(str, applies_to))
     return Rule(
         id=entry["id"],
         name=entry["name"],
@@ -129,6 +135,7 @@ def parse_rule(entry: Any, pack: str) -> Rule:
         example_fail=entry.get("example_fail", ""),
         params=MappingProxyType(params),
         pack=pack,
+        applies_to=applies,
         **texts,
     )
 

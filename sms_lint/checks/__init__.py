@@ -9,13 +9,49 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from sms_lint.checks import (
+    changes,
+    coverage,
+    documents,
+    evaluation,
+    improvement,
+    operation,
+    org,
+    planning,
+    reviews,
+    roles,
+)
 from sms_lint.checks.base import Context, Hit
 from sms_lint.pack import Rule
 
 CheckFunction = Callable[[Context, Rule], Iterable[Hit]]
 
 # check name -> function.
-REGISTRY: dict[str, CheckFunction] = {}
+REGISTRY: dict[str, CheckFunction] = {
+    "unique-id": documents.unique_id,
+    "approval-fields": documents.approval_fields,
+    "clause-known": documents.clause_known,
+    "owner-role": roles.owner_role,
+    "references-resolve": roles.references_resolve,
+    "review-current": reviews.review_current,
+    "review-due-soon": reviews.review_due_soon,
+    "past-dates": reviews.past_dates,
+    "objectives-measurable": planning.objectives_measurable,
+    "risk-treatment": planning.risk_treatment,
+    "core-documents": operation.core_documents,
+    "processes-documented": operation.processes_documented,
+    "service-sla": operation.service_sla,
+    "supplier-control": operation.supplier_control,
+    "internal-audit": evaluation.internal_audit,
+    "audit-programme": evaluation.audit_programme,
+    "auditor-independence": evaluation.auditor_independence,
+    "management-review": evaluation.management_review,
+    "nonconformity-follow-up": improvement.nonconformity_follow_up,
+    "clause-coverage": coverage.clause_coverage,
+    "version-bumped": changes.version_bumped,
+    "artifact-deleted": changes.artifact_deleted,
+    "require-schema": org.require_schema,
+}
 
 # Checks the engine does itself: per-file parsing and schema validation, and waiver upkeep.
 ENGINE_CHECKS = frozenset({"loader", "schema", "waiver"})

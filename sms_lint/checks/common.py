@@ -1,0 +1,81 @@
+"""Helpers several checks share: month arithmetic, the role index, review dates, evidence."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from sms_lint.model import Artifact, clause_text
+from sms_lint.pack import Framework
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day (Jan 31 + 1 =
+    Feb 28)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def roles_index(artifacts: tuple[Artifact, ...]) -> Mapping[str, dict[str, Any]]:
+    """Role id -> role entry, from every ``roles`` artifact that is not retired."""
+    index: dict[str, dict[str, Any]] = {}
+    for artifact in artifacts:
+        if artifact.kind == "roles" and artifact.status != "retired":
+            for _, role in artifact.items("roles"):
+                role_id = role.get("id")
+                if isinstance(role_id, str):
+                    index.setdefault(role_id, role)
+    return index
+
+
+def review_interval(artifact: Artifact, default_months: int) -> int:
+    months = artifact.data.get("review_interval_months")
+    if isinstance(months, int) and not isinstance(months, bool) and months > 0:
+        return months
+    return default_months
+
+
+def next_review(artifact: Artifact, default_months: int) -> tuple[datetime.date | None, str]:
+    """When the artifact is next due for review, and how that was worked out (for messages).
+
+    ``next_review`` wins when present; else ``last_reviewed`` plus the interval.
+    """
+    explicit = artifact.date("next_review")
+    if explicit is not None:
+        return explicit, f"next_review {explicit}"
+    last = artifact.date("last_reviewed")
+    if last is None:
+        return None, ""
+    months = review_interval(artifact, default_months)
+    return add_months(last, months), f"last_reviewed {last} + {months} months"
+
+
+def evidence_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...]:
+    """Every clause the artifact gives evidence for: its kind's, its typed value's, its own."""
+    found: list[str] = list(framework.kind_clauses.get(artifact.kind, ()))
+    for field, table in framework.value_clauses.items():
+        value = artifact.data.get(field)
+        if field in _VALUE_FIELDS.get(artifact.kind, ()) and isinstance(value, str):
+            found.extend(table.get(value, ()))
+    for _, value in enumerate(artifact.data.get("clauses") or ()):
+        text = clause_text(value)
+        if text:
+            found.append(text)
+    return tuple(dict.fromkeys(found))
+
+
+# Which value table applies to which kind (a `process` field on a service means nothing).
+_VALUE_FIELDS = {"policy": ("policy_type",), "plan": ("plan_type",), "process": ("process",)}
+
+
+def clause_covers(evidence: str, clause: str) -> bool:
+    """Whether evidence for ``evidence`` counts for ``clause``: the same clause, a finer one
+    (8.5.1.1 counts for 8.5.1), or a whole clause ("8" counts for 8.5.1)."""
+    return (
+        evidence == clause or evidence.startswith(clause + ".") or clause.startswith(evidence + ".")
+    )

@@ -1,0 +1,13 @@
+"""Clause 10: nonconformities and corrective action."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sms_lint.checks.base import Context, Hit
+from sms_lint.pack import Rule
+
+
+def nonconformity_follow_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """TODO: not implemented yet."""
+    return iter(())
