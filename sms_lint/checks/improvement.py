@@ -8,6 +8,11 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.pack import Rule
 
 
-def nonconformity_follow_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
+def nonconformity_overdue(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """TODO: not implemented yet."""
+    return iter(())
+
+
+def nonconformity_closure(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """TODO: not implemented yet."""
     return iter(())
