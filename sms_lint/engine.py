@@ -45,7 +45,8 @@ class Result:
     framework: Framework
     rulebook: RuleBook
     artifacts: tuple[Artifact, ...]
-    documents: int
+    documents: int  # files that are artifacts or tried to be (Markdown without front matter is not)
+    paths: tuple[str, ...]  # those files' paths, sorted
     findings: tuple[Finding, ...]
     fail_on: str
 
@@ -213,6 +214,7 @@ def run_check(root: Path, setup: Setup, today: datetime.date, fail_on: str) -> R
         rulebook=setup.rulebook,
         artifacts=tuple(artifacts),
         documents=sum(1 for d in documents if d.is_artifact),
+        paths=tuple(d.path for d in documents if d.is_artifact),
         findings=tuple(final),
         fail_on=fail_on,
     )

@@ -7,6 +7,7 @@ of usage, configuration or environment are raised as :class:`UsageProblem` (exit
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,9 +72,28 @@ def emit(text: str, output: Path | None) -> None:
         raise UsageProblem(f"cannot write {output}: {error.strerror}") from None
 
 
+def append_step_summary(markdown: str) -> None:
+    """Append to the GitHub job summary file, when running in GitHub Actions."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(markdown)
+    except OSError as error:
+        raise UsageProblem(f"cannot append to GITHUB_STEP_SUMMARY ({target}): {error}") from None
+
+
 def run_check_command(request: CheckRequest) -> int:
     result = check_result(request)
-    for format_name, path in request.reports:
-        emit(REPORTERS[format_name]().render(result), path)
-    emit(REPORTERS[request.format_name](color=request.color).render(result), request.output)
+    outputs = [(name, path, False) for name, path in request.reports]
+    outputs.append((request.format_name, request.output, request.color))
+    summaries = []
+    for format_name, path, color in outputs:
+        reporter = REPORTERS[format_name](color=color)
+        emit(reporter.render(result), path)
+        summary = reporter.step_summary(result)
+        if summary and format_name not in summaries:
+            append_step_summary(summary)
+            summaries.append(format_name)
     return result.exit_code

@@ -31,6 +31,10 @@ class Reporter:
     def render(self, result: Result) -> str:
         raise NotImplementedError
 
+    def step_summary(self, result: Result) -> str | None:
+        """Markdown to append to ``$GITHUB_STEP_SUMMARY`` when it is set (None: nothing)."""
+        return None
+
 
 def counts(result: Result) -> dict[str, int]:
     """Non-waived findings by severity, plus the waived ones."""
