@@ -68,6 +68,8 @@ def build_setup(config: Config) -> Setup:
     for rule in rules:
         if rule.check not in checks.REGISTRY and rule.check not in checks.ENGINE_CHECKS:
             raise PackError(f"rule {rule.id} ({rule.pack}) names unknown check '{rule.check}'")
+        if rule.check in checks.PARAM_VALIDATORS:
+            checks.PARAM_VALIDATORS[rule.check](rule)
     schemas = SchemaSet(load_schemas(data_dir("schemas")))
     return Setup(framework, build_rulebook(rules, config), schemas, config)
 

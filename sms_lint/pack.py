@@ -162,9 +162,27 @@ def load_framework(path: Path | None = None) -> Framework:
     )
 
 
+def _read_untrusted(path: Path) -> Any:
+    """An organization pack may arrive in a pull request: read it with the artifact loader
+    (no aliases, no tags, bounded depth) rather than trusting it like our own pack."""
+    from sms_lint.documents import decode
+    from sms_lint.loader import load_yaml
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PackError(f"cannot read rule pack {path}: {error.strerror}") from None
+    text, problem = decode(raw)
+    loaded = load_yaml(text) if text is not None else None
+    first = problem or (loaded.problems[0] if loaded and loaded.problems else None)
+    if first is not None:
+        raise PackError(f"rule pack {path} line {first.line}: {first.message}")
+    return loaded.data if loaded else None
+
+
 def load_extra_rules(path: Path) -> tuple[Rule, ...]:
     """Load an organization's pack: a mapping with a ``rules`` list."""
-    raw = _read(path)
+    raw = _read_untrusted(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise PackError(f"rule pack {path} must be a mapping with a 'rules' list")
     unknown = sorted(set(raw) - {"rules", "description"})

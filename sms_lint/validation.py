@@ -63,18 +63,22 @@ class SchemaSet:
     """Validators for every kind whose schema file exists (``<kind>.json``)."""
 
     def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
-        registry: Registry = Registry().with_resources(
+        self._registry: Registry = Registry().with_resources(
             (name, Resource.from_contents(schema, default_specification=DRAFT202012))
             for name, schema in schemas.items()
         )
         self.header_fields = frozenset(schemas.get("header.json", {}).get("properties", {}))
         self._validators = {
             name.removesuffix(".json"): Draft202012Validator(
-                schema, registry=registry, format_checker=_FORMATS
+                schema, registry=self._registry, format_checker=_FORMATS
             )
             for name, schema in schemas.items()
             if name not in ("header.json", "defs.json")
         }
+
+    def validator_for(self, schema: dict[str, Any]) -> Draft202012Validator:
+        """A validator for a schema fragment (organization rules); refs resolve to our files."""
+        return Draft202012Validator(schema, registry=self._registry, format_checker=_FORMATS)
 
     def has_kind(self, kind: str) -> bool:
         return kind in self._validators
@@ -99,6 +103,13 @@ def _preview(value: Any) -> str:
         return "a list"
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def explain(
+    error: ValidationError, header_fields: frozenset[str] = frozenset()
+) -> Iterator[Violation]:
+    """Plain-words violations for one jsonschema error (several for required/unknown keys)."""
+    return _explain(error, header_fields)
 
 
 def _explain(error: ValidationError, header_fields: frozenset[str]) -> Iterator[Violation]:

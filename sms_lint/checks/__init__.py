@@ -54,7 +54,12 @@ REGISTRY: dict[str, CheckFunction] = {
     "require-schema": org.require_schema,
 }
 
+# Checks whose rule parameters are validated when the pack is loaded (bad pack: exit 2).
+PARAM_VALIDATORS: dict[str, Callable[[Rule], None]] = {
+    "require-schema": org.validate_params,
+}
+
 # Checks the engine does itself: per-file parsing and schema validation, and waiver upkeep.
 ENGINE_CHECKS = frozenset({"loader", "schema", "waiver"})
 
-__all__ = ["ENGINE_CHECKS", "REGISTRY", "CheckFunction", "Context", "Hit"]
+__all__ = ["ENGINE_CHECKS", "PARAM_VALIDATORS", "REGISTRY", "CheckFunction", "Context", "Hit"]
