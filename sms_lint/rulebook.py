@@ -17,6 +17,7 @@ from sms_lint.finding import Finding, Severity
 from sms_lint.pack import Rule
 
 WAIVER_RULE = "SMS020"
+REPOSITORY = "(repository)"
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def _waiver_matches(waiver: Waiver, finding: Finding, book: RuleBook) -> bool:
     if waiver.artifact is not None and waiver.artifact != finding.artifact:
         return False
     if waiver.path is not None:
-        return finding.path is not None and matches(finding.path, [waiver.path])
+        # Repository-wide findings have no path; a waiver names them "(repository)".
+        return matches(finding.path or REPOSITORY, [waiver.path])
     return True
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
 
 SLA = """
@@ -53,7 +52,10 @@ def test_org_rule_flags_only_the_artifacts_that_break_it(write, tmp_path: Path, 
     [finding] = org_findings(report)
     assert code == 1
     assert (finding["path"], finding["line"], finding["clause"], finding["severity"]) == (
-        "slas/bad.yaml", 8, "8.3.3", "major",
+        "slas/bad.yaml",
+        8,
+        "8.3.3",
+        "major",
     )
     assert finding["message"].startswith("the SLA must promise at least 99.5 percent availability")
     assert finding["name"] == "sla-availability-floor"
