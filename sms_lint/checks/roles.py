@@ -119,7 +119,7 @@ def _role_references(artifact: Artifact) -> Iterator[tuple[tuple, str, str]]:
             for index, entry in artifact.items(field):
                 owner = artifact.text("owner", entry)
                 if owner is not None:
-                    label = f"owner of {noun} {_entry_name(entry, index)}"
+                    label = f"{noun} {_entry_name(entry, index)} owner"
                     yield (field, index, "owner"), label, owner
 
 
