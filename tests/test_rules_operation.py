@@ -1,0 +1,383 @@
+"""SMS008-SMS011: core documents, processes, services with SLAs, suppliers (clauses 4.3-8)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import EXAMPLE
+
+# Nine header lines: an artifact's own fields start on line 10.
+HEADER = """\
+id: {id}
+kind: {kind}
+title: {id} title
+owner: sms-manager
+status: {status}
+version: "1.0"
+approved_by: sms-manager
+approved_on: 2026-01-10
+last_reviewed: 2026-01-10
+"""
+
+PROCESS_CLAUSES = {
+    "service-catalogue": "8.2.4",
+    "asset": "8.2.5",
+    "configuration": "8.2.6",
+    "business-relationship": "8.3.2",
+    "service-level": "8.3.3",
+    "supplier": "8.3.4",
+    "budgeting-accounting": "8.4.1",
+    "demand": "8.4.2",
+    "capacity": "8.4.3",
+    "change": "8.5.1",
+    "service-design-transition": "8.5.2",
+    "release-deployment": "8.5.3",
+    "incident": "8.6.1",
+    "service-request": "8.6.2",
+    "problem": "8.6.3",
+    "availability": "8.7.1",
+    "continuity": "8.7.2",
+    "information-security": "8.7.3",
+}
+
+KPI = "  - {name: Share on time, target: 90, unit: percent}\n"
+TARGET = '  - {metric: availability, target: 99.9, unit: percent, comparator: ">="}\n'
+
+
+def put(write: Callable, path: str, kind: str, art_id: str, body: str, status: str) -> None:
+    write(path, HEADER.format(id=art_id, kind=kind, status=status) + body)
+
+
+def scope(write: Callable, path: str, art_id: str, status: str = "approved") -> None:
+    put(write, path, "scope", art_id, "services: [SVC-PAY]\nlocations: [Leeds]\n", status)
+
+
+def policy(write: Callable, policy_type: str, art_id: str, status: str = "approved") -> None:
+    body = f"policy_type: {policy_type}\ncommitments: [Meet agreed service levels]\n"
+    put(write, f"policies/{policy_type}.yaml", "policy", art_id, body, status)
+
+
+def process(write: Callable, name: str, status: str = "approved", kpis: str = KPI) -> None:
+    body = f"process: {name}\nkpis:\n{kpis}"
+    put(write, f"processes/{name}.yaml", "process", f"PRC-{name.upper()}", body, status)
+
+
+def service(
+    write: Callable, art_id: str, sla: str | None, state: str = "live", status: str = "approved"
+) -> None:
+    body = (
+        f"name: {art_id}\ndescription: A service\nservice_status: {state}\ncustomers: [Kestrel]\n"
+    )
+    body += f"sla: {sla}\n" if sla else ""
+    put(write, f"services/{art_id.lower()}.yaml", "service", art_id, body, status)
+
+
+def sla(
+    write: Callable, art_id: str, for_service: str, targets: str = "", status: str = "approved"
+) -> None:
+    """``targets`` follows ``targets:`` on its line; by default one measurable target."""
+    body = f"service: {for_service}\ncustomer: Kestrel\ntargets:{targets or chr(10) + TARGET}"
+    put(write, f"slas/{art_id.lower()}.yaml", "sla", art_id, body, status)
+
+
+def supplier(write: Callable, contract_end: str, reviewed: str, status: str = "approved") -> None:
+    body = (
+        "supplier_name: Pennine Fibre\nsupports: [SVC-PAY]\ncontract_ref: PFN-1\n"
+        f"contract_end: {contract_end}\ntargets:\n{TARGET}last_performance_review: {reviewed}\n"
+    )
+    put(write, "suppliers/pennine.yaml", "supplier", "SUP-PENNINE", body, status)
+
+
+def found(report: dict, rule: str) -> list[tuple]:
+    return [
+        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
+        for f in report["findings"]
+        if f["rule"] == rule
+    ]
+
+
+# SMS008 core-documents
+
+
+def core_documents(write: Callable) -> None:
+    scope(write, "scope.yaml", "SCOPE")
+    for number, policy_type in enumerate(
+        ("service-management", "change-management", "information-security"), 1
+    ):
+        policy(write, policy_type, f"POL-00{number}")
+
+
+def test_core_documents_present(write: Callable, tmp_path: Path, check_json) -> None:
+    core_documents(write)
+    scope(write, "old-scope.yaml", "SCOPE-OLD", status="retired")  # history does not count
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS008") == []
+
+
+def test_core_documents_missing(write: Callable, tmp_path: Path, check_json) -> None:
+    policy(write, "change-management", "POL-002", status="draft")
+    scope(write, "scope.yaml", "SCOPE", status="retired")  # retired is as good as absent
+    _, report = check_json(tmp_path)
+    by_clause = sorted(found(report, "SMS008"), key=lambda finding: finding[3])
+    assert by_clause == [
+        (
+            None,
+            None,
+            "SMS008",
+            "4.3",
+            "no approved scope of the SMS: write it (kind: scope) and approve it",
+        ),
+        (
+            None,
+            None,
+            "SMS008",
+            "5.2",
+            "no approved service-management policy: write it (kind: policy, policy_type: "
+            "service-management) and approve it",
+        ),
+        (
+            None,
+            None,
+            "SMS008",
+            "8.5.1.1",
+            "the change-management policy exists only as draft (POL-002): approve it",
+        ),
+        (
+            None,
+            None,
+            "SMS008",
+            "8.7.3.1",
+            "no approved information-security policy: write it (policy_type: "
+            "information-security) and approve it",
+        ),
+    ]
+
+
+def test_second_approved_scope(write: Callable, tmp_path: Path, check_json) -> None:
+    core_documents(write)
+    scope(write, "z-scope.yaml", "SCOPE-2")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS008") == [
+        (
+            "z-scope.yaml",
+            5,
+            "SMS008",
+            "4.3",
+            "a second approved scope of the SMS: SCOPE (scope.yaml) is already approved; "
+            "retire this one or merge the two",
+        )
+    ]
+
+
+def test_second_approved_service_management_policy(
+    write: Callable, tmp_path: Path, check_json
+) -> None:
+    core_documents(write)
+    body = "policy_type: service-management\ncommitments: [Continual improvement]\n"
+    put(write, "policies/sm-2.yaml", "policy", "POL-SM2", body, "approved")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS008") == [
+        (
+            "policies/sm-2.yaml",
+            5,
+            "SMS008",
+            "5.2",
+            "a second approved service-management policy: POL-001 "
+            "(policies/service-management.yaml) is already approved; "
+            "retire this one or merge the two",
+        )
+    ]
+
+
+# SMS009 processes-documented
+
+
+def test_every_process_documented(write: Callable, tmp_path: Path, check_json) -> None:
+    for name in PROCESS_CLAUSES:
+        process(write, name)
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS009") == []
+
+
+def test_missing_draft_and_kpi_less_processes(write: Callable, tmp_path: Path, check_json) -> None:
+    for name in PROCESS_CLAUSES:
+        if name not in ("demand", "incident", "problem"):
+            process(write, name)
+    process(write, "incident", status="draft")
+    process(write, "problem", kpis="  - {name: Known errors recorded, unit: percent}\n")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS009") == [
+        (
+            None,
+            None,
+            "SMS009",
+            "8.4.2",
+            "no approved process artifact documents the demand process: add one with "
+            "process: demand and at least one KPI",
+        ),
+        (
+            None,
+            None,
+            "SMS009",
+            "8.6.1",
+            "no approved process artifact documents the incident process: approve PRC-INCIDENT",
+        ),
+        (
+            "processes/problem.yaml",
+            11,
+            "SMS009",
+            "8.6.3",
+            "the problem process has no KPI: give kpis at least one entry with a name, "
+            "a numeric target and a unit",
+        ),
+    ]
+
+
+def test_deleting_the_demand_process_from_the_example(tmp_path: Path, check_json) -> None:
+    repo = tmp_path / "sms"
+    shutil.copytree(EXAMPLE, repo)
+    (repo / "processes" / "prc-08-demand.md").unlink()
+    code, report = check_json(repo)
+    assert code == 1
+    hits = [f for f in report["findings"] if f["rule"] == "SMS009"]
+    assert [(f["clause"], f["path"], f["line"], f["severity"]) for f in hits] == [
+        ("8.4.2", None, None, "major")
+    ]
+    assert hits[0]["message"].startswith(
+        "no approved process artifact documents the demand process"
+    )
+
+
+# SMS010 service-sla
+
+
+def test_live_services_with_their_slas(write: Callable, tmp_path: Path, check_json) -> None:
+    service(write, "SVC-PAY", "SLA-PAY")
+    sla(write, "SLA-PAY", "SVC-PAY")
+    service(write, "SVC-NEW", None, state="pipeline")  # not live yet: no SLA needed
+    service(write, "SVC-OLD", None, status="retired")  # retired: never checked
+    service(write, "SVC-GHOST", "SLA-NOWHERE")  # dangling: SMS018's finding
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS010") == []
+
+
+def test_live_service_without_sla(write: Callable, tmp_path: Path, check_json) -> None:
+    service(write, "SVC-PAY", None)
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS010") == [
+        (
+            "services/svc-pay.yaml",
+            12,
+            "SMS010",
+            "8.3.3",
+            "live service SVC-PAY has no SLA: agree one and set sla to its id",
+        )
+    ]
+
+
+def test_sla_of_another_service(write: Callable, tmp_path: Path, check_json) -> None:
+    service(write, "SVC-PAY", "SLA-HOST")
+    service(write, "SVC-HOST", "SLA-HOST")
+    sla(write, "SLA-HOST", "SVC-HOST")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS010") == [
+        (
+            "services/svc-pay.yaml",
+            14,
+            "SMS010",
+            "8.3.3",
+            "SLA-HOST is the agreement for SVC-HOST, not SVC-PAY: point sla at the SLA of SVC-PAY",
+        )
+    ]
+
+
+def test_sla_targets_not_measurable(write: Callable, tmp_path: Path, check_json) -> None:
+    service(write, "SVC-PAY", "SLA-PAY")
+    targets = "\n" + TARGET + "  - metric: latency\n    target: fast\n"
+    sla(write, "SLA-PAY", "SVC-PAY", targets=targets)
+    service(write, "SVC-HOST", "SLA-HOST")
+    sla(write, "SLA-HOST", "SVC-HOST", targets=" []\n")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS010") == [
+        (
+            "slas/sla-host.yaml",
+            12,
+            "SMS010",
+            "8.3.3",
+            "SLA-HOST has no targets: agree measurable targets for live service SVC-HOST",
+        ),
+        (
+            "slas/sla-pay.yaml",
+            14,
+            "SMS010",
+            "8.3.3",
+            "target 2 of SLA-PAY is not measurable (no numeric target, unit, comparator): "
+            "give it a metric, a numeric target, a unit and a comparator",
+        ),
+    ]
+
+
+def test_retired_sla(write: Callable, tmp_path: Path, check_json) -> None:
+    service(write, "SVC-PAY", "SLA-PAY")
+    sla(write, "SLA-PAY", "SVC-PAY", targets=" []\n", status="retired")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS010") == [
+        (
+            "services/svc-pay.yaml",
+            14,
+            "SMS010",
+            "8.3.3",
+            "SLA-PAY is retired: agree a current SLA for live service SVC-PAY and point sla at it",
+        )
+    ]
+
+
+# SMS011 supplier-control
+
+
+def test_supplier_under_control(write: Callable, tmp_path: Path, check_json) -> None:
+    supplier(write, contract_end="2026-11-22", reviewed="2025-11-22")  # both on the limit
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS011") == []
+
+
+def test_supplier_expired_and_not_reviewed(write: Callable, tmp_path: Path, check_json) -> None:
+    supplier(write, contract_end="2026-06-30", reviewed="2025-02-01")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS011") == [
+        (
+            "suppliers/pennine.yaml",
+            13,
+            "SMS011",
+            "8.3.4",
+            "contract expired on 2026-06-30: renew it or end the supplier relationship",
+        ),
+        (
+            "suppliers/pennine.yaml",
+            16,
+            "SMS011",
+            "8.3.4",
+            "supplier performance last reviewed on 2025-02-01, more than 12 months ago: "
+            "review it and record last_performance_review",
+        ),
+    ]
+
+
+def test_review_one_day_too_old(write: Callable, tmp_path: Path, check_json) -> None:
+    supplier(write, contract_end="2027-01-31", reviewed="2025-11-21")
+    _, report = check_json(tmp_path)
+    assert [f[1] for f in found(report, "SMS011")] == [16]
+
+
+def test_retired_supplier_not_checked(write: Callable, tmp_path: Path, check_json) -> None:
+    supplier(write, contract_end="2024-06-30", reviewed="2023-02-01", status="retired")
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS011") == []
+
+
+def test_example_repository_passes_the_operation_rules(check_json) -> None:
+    _, report = check_json(EXAMPLE)
+    rules = ("SMS008", "SMS009", "SMS010", "SMS011")
+    assert [f for f in report["findings"] if f["rule"] in rules] == []
