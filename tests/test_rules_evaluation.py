@@ -1,0 +1,330 @@
+"""SMS013 internal-audit, SMS022 audit-programme, SMS023 auditor-independence,
+SMS014 management-review."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from conftest import EXAMPLE
+
+from sms_lint.checks.evaluation import review_inputs
+
+ROLES = """
+id: ROLES-1
+kind: roles
+title: Roles
+owner: sms-manager
+status: draft
+roles:
+  - {id: managing-director, title: MD, holder: Bo Chan, top_management: true,
+     responsibilities: [Leads]}
+  - {id: sms-manager, title: SMS manager, holder: Ann Lee, responsibilities: [Runs the SMS]}
+  - {id: change-manager, title: Change manager, holder: Marcus Bell, responsibilities: [CAB]}
+  - {id: internal-auditor, title: Auditor, holder: Gareth Llewellyn, responsibilities: [Audits]}
+  - {id: problem-manager, title: Problem manager, holder: gareth  LLEWELLYN,
+     responsibilities: [Problems]}
+"""
+ALL_CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
+
+
+def audit(
+    audit_id: str,
+    date: str,
+    *,
+    audit_type: str = "internal",
+    auditor: str = "internal-auditor",
+    auditees: Sequence[str] = ("change-manager",),
+    scope: Sequence[object] = ALL_CLAUSES,
+    status: str = "draft",
+) -> str:
+    """An audit; audit_type on line 6, date 7, auditor 8, auditee_roles 9, scope_clauses 10."""
+    return (
+        f"id: {audit_id}\nkind: audit\ntitle: Audit {audit_id}\nowner: sms-manager\n"
+        f"status: {status}\naudit_type: {audit_type}\ndate: {date}\nauditor: {auditor}\n"
+        f"auditee_roles: {json.dumps(list(auditees))}\n"
+        f"scope_clauses: {json.dumps(list(scope))}\nfindings: []\n"
+    )
+
+
+def review(
+    review_id: str,
+    date: str,
+    *,
+    attendees: Sequence[str] = ("managing-director", "sms-manager"),
+    inputs: Sequence[str] | None = None,
+    status: str = "draft",
+) -> str:
+    """A management review; date on line 6, attendees 7, inputs_covered 8."""
+    covered = list(review_inputs()) if inputs is None else list(inputs)
+    return (
+        f"id: {review_id}\nkind: management-review\ntitle: Review {review_id}\n"
+        f"owner: sms-manager\nstatus: {status}\ndate: {date}\n"
+        f"attendees: {json.dumps(list(attendees))}\ninputs_covered: {json.dumps(covered)}\n"
+        "actions: []\n"
+    )
+
+
+def repo(write, files: dict[str, str]) -> None:
+    write("roles.yaml", ROLES)
+    for relative, content in files.items():
+        write(relative, content)
+
+
+def found(report: dict, rule: str) -> list[tuple]:
+    return [
+        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
+        for f in report["findings"]
+        if f["rule"] == rule
+    ]
+
+
+def test_example_repository_passes_every_clause_9_rule(check_json) -> None:
+    _, report = check_json(EXAMPLE)
+    for rule in ("SMS013", "SMS014", "SMS022", "SMS023"):
+        assert found(report, rule) == []
+
+
+# SMS013 internal-audit
+
+
+def test_recent_internal_audit_passes(write, tmp_path: Path, check_json) -> None:
+    # Exactly 12 months before today is still current.
+    repo(write, {"a.yaml": audit("AUD-1", "2025-11-22")})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS013") == []
+
+
+def test_old_internal_audit_is_flagged(write, tmp_path: Path, check_json) -> None:
+    repo(
+        write,
+        {
+            "a.yaml": audit("AUD-1", "2025-06-12"),
+            "b.yaml": audit("AUD-0", "2024-05-01"),
+            "c.yaml": audit("AUD-EXT", "2026-10-01", audit_type="external"),
+            "d.yaml": audit("AUD-R", "2026-10-02", status="retired"),
+        },
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS013") == [
+        (
+            None,
+            None,
+            "SMS013",
+            "9.2",
+            "the latest internal audit (AUD-1, 2025-06-12) is more than 12 months old",
+        )
+    ]
+
+
+def test_no_internal_audit_is_flagged(write, tmp_path: Path, check_json) -> None:
+    # A planned (future) internal audit is not a held one; an external audit does not count.
+    repo(
+        write,
+        {
+            "a.yaml": audit("AUD-PLAN", "2026-12-01"),
+            "b.yaml": audit("AUD-EXT", "2026-10-01", audit_type="external"),
+        },
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS013") == [
+        (None, None, "SMS013", "9.2", "no internal audit is recorded")
+    ]
+
+
+# SMS022 audit-programme
+
+
+def test_audits_together_covering_every_clause_pass(write, tmp_path: Path, check_json) -> None:
+    repo(
+        write,
+        {
+            "a.yaml": audit("AUD-1", "2024-01-10", scope=[4, 5, 6, 7]),  # numbers read as clauses
+            "b.yaml": audit("AUD-2", "2026-05-13", scope=["8", "9", "10"]),
+        },
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS022") == []
+
+
+def test_clauses_not_audited_in_the_window_are_listed(write, tmp_path: Path, check_json) -> None:
+    partial_8 = ["8.1", "8.2", "8.3", "8.4.1", "8.4.3", "8.5", "8.6", "8.7.2", "8.7.3"]
+    repo(
+        write,
+        {
+            "a.yaml": audit("AUD-1", "2026-05-13", scope=["4", "5", "6", "7", "9", "10"]),
+            "b.yaml": audit("AUD-2", "2026-06-01", scope=partial_8),
+            # Outside the 36 months (before 2023-11-22) and external audits do not count.
+            "c.yaml": audit("AUD-OLD", "2023-11-21", scope=["8"]),
+            "d.yaml": audit("AUD-EXT", "2026-06-24", audit_type="external", scope=["8"]),
+        },
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS022") == [
+        (
+            None,
+            None,
+            "SMS022",
+            "9.2",
+            "internal audits of the last 36 months did not cover: 8.4.2, 8.7.1",
+        )
+    ]
+
+
+def test_no_audit_in_the_window_is_one_finding(write, tmp_path: Path, check_json) -> None:
+    repo(write, {"a.yaml": audit("AUD-OLD", "2022-03-01")})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS022") == [
+        (
+            None,
+            None,
+            "SMS022",
+            "9.2",
+            "no internal audit in the last 36 months: no clause was audited",
+        )
+    ]
+
+
+def test_programme_is_silent_without_any_internal_audit(write, tmp_path, check_json) -> None:
+    repo(write, {"a.yaml": audit("AUD-EXT", "2026-06-24", audit_type="external")})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS022") == []
+    assert len(found(report, "SMS013")) == 1  # reported once, by SMS013
+
+
+# SMS023 auditor-independence
+
+
+def test_independent_auditor_passes(write, tmp_path: Path, check_json) -> None:
+    repo(
+        write,
+        {
+            "a.yaml": audit("AUD-1", "2026-05-13", auditees=["change-manager", "sms-manager"]),
+            # An external auditor's independence is the certification body's business.
+            "b.yaml": audit(
+                "AUD-EXT", "2026-06-24", audit_type="external", auditor="change-manager"
+            ),
+        },
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS023") == []
+
+
+def test_auditor_in_auditee_roles_is_flagged(write, tmp_path: Path, check_json) -> None:
+    auditees = ["change-manager", "sms-manager"]
+    repo(
+        write, {"a.yaml": audit("AUD-1", "2026-05-13", auditor="change-manager", auditees=auditees)}
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS023") == [
+        (
+            "a.yaml",
+            8,
+            "SMS023",
+            "9.2",
+            "auditor change-manager audits their own work: change-manager is one of the "
+            "auditee_roles; assign an auditor from outside the audited roles",
+        )
+    ]
+
+
+def test_auditor_named_as_holder_of_an_auditee_role_is_flagged(write, tmp_path, check_json):
+    repo(write, {"a.yaml": audit("AUD-1", "2026-05-13", auditor="Marcus Bell")})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS023") == [
+        (
+            "a.yaml",
+            8,
+            "SMS023",
+            "9.2",
+            "auditor Marcus Bell audits their own work: the audited role change-manager is held "
+            "by Marcus Bell; assign an auditor from outside the audited roles",
+        )
+    ]
+
+
+def test_auditor_role_held_by_the_auditee_person_is_flagged(write, tmp_path, check_json):
+    # internal-auditor and problem-manager are held by the same person (spelled differently).
+    repo(write, {"a.yaml": audit("AUD-1", "2026-05-13", auditees=["problem-manager"])})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS023") == [
+        (
+            "a.yaml",
+            8,
+            "SMS023",
+            "9.2",
+            "auditor internal-auditor audits their own work: the audited role problem-manager "
+            "is held by gareth  LLEWELLYN; assign an auditor from outside the audited roles",
+        )
+    ]
+
+
+# SMS014 management-review
+
+
+def test_recent_complete_review_passes(write, tmp_path: Path, check_json) -> None:
+    repo(write, {"mr.yaml": review("MR-1", "2026-04-21")})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS014") == []
+
+
+def test_no_management_review_is_flagged(write, tmp_path: Path, check_json) -> None:
+    repo(write, {"mr.yaml": review("MR-PLAN", "2027-01-15")})  # planned, not held
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS014") == [
+        (None, None, "SMS014", "9.3", "no management review is recorded")
+    ]
+
+
+def test_old_review_is_flagged_and_its_content_not_judged(write, tmp_path, check_json) -> None:
+    repo(
+        write,
+        {"mr.yaml": review("MR-1", "2025-10-01", attendees=["sms-manager"], inputs=["risks"])},
+    )
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS014") == [
+        (
+            None,
+            None,
+            "SMS014",
+            "9.3",
+            "the latest management review (MR-1, 2025-10-01) is more than 12 months old",
+        )
+    ]
+
+
+def test_review_without_top_management_is_flagged(write, tmp_path: Path, check_json) -> None:
+    repo(write, {"mr.yaml": review("MR-1", "2026-04-21", attendees=["sms-manager"])})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS014") == [
+        (
+            "mr.yaml",
+            7,
+            "SMS014",
+            "9.3",
+            "no top-management role attended (roles marked top_management: true: "
+            "managing-director)",
+        )
+    ]
+
+
+def test_review_missing_inputs_is_flagged(write, tmp_path: Path, check_json) -> None:
+    inputs = [i for i in review_inputs() if i not in ("customer-feedback", "resources")]
+    repo(write, {"mr.yaml": review("MR-1", "2026-04-21", inputs=inputs)})
+    _, report = check_json(tmp_path)
+    assert found(report, "SMS014") == [
+        (
+            "mr.yaml",
+            8,
+            "SMS014",
+            "9.3",
+            "required review inputs not covered: customer-feedback, resources; discuss them "
+            "and list them in inputs_covered",
+        )
+    ]
+
+
+def test_review_inputs_come_from_the_schema() -> None:
+    assert review_inputs()[0] == "previous-actions"
+    assert len(review_inputs()) == 11
