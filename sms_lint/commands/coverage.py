@@ -1,13 +1,146 @@
-"""``sms-lint coverage``: Clause-by-clause readiness."""
+"""``sms-lint coverage``: clause-by-clause readiness.
+
+Runs the same check as ``check`` (same config, rules and waivers) and lists every clause of the
+readiness list with its approved evidence and its open findings. Exit code 1 when any clause is
+a gap, so a pipeline can gate a certification audit on it; 0 otherwise; 2 on usage errors.
+"""
 
 from __future__ import annotations
 
+import datetime
+import json
+from collections.abc import Callable
+from pathlib import Path
+
 import click
 
-from sms_lint.run import UsageProblem
+from sms_lint.commands.params import DateType
+from sms_lint.coverage import ClauseStatus, compute_coverage, summary
+from sms_lint.engine import Result
+from sms_lint.reporters.base import clean
+from sms_lint.run import CheckRequest, check_result, emit
 
 
 @click.command("coverage")
-def coverage_command() -> int:
-    """Clause-by-clause readiness."""
-    raise UsageProblem("'coverage' is not implemented yet")
+@click.argument("root", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--today",
+    type=DateType(),
+    envvar="SMS_LINT_TODAY",
+    help="Judge 'current' and 'overdue' against this date (default: today).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: ROOT/.sms-lint.yaml).",
+)
+def coverage_command(
+    root: Path,
+    format_name: str,
+    output: Path | None,
+    today: datetime.date | None,
+    config_path: Path | None,
+) -> int:
+    """Clause-by-clause readiness of the SMS repository at ROOT: each clause 4.1-10.2 (clause 8
+    by sub-clause), the approved artifacts giving evidence, the open findings, and the gaps.
+    Exits 1 when a clause has no evidence."""
+    request = CheckRequest(
+        root=root,
+        format_name="json",  # unused: coverage renders its own formats
+        output=None,
+        today=today or datetime.date.today(),
+        fail_on="never",
+        base=None,
+        config_path=config_path,
+        reports=(),
+        use_cache=True,
+        color=False,
+    )
+    result = check_result(request)
+    statuses = compute_coverage(result.artifacts, result.framework, result.findings)
+    emit(_RENDERERS[format_name](result, statuses), output)
+    return 1 if any(s.is_gap for s in statuses) else 0
+
+
+def render_json(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
+    report = {
+        "framework": result.framework.name,
+        "clauses": [s.as_dict() for s in statuses],
+        "root": result.root,
+        "today": result.today.isoformat(),
+        "summary": summary(statuses),
+    }
+    return json.dumps(report, indent=2, ensure_ascii=True) + "\n"
+
+
+def _tally_line(statuses: tuple[ClauseStatus, ...]) -> str:
+    counts = summary(statuses)
+    gaps = counts["gaps"]
+    return (
+        f"{counts['clauses']} clauses: {counts['covered']} covered, "
+        f"{gaps} gap{'' if gaps == 1 else 's'}"
+    )
+
+
+def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
+    header = ("clause", "title", "status", "findings", "evidence")
+    rows = [
+        (s.clause, s.title, s.status, str(s.findings), clean(", ".join(s.evidence)) or "-")
+        for s in statuses
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    lines = [f"{result.framework.name} clause coverage of {result.root} on {result.today}", ""]
+    for row in [header, *rows]:
+        cells = [
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].ljust(widths[2]),
+            row[3].rjust(widths[3]),
+            row[4],
+        ]
+        lines.append("  ".join(cells).rstrip())
+    lines += ["", _tally_line(statuses)]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Markdown table cell: a pipe or a line break inside would break the table."""
+    return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
+    lines = [
+        f"# {result.framework.name} clause coverage",
+        "",
+        f"Repository {_cell(result.root)} on {result.today}: {_tally_line(statuses)}.",
+        "",
+        "| Clause | Title | Status | Findings | Evidence |",
+        "|---|---|---|---:|---|",
+    ]
+    for s in statuses:
+        status = "covered" if not s.is_gap else "**gap**"
+        evidence = ", ".join(_cell(e) for e in s.evidence) or "-"
+        lines.append(f"| {s.clause} | {s.title} | {status} | {s.findings} | {evidence} |")
+    return "\n".join(lines) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Result, tuple[ClauseStatus, ...]], str]] = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "text": render_text,
+}

@@ -1,0 +1,89 @@
+"""Clause coverage: which approved artifacts give evidence for each clause of the readiness list.
+
+Shared by rule SMS016 (every clause has evidence) and the ``coverage`` command and reports.
+
+What counts as evidence for a clause (``evidence_counts_for``): an approved artifact whose
+evidence clauses (its kind's, its typed value's and its own ``clauses`` list, see
+``checks.common.evidence_clauses``) include that clause or a finer one. A finer clause is a
+part of the clause, so it shows the clause is addressed: the change-management policy (8.5.1.1)
+counts for change management (8.5.1). A coarser one does not: ``clauses: ["8"]`` in one header
+would otherwise "cover" all eighteen processes of clause 8 at once and hide every real gap.
+(Audit ``scope_clauses`` work the other way round on purpose: auditing "8" audits all of 8.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sms_lint.checks.common import evidence_clauses
+from sms_lint.finding import Finding
+from sms_lint.model import Artifact
+from sms_lint.pack import Framework
+
+COVERED = "covered"
+GAP = "gap"
+
+
+@dataclass(frozen=True)
+class ClauseStatus:
+    """One line of the readiness report. ``evidence`` holds the ids of the approved artifacts
+    (sorted; the path for an artifact without an id); ``findings`` counts the unwaived findings
+    of the clause or a finer one."""
+
+    clause: str
+    title: str
+    status: str
+    evidence: tuple[str, ...]
+    findings: int = 0
+
+    @property
+    def is_gap(self) -> bool:
+        return self.status == GAP
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "clause": self.clause,
+            "title": self.title,
+            "status": self.status,
+            "evidence": list(self.evidence),
+            "findings": self.findings,
+        }
+
+
+def evidence_counts_for(evidence: str, clause: str) -> bool:
+    """Whether evidence for clause ``evidence`` counts for ``clause``: the same or a finer one."""
+    return evidence == clause or evidence.startswith(clause + ".")
+
+
+def compute_coverage(
+    artifacts: Iterable[Artifact], framework: Framework, findings: Iterable[Finding]
+) -> tuple[ClauseStatus, ...]:
+    """The status of every coverage clause of ``framework``, in the framework's order."""
+    evidence_of = [
+        (artifact.id or artifact.path, evidence_clauses(artifact, framework))
+        for artifact in artifacts
+        if artifact.approved
+    ]
+    finding_clauses = [f.clause for f in findings if not f.waived]
+    out = []
+    for clause in framework.coverage_clauses():
+        evidence = sorted(
+            {
+                label
+                for label, claimed in evidence_of
+                if any(evidence_counts_for(c, clause.number) for c in claimed)
+            }
+        )
+        count = sum(1 for c in finding_clauses if evidence_counts_for(c, clause.number))
+        status = COVERED if evidence else GAP
+        out.append(ClauseStatus(clause.number, clause.title, status, tuple(evidence), count))
+    return tuple(out)
+
+
+def summary(statuses: Iterable[ClauseStatus]) -> dict[str, int]:
+    """How many clauses, covered and gaps."""
+    listed = list(statuses)
+    gaps = sum(1 for s in listed if s.is_gap)
+    return {"clauses": len(listed), "covered": len(listed) - gaps, "gaps": gaps}
