@@ -6,6 +6,7 @@ our own schema files (by bare file name), so validation never touches the networ
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import json
@@ -19,6 +20,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from sms_lint.fastschema import Check, Compiler, Unsupported
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
@@ -68,6 +71,7 @@ class SchemaSet:
             for name, schema in schemas.items()
         )
         self.header_fields = frozenset(schemas.get("header.json", {}).get("properties", {}))
+        self._fast = _compile_fast(schemas)
         self._validators = {
             name.removesuffix(".json"): Draft202012Validator(
                 schema, registry=self._registry, format_checker=_FORMATS
@@ -84,8 +88,23 @@ class SchemaSet:
         return kind in self._validators
 
     def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
+        fast = self._fast.get(kind)
+        if fast is not None and fast(data):
+            return  # valid: no need for jsonschema's (slow) detailed walk
         for error in self._validators[kind].iter_errors(data):
             yield from _explain(error, self.header_fields)
+
+
+def _compile_fast(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
+    """Fast yes/no validators for the kinds whose schema the compiler fully understands."""
+    compiler = Compiler(schemas)
+    fast = {}
+    for name in schemas:
+        if name not in ("header.json", "defs.json"):
+            # A schema the compiler does not fully understand is validated by jsonschema alone.
+            with contextlib.suppress(Unsupported):
+                fast[name.removesuffix(".json")] = compiler.compile_file(name)
+    return fast
 
 
 def display_path(path: tuple) -> str:
