@@ -112,7 +112,7 @@ def _role_references(artifact: Artifact) -> Iterator[tuple[tuple, str, str]]:
         yield ("approved_by",), "approved_by", approver
     for kind, field in ROLE_LISTS:
         if artifact.kind == kind:
-            for index, role_id in artifact.strings(field):
+            for index, role_id in _ids(artifact, field):
                 yield (field, index), field, role_id
     for kind, field, noun in OWNED_ENTRIES:
         if artifact.kind == kind:
@@ -152,7 +152,7 @@ class _Reference:
 
 def _artifact_references(artifact: Artifact) -> Iterator[_Reference]:
     """Every artifact id the artifact writes down, where, and what it must point to."""
-    for index, target in artifact.strings("related"):
+    for index, target in _ids(artifact, "related"):
         yield _Reference(("related", index), "related", target, None, None)
     for kind, field, wanted, clause in ARTIFACT_REFERENCES:
         if artifact.kind != kind:
@@ -160,8 +160,13 @@ def _artifact_references(artifact: Artifact) -> Iterator[_Reference]:
         single = artifact.text(field)
         if single is not None:
             yield _Reference((field,), field, single, wanted, clause)
-        for index, target in artifact.strings(field):
+        for index, target in _ids(artifact, field):
             yield _Reference((field, index), field, target, wanted, clause)
+
+
+def _ids(artifact: Artifact, field: str) -> list[tuple[int, str]]:
+    # Blank entries are the schema's finding, not a dangling reference.
+    return [(i, value) for i, value in artifact.strings(field) if value.strip()]
 
 
 def _a(kind: str) -> str:
