@@ -18,6 +18,7 @@ from sms_lint.config import Config
 from sms_lint.discovery import discover
 from sms_lint.documents import Document, parse_document
 from sms_lint.finding import Finding, fails
+from sms_lint.gitrepo.changes import ChangeSet
 from sms_lint.loader import Problem
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, PackError, Rule, load_extra_rules, load_framework
@@ -191,8 +192,15 @@ def _hits_to_findings(rule: Rule, hits: Iterable[Hit], book: RuleBook) -> list[F
     return out
 
 
-def run_check(root: Path, setup: Setup, today: datetime.date, fail_on: str) -> Result:
-    """Check the repository at ``root``; never raises for bad input files."""
+def run_check(
+    root: Path,
+    setup: Setup,
+    today: datetime.date,
+    fail_on: str,
+    changes: ChangeSet | None = None,
+) -> Result:
+    """Check the repository at ``root``; never raises for bad input files. ``changes`` (from
+    ``--base``) feeds the change rules."""
     documents = read_documents(root, setup.config)
     findings: list[Finding | None] = []
     artifacts: list[Artifact] = []
@@ -201,7 +209,7 @@ def run_check(root: Path, setup: Setup, today: datetime.date, fail_on: str) -> R
         findings.extend(file_findings)
         if artifact is not None:
             artifacts.append(artifact)
-    context = Context(tuple(artifacts), setup.framework, today, setup.config)
+    context = Context(tuple(artifacts), setup.framework, today, setup.config, changes)
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
         if check is not None:

@@ -15,6 +15,7 @@ import click
 
 from sms_lint.config import ConfigError, load_config
 from sms_lint.engine import Result, Setup, build_setup, run_check
+from sms_lint.gitrepo.changes import GitProblem, load_change_set
 from sms_lint.output import write_atomic
 from sms_lint.pack import PackError
 from sms_lint.reporters import REPORTERS
@@ -55,9 +56,13 @@ def display_root(root: Path) -> str:
 
 def check_result(request: CheckRequest) -> Result:
     setup = build_check_setup(request.root, request.config_path)
+    changes = None
     if request.base is not None:
-        raise UsageProblem("--base needs the git change rules, which this build does not have yet")
-    result = run_check(request.root, setup, request.today, request.fail_on)
+        try:
+            changes = load_change_set(request.root, request.base, setup.config)
+        except GitProblem as error:
+            raise UsageProblem(str(error)) from None
+    result = run_check(request.root, setup, request.today, request.fail_on, changes)
     return replace(result, root=display_root(request.root))
 
 

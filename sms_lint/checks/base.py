@@ -6,10 +6,14 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sms_lint.config import Config
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework
+
+if TYPE_CHECKING:
+    from sms_lint.gitrepo.changes import ChangeSet
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Context:
     framework: Framework
     today: datetime.date
     config: Config
+    changes: ChangeSet | None = None  # with --base: what changed since that revision
 
     def of_kind(self, *kinds: str) -> list[Artifact]:
         return [a for a in self.artifacts if a.kind in kinds]
