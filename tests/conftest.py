@@ -11,11 +11,46 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sms_lint.cli import cli
+from sms_lint.pack import load_framework
 
 TODAY = "2026-11-22"
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO_ROOT / "example-sms-repo"
+
+
+# Rules about a single file's text and shape; everything else looks across the repository.
+FILE_RULES = (
+    "SMS001",
+    "SMS100",
+    "SMS101",
+    "SMS102",
+    "SMS103",
+    "SMS104",
+    "SMS105",
+    "SMS106",
+    "SMS107",
+)
+
+
+def quiet_config(*keep: str, extra: str = "") -> str:
+    """A .sms-lint.yaml that disables every built-in rule except ``keep``.
+
+    Tests of one rule on a tiny repository use it so that repository-wide rules (clause
+    coverage, core documents, ...) do not fire on what the tiny repository lacks.
+    """
+    disabled = "".join(
+        f"  {rule.id}: {{enabled: false}}\n"
+        for rule in load_framework().rules
+        if rule.id not in keep
+    )
+    return "rules:\n" + disabled + extra
+
+
+@pytest.fixture
+def file_rules_only(write: Callable[..., Path]) -> Path:
+    """Write a config under tmp_path that keeps only the per-file rules."""
+    return write(".sms-lint.yaml", quiet_config(*FILE_RULES))
 
 
 @pytest.fixture

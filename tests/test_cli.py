@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import TODAY
+from conftest import FILE_RULES, TODAY, quiet_config
 
 GOOD = """
 id: PROC-1
@@ -68,7 +67,9 @@ def test_explicit_missing_config_exits_2(invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_json_report_has_the_contract_shape(write, tmp_path: Path, check_json) -> None:
+def test_json_report_has_the_contract_shape(
+    write, tmp_path: Path, check_json, file_rules_only
+) -> None:
     write("bad.yaml", BAD)
     code, report = check_json(tmp_path)
     assert code == 1
@@ -77,15 +78,35 @@ def test_json_report_has_the_contract_shape(write, tmp_path: Path, check_json) -
     assert report["framework"] == "ISO/IEC 20000-1:2018"
     assert report["today"] == TODAY
     assert list(report["summary"]) == [
-        "artifacts", "findings", "major", "minor", "observation", "waived", "conformant",
+        "artifacts",
+        "findings",
+        "major",
+        "minor",
+        "observation",
+        "waived",
+        "conformant",
     ]
     [finding] = report["findings"]
     assert list(finding) == [
-        "rule", "name", "clause", "severity", "path", "line", "column", "artifact", "message",
+        "rule",
+        "name",
+        "clause",
+        "severity",
+        "path",
+        "line",
+        "column",
+        "artifact",
+        "message",
     ]
     assert finding == {
-        "rule": "SMS001", "name": "schema", "clause": "7.5", "severity": "minor",
-        "path": "bad.yaml", "line": 6, "column": 1, "artifact": "PROC-1",
+        "rule": "SMS001",
+        "name": "schema",
+        "clause": "7.5",
+        "severity": "minor",
+        "path": "bad.yaml",
+        "line": 6,
+        "column": 1,
+        "artifact": "PROC-1",
         "message": "unknown field priority",
     }
 
@@ -104,11 +125,11 @@ def test_findings_sorted_by_path_line_rule(write, tmp_path: Path, check_json) ->
     write("b.yaml", BAD)
     write("a.yaml", "id: X\nkind: procedure\n")
     _, report = check_json(tmp_path)
-    keys = [(f["path"], f["line"], f["rule"]) for f in report["findings"]]
+    keys = [(f["path"] or "", f["line"] or 0, f["rule"]) for f in report["findings"]]
     assert keys == sorted(keys)
 
 
-def test_text_report_lines_and_summary(invoke, write, tmp_path: Path) -> None:
+def test_text_report_lines_and_summary(invoke, write, tmp_path: Path, file_rules_only) -> None:
     write("bad.yaml", BAD)
     result = invoke("check", str(tmp_path), "--today", TODAY)
     assert result.exit_code == 1
@@ -130,7 +151,7 @@ def test_no_color_is_respected(monkeypatch) -> None:
     assert not _use_color(Tty())
 
 
-def test_fail_on_levels(invoke, write, tmp_path: Path) -> None:
+def test_fail_on_levels(invoke, write, tmp_path: Path, file_rules_only) -> None:
     write("bad.yaml", BAD)  # one minor finding
     codes = {
         level: invoke("check", str(tmp_path), "--today", TODAY, "--fail-on", level).exit_code
@@ -141,23 +162,28 @@ def test_fail_on_levels(invoke, write, tmp_path: Path) -> None:
 
 def test_today_from_environment(invoke, write, tmp_path: Path) -> None:
     write("ok.yaml", GOOD)
-    result = invoke("check", str(tmp_path), "--format", "json", env={"SMS_LINT_TODAY": "2030-01-02"})
+    result = invoke(
+        "check", str(tmp_path), "--format", "json", env={"SMS_LINT_TODAY": "2030-01-02"}
+    )
     assert json.loads(result.stdout)["today"] == "2030-01-02"
 
 
 def test_output_file_is_written_and_stdout_is_empty(invoke, write, tmp_path: Path) -> None:
     write("repo/bad.yaml", BAD)
+    write("repo/.sms-lint.yaml", quiet_config(*FILE_RULES))
     out = tmp_path / "reports" / "sms.json"
-    result = invoke("check", str(tmp_path / "repo"), "--format", "json", "-o", str(out),
-                    "--today", TODAY)
+    result = invoke(
+        "check", str(tmp_path / "repo"), "--format", "json", "-o", str(out), "--today", TODAY
+    )
     assert result.exit_code == 1
     assert result.stdout == ""
     assert json.loads(out.read_text())["summary"]["findings"] == 1
     assert sorted(p.name for p in out.parent.iterdir()) == ["sms.json"]  # no temp file left
 
 
-def test_report_option_writes_extra_reports(invoke, write, tmp_path: Path) -> None:
+def test_report_option_writes_extra_reports(invoke, write, tmp_path: Path, file_rules_only) -> None:
     write("repo/ok.yaml", GOOD)
+    write("repo/.sms-lint.yaml", quiet_config(*FILE_RULES))
     out = tmp_path / "r.json"
     result = invoke("check", str(tmp_path / "repo"), "--report", f"json:{out}", "--today", TODAY)
     assert result.exit_code == 0
@@ -170,7 +196,10 @@ def test_exclude_and_hidden_folders(invoke, write, tmp_path: Path, check_json) -
     write("templates/t.yaml", "not: an artifact\n")
     write("drafts/deep/x.yml", "also: not\n")
     write("ok.yaml", GOOD)
-    write(".sms-lint.yaml", "exclude: ['templates', 'drafts/**/*.yml']\n")
+    write(
+        ".sms-lint.yaml",
+        quiet_config(*FILE_RULES, extra="exclude: [templates, 'drafts/**/*.yml']\n"),
+    )
     code, report = check_json(tmp_path)
     assert (code, report["findings"]) == (0, [])
 
@@ -182,13 +211,15 @@ def test_check_never_writes_inside_the_root(invoke, write, tmp_path: Path) -> No
     assert sorted(p for p in tmp_path.rglob("*")) == before
 
 
-def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
+def test_python_dash_m_runs_the_cli(tmp_path: Path, file_rules_only) -> None:
     import subprocess
     import sys
 
     done = subprocess.run(
         [sys.executable, "-m", "sms_lint", "check", str(tmp_path), "--today", TODAY],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "0 artifacts checked" in done.stdout

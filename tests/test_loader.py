@@ -30,13 +30,28 @@ CASES = [
     ("unknown kind", "a.yaml", "id: X\nkind: polcy\n", "SMS107", 2),
     ("NUL byte", "a.yaml", HEADER.encode() + b"title2: a\x00b\n", "SMS100", 6),
     ("control character", "a.yaml", HEADER + "x-t: a\x07b\n", "SMS100", 6),
-    ("front matter in markdown", "a.md", "---\n" + HEADER + "title: dup\n---\n# Body\n", "SMS102", 7),
+    (
+        "front matter in markdown",
+        "a.md",
+        "---\n" + HEADER + "title: dup\n---\n# Body\n",
+        "SMS102",
+        7,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "filename", "content", "rule", "line"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "filename", "content", "rule", "line"), CASES, ids=[c[0] for c in CASES]
+)
 def test_loader_problem_is_a_finding_at_its_line(
-    name: str, filename: str, content: str | bytes, rule: str, line: int, write, tmp_path, check_json
+    name: str,
+    filename: str,
+    content: str | bytes,
+    rule: str,
+    line: int,
+    write,
+    tmp_path,
+    check_json,
 ) -> None:
     write(filename, content)
     code, report = check_json(tmp_path)
@@ -46,7 +61,7 @@ def test_loader_problem_is_a_finding_at_its_line(
     ]
 
 
-def test_bom_and_crlf_are_accepted(write, tmp_path: Path, check_json) -> None:
+def test_bom_and_crlf_are_accepted(write, tmp_path: Path, check_json, file_rules_only) -> None:
     text = "\ufeff" + HEADER.replace("\n", "\r\n")
     write("a.yaml", text.encode("utf-8"))
     write("b.md", ("\ufeff---\r\n" + HEADER.replace("POL-1", "POL-2") + "---\r\n# Hi\r\n").encode())
@@ -55,7 +70,9 @@ def test_bom_and_crlf_are_accepted(write, tmp_path: Path, check_json) -> None:
     assert report["summary"]["artifacts"] == 2
 
 
-def test_markdown_without_front_matter_is_ignored(write, tmp_path: Path, check_json) -> None:
+def test_markdown_without_front_matter_is_ignored(
+    write, tmp_path: Path, check_json, file_rules_only
+) -> None:
     write("README.md", "# Our SMS\n\nNotes.\n")
     code, report = check_json(tmp_path)
     assert (code, report["summary"]["artifacts"], report["findings"]) == (0, 0, [])
@@ -95,7 +112,9 @@ def test_python_tag_never_runs(tmp_path: Path) -> None:
     assert loaded.problems[0].code == "SMS104"
 
 
-def test_other_files_are_still_checked_after_a_broken_one(write, tmp_path: Path, check_json) -> None:
+def test_other_files_are_still_checked_after_a_broken_one(
+    write, tmp_path: Path, check_json, file_rules_only
+) -> None:
     write("a.yaml", "a: [\n")
     write("b.yaml", "id: X\nkind: policy\n")
     _, report = check_json(tmp_path)

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TODAY
-
-from sms_lint.pack import load_framework
+from conftest import TODAY, quiet_config
 
 # Only the rules these tests are about stay enabled, so a bare test repo is otherwise clean.
-_KEEP = {"SMS001", "SMS020", "SMS021"}
-QUIET = "rules:\n" + "".join(
-    f"  {rule.id}: {{enabled: false}}\n" for rule in load_framework().rules if rule.id not in _KEEP
-)
+QUIET = quiet_config("SMS001", "SMS020", "SMS021")
 
 BAD = """
 id: PROC-1
