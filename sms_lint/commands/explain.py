@@ -1,13 +1,53 @@
-"""``sms-lint explain``: Explain one rule."""
+"""``sms-lint explain RULE``: why a rule exists, how to fix its findings, and examples."""
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import click
 
-from sms_lint.run import UsageProblem
+from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, examines, find_rule, load_catalog
+from sms_lint.pack import Rule
+
+_WIDTH = 88
 
 
 @click.command("explain")
-def explain_command() -> int:
-    """Explain one rule."""
-    raise UsageProblem("'explain' is not implemented yet")
+@click.argument("rule_query", metavar="RULE")
+@CONFIG_OPTION
+def explain_command(rule_query: str, config_path: Path | None) -> int:
+    """Explain RULE (an id such as SMS005 or a name such as review-current)."""
+    catalog = load_catalog(config_path)
+    click.echo(render_explanation(find_rule(catalog, rule_query), catalog), nl=False)
+    return 0
+
+
+def _paragraph(title: str, text: str) -> list[str]:
+    if not text.strip():
+        return []
+    body = textwrap.fill(text, _WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+    return [f"{title}:", body, ""]
+
+
+def _example(title: str, text: str) -> list[str]:
+    if not text.strip():
+        return []
+    return [f"{title}:", textwrap.indent(text.rstrip("\n"), "    ", lambda _: True), ""]
+
+
+def render_explanation(rule: Rule, catalog: Catalog) -> str:
+    lines = [
+        f"{rule.id} {rule.name}",
+        f"  clause {catalog.clause_label(rule)}; default severity {rule.severity.value}; "
+        f"examines {examines(rule).replace('`', '')}",
+        "",
+        *_paragraph("What it checks", rule.description),
+        *_paragraph("Why it matters", rule.rationale),
+        *_paragraph("How to fix it", rule.remediation),
+        *_example("Passes", rule.example_pass),
+        *_example("Fails", rule.example_fail),
+    ]
+    if rule.pack != "builtin":
+        lines.append(f"From the rule pack {rule.pack}.")
+    return "\n".join(lines).rstrip("\n") + "\n"

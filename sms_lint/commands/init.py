@@ -1,13 +1,126 @@
-"""``sms-lint init``: Write a starter SMS repository."""
+"""``sms-lint init DIR``: write a starter SMS repository that passes ``sms-lint check``.
+
+The starter lives in ``sms_lint/templates`` as ordinary files with ``{{token}}`` placeholders
+for dates, so it can be read and reviewed like the repository it becomes. A path part named
+``dot-x`` is written as ``.x`` (wheels drop hidden files). YAML artifacts get a
+``yaml-language-server`` modeline pointing at the schemas written to ``.sms-lint/schemas``.
+"""
 
 from __future__ import annotations
 
-import click
+import datetime
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
 
+import click
+import yaml
+
+from sms_lint import __version__
+from sms_lint.checks.common import add_months
+from sms_lint.commands.params import DateType
+from sms_lint.commands.schema import write_schemas
 from sms_lint.run import UsageProblem
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SCHEMA_FOLDER = PurePosixPath(".sms-lint/schemas")
+# Where users find this project's pre-commit hook and GitHub Action.
+PROJECT_REPO = "sms-lint/sms-lint"
+
+
+def tokens(today: datetime.date) -> dict[str, str]:
+    """Every ``{{name}}`` a template may use and its value."""
+    return {
+        "today": today.isoformat(),
+        "plus_6_months": add_months(today, 6).isoformat(),
+        "plus_12_months": add_months(today, 12).isoformat(),
+        "plus_24_months": add_months(today, 24).isoformat(),
+        "version": __version__,
+        "project_repo": PROJECT_REPO,
+    }
+
+
+def render(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace("{{" + name + "}}", value)
+    return text
+
+
+def _undot(part: str) -> str:
+    return "." + part.removeprefix("dot-") if part.startswith("dot-") else part
+
+
+def template_files() -> Iterator[tuple[Path, PurePosixPath]]:
+    """Each template file and the path it is written to, relative to DIR, in path order."""
+    for source in sorted(TEMPLATES.rglob("*")):
+        relative = PurePosixPath(source.relative_to(TEMPLATES).as_posix())
+        if not source.is_file() or source.suffix == ".py" or "__pycache__" in relative.parts:
+            continue
+        yield source, PurePosixPath(*(_undot(part) for part in relative.parts))
+
+
+def modeline(target: PurePosixPath, text: str) -> str:
+    """The editor schema line for a YAML artifact at ``target``, or "" for other files."""
+    if target.suffix not in (".yaml", ".yml") or target.parts[0].startswith("."):
+        return ""
+    data = yaml.safe_load(text)
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if not isinstance(kind, str):
+        return ""
+    up = "../" * (len(target.parts) - 1)
+    return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{kind}.json\n"
+
+
+def _check_target(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UsageProblem(f"{folder} exists and is not a folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise UsageProblem(
+            f"{folder} is not empty; sms-lint init writes only into a new or empty folder"
+        )
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create ``path``; never replace a file that appeared in the meantime."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UsageProblem(f"{path} already exists; not overwritten") from None
+    except OSError as error:
+        raise UsageProblem(f"cannot write {path}: {error.strerror}") from None
+
+
+def write_starter(folder: Path, today: datetime.date) -> list[PurePosixPath]:
+    """Write the starter SMS and its schemas into the empty ``folder``; returns what was
+    written (relative paths)."""
+    _check_target(folder)
+    values = tokens(today)
+    written = []
+    for source, target in template_files():
+        text = render(source.read_text(encoding="utf-8"), values)
+        _write_new(folder / target, modeline(target, text) + text)
+        written.append(target)
+    for schema in write_schemas(folder / SCHEMA_FOLDER):
+        written.append(SCHEMA_FOLDER / schema.name)
+    return written
 
 
 @click.command("init")
-def init_command() -> int:
-    """Write a starter SMS repository."""
-    raise UsageProblem("'init' is not implemented yet")
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--today",
+    type=DateType(),
+    envvar="SMS_LINT_TODAY",
+    help="Date the starter documents are approved and reviewed (default: today).",
+)
+def init_command(folder: Path, today: datetime.date | None) -> int:
+    """Write a starter SMS repository into DIR (a new or empty folder)."""
+    written = write_starter(folder, today or datetime.date.today())
+    click.echo(
+        f"wrote {len(written)} files to {folder}.\n"
+        "Next: replace every <placeholder> with your organization's own content, then run\n"
+        f"  sms-lint check {folder}\n"
+        "See README.md in that folder for where to start."
+    )
+    return 0

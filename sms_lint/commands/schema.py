@@ -1,13 +1,75 @@
-"""``sms-lint schema``: Print the JSON Schema of a kind."""
+"""``sms-lint schema``: print one kind's JSON Schema, or write them all for editors.
+
+The kind schemas refer to ``header.json`` and ``defs.json`` by relative ``$ref``; writing every
+file into one folder keeps those references resolvable on disk, which is what an editor's
+``# yaml-language-server: $schema=…`` modeline needs.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import click
 
+from sms_lint.output import write_atomic
+from sms_lint.resources import data_dir
 from sms_lint.run import UsageProblem
+
+# Schema files that are shared parts, not kinds.
+SHARED_FILES = ("header.json", "defs.json")
+
+
+def schema_files() -> dict[str, dict[str, Any]]:
+    """Every shipped schema file, by file name, in name order."""
+    folder = data_dir("schemas")
+    return {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.json"))
+    }
+
+
+def kinds() -> list[str]:
+    return [name.removesuffix(".json") for name in schema_files() if name not in SHARED_FILES]
+
+
+def dump(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema file into ``folder`` (replacing older copies); returns the paths."""
+    written = []
+    for name, schema in schema_files().items():
+        target = folder / name
+        try:
+            write_atomic(target, dump(schema))
+        except OSError as error:
+            raise UsageProblem(f"cannot write {target}: {error.strerror}") from None
+        written.append(target)
+    return written
 
 
 @click.command("schema")
-def schema_command() -> int:
-    """Print the JSON Schema of a kind."""
-    raise UsageProblem("'schema' is not implemented yet")
+@click.argument("kind", required=False)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every schema (each kind, header.json, defs.json) into this folder.",
+)
+def schema_command(kind: str | None, output_dir: Path | None) -> int:
+    """Print the JSON Schema of KIND, or write all schemas with --output-dir."""
+    if kind is not None and output_dir is not None:
+        raise UsageProblem("give either KIND (print one schema) or --output-dir (write all)")
+    if output_dir is not None:
+        written = write_schemas(output_dir)
+        click.echo(f"wrote {len(written)} schema files to {output_dir}", err=True)
+        return 0
+    known = kinds()
+    if kind is None:
+        raise UsageProblem(f"name a KIND ({', '.join(known)}) or give --output-dir")
+    if kind not in known:
+        raise UsageProblem(f"unknown kind '{kind}'; kinds: {', '.join(known)}")
+    click.echo(dump(schema_files()[f"{kind}.json"]), nl=False)
+    return 0
