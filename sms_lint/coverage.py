@@ -13,6 +13,7 @@ would otherwise "cover" all eighteen processes of clause 8 at once and hide ever
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -57,28 +58,38 @@ def evidence_counts_for(evidence: str, clause: str) -> bool:
     return evidence == clause or evidence.startswith(clause + ".")
 
 
+def _ancestors(clause: str) -> list[str]:
+    """``"8.5.1.1"`` -> ``["8.5.1.1", "8.5.1", "8.5", "8"]``: every clause it counts for."""
+    parts = clause.split(".")
+    return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
 def compute_coverage(
     artifacts: Iterable[Artifact], framework: Framework, findings: Iterable[Finding]
 ) -> tuple[ClauseStatus, ...]:
-    """The status of every coverage clause of ``framework``, in the framework's order."""
-    evidence_of = [
-        (artifact.id or artifact.path, evidence_clauses(artifact, framework))
-        for artifact in artifacts
-        if artifact.approved
-    ]
-    finding_clauses = [f.clause for f in findings if not f.waived]
+    """The status of every coverage clause of ``framework``, in the framework's order.
+
+    One pass over the artifacts indexes each claimed clause under itself and its ancestors
+    (evidence for a finer clause counts for the coarser one), so the cost does not grow with
+    clauses x artifacts.
+    """
+    evidence: dict[str, set[str]] = defaultdict(set)
+    for artifact in artifacts:
+        if artifact.approved:
+            label = artifact.id or artifact.path
+            for claimed in evidence_clauses(artifact, framework):
+                for clause in _ancestors(claimed):
+                    evidence[clause].add(label)
+    finding_counts: Counter[str] = Counter()
+    for finding in findings:
+        if not finding.waived and finding.clause:
+            finding_counts.update(_ancestors(finding.clause))
     out = []
     for clause in framework.coverage_clauses():
-        evidence = sorted(
-            {
-                label
-                for label, claimed in evidence_of
-                if any(evidence_counts_for(c, clause.number) for c in claimed)
-            }
-        )
-        count = sum(1 for c in finding_clauses if evidence_counts_for(c, clause.number))
-        status = COVERED if evidence else GAP
-        out.append(ClauseStatus(clause.number, clause.title, status, tuple(evidence), count))
+        labels = tuple(sorted(evidence.get(clause.number, ())))
+        status = COVERED if labels else GAP
+        count = finding_counts[clause.number]
+        out.append(ClauseStatus(clause.number, clause.title, status, labels, count))
     return tuple(out)
 
 
