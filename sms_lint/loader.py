@@ -40,6 +40,11 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
 
+# Plain scalar text -> resolved tag. Resolution runs a regex per scalar; the same words
+# (statuses, role ids, dates) recur across thousands of files. Bounded, never wrong: the
+# resolver's answer depends on the text alone.
+_RESOLVED: dict[str, str] = {}
+
 Path = tuple  # a path into the data: keys (str) and list indices (int)
 
 
@@ -99,12 +104,15 @@ class _Builder:
         self.problems.append(Problem(code, line, column, message))
 
     def run(self) -> Any:
-        get_event = self.loader.get_event
+        get_event, add, scalar, handle = self.loader.get_event, self.add, self.scalar, self.handle
         while True:
             event = get_event()
-            if event is None or isinstance(event, StreamEndEvent):
+            if type(event) is ScalarEvent:  # the hot path: most events are scalars
+                add(scalar(event), event)
+            elif event is None or isinstance(event, StreamEndEvent):
                 return self.root
-            self.handle(event)
+            else:
+                handle(event)
 
     def handle(self, event: Any) -> None:
         if isinstance(event, ScalarEvent):
@@ -193,7 +201,12 @@ class _Builder:
         if tag is None:
             if not event.implicit[0]:  # quoted: always a string
                 return event.value
-            tag = self.loader.resolve(ScalarNode, event.value, (True, False))
+            tag = _RESOLVED.get(event.value)
+            if tag is None:
+                tag = self.loader.resolve(ScalarNode, event.value, (True, False))
+                if len(_RESOLVED) > 50_000:
+                    _RESOLVED.clear()
+                _RESOLVED[event.value] = tag
         elif tag == "!":
             return event.value
         if tag == _TAG + "str":
