@@ -6,12 +6,18 @@
 from __future__ import annotations
 
 from sms_lint.reporters.base import Reporter
+from sms_lint.reporters.github import GithubReporter
 from sms_lint.reporters.json_report import JsonReporter
+from sms_lint.reporters.junit import JunitReporter
+from sms_lint.reporters.sarif import SarifReporter
 from sms_lint.reporters.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
+    "junit": JunitReporter,
+    "sarif": SarifReporter,
+    "github": GithubReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
+
+from sms_lint.checks.common import clause_covers, evidence_clauses
+from sms_lint.config import CONFIG_NAME
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -11,8 +15,10 @@ if TYPE_CHECKING:
 
 # Characters XML 1.0 forbids and JSON consumers choke on: C0 controls other than tab/newline/CR,
 # lone surrogates (they arrive through YAML escapes such as "\udc80"), and the non-characters
-# U+FFFE/U+FFFF. Each becomes U+FFFD so that a hostile title cannot break a report.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# U+FFFE/U+FFFF; also DEL and the C1 controls (U+0080-U+009F: XML discourages them, and U+009B
+# starts a terminal escape sequence as ESC [ does). Each becomes U+FFFD so that a hostile title
+# cannot break a report.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
@@ -53,3 +59,44 @@ def location(finding: Finding) -> str:
     if finding.path is None:
         return "(repository)"
     return f"{finding.path}:{finding.line or 1}:{finding.column or 1}"
+
+
+def one_line(text: str) -> str:
+    """``clean`` text with every run of whitespace (newlines included) made one space."""
+    return " ".join(clean(text).split())
+
+
+def clause_key(clause: str) -> tuple[int, ...]:
+    """Numeric sort key for a clause number: 8.10 after 8.9, 10.1 after 9.4."""
+    return tuple(int(part) if part.isdigit() else 0 for part in clause.split("."))
+
+
+def clause_label(result: Result, clause: str) -> str:
+    """``7.5.3 Control of documented information`` (the number alone if the title is unknown)."""
+    title = result.framework.title(clause)
+    return clean(f"{clause} {title}" if title else clause)
+
+
+def rule_label(result: Result, rule_id: str) -> str:
+    """``SMS005 review-current``: the rule id and its name."""
+    return clean(f"{rule_id} {result.rulebook.rules[rule_id].name}")
+
+
+def config_file(result: Result) -> str | None:
+    """The root's ``.sms-lint.yaml`` when it exists (the config of a run is not in Result)."""
+    return CONFIG_NAME if (Path(result.root) / CONFIG_NAME).is_file() else None
+
+
+def repository_anchor(result: Result, clause: str) -> str | None:
+    """The file a repository-wide finding is shown on, for consumers that need a file.
+
+    The root's ``.sms-lint.yaml`` when present (one stable place for every repo-wide verdict);
+    else the first artifact that gives evidence for the finding's clause; else None.
+    """
+    found = config_file(result)
+    if found is not None:
+        return found
+    for artifact in result.artifacts:
+        if any(clause_covers(c, clause) for c in evidence_clauses(artifact, result.framework)):
+            return artifact.path
+    return None

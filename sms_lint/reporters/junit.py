@@ -1,0 +1,190 @@
+"""``--format junit``: one test suite per clause, one test case per (rule, examined artifact).
+
+Built with junit-xml, then shaped (:func:`shape_suite`) so that both the Jenkins xUnit
+``junit-10.xsd`` and the stricter Apache Ant JUnit schema accept it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from junit_xml import TestCase, TestSuite
+
+from sms_lint.finding import fails
+from sms_lint.reporters.base import (
+    Reporter,
+    clause_key,
+    clause_label,
+    location,
+    one_line,
+    rule_label,
+)
+
+if TYPE_CHECKING:
+    from sms_lint.engine import Result
+    from sms_lint.finding import Finding
+    from sms_lint.pack import Rule
+
+REPOSITORY = "(repository)"
+HOSTNAME = "sms-lint"  # fixed: the report must not depend on the machine it was written on
+
+CaseKey = tuple[str, str]  # (rule id, test case name)
+
+
+def examined(rule: Rule, result: Result) -> list[str]:
+    """The test case names of a rule: what it examined in this run."""
+    if "repository" in rule.applies_to:
+        return [REPOSITORY]
+    if "all" in rule.applies_to:
+        return list(result.paths)
+    return [a.path for a in result.artifacts if a.kind in rule.applies_to]
+
+
+def case_keys(result: Result) -> list[CaseKey]:
+    """Every (rule, name) pair: the examined ones plus any a finding needs (none is dropped)."""
+    keys: dict[CaseKey, None] = {}
+    for rule in result.rulebook.enabled():
+        keys.update((k, None) for k in ((rule.id, name) for name in examined(rule, result)))
+    for finding in result.findings:
+        keys[(finding.rule, finding.path or REPOSITORY)] = None
+    return sorted(keys)
+
+
+def describe(finding: Finding, result: Result) -> str:
+    """The failure text of one finding: where, what, which clause, why it matters, what to do."""
+    rule = result.rulebook.rules[finding.rule]
+    where = one_line(location(finding))
+    lines = [
+        f"{where}: {finding.severity.value} {rule_label(result, finding.rule)}",
+        one_line(finding.message),
+        f"Clause: {clause_label(result, finding.clause)}",
+    ]
+    if finding.artifact:
+        lines.append(f"Artifact: {one_line(finding.artifact)}")
+    if rule.rationale:
+        lines.append(f"Why: {one_line(rule.rationale)}")
+    if rule.remediation:
+        lines.append(f"Fix: {one_line(rule.remediation)}")
+    if finding.waived:
+        lines.append(f"Waived: {one_line(finding.waived_reason or '')}")
+    return "\n".join(lines)
+
+
+def summary_message(findings: list[Finding]) -> str:
+    """The one-line ``message`` attribute: the message, or a count and the messages."""
+    messages = [one_line(f.message) for f in findings]
+    if len(messages) == 1:
+        return messages[0]
+    return f"{len(messages)} findings: " + "; ".join(messages)
+
+
+def build_case(key: CaseKey, findings: list[Finding], result: Result) -> tuple[TestCase, str]:
+    """The test case of one key, and the detail its passing findings add to the suite output."""
+    rule_id, name = key
+    case = TestCase(one_line(name), classname=rule_label(result, rule_id))
+    failing: list[Finding] = []
+    waived: list[Finding] = []
+    passing: list[Finding] = []
+    for finding in findings:
+        if finding.waived:
+            waived.append(finding)
+        elif fails(finding.severity, result.fail_on):
+            failing.append(finding)
+        else:
+            passing.append(finding)
+    detail = "\n\n".join(describe(f, result) for f in passing)
+    if failing:
+        worst = max(failing, key=lambda f: f.severity.rank).severity.value
+        # One failure per case (the Ant schema allows one): its text lists every finding.
+        text = "\n\n".join(describe(f, result) for f in [*failing, *waived, *passing])
+        case.add_failure_info(message=summary_message(failing), output=text, failure_type=worst)
+        return case, ""
+    if waived:
+        reasons = "; ".join(dict.fromkeys(one_line(f.waived_reason or "") for f in waived))
+        text = "\n\n".join(describe(f, result) for f in waived)
+        case.add_skipped_info(message=f"waived: {reasons}", output=text)
+    return case, detail
+
+
+def build_suites(result: Result) -> list[TestSuite]:
+    """One suite per clause of the rules' home clauses, in clause order."""
+    by_key: dict[CaseKey, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_key[(finding.rule, finding.path or REPOSITORY)].append(finding)
+    cases: dict[str, list[TestCase]] = defaultdict(list)
+    outputs: dict[str, list[str]] = defaultdict(list)
+    for key in case_keys(result):
+        clause = result.rulebook.rules[key[0]].clause
+        case, detail = build_case(key, by_key.get(key, []), result)
+        cases[clause].append(case)
+        if detail:
+            outputs[clause].append(detail)
+    stamp = f"{result.today.isoformat()}T00:00:00"
+    return [
+        TestSuite(
+            clause_label(result, clause),
+            cases[clause],
+            hostname=HOSTNAME,
+            id=str(index),
+            package=f"clause-{clause}",
+            timestamp=stamp,
+            properties=suite_properties(result, clause),
+            stdout="\n\n".join(outputs[clause]) or None,
+        )
+        for index, clause in enumerate(sorted(cases, key=clause_key))
+    ]
+
+
+def suite_properties(result: Result, clause: str) -> dict[str, str]:
+    return {
+        "framework": one_line(result.framework.name),
+        "clause": clause,
+        "today": result.today.isoformat(),
+        "fail-on": result.fail_on,
+    }
+
+
+def shape_suite(suite: ET.Element) -> ET.Element:
+    """Fix what junit-xml 1.9 writes that the schemas reject (kyrus/python-junit-xml#63).
+
+    Drops the ``disabled`` count (neither schema has it) and the ``type`` of ``<skipped>`` (the
+    Ant schema has none), gives every case a ``time`` and moves ``<system-out>`` and
+    ``<system-err>`` after the cases, both present, as the Ant schema's sequence requires.
+    """
+    suite.attrib.pop("disabled", None)
+    for case in suite.iter("testcase"):
+        case.set("time", case.get("time", "0"))
+        for skipped in case.iter("skipped"):
+            skipped.attrib.pop("type", None)
+    for tag in ("system-out", "system-err"):
+        stream = suite.find(tag)
+        if stream is None:
+            stream = ET.Element(tag)
+        else:
+            suite.remove(stream)
+        suite.append(stream)
+    return suite
+
+
+def to_xml(suites: list[TestSuite]) -> str:
+    """The document, ASCII-only (character references) so no terminal or file encoding matters.
+
+    The ``<testsuites>`` root is built here without attributes: the Ant schema allows none, and
+    consumers read the counts from each suite.
+    """
+    root = ET.Element("testsuites")
+    for suite in suites:
+        root.append(shape_suite(suite.build_xml_doc()))
+    ET.indent(root)
+    body = ET.tostring(root, encoding="us-ascii").decode("ascii")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+class JunitReporter(Reporter):
+    name = "junit"
+    description = "JUnit XML for GitLab, Jenkins and Azure DevOps"
+
+    def render(self, result: Result) -> str:
+        return to_xml(build_suites(result))
