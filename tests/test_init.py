@@ -1,0 +1,134 @@
+"""``sms-lint init DIR``: a starter SMS that passes ``check`` the day it is written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import TODAY
+
+from sms_lint.commands.init import TEMPLATES
+
+LATER = "2027-05-22"  # six months on: still no review due, nothing expired
+
+
+@pytest.fixture
+def starter(invoke, tmp_path: Path) -> Path:
+    folder = tmp_path / "sms"
+    result = invoke("init", str(folder), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def _check(invoke, root: Path, today: str) -> tuple[int, dict]:
+    result = invoke("check", str(root), "--format", "json", "--today", today)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_the_starter_passes_check_on_the_day_it_is_made(invoke, starter: Path) -> None:
+    code, report = _check(invoke, starter, TODAY)
+    assert report["findings"] == []
+    assert code == 0
+    assert report["summary"]["artifacts"] >= 45
+
+
+def test_the_starter_still_passes_six_months_later(invoke, starter: Path) -> None:
+    code, report = _check(invoke, starter, LATER)
+    assert (code, report["findings"]) == (0, [])
+
+
+def test_a_year_later_the_reviews_fall_due(invoke, starter: Path) -> None:
+    """The starter's dates are real: they age like any SMS."""
+    code, report = _check(invoke, starter, "2028-01-10")
+    assert code == 1
+    assert {"SMS005", "SMS013", "SMS014"} <= {f["rule"] for f in report["findings"]}
+
+
+def test_dates_come_from_today_and_the_environment(invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "sms"
+    result = invoke("init", str(folder), env={"SMS_LINT_TODAY": "2025-01-31"})
+    assert result.exit_code == 0
+    roles = yaml.safe_load((folder / "governance" / "roles.yaml").read_text())
+    assert str(roles["approved_on"]) == "2025-01-31"
+    risks = yaml.safe_load((folder / "governance" / "risk-register.yaml").read_text())
+    assert str(risks["risks"][0]["review_by"]) == "2025-07-31"  # + 6 months
+    supplier = yaml.safe_load((folder / "suppliers" / "sup-001.yaml").read_text())
+    assert str(supplier["contract_end"]) == "2027-01-31"  # + 24 months
+
+
+def test_every_placeholder_token_is_filled(starter: Path) -> None:
+    for path in starter.rglob("*"):
+        if path.is_file():
+            assert "{{" not in path.read_text(encoding="utf-8"), path
+
+
+def test_organization_placeholders_are_obvious(starter: Path) -> None:
+    scope = (starter / "governance" / "scope.yaml").read_text()
+    assert "<Your organization>" in scope
+    roles = yaml.safe_load((starter / "governance" / "roles.yaml").read_text())
+    assert all(role["holder"].startswith("<") for role in roles["roles"])
+
+
+def test_config_hook_and_workflow_are_written(starter: Path) -> None:
+    config = yaml.safe_load((starter / ".sms-lint.yaml").read_text())
+    assert config["review_interval_months"] == 12
+    hooks = yaml.safe_load((starter / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["hooks"] == [{"id": "sms-lint"}]
+    workflow = yaml.safe_load((starter / ".github" / "workflows" / "sms-lint.yml").read_text())
+    steps = workflow["jobs"]["sms-lint"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    assert "/sms-lint@v" in steps[1]["uses"]
+
+
+def test_yaml_artifacts_carry_a_modeline_to_schemas_on_disk(starter: Path) -> None:
+    yaml_artifacts = [
+        p for p in starter.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts[-3:])
+    ]
+    assert len(yaml_artifacts) >= 9
+    for path in yaml_artifacts:
+        first = path.read_text().splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix), path
+        schema = (path.parent / first.removeprefix(prefix)).resolve()
+        kind = yaml.safe_load(path.read_text())["kind"]
+        assert schema == (starter / ".sms-lint" / "schemas" / f"{kind}.json").resolve()
+        assert schema.is_file()
+    assert (starter / ".sms-lint" / "schemas" / "defs.json").is_file()
+
+
+def test_refuses_a_non_empty_folder_and_changes_nothing(invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "sms"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n")
+    result = invoke("init", str(folder), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "not empty" in result.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_refuses_a_file_as_target(invoke, tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    assert invoke("init", str(target), "--today", TODAY).exit_code == 2
+
+
+def test_an_empty_existing_folder_is_fine(invoke, tmp_path: Path) -> None:
+    assert invoke("init", str(tmp_path), "--today", TODAY).exit_code == 0
+    assert (tmp_path / "governance" / "roles.yaml").is_file()
+
+
+def test_templates_cover_every_process_and_kind() -> None:
+    """The starter holds one artifact of every kind except nonconformity (none yet)."""
+    kinds = set()
+    for path in TEMPLATES.rglob("*"):
+        text = path.read_text() if path.suffix in (".yaml", ".md") else ""
+        if path.suffix == ".md":
+            text = text.split("---\n")[1] if text.startswith("---\n") else ""
+        data = yaml.safe_load(text.replace("{{", "").replace("}}", "")) if text else None
+        if isinstance(data, dict) and "kind" in data:
+            kinds.add(data["kind"])
+    assert len(list((TEMPLATES / "processes").glob("*.md"))) == 18
+    assert "nonconformity" not in kinds
+    assert len(kinds) == 15
