@@ -7,8 +7,8 @@ Problems become :class:`~sms_lint.loader.Problem` values; nothing here raises fo
 
 from __future__ import annotations
 
+import marshal
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from sms_lint.loader import Path, Problem, load_yaml
@@ -20,24 +20,72 @@ _FENCE = re.compile(r"---[ \t]*\r?$")
 _CLOSING_FENCE = re.compile(r"(---|\.\.\.)[ \t]*\r?$")
 
 
-@dataclass
 class Document:
     """A file's contribution to the check: its data (``None`` if not usable) and problems.
 
     ``is_artifact`` is false for Markdown without front matter, which is simply not ours.
+    A document read back from the cache keeps its parsed form as bytes until something asks
+    for it, so a warm run that needs no data never pays for decoding it.
     """
 
-    path: str
-    data: dict[str, Any] | None
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    is_artifact: bool = True
+    __slots__ = ("_data", "_payload", "_positions", "_problems", "is_artifact", "path")
+
+    def __init__(
+        self,
+        path: str,
+        data: dict[str, Any] | None,
+        positions: dict[Path, tuple[int, int]] | None = None,
+        problems: list[Problem] | None = None,
+        is_artifact: bool = True,
+    ) -> None:
+        self.path = path
+        self.is_artifact = is_artifact
+        self._data = data
+        self._positions = positions if positions is not None else {}
+        self._problems = problems if problems is not None else []
+        self._payload: bytes | None = None
+
+    @classmethod
+    def lazy(cls, path: str, payload: bytes, is_artifact: bool) -> Document:
+        """A document whose parsed form is ``encode()``'s bytes, decoded on first use."""
+        document = cls(path, None, is_artifact=is_artifact)
+        document._payload = payload
+        return document
+
+    def _materialize(self) -> None:
+        if self._payload is not None:
+            data, positions, problems = marshal.loads(self._payload)
+            self._data, self._positions = data, positions
+            self._problems = [Problem(*p) for p in problems]
+            self._payload = None
+
+    def encode(self) -> bytes:
+        """The parsed form as compact bytes (for the cache and for worker processes)."""
+        self._materialize()
+        problems = [(p.code, p.line, p.column, p.message) for p in self._problems]
+        return marshal.dumps((self._data, self._positions, problems))
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        self._materialize()
+        return self._data
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        self._materialize()
+        return self._positions
+
+    @property
+    def problems(self) -> list[Problem]:
+        self._materialize()
+        return self._problems
 
     def position(self, path: Path) -> tuple[int, int]:
         """The nearest recorded position for ``path``, walking up to the document start."""
-        while path not in self.positions and path:
+        positions = self.positions
+        while path not in positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return positions.get(path, (1, 1))
 
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:

@@ -7,34 +7,28 @@ never prints or exits.
 from __future__ import annotations
 
 import datetime
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
 from sms_lint.config import Config
 from sms_lint.discovery import discover
 from sms_lint.documents import Document, parse_document
+from sms_lint.engine_setup import Setup, build_setup
+from sms_lint.filestage import FileOutcome, check_document, digest, process_many, read_bytes
 from sms_lint.finding import Finding, fails
-from sms_lint.gitrepo.changes import ChangeSet
-from sms_lint.loader import Problem
 from sms_lint.model import Artifact
-from sms_lint.pack import Framework, PackError, Rule, load_extra_rules, load_framework
-from sms_lint.resources import data_dir
-from sms_lint.rulebook import RuleBook, apply_waivers, build_rulebook
-from sms_lint.validation import SchemaSet, load_schemas
+from sms_lint.pack import Framework, Rule
+from sms_lint.rulebook import RuleBook, apply_waivers
 
+if TYPE_CHECKING:
+    from sms_lint.cache import ResultCache
+    from sms_lint.gitrepo.changes import ChangeSet
 
-@dataclass(frozen=True)
-class Setup:
-    """What a run needs besides the repository: built once, then read-only."""
-
-    framework: Framework
-    rulebook: RuleBook
-    schemas: SchemaSet
-    config: Config
+__all__ = ["Result", "Setup", "build_setup", "read_documents", "run_check"]
 
 
 @dataclass(frozen=True)
@@ -60,117 +54,48 @@ class Result:
         return 1 if self.failed else 0
 
 
-def build_setup(config: Config) -> Setup:
-    """Load packs and schemas and apply the config. Raises ConfigError/PackError."""
-    framework = load_framework()
-    rules: list[Rule] = list(framework.rules)
-    for pack_path in config.policies:
-        rules.extend(load_extra_rules(pack_path))
-    for rule in rules:
-        if rule.check not in checks.REGISTRY and rule.check not in checks.ENGINE_CHECKS:
-            raise PackError(f"rule {rule.id} ({rule.pack}) names unknown check '{rule.check}'")
-        if rule.check in checks.PARAM_VALIDATORS:
-            checks.PARAM_VALIDATORS[rule.check](rule)
-    schemas = SchemaSet(load_schemas(data_dir("schemas")))
-    return Setup(framework, build_rulebook(rules, config), schemas, config)
-
-
 def read_documents(root: Path, config: Config) -> list[Document]:
-    """Discover and parse every candidate file, in path order; unreadable ones carry problems."""
+    """Discover and parse every candidate file, in path order (no checks). Used by the
+    commands that list documents (register, history)."""
     found = discover(root, config.exclude)
-    documents = [_read_one(root, path, config.max_file_kb) for path in found.paths]
+    documents = [
+        parse_document(p, raw)
+        if isinstance(raw := read_bytes(root, p, config.max_file_kb), bytes)
+        else Document(p, None, problems=[raw])
+        for p in found.paths
+    ]
     documents += [Document(path, None, problems=[problem]) for path, problem in found.problems]
     documents.sort(key=lambda d: d.path)
     return documents
 
 
-def _read_one(root: Path, path: str, max_kb: int) -> Document:
-    full = root / path
-    try:
-        size = full.stat().st_size
-        if size > max_kb * 1024:
-            message = (
-                f"the file is {size // 1024} KiB, over the {max_kb} KiB limit "
-                "(max_file_kb in .sms-lint.yaml): not read"
-            )
-            return Document(path, None, problems=[Problem("SMS100", 1, 1, message)])
-        raw = full.read_bytes()
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror or 'unreadable'}"
-        return Document(path, None, problems=[Problem("SMS100", 1, 1, message)])
-    return parse_document(path, raw)
-
-
-def _per_file(doc: Document, setup: Setup) -> tuple[list[Finding | None], Artifact | None]:
-    """Loader problems, kind, schema and version checks for one document."""
-    book = setup.rulebook
-    out: list[Finding | None] = [
-        book.finding(p.code, doc.path, (p.line, p.column), p.message) for p in doc.problems
-    ]
-    if doc.data is None:
-        return out, None
-    kind = doc.data.get("kind")
-    artifact_id = doc.data.get("id") if isinstance(doc.data.get("id"), str) else None
-    if not isinstance(kind, str) or not setup.schemas.has_kind(kind):
-        out.append(
-            book.finding("SMS107", doc.path, doc.position(("kind",)), _kind_message(kind, setup))
-        )
-        return out, None
-    artifact = Artifact(doc, kind)
-    home = _home_clause(artifact, setup.framework)
-    for violation in setup.schemas.violations(kind, doc.data):
-        header = violation.field in setup.schemas.header_fields
-        out.append(
-            book.finding(
-                "SMS001",
-                doc.path,
-                doc.position(violation.path),
-                violation.message,
-                clause="7.5" if header or not violation.field else home,
-                artifact=artifact_id,
-            )
-        )
-    version = doc.data.get("version")
-    if isinstance(version, float):
-        out.append(
-            book.finding(
-                "SMS106",
-                doc.path,
-                doc.position(("version",)),
-                f"version is read as the number {version!r}, so '1.10' would become 1.1: "
-                f'put it in quotes (version: "{version}")',
-                artifact=artifact_id,
-            )
-        )
-    return out, artifact
-
-
-def _kind_message(kind: object, setup: Setup) -> str:
-    known = sorted(setup.framework.kinds)
-    if kind is None:
-        return (
-            "no 'kind': this YAML is not an artifact; add kind (one of "
-            f"{', '.join(known)}) or exclude the file in .sms-lint.yaml"
-        )
-    hint = difflib.get_close_matches(str(kind), known, n=1)
-    suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-    return f"unknown kind '{kind}'{suggestion}; known kinds: {', '.join(known)}"
-
-
-def _home_clause(artifact: Artifact, framework: Framework) -> str:
-    """The first clause an artifact's kind gives evidence for (its schema findings' clause)."""
-    for field, table in framework.value_clauses.items():
-        if artifact.kind in _VALUE_KINDS.get(field, ()):
-            value = artifact.text(field)
-            if value in table:
-                return table[value][0]
-    own = framework.kind_clauses.get(artifact.kind, ())
-    return own[0] if own else _KIND_FALLBACK.get(artifact.kind, "7.5")
-
-
-# Which kind the value tables apply to, and the clause of a kind whose value is unknown.
-_VALUE_KINDS = {"policy_type": ("policy",), "plan_type": ("plan",), "process": ("process",)}
-_KIND_FALLBACK = {"plan": "6.3", "process": "8.1"}
+def file_outcomes(
+    root: Path, setup: Setup, cache: ResultCache | None = None
+) -> tuple[list[FileOutcome], dict[str, bytes]]:
+    """The per-file stage for every candidate file, in path order, and each readable file's
+    content digest. Cached outcomes are reused only for identical content."""
+    found = discover(root, setup.config.exclude)
+    todo = list(found.paths)
+    processed: list[tuple[FileOutcome, bytes | None]] = []
+    if cache is not None and cache.entries:
+        todo = []
+        for path in found.paths:
+            raw = read_bytes(root, path, setup.config.max_file_kb)
+            content = digest(raw) if isinstance(raw, bytes) else None
+            hit = cache.outcome(path, content) if content is not None else None
+            if hit is None:
+                todo.append(path)
+            else:
+                processed.append((hit, content))
+    for outcome, content in process_many(root, todo, setup):
+        processed.append((outcome, content))
+        if cache is not None and content is not None:
+            cache.store(outcome.document.path, content, outcome)
+    for path, problem in found.problems:
+        processed.append((check_document(Document(path, None, problems=[problem]), setup), None))
+    processed.sort(key=lambda pair: pair[0].document.path)
+    digests = {o.document.path: d for o, d in processed if d is not None}
+    return [o for o, _ in processed], digests
 
 
 def _hits_to_findings(rule: Rule, hits: Iterable[Hit], book: RuleBook) -> list[Finding | None]:
@@ -192,23 +117,30 @@ def _hits_to_findings(rule: Rule, hits: Iterable[Hit], book: RuleBook) -> list[F
     return out
 
 
-def run_check(
-    root: Path,
+def _cross_file(
+    outcomes: list[FileOutcome],
+    artifacts: list[Artifact],
+    digests: dict[str, bytes],
     setup: Setup,
     today: datetime.date,
-    fail_on: str,
-    changes: ChangeSet | None = None,
-) -> Result:
-    """Check the repository at ``root``; never raises for bad input files. ``changes`` (from
-    ``--base``) feeds the change rules."""
-    documents = read_documents(root, setup.config)
-    findings: list[Finding | None] = []
-    artifacts: list[Artifact] = []
-    for doc in documents:
-        file_findings, artifact = _per_file(doc, setup)
-        findings.extend(file_findings)
-        if artifact is not None:
-            artifacts.append(artifact)
+    changes: ChangeSet | None,
+    cache: ResultCache | None,
+) -> list[Finding]:
+    """Every rule over all artifacts, plus the per-file findings, waived and sorted.
+
+    When nothing at all changed (same files, same inputs, same day) the cached result is the
+    answer; files that could not be read enter the key through their findings.
+    """
+    key = None
+    if cache is not None and changes is None:
+        unread = tuple(
+            (o.document.path, o.findings) for o in outcomes if o.document.path not in digests
+        )
+        key = cache.run_key(digests, today.isoformat(), repr(unread))
+        cached = cache.cached_findings(key)
+        if cached is not None:
+            return list(cached)
+    findings: list[Finding | None] = [f for o in outcomes for f in o.findings]
     context = Context(tuple(artifacts), setup.framework, today, setup.config, changes)
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
@@ -217,14 +149,36 @@ def run_check(
     present = [f for f in findings if f is not None]
     final = apply_waivers(present, setup.config, setup.rulebook, today)
     final.sort(key=Finding.sort_key)
+    if cache is not None and key is not None:
+        cache.remember_findings(key, tuple(final))
+    return final
+
+
+def run_check(
+    root: Path,
+    setup: Setup,
+    today: datetime.date,
+    fail_on: str,
+    changes: ChangeSet | None = None,
+    cache: ResultCache | None = None,
+) -> Result:
+    """Check the repository at ``root``; never raises for bad input files. ``changes`` (from
+    ``--base``) feeds the change rules; ``cache`` (optional) makes unchanged work free."""
+    outcomes, digests = file_outcomes(root, setup, cache)
+    artifacts = [a for o in outcomes if (a := o.artifact) is not None]
+    documents = [o.document for o in outcomes if o.document.is_artifact]
+    final = _cross_file(outcomes, artifacts, digests, setup, today, changes, cache)
+    if cache is not None:
+        cache.forget_missing(set(digests))
+        cache.save()
     return Result(
         root=str(root),
         today=today,
         framework=setup.framework,
         rulebook=setup.rulebook,
         artifacts=tuple(artifacts),
-        documents=sum(1 for d in documents if d.is_artifact),
-        paths=tuple(d.path for d in documents if d.is_artifact),
+        documents=len(documents),
+        paths=tuple(d.path for d in documents),
         findings=tuple(final),
         fail_on=fail_on,
     )

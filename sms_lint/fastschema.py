@@ -26,7 +26,8 @@ class Unsupported(Exception):
     """The schema uses something this compiler does not implement."""
 
 
-def _is_date(value: Any) -> bool:
+def is_date(value: Any) -> bool:
+    """The ``date`` format: a real calendar date written YYYY-MM-DD (other types pass)."""
     if not isinstance(value, str):
         return True  # format applies to strings only
     if not _DATE.fullmatch(value):
@@ -196,7 +197,7 @@ class Compiler:
     def _kw_format(self, name: str, schema: dict, base: str) -> Check:
         if name != "date":
             raise Unsupported(f"format {name}")
-        return _is_date
+        return is_date
 
     def _kw_anyOf(self, subs: list, schema: dict, base: str) -> Check:
         compiled = [self.compile(sub, base) for sub in subs]

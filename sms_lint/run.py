@@ -15,7 +15,6 @@ import click
 
 from sms_lint.config import ConfigError, load_config
 from sms_lint.engine import Result, Setup, build_setup, run_check
-from sms_lint.gitrepo.changes import GitProblem, load_change_set
 from sms_lint.output import write_atomic
 from sms_lint.pack import PackError
 from sms_lint.reporters import REPORTERS
@@ -58,11 +57,19 @@ def check_result(request: CheckRequest) -> Result:
     setup = build_check_setup(request.root, request.config_path)
     changes = None
     if request.base is not None:
+        # Git (and GitPython) are loaded only by the runs that compare with a base.
+        from sms_lint.gitrepo.changes import GitProblem, load_change_set
+
         try:
             changes = load_change_set(request.root, request.base, setup.config)
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
-    result = run_check(request.root, setup, request.today, request.fail_on, changes)
+    cache = None
+    if request.use_cache:
+        from sms_lint.cache import ResultCache  # only runs that use the cache pay for it
+
+        cache = ResultCache(request.root, setup)
+    result = run_check(request.root, setup, request.today, request.fail_on, changes, cache)
     return replace(result, root=display_root(request.root))
 
 

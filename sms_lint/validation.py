@@ -7,33 +7,34 @@ our own schema files (by bare file name), so validation never touches the networ
 from __future__ import annotations
 
 import contextlib
-import datetime
 import difflib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from sms_lint.fastschema import Check, Compiler, Unsupported, is_date
 
-from sms_lint.fastschema import Check, Compiler, Unsupported
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+# jsonschema (with referencing, attrs, rpds) is imported only when a document is invalid or an
+# organization rule runs: the compiled fast path answers for valid documents, and a warm run
+# or a pre-commit hook on a clean repository should not pay for the import.
 
-_FORMATS = FormatChecker(formats=())
 
+@cache
+def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
 
-@_FORMATS.checks("date", raises=ValueError)
-def _is_date(instance: object) -> bool:
-    """A real calendar date in the form YYYY-MM-DD (``fromisoformat`` alone accepts more)."""
-    if not isinstance(instance, str):
-        return True
-    return bool(_DATE.fullmatch(instance)) and bool(datetime.date.fromisoformat(instance))
+    checker = FormatChecker(formats=())
+    # A real calendar date written YYYY-MM-DD (``fromisoformat`` alone accepts more forms).
+    checker.checks("date", raises=ValueError)(is_date)
+    return checker
 
 
 _TYPE_WORDS = {
@@ -56,6 +57,9 @@ class Violation:
     field: str  # the top-level field concerned ("" for the artifact as a whole)
 
 
+_SHARED_FILES = ("header.json", "defs.json")
+
+
 def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
     return {
         p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))
@@ -66,26 +70,38 @@ class SchemaSet:
     """Validators for every kind whose schema file exists (``<kind>.json``)."""
 
     def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
-        self._registry: Registry = Registry().with_resources(
-            (name, Resource.from_contents(schema, default_specification=DRAFT202012))
-            for name, schema in schemas.items()
-        )
+        self._schemas = schemas
         self.header_fields = frozenset(schemas.get("header.json", {}).get("properties", {}))
+        self.kinds = frozenset(
+            name.removesuffix(".json") for name in schemas if name not in _SHARED_FILES
+        )
         self._fast = _compile_fast(schemas)
-        self._validators = {
-            name.removesuffix(".json"): Draft202012Validator(
-                schema, registry=self._registry, format_checker=_FORMATS
-            )
-            for name, schema in schemas.items()
-            if name not in ("header.json", "defs.json")
-        }
+
+    @cached_property
+    def _registry(self) -> Registry:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        return Registry().with_resources(
+            (name, Resource.from_contents(schema, default_specification=DRAFT202012))
+            for name, schema in self._schemas.items()
+        )
+
+    @cached_property
+    def _validators(self) -> dict[str, Draft202012Validator]:
+        return {kind: self.validator_for(self._schemas[kind + ".json"]) for kind in self.kinds}
 
     def validator_for(self, schema: dict[str, Any]) -> Draft202012Validator:
-        """A validator for a schema fragment (organization rules); refs resolve to our files."""
-        return Draft202012Validator(schema, registry=self._registry, format_checker=_FORMATS)
+        """A validator for a schema (or an organization rule's fragment); refs resolve only to
+        our own files."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(
+            schema, registry=self._registry, format_checker=_format_checker()
+        )
 
     def has_kind(self, kind: str) -> bool:
-        return kind in self._validators
+        return kind in self.kinds
 
     def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
         fast = self._fast.get(kind)
@@ -100,7 +116,7 @@ def _compile_fast(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
     compiler = Compiler(schemas)
     fast = {}
     for name in schemas:
-        if name not in ("header.json", "defs.json"):
+        if name not in _SHARED_FILES:
             # A schema the compiler does not fully understand is validated by jsonschema alone.
             with contextlib.suppress(Unsupported):
                 fast[name.removesuffix(".json")] = compiler.compile_file(name)
@@ -156,6 +172,8 @@ def _explain(error: ValidationError, header_fields: frozenset[str]) -> Iterator[
                 yield Violation((*path, key), f"unknown field {field}{suggestion}", top or key)
         return
     if kind in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         yield from _explain(best_match(error.context), header_fields)
         return
     yield Violation(path, _sentence(error, where), top)

@@ -53,6 +53,16 @@ def file_rules_only(write: Callable[..., Path]) -> Path:
     return write(".sms-lint.yaml", quiet_config(*FILE_RULES))
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own cache folder: never the user's, never shared between tests."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "sms-lint"
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

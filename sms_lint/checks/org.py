@@ -30,9 +30,6 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-
 from sms_lint.checks.base import Context, Hit
 from sms_lint.discovery import matches
 from sms_lint.model import Artifact
@@ -50,7 +47,7 @@ def _schemas() -> SchemaSet:
 
 
 @lru_cache(maxsize=128)
-def _validator(schema_json: str) -> Draft202012Validator:
+def _validator(schema_json: str) -> Any:
     return _schemas().validator_for(json.loads(schema_json))
 
 
@@ -68,6 +65,9 @@ def validate_params(rule: Rule) -> None:
     schema = rule.params.get("schema")
     if not isinstance(schema, dict):
         raise PackError(f"{where}: 'schema' must be a JSON Schema mapping")
+    from jsonschema import Draft202012Validator  # only organizations with packs pay the import
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:

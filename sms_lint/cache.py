@@ -1,0 +1,173 @@
+"""The result cache: warm runs reuse the per-file stage, and a fully unchanged run its result.
+
+It can never be wrong because every input is in a key:
+- a file's entry is used only for the same path and the same content hash (not mtime);
+- the whole cache is discarded unless its *fingerprint* matches: sms-lint's code and version,
+  the Python version, the schemas, every rule pack and the config;
+- the whole-run result is reused only for the same fingerprint, the same set of (path, content
+  hash), the same ``--today`` and ``--fail-on``, and never with ``--base``.
+Cross-file rules therefore always reflect the current data. The cache lives in the user's cache
+folder (``$XDG_CACHE_HOME/sms-lint``), never inside the checked repository; a corrupt or
+unreadable cache is ignored and rebuilt; a cache that cannot be written is silently skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sms_lint import __version__
+from sms_lint.documents import Document
+from sms_lint.engine_setup import Setup
+from sms_lint.filestage import FileOutcome
+from sms_lint.finding import Finding, Severity
+from sms_lint.output import write_bytes_atomic
+from sms_lint.resources import data_dir
+
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_home() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sms-lint"
+
+
+def _code_digest() -> bytes:
+    """sms-lint's own source and data: an edited checkout must not reuse old results."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in (_PACKAGE, data_dir("schemas")):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".json", ".yaml") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def fingerprint(setup: Setup) -> bytes:
+    """Everything besides the files themselves that decides a result."""
+    parts = (
+        __version__,
+        sys.version,
+        repr(setup.framework),
+        repr(setup.rulebook),
+        repr(setup.config),
+    )
+    digest = hashlib.blake2b(_code_digest(), digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.digest()
+
+
+def _finding_tuple(f: Finding) -> tuple:
+    return (
+        f.path,
+        f.line,
+        f.column,
+        f.rule,
+        f.clause,
+        f.severity.value,
+        f.message,
+        f.artifact,
+        f.waived_reason,
+    )
+
+
+def _finding(t: tuple) -> Finding:
+    path, line, column, rule, clause, severity, message, artifact, waived = t
+    return Finding(path, line, column, rule, clause, Severity(severity), message, artifact, waived)
+
+
+class ResultCache:
+    """One cache file per checked root, read once at start and written once at the end."""
+
+    def __init__(self, root: Path, setup: Setup) -> None:
+        real_root = root.resolve()
+        name = hashlib.blake2b(str(real_root).encode("utf-8", "surrogatepass"), digest_size=16)
+        self.file = cache_home() / f"{name.hexdigest()}.cache"
+        # Never write inside the checked repository, whatever XDG_CACHE_HOME says.
+        self.enabled = not self.file.resolve().is_relative_to(real_root)
+        self.fingerprint = fingerprint(setup)
+        self.entries: dict[str, tuple] = {}
+        self.result: tuple | None = None
+        self._dirty = False
+        if self.enabled:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            stored = marshal.loads(self.file.read_bytes())
+            if stored["format"] != FORMAT or stored["fingerprint"] != self.fingerprint:
+                return
+            entries, result = stored["entries"], stored["result"]
+            if not isinstance(entries, dict):
+                return
+        except Exception:
+            return
+        self.entries, self.result = entries, result
+
+    def outcome(self, path: str, digest: bytes) -> FileOutcome | None:
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            _, payload, is_artifact, kind, findings = entry
+            document = Document.lazy(path, payload, is_artifact)
+            return FileOutcome(document, kind, tuple(_finding(t) for t in findings))
+        except Exception:
+            return None
+
+    def store(self, path: str, digest: bytes, outcome: FileOutcome) -> None:
+        document = outcome.document
+        findings = tuple(_finding_tuple(f) for f in outcome.findings)
+        self.entries[path] = (
+            digest,
+            document.encode(),
+            document.is_artifact,
+            outcome.kind,
+            findings,
+        )
+        self._dirty = True
+
+    def forget_missing(self, present: set[str]) -> None:
+        for path in set(self.entries) - present:
+            del self.entries[path]
+            self._dirty = True
+
+    def run_key(self, digests: dict[str, bytes], *extra: Any) -> bytes:
+        digest = hashlib.blake2b(self.fingerprint, digest_size=16)
+        for path in sorted(digests):
+            digest.update(path.encode("utf-8", "surrogatepass") + b"\0" + digests[path])
+        digest.update(repr(extra).encode())
+        return digest.digest()
+
+    def cached_findings(self, key: bytes) -> tuple[Finding, ...] | None:
+        if self.result is None or self.result[0] != key:
+            return None
+        try:
+            return tuple(_finding(t) for t in self.result[1])
+        except Exception:
+            return None
+
+    def remember_findings(self, key: bytes, findings: tuple[Finding, ...]) -> None:
+        self.result = (key, tuple(_finding_tuple(f) for f in findings))
+        self._dirty = True
+
+    def save(self) -> None:
+        if not (self.enabled and self._dirty):
+            return
+        blob = marshal.dumps(
+            {
+                "format": FORMAT,
+                "fingerprint": self.fingerprint,
+                "entries": self.entries,
+                "result": self.result,
+            }
+        )
+        with contextlib.suppress(OSError):  # a read-only home or full disk must not fail a check
+            write_bytes_atomic(self.file, blob)

@@ -1,0 +1,52 @@
+"""What a run needs besides the repository: packs, rules, schemas and config, built once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sms_lint import checks
+from sms_lint.config import Config
+from sms_lint.model import Artifact
+from sms_lint.pack import Framework, PackError, Rule, load_extra_rules, load_framework
+from sms_lint.resources import data_dir
+from sms_lint.rulebook import RuleBook, build_rulebook
+from sms_lint.validation import SchemaSet, load_schemas
+
+# Which value table applies to which kind, and the clause of a kind whose value is unknown.
+_VALUE_KINDS = {"policy_type": ("policy",), "plan_type": ("plan",), "process": ("process",)}
+_KIND_FALLBACK = {"plan": "6.3", "process": "8.1"}
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Built once per run, then read-only (and inherited by worker processes)."""
+
+    framework: Framework
+    rulebook: RuleBook
+    schemas: SchemaSet
+    config: Config
+
+    def home_clause(self, artifact: Artifact) -> str:
+        """The clause an artifact's schema findings carry: its typed value's, else its kind's."""
+        for field, table in self.framework.value_clauses.items():
+            if artifact.kind in _VALUE_KINDS.get(field, ()):
+                value = artifact.text(field)
+                if value in table:
+                    return table[value][0]
+        own = self.framework.kind_clauses.get(artifact.kind, ())
+        return own[0] if own else _KIND_FALLBACK.get(artifact.kind, "7.5")
+
+
+def build_setup(config: Config) -> Setup:
+    """Load packs and schemas and apply the config. Raises ConfigError/PackError."""
+    framework = load_framework()
+    rules: list[Rule] = list(framework.rules)
+    for pack_path in config.policies:
+        rules.extend(load_extra_rules(pack_path))
+    for rule in rules:
+        if rule.check not in checks.REGISTRY and rule.check not in checks.ENGINE_CHECKS:
+            raise PackError(f"rule {rule.id} ({rule.pack}) names unknown check '{rule.check}'")
+        if rule.check in checks.PARAM_VALIDATORS:
+            checks.PARAM_VALIDATORS[rule.check](rule)
+    schemas = SchemaSet(load_schemas(data_dir("schemas")))
+    return Setup(framework, build_rulebook(rules, config), schemas, config)

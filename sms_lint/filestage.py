@@ -1,0 +1,166 @@
+"""The per-file stage: read, parse and validate each file on its own.
+
+What happens to one file depends only on its bytes, its path and the setup, which is what
+makes this stage cacheable and parallel: large repositories are split across processes
+(``fork`` only: the workers inherit the built setup instead of rebuilding it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sms_lint.documents import Document, parse_document
+from sms_lint.engine_setup import Setup
+from sms_lint.finding import Finding
+from sms_lint.loader import Problem
+from sms_lint.model import Artifact
+
+# Below this many files to parse, starting processes costs more than it saves.
+PARALLEL_THRESHOLD = 1500
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One file after the per-file stage: its document, kind (if an artifact) and findings."""
+
+    document: Document
+    kind: str | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def artifact(self) -> Artifact | None:
+        return Artifact(self.document, self.kind) if self.kind is not None else None
+
+
+def read_bytes(root: Path, path: str, max_kb: int) -> bytes | Problem:
+    """The file's bytes, or the problem that stops it being read (too large, unreadable)."""
+    limit = max_kb * 1024
+    try:
+        with open(os.path.join(root, path), "rb") as stream:
+            raw = stream.read(limit + 1)  # never more than the limit, whatever the file's size
+            if len(raw) > limit:
+                size = os.fstat(stream.fileno()).st_size
+                return Problem(
+                    "SMS100",
+                    1,
+                    1,
+                    f"the file is {size // 1024} KiB, over the {max_kb} KiB limit "
+                    "(max_file_kb in .sms-lint.yaml): not read",
+                )
+            return raw
+    except OSError as error:
+        return Problem("SMS100", 1, 1, f"cannot read the file: {error.strerror or 'unreadable'}")
+
+
+def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
+    """Parse and validate one file's bytes (or turn its read problem into a finding)."""
+    if isinstance(raw, Problem):
+        document = Document(path, None, problems=[raw])
+    else:
+        document = parse_document(path, raw)
+    return check_document(document, setup)
+
+
+def check_document(doc: Document, setup: Setup) -> FileOutcome:
+    """Loader problems, kind, schema and version checks for one document."""
+    book = setup.rulebook
+    out: list[Finding | None] = [
+        book.finding(p.code, doc.path, (p.line, p.column), p.message) for p in doc.problems
+    ]
+    data = doc.data
+    kind = data.get("kind") if data is not None else None
+    if data is None:
+        return FileOutcome(doc, None, _present(out))
+    artifact_id = data.get("id") if isinstance(data.get("id"), str) else None
+    if not isinstance(kind, str) or not setup.schemas.has_kind(kind):
+        message = _kind_message(kind, setup)
+        out.append(book.finding("SMS107", doc.path, doc.position(("kind",)), message))
+        return FileOutcome(doc, None, _present(out))
+    home = setup.home_clause(Artifact(doc, kind))
+    for violation in setup.schemas.violations(kind, data):
+        header = violation.field in setup.schemas.header_fields
+        clause = "7.5" if header or not violation.field else home
+        position = doc.position(violation.path)
+        finding = book.finding(
+            "SMS001", doc.path, position, violation.message, clause=clause, artifact=artifact_id
+        )
+        out.append(finding)
+    version = data.get("version")
+    if isinstance(version, float):
+        out.append(
+            book.finding(
+                "SMS106",
+                doc.path,
+                doc.position(("version",)),
+                f"version is read as the number {version!r}, so '1.10' would become 1.1: "
+                f'put it in quotes (version: "{version}")',
+                artifact=artifact_id,
+            )
+        )
+    return FileOutcome(doc, kind, _present(out))
+
+
+def _present(findings: Iterable[Finding | None]) -> tuple[Finding, ...]:
+    return tuple(f for f in findings if f is not None)
+
+
+def _kind_message(kind: object, setup: Setup) -> str:
+    known = sorted(setup.framework.kinds)
+    if kind is None:
+        return (
+            "no 'kind': this YAML is not an artifact; add kind (one of "
+            f"{', '.join(known)}) or exclude the file in .sms-lint.yaml"
+        )
+    hint = difflib.get_close_matches(str(kind), known, n=1)
+    suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+    return f"unknown kind '{kind}'{suggestion}; known kinds: {', '.join(known)}"
+
+
+# --- parallel processing -------------------------------------------------------------------
+
+_WORKER: tuple[Path, Setup] | None = None  # set in the parent just before forking
+
+
+Processed = tuple[FileOutcome, "bytes | None"]  # the outcome and the content's digest
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _process_path(root: Path, path: str, setup: Setup) -> Processed:
+    raw = read_bytes(root, path, setup.config.max_file_kb)
+    return process(path, raw, setup), digest(raw) if isinstance(raw, bytes) else None
+
+
+def _work(path: str) -> tuple[str, bytes, bool, str | None, tuple[Finding, ...], bytes | None]:
+    assert _WORKER is not None
+    root, setup = _WORKER
+    outcome, content = _process_path(root, path, setup)
+    doc = outcome.document
+    return path, doc.encode(), doc.is_artifact, outcome.kind, outcome.findings, content
+
+
+def process_many(root: Path, paths: list[str], setup: Setup) -> list[Processed]:
+    """Process files, across processes when there are many and the platform forks."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_THRESHOLD or workers < 2 or not sys.platform.startswith("linux"):
+        return [_process_path(root, p, setup) for p in paths]
+    global _WORKER
+    _WORKER = (root, setup)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_work, paths, chunksize=max(1, len(paths) // (workers * 8)))
+    finally:
+        _WORKER = None
+    return [
+        (FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings), content)
+        for path, payload, is_artifact, kind, findings, content in results
+    ]
