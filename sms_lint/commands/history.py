@@ -1,13 +1,137 @@
-"""``sms-lint history``: The revision history of one document."""
+"""``sms-lint history``: the revision history of one document, from git.
+
+Every commit that changed the file, newest first, following renames (``git log --follow``),
+with the ``version`` and ``status`` the file declared at that commit. The file's content at
+each commit is read by blob id through one long-lived ``git cat-file --batch`` and parsed with
+the same loader as ``check``.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import click
 
-from sms_lint.run import UsageProblem
+from sms_lint.documents import Document, parse_document
+from sms_lint.engine import read_documents
+from sms_lint.gitrepo.log import LoggedCommit, file_history
+from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
+from sms_lint.run import UsageProblem, build_check_setup, emit
+
+_COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")
 
 
 @click.command("history")
-def history_command() -> int:
-    """The revision history of one document."""
-    raise UsageProblem("'history' is not implemented yet")
+@click.argument("id_or_path")
+@click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The SMS repository root.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: a list of revisions.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: ROOT/.sms-lint.yaml).",
+)
+def history_command(id_or_path: str, root: Path, format_name: str, config_path: Path | None) -> int:
+    """Every commit that changed the document ID_OR_PATH (an id, or a path under --root)."""
+    setup = build_check_setup(root, config_path)
+    documents = read_documents(root, setup.config)
+    path = resolve_document(id_or_path, root, documents)
+    repo = open_repository(root)
+    if repo is None:
+        raise UsageProblem(f"{root} is not inside a git repository: history needs git")
+    with repo:
+        if repo.head_state().shallow:
+            raise UsageProblem(f"{repo.top} is a shallow clone: {NOT_SHALLOW_HINT}")
+        try:
+            revisions = read_revisions(repo, path, setup.config.max_file_kb * 1024)
+        except GitProblem as error:
+            raise UsageProblem(str(error)) from None
+    if not revisions and not (root / path).is_file():
+        raise UsageProblem(
+            f"'{id_or_path}' is neither the id of an artifact nor a file git knows under {root}"
+        )
+    renderer = render_json if format_name == "json" else render_text
+    emit(renderer(revisions), None)
+    return 0
+
+
+def resolve_document(wanted: str, root: Path, documents: list[Document]) -> str:
+    """The path (relative to ROOT) of the artifact with id ``wanted``, or ``wanted`` read as a
+    path: relative to ROOT, or an existing file anywhere inside ROOT. A path that no longer
+    exists is kept: git may still know it (a deleted document has a history too)."""
+    for doc in documents:
+        if doc.data is not None and doc.data.get("id") == wanted:
+            return doc.path
+    given = Path(wanted)
+    if given.exists() and not (root / given).exists():
+        try:
+            return given.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise UsageProblem(f"{wanted} is not inside the root {root}") from None
+    relative = Path(wanted.replace("\\", "/"))
+    if given.is_absolute() or ".." in relative.parts or (root / relative).is_dir():
+        raise UsageProblem(f"'{wanted}' is neither the id of an artifact nor a file under {root}")
+    return relative.as_posix()
+
+
+def read_revisions(repo: Repository, path: str, max_bytes: int) -> list[dict[str, Any]]:
+    return [_revision(repo, logged, max_bytes) for logged in file_history(repo, path)]
+
+
+def _revision(repo: Repository, logged: LoggedCommit, max_bytes: int) -> dict[str, Any]:
+    """One commit with the version and status the file declared there (null when the commit
+    deleted it, or the content was not a readable artifact)."""
+    data: dict[str, Any] = {}
+    change = logged.changes[0] if logged.changes else None
+    if change is not None and change.new_blob is not None:
+        raw = repo.read_blob(change.new_blob, max_bytes)
+        document = parse_document(change.path, raw) if raw is not None else None
+        if document is not None and isinstance(document.data, dict):
+            data = document.data
+    return {
+        **logged.info.as_dict(),
+        "version": _text(data.get("version")),
+        "status": _text(data.get("status")),
+    }
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
+
+
+def render_json(revisions: list[dict[str, Any]]) -> str:
+    return json.dumps(revisions, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_text(revisions: list[dict[str, Any]]) -> str:
+    if not revisions:
+        return "no commit has changed this document yet (it is not committed)\n"
+    table = [list(_COLUMNS)]
+    for rev in revisions:
+        cells = [rev["date"][:10], rev["commit"][:12], rev["version"], rev["status"]]
+        table.append([c or "-" for c in cells] + [rev["author"], rev["message"]])
+    widths = [max(len(cells[i]) for cells in table) for i in range(len(_COLUMNS) - 1)]
+    lines = [
+        "  ".join(
+            [*(c.ljust(w) for c, w in zip(cells[:-1], widths, strict=True)), cells[-1]]
+        ).rstrip()
+        for cells in table
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,13 +1,205 @@
-"""``sms-lint register``: The master list of documented information."""
+"""``sms-lint register``: the master list of documented information, with its last change.
+
+The artifacts come from the same discovery and parsing as ``check``; the last change of every
+file comes from one ``git log`` over the root (never one git call per file). Outside git, or
+for a file git does not track, ``last_change`` is null.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
 import click
 
-from sms_lint.run import UsageProblem
+from sms_lint.checks.common import next_review
+from sms_lint.config import Config
+from sms_lint.documents import Document
+from sms_lint.engine import read_documents
+from sms_lint.gitrepo.log import CommitInfo, last_changes
+from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, open_repository
+from sms_lint.model import Artifact
+from sms_lint.run import UsageProblem, build_check_setup, emit
+
+FIELDS = ("id", "title", "kind", "owner", "version", "status", "last_reviewed", "next_review")
+CHANGE_FIELDS = ("commit", "author", "date", "message")
 
 
 @click.command("register")
-def register_command() -> int:
-    """The master list of documented information."""
-    raise UsageProblem("'register' is not implemented yet")
+@click.argument("root", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "json", "csv", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: an aligned table; json: a list of rows; csv; markdown: a table.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the register to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: ROOT/.sms-lint.yaml).",
+)
+def register_command(
+    root: Path, format_name: str, output: Path | None, config_path: Path | None
+) -> int:
+    """The master list of documented information under ROOT, sorted by id."""
+    setup = build_check_setup(root, config_path)
+    documents = read_documents(root, setup.config)
+    changes, note = read_last_changes(root)
+    if note:
+        click.echo(f"sms-lint: note: {note}", err=True)
+    rows = register_rows(documents, setup.framework.kinds, setup.config, changes)
+    emit(RENDERERS[format_name](rows), output)
+    return 0
+
+
+def read_last_changes(root: Path) -> tuple[Mapping[str, CommitInfo], str | None]:
+    """Path (relative to ROOT) -> last commit, and a note for stderr when dates are missing."""
+    repo = open_repository(root)
+    if repo is None:
+        return {}, f"{root} is not inside a git repository: last_change is null"
+    with repo:
+        state = repo.head_state()
+        if state.head is None:
+            return {}, f"{repo.top} has no commits yet: last_change is null"
+        try:
+            found = last_changes(repo)
+        except GitProblem as error:
+            raise UsageProblem(str(error)) from None
+    if state.shallow:
+        return found, (
+            f"{repo.top} is a shallow clone, so last changes older than its oldest commit are "
+            f"missing and dates may be incomplete: {NOT_SHALLOW_HINT}"
+        )
+    return found, None
+
+
+def register_rows(
+    documents: list[Document],
+    kinds: tuple[str, ...],
+    config: Config,
+    changes: Mapping[str, CommitInfo],
+) -> list[dict[str, Any]]:
+    """One row per artifact with a known kind, sorted by id (artifacts without one last)."""
+    artifacts = [
+        Artifact(doc, doc.data["kind"])
+        for doc in documents
+        if doc.data is not None and doc.data.get("kind") in kinds
+    ]
+    rows = [_row(a, config, changes.get(a.path)) for a in artifacts]
+    rows.sort(key=lambda row: (row["id"] is None, row["id"] or "", row["path"]))
+    return rows
+
+
+def _row(artifact: Artifact, config: Config, change: CommitInfo | None) -> dict[str, Any]:
+    due, _ = next_review(artifact, config.review_interval_months)
+    reviewed = artifact.date("last_reviewed")
+    return {
+        "id": artifact.id,
+        "title": artifact.text("title"),
+        "kind": artifact.kind,
+        "owner": artifact.text("owner"),
+        "version": _scalar(artifact.data.get("version")),
+        "status": artifact.status,
+        "last_reviewed": reviewed.isoformat() if reviewed else None,
+        "next_review": due.isoformat() if due else None,
+        "path": artifact.path,
+        "last_change": change.as_dict() if change else None,
+    }
+
+
+def _scalar(value: Any) -> str | None:
+    """A version written unquoted (1.2, its own finding in check) still shows, as text."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
+
+
+def render_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+def _flat(row: dict[str, Any]) -> list[str]:
+    """The row as cells: the header fields, the path, then the last change's four fields."""
+    change = row["last_change"] or {}
+    values = [row[f] for f in FIELDS] + [row["path"]] + [change.get(f) for f in CHANGE_FIELDS]
+    return ["" if v is None else str(v) for v in values]
+
+
+_CSV_HEADER = [*FIELDS, "path", *(f"last_{f}" for f in CHANGE_FIELDS)]
+
+
+def render_csv(rows: list[dict[str, Any]]) -> str:
+    """RFC 4180 CSV. A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a
+    leading apostrophe: titles and commit messages are written by anyone with push access."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(_CSV_HEADER)
+    for row in rows:
+        writer.writerow([_defuse(cell) for cell in _flat(row)])
+    return buffer.getvalue()
+
+
+def _defuse(cell: str) -> str:
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+_HEADINGS = ("ID", "Title", "Kind", "Owner", "Version", "Status", "Last reviewed",
+             "Next review", "Path", "Last change")  # fmt: skip
+
+
+def _display(row: dict[str, Any]) -> list[str]:
+    """Cells for the text and Markdown tables: the last change as "date commit author"."""
+    cells = _flat(row)[: len(FIELDS) + 1]
+    change = row["last_change"]
+    summary = f"{change['date'][:10]} {change['commit'][:7]} {change['author']}" if change else ""
+    return [*cells, summary]
+
+
+def render_markdown(rows: list[dict[str, Any]]) -> str:
+    def line(cells: list[str] | tuple[str, ...]) -> str:
+        escaped = [c.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") for c in cells]
+        return "| " + " | ".join(escaped) + " |"
+
+    lines = [line(_HEADINGS), "|" + "---|" * len(_HEADINGS)]
+    lines += [line(_display(row)) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+_TITLE_WIDTH = 40
+
+
+def render_text(rows: list[dict[str, Any]]) -> str:
+    """An aligned table, one artifact a line; long titles are cut so the columns stay readable."""
+    table = [[h.upper() for h in _HEADINGS]]
+    for row in rows:
+        cells = [c.replace("\n", " ") or "-" for c in _display(row)]
+        if len(cells[1]) > _TITLE_WIDTH:
+            cells[1] = cells[1][: _TITLE_WIDTH - 1] + "…"
+        table.append(cells)
+    widths = [max(len(cells[i]) for cells in table) for i in range(len(_HEADINGS))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        for cells in table
+    ]
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS = {
+    "text": render_text,
+    "json": render_json,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}

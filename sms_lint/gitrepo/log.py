@@ -125,7 +125,14 @@ def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
         "--",
         repo.pathspec(root_relative),
     )
-    return list(parse_log(output))
+    history: list[LoggedCommit] = []
+    for logged in parse_log(output):
+        history.append(logged)
+        if any(change.status == "C" for change in logged.changes):
+            # --follow also follows copies: the file began here as a copy of another
+            # document, whose own history is not this one's.
+            break
+    return history
 
 
 def diff_against(repo: Repository, commit: str) -> list[FileChange]:

@@ -1,0 +1,206 @@
+"""``check --base REF``: SMS017 version-bumped and SMS025 artifact-deleted on real git repos."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import TODAY
+from test_git_support import GitRepo, policy, process
+
+CHANGE_RULES = ("SMS017", "SMS025")
+
+
+def change_findings(report: dict) -> list[tuple[str, str, int, str]]:
+    return [
+        (f["rule"], f["path"], f["line"], f["clause"])
+        for f in report["findings"]
+        if f["rule"] in CHANGE_RULES
+    ]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    """A policy and a process, committed; then a second commit that only adds a note."""
+    sms = GitRepo(tmp_path / "sms")
+    sms.write("policies/pol-001.md", policy())
+    sms.write("processes/demand.yaml", process())
+    sms.commit("Approve the policy and the demand process", "2026-01-10")
+    sms.write("README.md", "# Our SMS\n")
+    sms.commit("Add a readme", "2026-02-01")
+    return sms
+
+
+def run_base(
+    check_json: Callable[..., tuple[int, dict]], root: Path, ref: str = "HEAD~1"
+) -> tuple[int, dict]:
+    return check_json(root, "--base", ref)
+
+
+def test_acceptance_unbumped_edit_and_deleted_process(repo: GitRepo, check_json) -> None:
+    repo.write("policies/pol-001.md", policy(body="We deliver, and we say so."))
+    (repo.path / "processes/demand.yaml").unlink()
+    repo.commit("Edit the policy; drop the demand process", "2026-03-01")
+    code, report = run_base(check_json, repo.path)
+    assert code == 1
+    assert change_findings(report) == [
+        ("SMS017", "policies/pol-001.md", 7, "7.5.3"),
+        ("SMS017", "policies/pol-001.md", 10, "7.5.3"),
+        ("SMS025", "processes/demand.yaml", 1, "7.5.3"),
+    ]
+    deleted = next(f for f in report["findings"] if f["rule"] == "SMS025")
+    assert deleted["artifact"] == "PRC-DEMAND"
+    assert "status: retired" in deleted["message"]
+    assert "HEAD~1" in deleted["message"]
+
+
+def test_no_change_no_finding(repo: GitRepo, check_json) -> None:
+    _, report = run_base(check_json, repo.path, "HEAD")
+    assert change_findings(report) == []
+
+
+def test_bumped_version_and_review_pass(repo: GitRepo, check_json) -> None:
+    repo.write("policies/pol-001.md", policy("1.1", "2026-03-01", "Changed text."))
+    repo.commit("Policy 1.1", "2026-03-01")
+    _, report = run_base(check_json, repo.path)
+    assert change_findings(report) == []
+
+
+def test_bumped_version_without_new_review_is_one_finding(repo: GitRepo, check_json) -> None:
+    repo.write("policies/pol-001.md", policy("1.1", "2026-01-10", "Changed text."))
+    repo.commit("Policy 1.1", "2026-03-01")
+    _, report = run_base(check_json, repo.path)
+    assert change_findings(report) == [("SMS017", "policies/pol-001.md", 10, "7.5.3")]
+
+
+def test_uncommitted_edit_counts(repo: GitRepo, check_json) -> None:
+    index = repo.path / ".git" / "index"
+    before = index.read_bytes()
+    repo.write("policies/pol-001.md", policy(body="Edited, not committed."))
+    _, report = run_base(check_json, repo.path, "HEAD")
+    assert [f[0] for f in change_findings(report)] == ["SMS017", "SMS017"]
+    assert index.read_bytes() == before  # nothing written inside the checked repository
+
+
+def test_rename_is_not_a_deletion_but_its_edit_is_compared(repo: GitRepo, check_json) -> None:
+    repo.git("mv", "processes/demand.yaml", "processes/prc-demand.yaml")
+    repo.commit("Rename the demand process", "2026-03-01")
+    _, report = run_base(check_json, repo.path)
+    assert change_findings(report) == []
+    repo.write("processes/prc-demand.yaml", process() + "inputs: [forecasts]\n")
+    repo.commit("Edit it without a new version", "2026-03-02")
+    _, report = run_base(check_json, repo.path, "HEAD~2")
+    assert [f[:2] for f in change_findings(report)] == [
+        ("SMS017", "processes/prc-demand.yaml"),
+        ("SMS017", "processes/prc-demand.yaml"),
+    ]
+
+
+def test_draft_approved_under_its_version_and_new_files_pass(tmp_path: Path, check_json) -> None:
+    sms = GitRepo(tmp_path / "sms")
+    sms.write("processes/demand.yaml", process(status="draft"))
+    sms.commit("Draft the demand process", "2026-01-05")
+    sms.write("processes/demand.yaml", process())
+    sms.write("policies/pol-001.md", policy())
+    sms.commit("Approve it; add the policy", "2026-01-10")
+    _, report = run_base(check_json, sms.path)
+    assert change_findings(report) == []
+
+
+def test_deleted_files_that_were_not_artifacts_pass(repo: GitRepo, check_json) -> None:
+    (repo.path / "README.md").unlink()
+    repo.commit("Drop the readme", "2026-03-01")
+    _, report = run_base(check_json, repo.path)
+    assert change_findings(report) == []
+
+
+def test_root_in_a_subfolder_of_the_repository(tmp_path: Path, check_json) -> None:
+    outer = GitRepo(tmp_path / "mono")
+    outer.write("sms/policies/pol-001.md", policy())
+    outer.write("sms/processes/demand.yaml", process())
+    outer.write("other/unrelated.yaml", process(artifact_id="PRC-OTHER"))
+    outer.commit("Start", "2026-01-10")
+    (outer.path / "sms/processes/demand.yaml").unlink()
+    (outer.path / "other/unrelated.yaml").unlink()
+    outer.write("sms/policies/pol-001.md", policy(body="Edited."))
+    outer.commit("Edit and delete", "2026-03-01")
+    _, report = run_base(check_json, outer.path / "sms")
+    assert [f[:2] for f in change_findings(report)] == [
+        ("SMS017", "policies/pol-001.md"),
+        ("SMS017", "policies/pol-001.md"),
+        ("SMS025", "processes/demand.yaml"),
+    ]
+
+
+def test_detached_head(repo: GitRepo, check_json) -> None:
+    (repo.path / "processes/demand.yaml").unlink()
+    repo.commit("Delete", "2026-03-01")
+    repo.git("checkout", "-q", "--detach", "HEAD")
+    _, report = run_base(check_json, repo.path)
+    assert [f[0] for f in change_findings(report)] == ["SMS025"]
+
+
+def test_dubious_ownership_is_read_with_safe_directory(repo: GitRepo, invoke) -> None:
+    (repo.path / "processes/demand.yaml").unlink()
+    env = {"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
+    with pytest.raises(subprocess.CalledProcessError):  # git itself refuses the repository...
+        subprocess.run(
+            ["git", "log", "-1"], cwd=repo.path, env={**os.environ, **env}, check=True,
+            capture_output=True,
+        )  # fmt: skip
+    result = invoke(
+        "check", str(repo.path), "--base", "HEAD", "--format", "json", "--today", TODAY, env=env
+    )
+    report = json.loads(result.stdout)  # ...sms-lint reads it with safe.directory for that root
+    assert [f[0] for f in change_findings(report)] == ["SMS025"]
+
+
+def test_a_file_named_like_an_option_never_reaches_git_as_one(
+    repo: GitRepo, check_json, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.write("--output=x.yaml", process(artifact_id="PRC-OPTION"))
+    repo.write("--output=x", "not an artifact\n")
+    repo.commit("Files named like options", "2026-03-01")
+    (repo.path / "--output=x.yaml").unlink()
+    (repo.path / "--output=x").unlink()
+    monkeypatch.chdir(repo.path)
+    _, report = run_base(check_json, repo.path, "HEAD")
+    assert change_findings(report) == [("SMS025", "--output=x.yaml", 1, "7.5.3")]
+    assert not (repo.path / "x").exists()
+    assert not (repo.path / "x.yaml").exists()
+
+
+@pytest.mark.parametrize("ref", ["--output=x", "-h", ""])
+def test_refs_that_look_like_options_are_refused(repo: GitRepo, invoke, ref: str) -> None:
+    result = invoke("check", str(repo.path), "--today", TODAY, f"--base={ref}")
+    assert result.exit_code == 2
+    assert "is not a git revision" in result.stderr
+    assert not (repo.path / "x").exists()
+
+
+def test_unknown_ref_is_exit_2(repo: GitRepo, invoke) -> None:
+    result = invoke("check", str(repo.path), "--today", TODAY, "--base", "no-such-branch")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "'no-such-branch' names no commit" in result.stderr
+
+
+def test_outside_git_is_exit_2(tmp_path: Path, invoke) -> None:
+    (tmp_path / "plain").mkdir()
+    result = invoke("check", str(tmp_path / "plain"), "--today", TODAY, "--base", "main")
+    assert result.exit_code == 2
+    assert "not inside a git repository" in result.stderr
+
+
+def test_shallow_clone_is_exit_2_naming_it(repo: GitRepo, tmp_path: Path, invoke) -> None:
+    (repo.path / "processes/demand.yaml").unlink()
+    repo.commit("Delete", "2026-03-01")
+    clone = repo.shallow_clone(tmp_path / "clone")
+    result = invoke("check", str(clone.path), "--today", TODAY, "--base", "HEAD~1")
+    assert result.exit_code == 2
+    assert "is a shallow clone" in result.stderr
+    assert "fetch-depth: 0" in result.stderr
