@@ -77,6 +77,46 @@ def test_ci_runs_tests_on_every_python_and_uploads_the_self_check_report() -> No
     assert upload["with"]["path"] == "reports/sms.xml"
 
 
+def _working_tree_copy(target: Path) -> Path:
+    """The files of this checkout as they are on disk (committed or not, minus ignored ones)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (REPO_ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO_ROOT / name, target / name)
+    return target
+
+
+def test_install_step_installs_sms_lint_from_the_action_path(tmp_path: Path) -> None:
+    """What a runner does with `uses: owner/sms-lint@tag` (pip reaches PyPI for dependencies)."""
+    step = yaml.safe_load(ACTION.read_text())["runs"]["steps"][0]
+    action_path = _working_tree_copy(tmp_path / "action")
+    outputs, runner_temp = tmp_path / "github_output", tmp_path / "runner_temp"
+    runner_temp.mkdir()
+    script = tmp_path / "install.sh"
+    script.write_text(step["run"])
+    env = {
+        **os.environ,
+        "GITHUB_ACTION_PATH": str(action_path),
+        "GITHUB_OUTPUT": str(outputs),
+        "RUNNER_TEMP": str(runner_temp),
+    }
+    bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)]
+    done = subprocess.run(bash, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    name, _, installed = outputs.read_text().strip().partition("=")
+    assert name == "sms-lint" and installed.startswith(str(runner_temp))
+    check = [installed, "check", str(EXAMPLE), "--today", TODAY, "--format", "github"]
+    result = subprocess.run(check, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _run_check_step(tmp_path: Path, root: Path, **inputs: str) -> tuple[int, str, Path, Path]:
     """Run the action's check step the way a runner does (bash -eo pipefail, inputs in env)."""
     step = yaml.safe_load(ACTION.read_text())["runs"]["steps"][1]

@@ -34,6 +34,13 @@ def test_the_starter_passes_check_on_the_day_it_is_made(invoke, starter: Path) -
     assert report["summary"]["artifacts"] >= 45
 
 
+def test_the_starter_covers_every_clause(invoke, starter: Path) -> None:
+    result = invoke("coverage", str(starter), "--format", "json", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    clauses = json.loads(result.stdout)["clauses"]
+    assert [c["clause"] for c in clauses if c["status"] != "covered"] == []
+
+
 def test_the_starter_still_passes_six_months_later(invoke, starter: Path) -> None:
     code, report = _check(invoke, starter, LATER)
     assert (code, report["findings"]) == (0, [])
