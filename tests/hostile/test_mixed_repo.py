@@ -42,6 +42,12 @@ def test_every_format_parses(mixed: Mixed, format_name: str) -> None:
     parse(format_name, mixed.runs[format_name].stdout.decode("utf-8"), findings)
 
 
+def test_cached_run_reports_the_same(mixed: Mixed) -> None:
+    assert any(mixed.cache.rglob("*")), "the first run should have filled the cache"
+    cold = mixed.runs["json"]
+    assert (mixed.warm_json.code, mixed.warm_json.stdout) == (cold.code, cold.stdout)
+
+
 def test_nothing_outside_the_root_reaches_a_report(mixed: Mixed) -> None:
     for name, run in mixed.runs.items():
         assert SECRET.encode() not in run.stdout, name
