@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,14 @@ def test_config_hook_and_workflow_are_written(starter: Path) -> None:
     steps = workflow["jobs"]["sms-lint"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     assert "/sms-lint@v" in steps[1]["uses"]
+
+
+def test_pre_commit_config_is_valid(starter: Path) -> None:
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed")
+    config = starter / ".pre-commit-config.yaml"
+    command = [sys.executable, "-m", "pre_commit", "validate-config", str(config)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_yaml_artifacts_carry_a_modeline_to_schemas_on_disk(starter: Path) -> None:
