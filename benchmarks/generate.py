@@ -65,23 +65,17 @@ targets:
 last_performance_review: 2026-08-15
 """
 
-PROCEDURE = """---
-id: PROC-GEN-{n:05d}
+PROCEDURE = """id: PROC-GEN-{n:05d}
 kind: procedure
 title: Generated work instruction {n}
 {approval}clauses: ["8.1"]
----
-# Work instruction {n}
-
-1. Check the monitoring dashboard.
-2. Record the result in the service log.
 """
 
 # Groups written together: a live service always comes with its SLA.
 GROUPS = (
     (("services/gen-{n:05d}.yaml", SERVICE), ("slas/gen-{n:05d}.yaml", SLA)),
     (("suppliers/gen-{n:05d}.yaml", SUPPLIER),),
-    (("procedures/gen-{n:05d}.md", PROCEDURE),),
+    (("procedures/gen-{n:05d}.yaml", PROCEDURE),),
 )
 
 

@@ -61,7 +61,9 @@ class Document:
 
     def encode(self) -> bytes:
         """The parsed form as compact bytes (for the cache and for worker processes)."""
-        self._materialize()
+        if self._payload is not None:
+            return self._payload  # still in encoded form: nothing to do
+
         problems = [(p.code, p.line, p.column, p.message) for p in self._problems]
         return marshal.dumps((self._data, self._positions, problems))
 
