@@ -87,12 +87,14 @@ def run_cli(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     cache: Path | None = None,
+    timeout: float = 300,
 ) -> Run:
     """``python -m sms_lint check ROOT --today TODAY ARGS`` in a child process.
 
     ``limit_kb`` caps the child's address space (``ulimit -v``) before Python starts; ``env``
     adds variables (``GITHUB_STEP_SUMMARY`` is unset unless given here); ``cache`` is the
-    ``XDG_CACHE_HOME`` to use (None: ``--no-cache``; never the user's own cache).
+    ``XDG_CACHE_HOME`` to use (None: ``--no-cache``; never the user's own cache). Past
+    ``timeout`` seconds the child is killed and ``subprocess.TimeoutExpired`` raised.
     """
     cache_args = () if cache is not None else ("--no-cache",)
     command = [
@@ -108,7 +110,7 @@ def run_cli(
     if cache is not None:
         child_env["XDG_CACHE_HOME"] = str(cache)
     done = subprocess.run(
-        command, capture_output=True, cwd=cwd, env=child_env, timeout=300, check=False
+        command, capture_output=True, cwd=cwd, env=child_env, timeout=timeout, check=False
     )
     return Run(done.returncode, done.stdout, done.stderr)
 

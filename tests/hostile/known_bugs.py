@@ -28,7 +28,36 @@ RUN_BREAKERS: dict[str, str] = {
     "newline-injection": _NEWLINE_IN_MESSAGE,
 }
 
+# Hostile configuration (a pull request can edit .sms-lint.yaml and add rule packs).
+CONFIG: dict[str, str] = {
+    "exclude-redos": (
+        "discovery.glob_regex turns each '**/' into '(?:.*/)?' and each '*' into '[^/]*': a "
+        "dozen of them make matching exponential in the path's depth (minutes per path)"
+    ),
+    "pack-device": (
+        "a pack path from the root's config is read whole with no size cap: /dev/zero exhausts "
+        "memory (MemoryError traceback under ulimit)"
+    ),
+    "pack-outside": (
+        "a pack path from the root's config may lie outside the root; it is read and its "
+        "rule id is quoted on stderr"
+    ),
+    "pack-remote-ref": (
+        "a require-schema $ref to a schema that is not ours passes check_schema and raises "
+        "Unresolvable (a traceback) while checking; never fetched, but not a usage error"
+    ),
+}
+
 PURE_PYTHON_PARSER = (
     "with the pure-Python parser (no libyaml) a raw U+FFFE raises ReaderError from "
     "yaml.SafeLoader(text) in loader.load_yaml, outside its try block: a traceback"
 )
+
+
+def text_report_exempt(format_name: str, findings: list[dict]) -> bool:
+    """Whether a generated report is spared the text-format check because of the known bug
+    above (a line break or carriage return in a path or message); the strict xfails in
+    ``test_cases`` keep the bug visible. Delete this once ``newline-injection`` is fixed."""
+    if format_name != "text":
+        return False
+    return any(any(c in (f["path"] or "") + f["message"] for c in "\n\r") for f in findings)
