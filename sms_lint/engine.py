@@ -44,6 +44,8 @@ class Result:
     paths: tuple[str, ...]  # those files' paths, sorted
     findings: tuple[Finding, ...]
     fail_on: str
+    config_path: str | None = None  # the config file, relative to the root, when inside it
+    rules_run: tuple[str, ...] = ()  # ids of the rules that examined this run (JUnit cases)
 
     @property
     def failed(self) -> bool:
@@ -181,4 +183,17 @@ def run_check(
         paths=tuple(d.path for d in documents),
         findings=tuple(final),
         fail_on=fail_on,
+        config_path=_inside_root(setup.config.source),
+        rules_run=tuple(
+            rule.id
+            for rule in setup.rulebook.enabled()
+            if changes is not None or rule.check not in checks.NEEDS_BASE
+        ),
     )
+
+
+def _inside_root(source: str | None) -> str | None:
+    """The config's display path when it is a file inside the root (reports may point at it)."""
+    if source is None or source.startswith(("/", "..")) or ":" in source:
+        return None
+    return source

@@ -59,7 +59,18 @@ PARAM_VALIDATORS: dict[str, Callable[[Rule], None]] = {
     "require-schema": org.validate_params,
 }
 
+# Checks that only have something to examine when the run compares with a git base (--base).
+NEEDS_BASE = frozenset({"version-bumped", "artifact-deleted"})
+
 # Checks the engine does itself: per-file parsing and schema validation, and waiver upkeep.
 ENGINE_CHECKS = frozenset({"loader", "schema", "waiver"})
 
-__all__ = ["ENGINE_CHECKS", "PARAM_VALIDATORS", "REGISTRY", "CheckFunction", "Context", "Hit"]
+__all__ = [
+    "ENGINE_CHECKS",
+    "NEEDS_BASE",
+    "PARAM_VALIDATORS",
+    "REGISTRY",
+    "CheckFunction",
+    "Context",
+    "Hit",
+]

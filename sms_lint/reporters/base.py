@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from sms_lint.checks.common import clause_covers, evidence_clauses
-from sms_lint.config import CONFIG_NAME
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -83,8 +81,8 @@ def rule_label(result: Result, rule_id: str) -> str:
 
 
 def config_file(result: Result) -> str | None:
-    """The root's ``.sms-lint.yaml`` when it exists (the config of a run is not in Result)."""
-    return CONFIG_NAME if (Path(result.root) / CONFIG_NAME).is_file() else None
+    """The run's config file (relative to the root) when it lies inside the root."""
+    return result.config_path
 
 
 def repository_anchor(result: Result, clause: str) -> str | None:

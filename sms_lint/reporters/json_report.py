@@ -20,10 +20,10 @@ def finding_object(finding: Finding, result: Result) -> dict[str, Any]:
         "name": rule.name,
         "clause": finding.clause,
         "severity": finding.severity.value,
-        "path": finding.path,
+        "path": clean(finding.path) if finding.path is not None else None,
         "line": finding.line,
         "column": finding.column,
-        "artifact": finding.artifact,
+        "artifact": clean(finding.artifact) if finding.artifact is not None else None,
         "message": clean(finding.message),
     }
     if finding.waived:

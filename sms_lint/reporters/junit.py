@@ -45,7 +45,7 @@ def examined(rule: Rule, result: Result) -> list[str]:
 def case_keys(result: Result) -> list[CaseKey]:
     """Every (rule, name) pair: the examined ones plus any a finding needs (none is dropped)."""
     keys: dict[CaseKey, None] = {}
-    for rule in result.rulebook.enabled():
+    for rule in (result.rulebook.rules[rule_id] for rule_id in result.rules_run):
         keys.update((k, None) for k in ((rule.id, name) for name in examined(rule, result)))
     for finding in result.findings:
         keys[(finding.rule, finding.path or REPOSITORY)] = None
