@@ -66,17 +66,18 @@ def test_one_history_walk_per_run(repo: GitRepo, invoke, monkeypatch) -> None:
         repo.write(f"processes/extra-{number}.yaml", process(artifact_id=f"PRC-X{number:02}"))
     repo.commit("Twenty more", "2026-06-01")
     calls: list[str] = []
-    original = Repository.run_status
+    for name in ("run_status", "stream"):
+        original = getattr(Repository, name)
 
-    def spy(self: Repository, subcommand: str, *args: str):
-        calls.append(subcommand)
-        return original(self, subcommand, *args)
+        def spy(self: Repository, subcommand: str, *args: str, original=original):
+            calls.append(subcommand)
+            return original(self, subcommand, *args)
 
-    monkeypatch.setattr(Repository, "run_status", spy)
+        monkeypatch.setattr(Repository, name, spy)
     rows = register_json(invoke, repo.path)
     assert len(rows) == 22 and all(row["last_change"] for row in rows)
     assert calls.count("log") == 1
-    assert len(calls) <= 2
+    assert sorted(calls) == ["log", "ls-files", "rev-parse"]  # never one call per file
 
 
 def test_untracked_file_has_no_last_change(repo: GitRepo, invoke) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sms_lint.gitrepo.changes import is_candidate
-from sms_lint.gitrepo.log import parse_changes, parse_log
+from sms_lint.gitrepo.log import FileChange, parse_fields, parse_log
 
 # git must not read the machine's configuration (signing, hooks, default branch...).
 _QUIET_GIT = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
@@ -114,7 +114,7 @@ def test_parse_log_reads_headers_entries_renames_and_empty_commits() -> None:
         b"\x1ebbb\x1fBo\x1f2026-01-01T10:00:00+00:00\x1fempty\0"
         b"\x1eccc\x1fBo\x1f2026-01-01T09:00:00+00:00\x1ffirst\0\nA\0\x1estrange.md\0"
     )
-    commits = list(parse_log(output))
+    commits = list(parse_log(output.split(b"\0")))
     assert [c.info.commit for c in commits] == ["aaa", "bbb", "ccc"]
     assert commits[0].info.message == "second\x1fwith separators"
     first = commits[0].changes
@@ -122,14 +122,15 @@ def test_parse_log_reads_headers_entries_renames_and_empty_commits() -> None:
         ("M", "sub/--output=x", "sub/--output=x"),
         ("R", "old\nname.md", "new.md"),
     ]
-    assert commits[1].changes == ()
+    assert commits[1].changes == []
     assert commits[2].changes[0].path == "\x1estrange.md"
 
 
 def test_parse_changes_reads_raw_blob_ids() -> None:
     old, new = "1" * 40, "0" * 40
     output = f":100644 000000 {old} {new} D\0gone.yaml\0".encode()
-    (change,), _ = parse_changes(output.split(b"\0"), 0)
+    (change,) = parse_fields(output.split(b"\0"))
+    assert isinstance(change, FileChange)
     assert (change.status, change.path, change.old_blob, change.new_blob) == (
         "D",
         "gone.yaml",

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import click
 
 from sms_lint.checks.common import next_review
 from sms_lint.config import Config
+from sms_lint.discovery import discover
 from sms_lint.documents import Document
 from sms_lint.engine import read_documents
 from sms_lint.gitrepo.log import CommitInfo, last_changes
@@ -56,17 +58,23 @@ def register_command(
 ) -> int:
     """The master list of documented information under ROOT, sorted by id."""
     setup = build_check_setup(root, config_path)
-    documents = read_documents(root, setup.config)
-    changes, note = read_last_changes(root)
+    candidates = list(discover(root, setup.config.exclude).paths)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # git walks the history (on another core) while the documents are parsed here; the
+        # walk can stop once every candidate file has shown up.
+        walk = pool.submit(read_last_changes, root, candidates)
+        artifacts = register_artifacts(read_documents(root, setup.config), setup.framework.kinds)
+        changes, note = walk.result()
     if note:
         click.echo(f"sms-lint: note: {note}", err=True)
-    rows = register_rows(documents, setup.framework.kinds, setup.config, changes)
+    rows = register_rows(artifacts, setup.config, changes)
     emit(RENDERERS[format_name](rows), output)
     return 0
 
 
-def read_last_changes(root: Path) -> tuple[Mapping[str, CommitInfo], str | None]:
-    """Path (relative to ROOT) -> last commit, and a note for stderr when dates are missing."""
+def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:
+    """Path (relative to ROOT) -> last commit for ``paths``, and a note for stderr when dates
+    are missing."""
     repo = open_repository(root)
     if repo is None:
         return {}, f"{root} is not inside a git repository: last_change is null"
@@ -75,7 +83,10 @@ def read_last_changes(root: Path) -> tuple[Mapping[str, CommitInfo], str | None]
         if state.head is None:
             return {}, f"{repo.top} has no commits yet: last_change is null"
         try:
-            found = last_changes(repo)
+            tracked = repo.tracked()
+            # Only files git tracks can show up in the log: the walk stops once they all have.
+            wanted = [path for path in paths if path in tracked]
+            found = last_changes(repo, wanted) if wanted else {}
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
     if state.shallow:
@@ -86,18 +97,19 @@ def read_last_changes(root: Path) -> tuple[Mapping[str, CommitInfo], str | None]
     return found, None
 
 
-def register_rows(
-    documents: list[Document],
-    kinds: tuple[str, ...],
-    config: Config,
-    changes: Mapping[str, CommitInfo],
-) -> list[dict[str, Any]]:
-    """One row per artifact with a known kind, sorted by id (artifacts without one last)."""
-    artifacts = [
+def register_artifacts(documents: list[Document], kinds: tuple[str, ...]) -> list[Artifact]:
+    """Every document with a known kind, as check sees it (schema failures included)."""
+    return [
         Artifact(doc, doc.data["kind"])
         for doc in documents
         if doc.data is not None and doc.data.get("kind") in kinds
     ]
+
+
+def register_rows(
+    artifacts: list[Artifact], config: Config, changes: Mapping[str, CommitInfo]
+) -> list[dict[str, Any]]:
+    """One row per artifact, sorted by id (artifacts without one last, by path)."""
     rows = [_row(a, config, changes.get(a.path)) for a in artifacts]
     rows.sort(key=lambda row: (row["id"] is None, row["id"] or "", row["path"]))
     return rows

@@ -15,11 +15,20 @@ Paths always come after ``--`` and revisions are passed as full commit ids once 
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+_CHUNK = 1 << 16
+_PIPE_BYTES = 1 << 20
 NOT_SHALLOW_HINT = "fetch the full history (actions/checkout with fetch-depth: 0)"
 
 
@@ -61,6 +70,39 @@ class Repository:
             raise GitProblem("git is not installed (or not on PATH)") from None
         return status, out, err.decode("utf-8", "replace") if isinstance(err, bytes) else err
 
+    def stream(self, subcommand: str, *args: str) -> Iterator[bytes]:
+        """The NUL-separated fields of a command's stdout, read as git writes them. Closing
+        the iterator early ends git (a history walk need not go to the first commit)."""
+        import git
+
+        method = getattr(self.command, subcommand.replace("-", "_"))
+        try:
+            # Keep GitPython's wrapper alive: dropping it kills the process and closes pipes.
+            wrapper = method(*args, as_process=True)
+            process = wrapper.proc
+            _widen_pipe(process.stdout)
+        except git.GitCommandNotFound:
+            raise GitProblem("git is not installed (or not on PATH)") from None
+        complete = False
+        try:
+            rest = b""
+            while block := process.stdout.read(_CHUNK):
+                *fields, rest = (rest + block).split(b"\0")
+                yield from fields
+            if rest:
+                yield rest
+            complete = True
+        finally:
+            if not complete:
+                process.kill()
+            process.stdout.close()
+            err = process.stderr.read().decode("utf-8", "replace")
+            process.stderr.close()
+            status = process.wait()
+            del wrapper
+        if status != 0:
+            raise GitProblem(f"git {subcommand} failed: {first_line(err)}")
+
     def head_state(self) -> HeadState:
         status, out, _ = self.run_status(
             "rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"
@@ -68,6 +110,12 @@ class Repository:
         lines = out.decode("ascii", "replace").split()
         head = lines[1] if status == 0 and len(lines) > 1 else None
         return HeadState(shallow=bool(lines) and lines[0] == "true", head=head)
+
+    def tracked(self) -> set[str]:
+        """The files under the SMS root that git tracks (in the index), relative to the root."""
+        output = self.run("ls-files", "-z", "--", self.pathspec())
+        paths = (self.from_top(decode_path(raw)) for raw in output.split(b"\0") if raw)
+        return {path for path in paths if path is not None}
 
     def pathspec(self, root_relative: str = "") -> str:
         """A path under the SMS root as git names it (from the top of the work tree)."""
@@ -101,6 +149,16 @@ class Repository:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _widen_pipe(stream: Any) -> None:
+    """Let git run up to 1 MiB ahead of the reader (Linux; elsewhere the default stays), so a
+    history walk does not stall while Python is busy parsing documents in another thread."""
+    setter = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setter is None:
+        return
+    with contextlib.suppress(OSError):  # above the system's pipe-max-size: the default stays
+        fcntl.fcntl(stream.fileno(), setter, _PIPE_BYTES)
 
 
 def first_line(text: str) -> str:
