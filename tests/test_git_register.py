@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,22 @@ def test_no_git_import_without_base() -> None:
         [sys.executable, "-c", script, str(example)], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_without_a_git_executable(repo: GitRepo) -> None:
+    """No git: register still lists the documents; --base is a clear exit 2."""
+    env = {**os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(repo.path / "no-such-git")}
+    register = subprocess.run(
+        [sys.executable, "-m", "sms_lint", "register", str(repo.path), "--format", "json"],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert register.returncode == 0, register.stderr
+    assert [row["last_change"] for row in json.loads(register.stdout)] == [None, None]
+    assert "git is not installed" in register.stderr
+    check = subprocess.run(
+        [sys.executable, "-m", "sms_lint", "check", str(repo.path), "--base", "HEAD",
+         "--today", "2026-11-22"],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert check.returncode == 2
+    assert check.stderr.strip() == "sms-lint: error: git is not installed (or not on PATH)"

@@ -51,7 +51,10 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     setup = build_check_setup(root, config_path)
     documents = read_documents(root, setup.config)
     path = resolve_document(id_or_path, root, documents)
-    repo = open_repository(root)
+    try:
+        repo = open_repository(root)
+    except GitProblem as error:
+        raise UsageProblem(f"{error}: history needs git") from None
     if repo is None:
         raise UsageProblem(f"{root} is not inside a git repository: history needs git")
     with repo:

@@ -75,7 +75,10 @@ def register_command(
 def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:
     """Path (relative to ROOT) -> last commit for ``paths``, and a note for stderr when dates
     are missing."""
-    repo = open_repository(root)
+    try:
+        repo = open_repository(root)
+    except GitProblem as error:
+        return {}, f"{error}: last_change is null"
     if repo is None:
         return {}, f"{root} is not inside a git repository: last_change is null"
     with repo:

@@ -167,11 +167,12 @@ def first_line(text: str) -> str:
 
 
 def open_repository(root: Path) -> Repository | None:
-    """The repository whose work tree holds ``root``; None when there is none (or no git)."""
+    """The repository whose work tree holds ``root``; None when there is none. GitProblem when
+    git itself cannot run."""
     try:
         import git
     except ImportError:  # GitPython raises ImportError when no git executable works
-        return None
+        raise GitProblem("git is not installed (or not on PATH)") from None
     try:
         found = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
