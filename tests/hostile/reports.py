@@ -16,6 +16,7 @@ from sms_lint.reporters import REPORTERS
 
 Finding = dict  # one finding of the JSON report
 
+_TEXT_FINDING = re.compile(r"(?:.+?:\d+:\d+|\(repository\)): (major|minor|observation) (\S+) ")
 _WORKFLOW_COMMAND = re.compile(r"::(error|warning|notice|debug)( [^:]*)?::")
 # Characters no report may carry raw: C0/C1 controls other than tab/newline, lone surrogates,
 # U+FFFE/U+FFFF. The text format may colour (ESC) only on a terminal; tests run without colour.
@@ -57,28 +58,16 @@ def _junit(text: str, findings: Sequence[Finding]) -> None:
 
 
 def _text(text: str, findings: Sequence[Finding]) -> None:
-    """One line per finding: every other line is blank, a path header or the summary."""
+    """One line per finding (however its path is displayed); every other line is blank, a
+    path header or the summary, so a line break smuggled into a path or message shows up as
+    an extra line and a forged finding line as an extra finding."""
     lines = text.split("\n")[:-1]  # the report ends with a newline
-    prefixes = [_text_prefix(f) for f in findings]
-    headers = {f["path"] if f["path"] is not None else "(repository-wide)" for f in findings}
-    for prefix in set(prefixes):
-        hits = [line for line in lines if line.startswith(prefix)]
-        assert len(hits) == prefixes.count(prefix), (prefix, hits)
-    strays = [
-        line
-        for line in lines[:-1]
-        if line and line not in headers and not any(line.startswith(p) for p in prefixes)
-    ]
-    assert not strays, strays[:5]
+    shown = [m.group(1, 2) for line in lines if (m := _TEXT_FINDING.match(line))]
+    assert sorted(shown) == sorted((f["severity"], f["rule"]) for f in findings), shown[:5]
+    others = [line for line in lines if line and not _TEXT_FINDING.match(line)]
+    groups = len({f["path"] for f in findings})
+    assert len(others) <= groups + 1, others[:5]  # a header per file and the summary
     assert "checked" in lines[-1]
-
-
-def _text_prefix(finding: Finding) -> str:
-    if finding["path"] is None:
-        where = "(repository)"
-    else:
-        where = f"{finding['path']}:{finding['line'] or 1}:{finding['column'] or 1}"
-    return f"{where}: {finding['severity']} {finding['rule']} "
 
 
 def _github(text: str, findings: Sequence[Finding]) -> None:
