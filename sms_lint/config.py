@@ -87,7 +87,23 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         raise ConfigError(f"{name} is not a valid config{where}")
     if loaded.data is None:
         raise ConfigError(f"{name} must be a mapping of settings")
-    return parse_config(loaded.data, name, path.parent, loaded.positions)
+    config = parse_config(loaded.data, name, path.parent, loaded.positions)
+    if _inside(path, root):
+        # The root's own config may come from a pull request: its packs stay inside the root.
+        for pack in config.policies:
+            if not _inside(pack, root):
+                raise ConfigError(
+                    f"{name}: 'policies' entry {pack.name} lies outside the repository"
+                )
+    return config
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def _display_name(path: Path, root: Path) -> str:

@@ -9,9 +9,9 @@ where it points: reports may be public) and never read; links to folders are not
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,32 +30,41 @@ class Discovered:
 
 
 @lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Translate a gitignore-like glob: ``*`` within a folder, ``**`` across folders."""
-    pattern = pattern.strip().removeprefix("./").rstrip("/")
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    # A pattern naming a folder excludes everything below it.
-    return re.compile("".join(out) + "(?:/.*)?")
+def _segments(pattern: str) -> tuple[str, ...]:
+    return tuple(pattern.strip().removeprefix("./").strip("/").split("/"))
+
+
+def _match_segments(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` (a path's folders and name) match ``pattern`` or begin with a match
+    (a pattern naming a folder excludes everything below it).
+
+    ``**`` matches any number of folders; other segments match one name with ``fnmatch``
+    (``*``, ``?``, ``[...]``), whose regexes do not backtrack catastrophically. Memoised on
+    positions, so the cost is at most pattern length x path depth however many ``**`` a
+    (possibly hostile) config holds.
+    """
+    seen: dict[tuple[int, int], bool] = {}
+
+    def match(p: int, s: int) -> bool:
+        key = (p, s)
+        if key not in seen:
+            if p == len(pattern):
+                seen[key] = True  # the rest of the path lies below a matched folder
+            elif pattern[p] == "**":
+                seen[key] = any(match(p + 1, k) for k in range(s, len(parts) + 1))
+            else:
+                seen[key] = (
+                    s < len(parts) and fnmatchcase(parts[s], pattern[p]) and match(p + 1, s + 1)
+                )
+        return seen[key]
+
+    return match(0, 0) and (len(pattern) > 0)
 
 
 def matches(path: str, patterns: Iterable[str]) -> bool:
-    return any(glob_regex(p).fullmatch(path) for p in patterns)
+    """Whether a relative POSIX path matches any gitignore-like glob of ``patterns``."""
+    parts = tuple(path.split("/"))
+    return any(_match_segments(_segments(p), parts) for p in patterns if p.strip())
 
 
 def _outside(path: str, real_root: Path) -> bool:

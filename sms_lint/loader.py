@@ -235,6 +235,13 @@ class _Builder:
             )
 
 
+def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> Problem:
+    line = text.count("\n", 0, max(error.position, 0)) + 1 + line_offset
+    code = error.character if isinstance(error.character, int) else 0
+    message = f"the text holds a character YAML does not allow (#x{code:04x})"
+    return Problem("SMS100", line, 1, message)
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, builder: _Builder) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = builder.where(mark) if mark else (1 + builder.offset, 1)
@@ -265,7 +272,10 @@ def _describe(value: Any) -> str:
 def load_yaml(text: str, line_offset: int = 0) -> Loaded:
     """Build one document's data from YAML ``text``; ``line_offset`` shifts reported lines
     (front matter starts below the opening ``---``)."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader checks every character right here
+    except yaml.reader.ReaderError as error:
+        return Loaded(None, {}, [_reader_problem(error, text, line_offset)])
     builder = _Builder(loader, line_offset)
     try:
         root = builder.run()
@@ -275,10 +285,7 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
         builder.problems.append(_syntax_problem(error, builder))
         return Loaded(None, builder.positions, builder.problems)
     except yaml.reader.ReaderError as error:  # a control character; has an offset, not a mark
-        line = text.count("\n", 0, max(error.position, 0)) + 1 + line_offset
-        code = error.character if isinstance(error.character, int) else 0
-        message = f"the text holds a character YAML does not allow (#x{code:04x})"
-        builder.problems.append(Problem("SMS100", line, 1, message))
+        builder.problems.append(_reader_problem(error, text, line_offset))
         return Loaded(None, builder.positions, builder.problems)
     except yaml.YAMLError as error:  # any other parser complaint without a position
         builder.problems.append(Problem("SMS101", 1 + line_offset, 1, f"unreadable YAML: {error}"))

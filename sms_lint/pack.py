@@ -21,6 +21,9 @@ from sms_lint.resources import builtin_pack_path
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_PACK_BYTES = 1024 * 1024  # an organization's rules, not a data dump
+
+
 class PackError(Exception):
     """A rule pack that cannot be used; the message is one sentence for the user."""
 
@@ -169,9 +172,14 @@ def _read_untrusted(path: Path) -> Any:
     from sms_lint.loader import load_yaml
 
     try:
-        raw = path.read_bytes()
+        if not path.is_file():  # missing, a folder, or a device such as /dev/zero
+            raise PackError(f"cannot read rule pack {path}: it is not a regular file")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_PACK_BYTES + 1)
     except OSError as error:
         raise PackError(f"cannot read rule pack {path}: {error.strerror}") from None
+    if len(raw) > MAX_PACK_BYTES:
+        raise PackError(f"rule pack {path} is larger than {MAX_PACK_BYTES // 1024} KiB")
     text, problem = decode(raw)
     loaded = load_yaml(text) if text is not None else None
     first = problem or (loaded.problems[0] if loaded and loaded.problems else None)

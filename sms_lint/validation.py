@@ -71,6 +71,7 @@ class SchemaSet:
 
     def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
         self._schemas = schemas
+        self.files = frozenset(schemas)
         self.header_fields = frozenset(schemas.get("header.json", {}).get("properties", {}))
         self.kinds = frozenset(
             name.removesuffix(".json") for name in schemas if name not in _SHARED_FILES

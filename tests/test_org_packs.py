@@ -103,3 +103,39 @@ def test_missing_org_pack_exits_2(write, tmp_path, invoke):
     result = invoke("check", str(tmp_path), "--today", TODAY)
     assert result.exit_code == 2
     assert "cannot read rule pack" in result.stderr
+
+
+def test_root_config_cannot_read_packs_outside_the_repository(write, tmp_path, invoke):
+    write("outside.yaml", PACK)
+    write("repo/.sms-lint.yaml", "policies: [../outside.yaml]\n")
+    result = invoke("check", str(tmp_path / "repo"), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "outside the repository" in result.stderr
+
+
+def test_explicit_config_may_use_packs_next_to_it(write, tmp_path, invoke):
+    write("ci/pack.yaml", PACK)
+    write("ci/sms-lint.yaml", "policies: [pack.yaml]\n")
+    write("repo/slas/bad.yaml", SLA.format(n=2, target=99.0))
+    result = invoke(
+        "check",
+        str(tmp_path / "repo"),
+        "--config",
+        str(tmp_path / "ci/sms-lint.yaml"),
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    )
+    assert '"ORG001"' in result.stdout
+
+
+def test_org_schema_refs_must_be_our_own(write, tmp_path, invoke):
+    pack = PACK.replace(
+        "targets:\n", "targets:\n            $ref: 'https://example.invalid/x.json'\n", 1
+    )
+    write("org/rules.yaml", pack)
+    write(".sms-lint.yaml", "policies: [org/rules.yaml]\nexclude: [org]\n")
+    result = invoke("check", str(tmp_path), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "is not allowed" in result.stderr

@@ -127,10 +127,10 @@ def test_review_due_in_30_days_is_not_yet_flagged(write, tmp_path, check_json) -
 
 
 def test_due_soon_window_comes_from_the_rule_params(write, tmp_path, invoke) -> None:
-    write("org-pack.yaml", ORG_PACK)
+    write("repo/org/pack.yaml", ORG_PACK)
     write("repo/roles.yaml", ROLES)
     write("repo/doc.yaml", artifact(last_reviewed="2026-01-10"))
-    write("repo/.sms-lint.yaml", "policies: [../org-pack.yaml]\n")
+    write("repo/.sms-lint.yaml", "policies: [org/pack.yaml]\nexclude: [org]\n")
     result = invoke("check", str(tmp_path / "repo"), "--format", "json", "--today", TODAY)
     report = json.loads(result.stdout)
     message = "review due on 2027-01-10 (in 49 days)"

@@ -72,6 +72,25 @@ def validate_params(rule: Rule) -> None:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
         raise PackError(f"{where}: 'schema' is not a valid JSON Schema: {error.message}") from None
+    for ref in _refs(schema):
+        if not ref.startswith("#") and ref.partition("#")[0] not in _schemas().files:
+            raise PackError(
+                f"{where}: $ref '{ref}' is not allowed: refer only to sms-lint's own schemas "
+                "(e.g. defs.json#/$defs/date) or within the rule's schema"
+            )
+
+
+def _refs(node: Any) -> Iterator[str]:
+    """Every ``$ref`` value in a schema, at any depth."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("$ref"), str):
+                yield item["$ref"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _selected(artifact: Artifact, select: Mapping[str, Any]) -> bool:

@@ -53,10 +53,16 @@ def conformant(result: Result) -> bool:
     return not any(not f.waived and f.severity.value in ("major", "minor") for f in result.findings)
 
 
+def visible_path(path: str) -> str:
+    """A file name as one printable line: unsafe characters replaced, line breaks escaped
+    (a file name may contain a newline; it must not split a report line)."""
+    return clean(path).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
 def location(finding: Finding) -> str:
     if finding.path is None:
         return "(repository)"
-    return f"{finding.path}:{finding.line or 1}:{finding.column or 1}"
+    return f"{visible_path(finding.path)}:{finding.line or 1}:{finding.column or 1}"
 
 
 def one_line(text: str) -> str:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from sms_lint.reporters.base import Reporter, clean, conformant, counts, location
+from sms_lint.reporters.base import (
+    Reporter,
+    conformant,
+    counts,
+    location,
+    one_line,
+    visible_path,
+)
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -26,17 +33,19 @@ class TextReporter(Reporter):
         rule = result.rulebook.rules[finding.rule]
         severity = finding.severity.value
         label = self.paint(severity, _DIM if finding.waived else _COLORS[severity])
-        text = f"{location(finding)}: {label} {finding.rule} {rule.name}: {clean(finding.message)}"
+        text = (
+            f"{location(finding)}: {label} {finding.rule} {rule.name}: {one_line(finding.message)}"
+        )
         if finding.clause:
             text += f" [{finding.clause}]"
         if finding.waived:
-            text += self.paint(f" (waived: {clean(finding.waived_reason or '')})", _DIM)
+            text += self.paint(f" (waived: {one_line(finding.waived_reason or '')})", _DIM)
         return text
 
     def render(self, result: Result) -> str:
         blocks = []
         for path, group in groupby(result.findings, key=lambda f: f.path):
-            header = self.paint(path or "(repository-wide)", _BOLD)
+            header = self.paint(visible_path(path) if path else "(repository-wide)", _BOLD)
             blocks.append("\n".join([header, *(self.line(f, result) for f in group)]))
         return "\n\n".join([*blocks, self.summary(result)]) + "\n"
 
