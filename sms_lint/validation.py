@@ -208,6 +208,8 @@ def _sentence(error: ValidationError, where: str) -> str:
         return f"{where} is too long (at most {expected})"
     if kind == "uniqueItems":
         return f"{where} lists the same entry more than once"
+    if kind == "pattern" and expected == "\\S":
+        return f"{where} must not be blank"
     if kind == "pattern":
         return f"{where} does not have the expected form (got {_preview(value)})"
     return f"{where}: {error.message}"
