@@ -12,12 +12,19 @@ from typing import Any
 import click
 
 from sms_lint import __version__
-from sms_lint.commands import COMMANDS
-from sms_lint.run import UsageProblem
+from sms_lint.commands import COMMANDS, load_command
+from sms_lint.errors import UsageProblem
 
 
 class SmsLintGroup(click.Group):
-    """Exit 2 with a single ``sms-lint: error: ...`` line for every usage problem."""
+    """Exit 2 with a single ``sms-lint: error: ...`` line for every usage problem; commands
+    are imported only when used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return load_command(name) if name in COMMANDS else None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs["standalone_mode"] = False
@@ -39,10 +46,6 @@ class SmsLintGroup(click.Group):
 @click.version_option(__version__, prog_name="sms-lint")
 def cli() -> None:
     """Check an ISO/IEC 20000-1 service management system kept as files in git."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def main() -> None:

@@ -15,13 +15,10 @@ import click
 
 from sms_lint.config import ConfigError, load_config
 from sms_lint.engine import Result, Setup, build_setup, run_check
+from sms_lint.errors import UsageProblem
 from sms_lint.output import write_atomic
 from sms_lint.pack import PackError
 from sms_lint.reporters import REPORTERS
-
-
-class UsageProblem(Exception):
-    """Bad usage, config or environment: one sentence, exit code 2."""
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,6 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from junit_xml import TestCase, TestSuite
-
 from sms_lint.finding import fails
 from sms_lint.reporters.base import (
     Reporter,
@@ -23,6 +21,8 @@ from sms_lint.reporters.base import (
 )
 
 if TYPE_CHECKING:
+    from junit_xml import TestCase, TestSuite
+
     from sms_lint.engine import Result
     from sms_lint.finding import Finding
     from sms_lint.pack import Rule
@@ -83,6 +83,8 @@ def summary_message(findings: list[Finding]) -> str:
 def build_case(key: CaseKey, findings: list[Finding], result: Result) -> tuple[TestCase, str]:
     """The test case of one key, and the detail its passing findings add to the suite output."""
     rule_id, name = key
+    from junit_xml import TestCase  # imported only when a JUnit report is asked for
+
     case = TestCase(one_line(name), classname=rule_label(result, rule_id))
     failing: list[Finding] = []
     waived: list[Finding] = []
@@ -110,6 +112,7 @@ def build_case(key: CaseKey, findings: list[Finding], result: Result) -> tuple[T
 
 def build_suites(result: Result) -> list[TestSuite]:
     """One suite per clause of the rules' home clauses, in clause order."""
+    from junit_xml import TestSuite
     by_key: dict[CaseKey, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_key[(finding.rule, finding.path or REPOSITORY)].append(finding)
