@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sms_lint.documents import Document
@@ -44,10 +45,13 @@ class Artifact:
     def path(self) -> str:
         return self.doc.path
 
-    @property
+    @cached_property
     def data(self) -> dict[str, Any]:
-        assert self.doc.data is not None
-        return self.doc.data
+        # Cached: rules read fields hundreds of thousands of times on a large repository, and
+        # the document may first have to be decoded from the cache.
+        data = self.doc.data
+        assert data is not None
+        return data
 
     @property
     def id(self) -> str | None:
