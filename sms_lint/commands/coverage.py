@@ -3,14 +3,18 @@
 Runs the same check as ``check`` (same config, rules and waivers) and lists every clause of the
 readiness list with its approved evidence and its open findings. Exit code 1 when any clause is
 a gap, so a pipeline can gate a certification audit on it; 0 otherwise; 2 on usage errors.
+
+``--format html`` writes one self-contained readiness page (``sms_lint.html``); it also reads
+the config's review interval and, when the root is in git, HEAD and each document's last change.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +22,10 @@ from sms_lint.commands.params import DateType
 from sms_lint.coverage import ClauseStatus, compute_coverage, summary
 from sms_lint.engine import Result
 from sms_lint.reporters.base import clean
-from sms_lint.run import CheckRequest, check_result, emit
+from sms_lint.run import CheckRequest, UsageProblem, check_result, emit
+
+if TYPE_CHECKING:
+    from sms_lint.gitrepo.log import CommitInfo
 
 
 @click.command("coverage")
@@ -26,10 +33,10 @@ from sms_lint.run import CheckRequest, check_result, emit
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["json", "markdown", "text"]),
+    type=click.Choice(["html", "json", "markdown", "text"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (html: one self-contained readiness page, best with -o).",
 )
 @click.option(
     "-o",
@@ -73,7 +80,11 @@ def coverage_command(
     )
     result = check_result(request)
     statuses = compute_coverage(result.artifacts, result.framework, result.findings)
-    emit(_RENDERERS[format_name](result, statuses), output)
+    if format_name == "html":
+        text = render_html(result, statuses, root, config_path)
+    else:
+        text = _RENDERERS[format_name](result, statuses)
+    emit(text, output)
     return 1 if any(s.is_gap for s in statuses) else 0
 
 
@@ -137,6 +148,38 @@ def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
         evidence = ", ".join(_cell(e) for e in s.evidence) or "-"
         lines.append(f"| {s.clause} | {s.title} | {status} | {s.findings} | {evidence} |")
     return "\n".join(lines) + "\n"
+
+
+def render_html(
+    result: Result, statuses: tuple[ClauseStatus, ...], root: Path, config_path: Path | None
+) -> str:
+    """The readiness page. The config was already read (and validated) by the check."""
+    from sms_lint.config import load_config
+    from sms_lint.html import build_page, render_page
+
+    interval = load_config(root, config_path).review_interval_months
+    changes, commit = git_facts(root, list(result.paths))
+    return render_page(build_page(result, statuses, interval, changes, commit))
+
+
+def git_facts(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:
+    """Each document's last change (register's one history walk) and the commit HEAD names.
+
+    Outside git, without git, or when git fails, the page simply shows no git data: a
+    readiness page is still worth having without it.
+    """
+    from sms_lint.commands.register import read_last_changes
+    from sms_lint.gitrepo.repo import GitProblem, open_repository
+
+    try:
+        changes, _ = read_last_changes(root, paths)
+        repo = open_repository(root)
+        if repo is None:
+            return changes, None
+        with repo:
+            return changes, repo.head_state().head
+    except (GitProblem, UsageProblem):
+        return {}, None
 
 
 _RENDERERS: dict[str, Callable[[Result, tuple[ClauseStatus, ...]], str]] = {

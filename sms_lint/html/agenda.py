@@ -1,0 +1,168 @@
+"""The dated sections: review calendar (overdue now, due month by month) and audit programme."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from sms_lint.html.markup import esc, icon, join, row, table
+from sms_lint.html.schedule import AuditRow, Calendar, Programme, ReviewItem, ReviewMonth
+
+# Month names spelled here, not by strftime: the page must not change with the locale.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+
+
+def month_name(day: datetime.date, short: bool = False) -> str:
+    """``November 2026``, or ``Nov 2026`` when short."""
+    name = MONTH_NAMES[day.month - 1]
+    return f"{name[:3] if short else name} {day.year}"
+
+
+def _review_rows(items: Iterable[ReviewItem], today: datetime.date) -> str:
+    return "\n".join(
+        row(
+            [
+                esc(item.label),
+                f'{esc(item.title)}<br/><span class="path muted">{esc(item.path)}</span>',
+                esc(item.owner),
+                esc(item.due.isoformat()),
+                str((today - item.due).days),
+            ],
+            header_first=True,
+        )
+        for item in items
+    )
+
+
+def _bars(months: tuple[ReviewMonth, ...]) -> str:
+    """An inline SVG bar chart of reviews per month. The month cards below give the same
+    numbers as text; the chart carries them in its label for screen readers."""
+    peak = max([len(m.items) for m in months] + [1])
+    step, width, height = 80, 52, 90
+    shapes = []
+    for index, month in enumerate(months):
+        count = len(month.items)
+        bar = max(round(height * count / peak), 2 if count else 0)
+        x, middle = index * step + 14, index * step + 14 + width // 2
+        shapes.append(
+            f'<rect class="bar" x="{x}" y="{20 + height - bar}" width="{width}" height="{bar}" '
+            f'rx="3"/><text class="bar-value" x="{middle}" y="{14 + height - bar}" '
+            f'text-anchor="middle">{count}</text><text class="bar-label" x="{middle}" '
+            f'y="{height + 38}" text-anchor="middle">{month_name(month.first_day, True)}</text>'
+        )
+    baseline = f'<path class="axis" d="M0 {height + 20.5}H{step * len(months)}"/>'
+    summary = "; ".join(f"{month_name(m.first_day)}: {len(m.items)}" for m in months)
+    return (
+        f'<svg class="bars" viewBox="0 0 {step * len(months)} {height + 46}" role="img" '
+        f'aria-label="Reviews due per month. {esc(summary)}">{baseline}{"".join(shapes)}</svg>'
+    )
+
+
+def _month_body(month: ReviewMonth) -> str:
+    """One month as a row group: its name and count, then one row per review."""
+    count = len(month.items)
+    words = "nothing due" if not count else f"{count} review{'' if count == 1 else 's'}"
+    header = (
+        f'<tr><th scope="rowgroup" colspan="4">{esc(month_name(month.first_day))} '
+        f'<span class="muted">({words})</span></th></tr>'
+    )
+    rows = [
+        row(
+            [
+                esc(item.due.isoformat()),
+                esc(item.label),
+                f'{esc(item.title)}<br/><span class="path muted">{esc(item.path)}</span>',
+                esc(item.owner),
+            ]
+        )
+        for item in month.items
+    ]
+    return "<tbody>" + header + "\n".join(rows) + "</tbody>"
+
+
+def calendar_section(calendar: Calendar, today: datetime.date) -> str:
+    parts = [
+        '<section aria-labelledby="reviews">',
+        '<h2 id="reviews">Review calendar</h2>',
+        "<p>When each approved document is next due for review: its <code>next_review</code>, "
+        "else <code>last_reviewed</code> plus its <code>review_interval_months</code> "
+        f"(default {calendar.interval_months} months).</p>",
+        f'<h3 id="reviews-overdue">Overdue now ({len(calendar.overdue)})</h3>',
+    ]
+    if calendar.overdue:
+        headings = ("ID", "Title", "Owner", "Was due", "Days overdue")
+        body = f"<tbody>{_review_rows(calendar.overdue, today)}</tbody>"
+        caption = f"Reviews overdue on {esc(today.isoformat())}"
+        parts.append(table(caption, headings, body, css="overdue", hide_caption=True))
+    else:
+        parts.append(f'<p class="callout is-ok">{icon("covered")} No review is overdue.</p>')
+    total = sum(len(m.items) for m in calendar.months)
+    parts += [
+        f'<h3 id="reviews-due">Due in the next 12 months ({total})</h3>',
+        _bars(calendar.months),
+        table(
+            "Reviews due in the next 12 months, by month",
+            ("Due", "ID", "Title", "Owner"),
+            "\n".join(_month_body(m) for m in calendar.months),
+            css="months",
+            hide_caption=True,
+        ),
+    ]
+    if calendar.undated:
+        names = ", ".join(esc(item.label) for item in calendar.undated)
+        parts.append(f"<p>Approved without any review date (rule SMS004): {names}.</p>")
+    parts.append("</section>")
+    return join(parts)
+
+
+def _chips(rows: list[AuditRow], state: str) -> str:
+    if not rows:
+        return '<span class="muted">none</span>'
+    return " ".join(f'<span class="chip s-{state}">{esc(r.clause)}</span>' for r in rows)
+
+
+def _part_rows(programme: Programme, parts: dict[str, str]) -> str:
+    """One row per top-level clause: which of its clauses were audited, which not, by whom."""
+    out = []
+    for part, title in parts.items():
+        members = [r for r in programme.rows if r.clause.split(".")[0] == part]
+        audited = [r for r in members if r.audits]
+        missed = [r for r in members if not r.audits]
+        by = {a.label: a for r in audited for a in r.audits}
+        auditors = "<br/>".join(f"{esc(a.label)} ({a.day.isoformat()})" for a in by.values())
+        cells = [
+            f"{esc(part)} {esc(title)}",
+            _chips(audited, "covered"),
+            _chips(missed, "gap"),
+            auditors or "-",
+        ]
+        out.append(row(cells, header_first=True))
+    return "\n".join(out)
+
+
+def audit_section(programme: Programme, parts: dict[str, str]) -> str:
+    window = programme.window_months
+    out = [
+        '<section aria-labelledby="audits">',
+        '<h2 id="audits">Audit programme</h2>',
+        f"<p>Internal audits dated from {esc(programme.since.isoformat())} (the last {window} "
+        "months) and the clauses their <code>scope_clauses</code> covered.</p>",
+    ]
+    if programme.audits:
+        audit_rows = "\n".join(
+            row([esc(a.label), esc(a.day.isoformat()), esc(a.title), esc(", ".join(a.scope))], True)
+            for a in programme.audits
+        )
+        caption = f"Internal audits in the last {window} months ({len(programme.audits)})"
+        body = f"<tbody>{audit_rows}</tbody>"
+        out.append(table(caption, ("ID", "Date", "Title", "Scope"), body, css="audits"))
+    else:
+        none = f"{icon('gap')} No internal audit in the last {window} months."
+        out.append(f'<p class="callout">{none}</p>')
+    missed = len(programme.missed)
+    caption = f"Clauses audited in the last {window} months: {missed} not audited"
+    headings = ("Clause", "Audited", "Not audited", "By")
+    body = f"<tbody>{_part_rows(programme, parts)}</tbody>"
+    out += [table(caption, headings, body, css="coverage"), "</section>"]
+    return join(out)

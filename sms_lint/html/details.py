@@ -1,0 +1,81 @@
+"""Clause details: for each clause its state, evidence documents (with their last change from
+git) and findings with what to do. The clause map links here."""
+
+from __future__ import annotations
+
+from sms_lint.html.findings import finding_item
+from sms_lint.html.markup import anchor_id, esc, icon, join, row, table
+from sms_lint.html.model import COVERED, FINDINGS, GAP, ClauseView, EvidenceDoc
+
+STATE_WORDS = {COVERED: "Covered", FINDINGS: "Covered, with findings", GAP: "Gap: no evidence"}
+
+
+def _change(doc: EvidenceDoc) -> str:
+    if doc.change is None:
+        return '<span class="muted">no git record</span>'
+    return (
+        f'{esc(doc.change.date)} <span class="path">{esc(doc.change.commit)}</span><br/>'
+        f"{esc(doc.change.author)}"
+    )
+
+
+def _evidence_table(clause: ClauseView) -> str:
+    if not clause.evidence:
+        return (
+            f'<p class="callout">{icon(GAP)} No approved document gives evidence for this '
+            "clause: add or approve one, or list the clause under <code>clauses</code> in the "
+            "document that covers it.</p>"
+        )
+    rows = [
+        row(
+            [
+                esc(doc.label),
+                f'{esc(doc.title)}<br/><span class="path muted">{esc(doc.path)}</span>',
+                esc(doc.owner),
+                esc(doc.version),
+                _change(doc),
+            ],
+            header_first=True,
+        )
+        for doc in clause.evidence
+    ]
+    caption = f"Evidence for {esc(clause.number)} ({len(clause.evidence)})"
+    headings = ("ID", "Title", "Owner", "Version", "Last change")
+    body = "<tbody>" + "\n".join(rows) + "</tbody>"
+    return table(caption, headings, body, css="evidence", hide_caption=True)
+
+
+def _detail(clause: ClauseView) -> str:
+    target = anchor_id("clause", clause.number)
+    words = STATE_WORDS[clause.state]
+    badge = f'<span class="badge state s-{clause.state}">{icon(clause.state)} {esc(words)}</span>'
+    findings = ""
+    if clause.findings:
+        items = "".join(finding_item(f) for f in clause.findings)
+        findings = f'<ul class="findings-list" aria-label="Findings">{items}</ul>'
+    count = len(clause.evidence)
+    summary = f"{count} evidence document{'' if count == 1 else 's'}" if count else ""
+    if not clause.findings:
+        summary += ("; " if summary else "") + "no findings"
+    return join(
+        [
+            f'<section class="detail" aria-labelledby="{target}">',
+            f'<h3 id="{target}">{esc(clause.number)} {esc(clause.title)} {badge}</h3>',
+            _evidence_table(clause),
+            findings,
+            f'<p class="detail-foot"><span class="muted">{esc(summary.capitalize())}</span>'
+            ' <a href="#clause-map">Back to the clause map</a></p>',
+            "</section>",
+        ]
+    )
+
+
+def details_section(clauses: tuple[ClauseView, ...]) -> str:
+    return join(
+        [
+            '<section aria-labelledby="details">',
+            '<h2 id="details">Clause details</h2>',
+            *(_detail(c) for c in clauses),
+            "</section>",
+        ]
+    )

@@ -1,0 +1,165 @@
+"""Dates on the readiness page: the review calendar and the internal audit programme.
+
+Both follow the rules that judge them, so the page and ``check`` never disagree: reviews are
+due as ``checks.common.next_review`` says (SMS005), and the audit programme counts what
+``checks.evaluation.audit_programme`` counts (SMS022: non-retired internal audits dated within
+its window, ``scope_clauses`` matched with ``clause_covers``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from sms_lint.checks.common import add_months, clause_covers, next_review
+from sms_lint.coverage import ClauseStatus
+from sms_lint.engine import Result
+from sms_lint.model import Artifact, clause_text
+
+CALENDAR_MONTHS = 12
+DEFAULT_AUDIT_WINDOW = 36
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    due: datetime.date
+    label: str  # id, else path
+    title: str
+    owner: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ReviewMonth:
+    first_day: datetime.date
+    items: tuple[ReviewItem, ...]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    overdue: tuple[ReviewItem, ...]  # due before today, oldest first
+    months: tuple[ReviewMonth, ...]  # this month and the next eleven
+    undated: tuple[ReviewItem, ...]  # approved but with no review date at all (SMS004)
+    interval_months: int
+
+
+@dataclass(frozen=True)
+class AuditRef:
+    label: str
+    day: datetime.date
+    title: str
+    scope: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    clause: str
+    title: str
+    audits: tuple[AuditRef, ...]  # the audits whose scope covered it; empty: not audited
+
+
+@dataclass(frozen=True)
+class Programme:
+    window_months: int
+    since: datetime.date  # the oldest audit date that still counts
+    audits: tuple[AuditRef, ...]  # oldest first
+    rows: tuple[AuditRow, ...]
+
+    @property
+    def missed(self) -> tuple[AuditRow, ...]:
+        return tuple(r for r in self.rows if not r.audits)
+
+
+def _item(artifact: Artifact, due: datetime.date) -> ReviewItem:
+    return ReviewItem(
+        due=due,
+        label=artifact.id or artifact.path,
+        title=artifact.text("title") or "",
+        owner=artifact.text("owner") or "",
+        path=artifact.path,
+    )
+
+
+def review_calendar(
+    artifacts: tuple[Artifact, ...], today: datetime.date, interval_months: int
+) -> Calendar:
+    """Approved artifacts by the month their next review falls in, from this month on for
+    twelve months; earlier ones are overdue. Later ones are not listed."""
+    first = today.replace(day=1)
+    starts = [add_months(first, n) for n in range(CALENDAR_MONTHS + 1)]
+    buckets: list[list[ReviewItem]] = [[] for _ in range(CALENDAR_MONTHS)]
+    overdue: list[ReviewItem] = []
+    undated: list[ReviewItem] = []
+    for artifact in artifacts:
+        if not artifact.approved:
+            continue
+        due, _ = next_review(artifact, interval_months)
+        if due is None:
+            undated.append(_item(artifact, today))
+        elif due < today:
+            overdue.append(_item(artifact, due))
+        elif due < starts[-1]:
+            month = (due.year - first.year) * 12 + due.month - first.month
+            buckets[month].append(_item(artifact, due))
+    order = _by_date
+    return Calendar(
+        overdue=tuple(sorted(overdue, key=order)),
+        months=tuple(
+            ReviewMonth(start, tuple(sorted(items, key=order)))
+            for start, items in zip(starts, buckets, strict=False)
+        ),
+        undated=tuple(sorted(undated, key=order)),
+        interval_months=interval_months,
+    )
+
+
+def _by_date(item: ReviewItem) -> tuple[datetime.date, str, str]:
+    return (item.due, item.label, item.path)
+
+
+def _audit_window(result: Result) -> int:
+    """The window of the audit-programme rule (its ``window_months``), else 36 months."""
+    for rule in result.rulebook.rules.values():
+        if rule.check == "audit-programme":
+            months = rule.params.get("window_months")
+            if isinstance(months, int) and not isinstance(months, bool) and months > 0:
+                return months
+    return DEFAULT_AUDIT_WINDOW
+
+
+def _scope(audit: Artifact) -> tuple[str, ...]:
+    value = audit.data.get("scope_clauses")
+    texts = (clause_text(v) for v in value) if isinstance(value, list) else ()
+    return tuple(t for t in texts if t)
+
+
+def internal_audits(result: Result, window: int) -> tuple[AuditRef, ...]:
+    """Non-retired internal audits dated from ``window`` months ago up to today, oldest first."""
+    found = []
+    for audit in result.artifacts:
+        day = audit.date("date") if audit.kind == "audit" else None
+        if (
+            day is None
+            or audit.status == "retired"
+            or audit.text("audit_type") != "internal"
+            or day > result.today
+            or add_months(day, window) < result.today
+        ):
+            continue
+        label = audit.id or audit.path
+        found.append(AuditRef(label, day, audit.text("title") or "", _scope(audit)))
+    return tuple(sorted(found, key=lambda a: (a.day, a.label)))
+
+
+def audit_programme(result: Result, statuses: tuple[ClauseStatus, ...]) -> Programme:
+    window = _audit_window(result)
+    audits = internal_audits(result, window)
+    rows = tuple(
+        AuditRow(
+            s.clause,
+            s.title,
+            tuple(a for a in audits if any(clause_covers(c, s.clause) for c in a.scope)),
+        )
+        for s in statuses
+    )
+    return Programme(window, add_months(result.today, -window), audits, rows)
