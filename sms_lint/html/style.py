@@ -155,13 +155,15 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
 .bars text { font-size: 13px; fill: var(--ink); font-family: inherit; }
 .bars .bar-value { font-weight: 700; }
 .months { table-layout: fixed; }
-.months th:nth-child(1) { width: 14%; }
+.months th:nth-child(1) { width: 16%; }
+.months td:first-child, .overdue td:nth-child(4) { white-space: nowrap; }
 .months th:nth-child(2) { width: 22%; }
 .months th:nth-child(4) { width: 20%; }
 .callout {
-  display: flex; gap: .5rem; align-items: center; border: 2px solid var(--bad-line);
-  background: var(--bad-bg); border-radius: .5rem; padding: .6rem 1rem;
+  border: 2px solid var(--bad-line); background: var(--bad-bg); border-radius: .5rem;
+  padding: .6rem 1rem;
 }
+.callout .icon { margin-right: .35rem; }
 .callout.is-ok { border-color: var(--ok-line); background: var(--ok-bg); color: var(--ok); }
 
 .detail { border-top: 1px solid var(--line); margin-top: 1.25rem; }
