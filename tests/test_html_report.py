@@ -221,7 +221,7 @@ def test_same_repository_and_date_give_the_same_bytes(invoke, tmp_path: Path) ->
 
 def test_outside_git_there_is_no_commit_and_no_last_change(invoke, tmp_path, gap_repo) -> None:
     tree = parse(render(invoke, gap_repo, tmp_path / "report.html", expected_exit=1))
-    assert "Git commit not in git" in text_of(next(tree.iter("header")))
+    assert "Git commit not available" in text_of(next(tree.iter("header")))
     assert "no git record" in text_of(section(tree, "clause-4.3"))
 
 

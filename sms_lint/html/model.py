@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sms_lint import __version__
 from sms_lint.coverage import ClauseStatus
 from sms_lint.engine import Result
 from sms_lint.finding import Finding
@@ -105,8 +106,6 @@ def build_page(
     changes: Mapping[str, CommitInfo],
     commit: str | None,
 ) -> Page:
-    from sms_lint import __version__
-
     views = [_finding_view(result, f) for f in result.findings]
     ordered = sorted(
         zip(result.findings, views, strict=True),

@@ -66,7 +66,7 @@ def _masthead(head: Header) -> str:
         ("Framework", head.framework),
         ("Date judged", head.today.isoformat()),
         ("Repository", head.root),
-        ("Git commit", head.commit or "not in git"),
+        ("Git commit", head.commit or "not available"),
         ("sms-lint", head.version),
     ]
     items = "".join(f"<div><dt>{esc(k)}</dt> <dd>{esc(v)}</dd></div>" for k, v in facts)
@@ -97,7 +97,7 @@ def _verdict(page: Page) -> str:
         f" and {counts['waived']} waived finding{'' if counts['waived'] == 1 else 's'}."
     )
     return (
-        f'<div class="verdict s-{state}" role="status">{icon(state)}'
+        f'<div class="verdict s-{state}">{icon(state)}'
         f"<p><strong>{esc(headline)}</strong>{esc(detail)}</p></div>"
     )
 
@@ -177,6 +177,5 @@ def _footer(head: Header) -> str:
     commit = f" at commit {esc(head.commit)}" if head.commit else ""
     return (
         f"<footer><p>Made by sms-lint {esc(head.version)} from {esc(head.root)}{commit}, "
-        f"judged on {esc(head.today.isoformat())}. The same repository and date give the same "
-        "page.</p></footer>"
+        f"judged on {esc(head.today.isoformat())}.</p></footer>"
     )

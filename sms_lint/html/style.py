@@ -144,7 +144,8 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
 .grouped th:nth-child(3) { width: 32%; }
 .evidence th:nth-child(1), .overdue th:nth-child(1) { width: 19%; }
 .evidence th:nth-child(2), .overdue th:nth-child(2) { width: 36%; }
-.evidence th:nth-child(4), .overdue th:nth-child(4) { width: 11%; }
+.evidence th:nth-child(4) { width: 11%; }
+.overdue th:nth-child(4) { width: 15%; }
 .coverage th:nth-child(1) { width: 22%; }
 .coverage th:nth-child(3) { width: 16%; }
 .coverage th:nth-child(4) { width: 22%; }
@@ -152,11 +153,11 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
 .bars { display: block; width: 100%; max-width: 60rem; height: auto; margin: .5rem 0 1rem; }
 .bars .bar { fill: var(--accent); }
 .bars .axis { stroke: var(--muted); stroke-width: 1; }
-.bars text { font-size: 13px; fill: var(--ink); font-family: inherit; }
+.bars text { font-size: 15px; fill: var(--ink); font-family: inherit; }
 .bars .bar-value { font-weight: 700; }
 .months { table-layout: fixed; }
 .months th:nth-child(1) { width: 16%; }
-.months td:first-child, .overdue td:nth-child(4) { white-space: nowrap; }
+.months td:first-child { white-space: nowrap; }
 .months th:nth-child(2) { width: 22%; }
 .months th:nth-child(4) { width: 20%; }
 .callout {
