@@ -99,7 +99,9 @@ def gap_repo(tmp_path: Path) -> Path:
     scope = root / "governance" / "scope.yaml"
     text = scope.read_text(encoding="utf-8")
     scope.write_text(
-        re.sub(r"(?m)^title: .*$", lambda _: "title: " + json.dumps(HOSTILE), text),
+        re.sub(
+            r"(?m)^x-organization: .*$", lambda _: "x-organization: " + json.dumps(HOSTILE), text
+        ),
         encoding="utf-8",
     )
     audit = root / "audits" / "aud-2025-02.md"
@@ -127,7 +129,7 @@ def test_example_page_shows_every_clause_and_loads_nothing(invoke, tmp_path: Pat
     assert "No findings" in text_of(section(tree, "findings"))
     assert "No review is overdue" in text_of(section(tree, "reviews"))
     header = text_of(next(tree.iter("header")))
-    assert "Scope of the Northwind service management system" in header
+    assert "Northwind Managed Services Ltd" in header  # the scope's x-organization
     assert "ISO/IEC 20000-1:2018" in header and TODAY in header and __version__ in header
     for heading in ("summary", "clause-map", "findings", "reviews", "audits", "details"):
         assert by_id(tree, heading).tag == "h2"
@@ -297,3 +299,13 @@ def test_chromium_renders_a_page_that_is_not_blank(invoke, tmp_path: Path, gap_r
     assert len(data) > 50_000  # a blank page compresses to a few kilobytes
     assert len(set(lines)) > 300  # most rows differ: text, cells, tables
     assert len(set(b"".join(lines))) > 100
+
+
+def test_organization_falls_back_to_the_scope_title(invoke, tmp_path: Path) -> None:
+    root = tmp_path / "sms"
+    shutil.copytree(EXAMPLE, root)
+    scope = root / "governance" / "scope.yaml"
+    scope.write_text(re.sub(r"(?m)^x-organization: .*\n", "", scope.read_text(encoding="utf-8")))
+    tree = parse(render(invoke, root, tmp_path / "report.html"))
+    [h1] = list(tree.iter("h1"))
+    assert text_of(h1) == "Scope of the Northwind service management system"
