@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from sms_lint.commands.params import DateType, ReportSpec, use_color
+from sms_lint.commands.params import (
+    ReportSpec,
+    config_option,
+    output_option,
+    today_option,
+    use_color,
+)
 from sms_lint.finding import FAIL_ON_CHOICES
 from sms_lint.reporters import REPORTERS
 from sms_lint.run import CheckRequest, run_check_command
@@ -24,18 +30,8 @@ from sms_lint.run import CheckRequest, run_check_command
     show_default=True,
     help="Report format on stdout (or in --output).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (atomically) instead of stdout.",
-)
-@click.option(
-    "--today",
-    type=DateType(),
-    envvar="SMS_LINT_TODAY",
-    help="Judge 'current' and 'overdue' against this date (default: today).",
-)
+@output_option
+@today_option
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON_CHOICES),
@@ -44,12 +40,7 @@ from sms_lint.run import CheckRequest, run_check_command
     help="Lowest severity that makes the exit code 1.",
 )
 @click.option("--base", metavar="REF", help="Git ref to compare with: enables the change rules.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file (default: ROOT/.sms-lint.yaml).",
-)
+@config_option
 @click.option(
     "--report",
     "reports",

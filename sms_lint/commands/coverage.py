@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sms_lint.commands.params import DateType
+from sms_lint.commands.params import config_option, output_option, today_option
 from sms_lint.coverage import ClauseStatus, compute_coverage, summary
 from sms_lint.engine import Result
 from sms_lint.reporters.base import clean
@@ -38,24 +38,9 @@ if TYPE_CHECKING:
     show_default=True,
     help="Output format (html: one self-contained readiness page, best with -o).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (atomically) instead of stdout.",
-)
-@click.option(
-    "--today",
-    type=DateType(),
-    envvar="SMS_LINT_TODAY",
-    help="Judge 'current' and 'overdue' against this date (default: today).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file (default: ROOT/.sms-lint.yaml).",
-)
+@output_option
+@today_option
+@config_option
 def coverage_command(
     root: Path,
     format_name: str,

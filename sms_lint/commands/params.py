@@ -46,3 +46,24 @@ def use_color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+# Options several commands share, declared once so that they read and behave the same.
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+today_option = click.option(
+    "--today",
+    type=DateType(),
+    envvar="SMS_LINT_TODAY",
+    help="Judge 'current' and 'overdue' against this date (default: today; also SMS_LINT_TODAY).",
+)
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: ROOT/.sms-lint.yaml).",
+)

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from sms_lint.checks.common import next_review
+from sms_lint.commands.params import config_option, output_option
 from sms_lint.config import Config
 from sms_lint.discovery import discover
 from sms_lint.documents import Document
@@ -41,18 +42,8 @@ CHANGE_FIELDS = ("commit", "author", "date", "message")
     show_default=True,
     help="text: an aligned table; json: a list of rows; csv; markdown: a table.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the register to this file (atomically) instead of stdout.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file (default: ROOT/.sms-lint.yaml).",
-)
+@output_option
+@config_option
 def register_command(
     root: Path, format_name: str, output: Path | None, config_path: Path | None
 ) -> int:
