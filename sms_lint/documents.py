@@ -24,11 +24,12 @@ class Document:
     """A file's contribution to the check: its data (``None`` if not usable) and problems.
 
     ``is_artifact`` is false for Markdown without front matter, which is simply not ours.
-    A document read back from the cache keeps its parsed form as bytes until something asks
-    for it, so a warm run that needs no data never pays for decoding it.
+    A document read back from the cache or a worker process keeps its parsed form as bytes
+    until something asks for it, in two parts: the data (which rules read) and the positions
+    and problems (needed only to place a finding), so neither is decoded without need.
     """
 
-    __slots__ = ("_data", "_payload", "_positions", "_problems", "is_artifact", "path")
+    __slots__ = ("_data", "_detail", "_parts", "_positions", "_problems", "is_artifact", "path")
 
     def __init__(
         self,
@@ -40,46 +41,55 @@ class Document:
     ) -> None:
         self.path = path
         self.is_artifact = is_artifact
-        self._data = data
+        self._data: Any = data
         self._positions = positions if positions is not None else {}
         self._problems = problems if problems is not None else []
-        self._payload: bytes | None = None
+        self._parts: bytes | None = None  # encode()'s bytes, not yet split
+        self._detail: bytes | None = None  # positions and problems, not yet decoded
 
     @classmethod
     def lazy(cls, path: str, payload: bytes, is_artifact: bool) -> Document:
         """A document whose parsed form is ``encode()``'s bytes, decoded on first use."""
         document = cls(path, None, is_artifact=is_artifact)
-        document._payload = payload
+        document._parts = payload
         return document
 
-    def _materialize(self) -> None:
-        if self._payload is not None:
-            data, positions, problems = marshal.loads(self._payload)
-            self._data, self._positions = data, positions
-            self._problems = [Problem(*p) for p in problems]
-            self._payload = None
+    def _split(self) -> None:
+        if self._parts is not None:
+            data, self._detail = marshal.loads(self._parts)
+            self._data = _Encoded(data)
+            self._parts = None
 
     def encode(self) -> bytes:
         """The parsed form as compact bytes (for the cache and for worker processes)."""
-        if self._payload is not None:
-            return self._payload  # still in encoded form: nothing to do
-
-        problems = [(p.code, p.line, p.column, p.message) for p in self._problems]
-        return marshal.dumps((self._data, self._positions, problems))
+        if self._parts is not None:
+            return self._parts  # still in encoded form: nothing to do
+        problems = [(p.code, p.line, p.column, p.message) for p in self.problems]
+        detail = marshal.dumps((self.positions, problems))
+        return marshal.dumps((marshal.dumps(self.data), detail))
 
     @property
     def data(self) -> dict[str, Any] | None:
-        self._materialize()
+        self._split()
+        if isinstance(self._data, _Encoded):
+            self._data = marshal.loads(self._data.blob)
         return self._data
+
+    def _decode_detail(self) -> None:
+        self._split()
+        if self._detail is not None:
+            positions, problems = marshal.loads(self._detail)
+            self._positions, self._problems = positions, [Problem(*p) for p in problems]
+            self._detail = None
 
     @property
     def positions(self) -> dict[Path, tuple[int, int]]:
-        self._materialize()
+        self._decode_detail()
         return self._positions
 
     @property
     def problems(self) -> list[Problem]:
-        self._materialize()
+        self._decode_detail()
         return self._problems
 
     def position(self, path: Path) -> tuple[int, int]:
@@ -88,6 +98,15 @@ class Document:
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
+
+
+class _Encoded:
+    """Marks data still in marshal form (data itself may legitimately be ``None``)."""
+
+    __slots__ = ("blob",)
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
 
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:

@@ -43,6 +43,14 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+# JSON types that map onto one Python type (booleans are ints in Python, so not number/integer).
+_PLAIN_TYPES: dict[str, type | tuple[type, ...]] = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "null": type(None),
+}
+
 _TYPES: dict[str, Callable[[Any], bool]] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -112,7 +120,14 @@ class Compiler:
             checks.append(builder(value, schema, base))
         if len(checks) == 1:
             return checks[0]
-        return lambda v: all(check(v) for check in checks)
+
+        def check_all(v: Any) -> bool:
+            for check in checks:  # noqa: SIM110 - a plain loop beats all(<genexpr>) on this hot path
+                if not check(v):
+                    return False
+            return True
+
+        return check_all
 
     # One builder per keyword: (keyword value, whole schema, base file) -> check.
 
@@ -120,16 +135,23 @@ class Compiler:
         return self._ref(base, ref)
 
     def _kw_type(self, expected: Any, schema: dict, base: str) -> Check:
-        tests = [_TYPES[t] for t in ([expected] if isinstance(expected, str) else expected)]
+        names = [expected] if isinstance(expected, str) else list(expected)
+        if not {"number", "integer", "boolean"} & set(names):
+            plain = tuple(_PLAIN_TYPES[name] for name in names)  # one isinstance call
+            return lambda v: isinstance(v, plain)
+        tests = [_TYPES[t] for t in names]
         return lambda v: any(test(v) for test in tests)
 
     def _kw_properties(self, props: dict, schema: dict, base: str) -> Check:
         compiled = {name: self.compile(sub, base) for name, sub in props.items()}
 
         def check(v: Any) -> bool:
-            if not isinstance(v, dict):
-                return True
-            return all(compiled[k](v[k]) for k in compiled.keys() & v.keys())
+            if isinstance(v, dict):
+                for key, value in v.items():
+                    sub = compiled.get(key)
+                    if sub is not None and not sub(value):
+                        return False
+            return True
 
         return check
 
@@ -166,11 +188,20 @@ class Compiler:
         return self._extra_keys_check(names, patterns, self.compile(sub, base))
 
     def _kw_required(self, names: list[str], schema: dict, base: str) -> Check:
-        return lambda v: not isinstance(v, dict) or all(n in v for n in names)
+        needed = frozenset(names)
+        return lambda v: not isinstance(v, dict) or needed <= v.keys()
 
     def _kw_items(self, sub: Any, schema: dict, base: str) -> Check:
         item = self.compile(sub, base)
-        return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+        def check(v: Any) -> bool:
+            if isinstance(v, list):
+                for entry in v:
+                    if not item(entry):
+                        return False
+            return True
+
+        return check
 
     def _kw_minItems(self, n: int, schema: dict, base: str) -> Check:
         return lambda v: not isinstance(v, list) or len(v) >= n

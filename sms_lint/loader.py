@@ -76,7 +76,7 @@ class _Abort(Exception):
     """Stop building: the problem has been recorded and the rest of the text is not usable."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     container: dict | list
     path: Path
@@ -155,19 +155,20 @@ class _Builder:
             return ()
         frame = self.stack[-1]
         parent = frame.container
-        if isinstance(parent, list):
+        if type(parent) is list:
             path = (*frame.path, len(parent))
             parent.append(value)
-            self.positions[path] = self.where(event.start_mark)
+            mark = event.start_mark
+            self.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
             return path
-        if not frame.has_key:
-            frame.key = self.key(value, event)
-            frame.has_key = True
-            return frame.path  # a key is not a place in the data
-        path = (*frame.path, frame.key)
-        parent[frame.key] = value
-        frame.has_key = False
-        return path
+        if frame.has_key:
+            parent[frame.key] = value  # type: ignore[index]
+            frame.has_key = False
+            # Only a container needs its path (for its children); a scalar's is not used.
+            return (*frame.path, frame.key) if type(value) in (dict, list) else ()
+        frame.key = self.key(value, event)
+        frame.has_key = True
+        return frame.path  # a key is not a place in the data
 
     def key(self, value: Any, event: Any) -> str:
         """Check a mapping key; record its position. Keys are always strings in our data."""
@@ -193,7 +194,8 @@ class _Builder:
                 event.start_mark,
                 f"duplicate key '{value}' (first at line {first_line}); YAML keeps only the last",
             )
-        self.positions[path] = self.where(event.start_mark)
+        mark = event.start_mark
+        self.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
         return value
 
     def scalar(self, event: ScalarEvent) -> Any:

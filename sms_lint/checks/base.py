@@ -41,6 +41,25 @@ class Context:
         return [a for a in self.artifacts if a.kind in kinds]
 
     @cached_property
+    def review_dates(self) -> Mapping[str, tuple[datetime.date | None, str, tuple]]:
+        """Path -> (next review date, how it was worked out, the field a finding points at)
+        for every approved artifact; several rules and reports need it, worked out once."""
+        from sms_lint.checks.common import next_review
+
+        dates = {}
+        interval = self.config.review_interval_months
+        for artifact in self.artifacts:
+            if artifact.approved:
+                due, how = next_review(artifact, interval)
+                explicit = artifact.date("next_review") is not None
+                dates[artifact.path] = (
+                    due,
+                    how,
+                    ("next_review",) if explicit else ("last_reviewed",),
+                )
+        return dates
+
+    @cached_property
     def by_id(self) -> Mapping[str, Artifact]:
         """First artifact for each id (duplicates are their own finding)."""
         index: dict[str, Artifact] = {}

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.common import next_review
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 
@@ -24,9 +23,7 @@ PAST_KIND_DATES = {
 
 def _review_due(ctx: Context, artifact: Artifact) -> tuple[datetime.date | None, str, tuple]:
     """Next review date, how it was worked out, and the field the finding points at."""
-    due, how = next_review(artifact, ctx.config.review_interval_months)
-    explicit = artifact.date("next_review") is not None
-    return due, how, ("next_review",) if explicit else ("last_reviewed",)
+    return ctx.review_dates[artifact.path]
 
 
 def review_current(ctx: Context, rule: Rule) -> Iterator[Hit]:
