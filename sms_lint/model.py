@@ -53,15 +53,15 @@ class Artifact:
         assert data is not None
         return data
 
-    @property
+    @cached_property
     def id(self) -> str | None:
         return self.text("id")
 
-    @property
+    @cached_property
     def status(self) -> str | None:
         return self.text("status")
 
-    @property
+    @cached_property
     def approved(self) -> bool:
         return self.status == "approved"
 
