@@ -113,6 +113,7 @@ def build_case(key: CaseKey, findings: list[Finding], result: Result) -> tuple[T
 def build_suites(result: Result) -> list[TestSuite]:
     """One suite per clause of the rules' home clauses, in clause order."""
     from junit_xml import TestSuite
+
     by_key: dict[CaseKey, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_key[(finding.rule, finding.path or REPOSITORY)].append(finding)
