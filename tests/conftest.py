@@ -53,6 +53,15 @@ def file_rules_only(write: Callable[..., Path]) -> Path:
     return write(".sms-lint.yaml", quiet_config(*FILE_RULES))
 
 
+def found(report: dict, *rules: str) -> list[tuple]:
+    """(path, line, rule, clause, message) of the report's findings of ``rules``."""
+    return [
+        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
+        for f in report["findings"]
+        if f["rule"] in rules
+    ]
+
+
 @pytest.fixture(autouse=True)
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, found
 
 ROLES = """
 id: ROLES-1
@@ -42,14 +42,6 @@ def repo(write, files: dict[str, str]) -> None:
     write("roles.yaml", ROLES)
     for relative, content in files.items():
         write(relative, content)
-
-
-def found(report: dict, rule: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] == rule
-    ]
 
 
 # SMS002 unique-id

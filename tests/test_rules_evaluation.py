@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, found
 
 from sms_lint.checks.evaluation import review_inputs
 
@@ -70,14 +70,6 @@ def repo(write, files: dict[str, str]) -> None:
     write("roles.yaml", ROLES)
     for relative, content in files.items():
         write(relative, content)
-
-
-def found(report: dict, rule: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] == rule
-    ]
 
 
 def test_example_repository_passes_every_clause_9_rule(check_json) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, found
 
 ROLES = """
 id: ROLES-1
@@ -34,14 +34,6 @@ def nonconformity(nc_id: str, nc_status: str, due: str, **extra: str | None) -> 
         f"due: {due}\nnc_status: {nc_status}\n"
     )
     return text + "".join(f"{k}: {v}\n" for k, v in extra.items() if v is not None)
-
-
-def found(report: dict, rule: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] == rule
-    ]
 
 
 def run(write, tmp_path: Path, check_json, files: dict[str, str]) -> dict:

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, found
 
 # Nine header lines: an artifact's own fields start on line 10.
 HEADER = """\
@@ -88,14 +88,6 @@ def supplier(write: Callable, contract_end: str, reviewed: str, status: str = "a
         f"contract_end: {contract_end}\ntargets:\n{TARGET}last_performance_review: {reviewed}\n"
     )
     put(write, "suppliers/pennine.yaml", "supplier", "SUP-PENNINE", body, status)
-
-
-def found(report: dict, rule: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] == rule
-    ]
 
 
 # SMS008 core-documents

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, found
 
 from sms_lint.checks.planning import first_vague_word
 
@@ -60,14 +60,6 @@ def risks_file(write: Callable, risks: list[str], status: str = "approved") -> N
 
 def risk(risk_id: str, treatment: str, review_by: str = "2027-03-31", actions: str = "") -> str:
     return RISK.format(id=risk_id, treatment=treatment, review_by=review_by) + actions
-
-
-def found(report: dict, rule: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] == rule
-    ]
 
 
 # SMS007 objectives-measurable

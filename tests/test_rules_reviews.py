@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, TODAY
+from conftest import EXAMPLE, TODAY, found
 
 ROLES = """
 id: ROLES-1
@@ -39,14 +39,6 @@ def artifact(
 def repo(write, document: str, path: str = "doc.yaml") -> None:
     write("roles.yaml", ROLES)
     write(path, document)
-
-
-def found(report: dict, *rules: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] in rules
-    ]
 
 
 # SMS005 review-current and SMS019 review-due-soon
