@@ -4,7 +4,7 @@ Shared by rule SMS016 (every clause has evidence) and the ``coverage`` command a
 
 What counts as evidence for a clause (``evidence_counts_for``): an approved artifact whose
 evidence clauses (its kind's, its typed value's and its own ``clauses`` list, see
-``checks.common.evidence_clauses``) include that clause or a finer one. A finer clause is a
+``facts.evidence_clauses``) include that clause or a finer one. A finer clause is a
 part of the clause, so it shows the clause is addressed: the change-management policy (8.5.1.1)
 counts for change management (8.5.1). A coarser one does not: ``clauses: ["8"]`` in one header
 would otherwise "cover" all eighteen processes of clause 8 at once and hide every real gap.
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sms_lint.checks.common import evidence_clauses
+from sms_lint.facts import evidence_clauses
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
-from sms_lint.config import Config
 from sms_lint.discovery import discover
-from sms_lint.documents import Document, parse_document
+from sms_lint.documents import Document
 from sms_lint.engine_setup import Setup, build_setup
 from sms_lint.filestage import FileOutcome, check_document, digest, process_many, read_bytes
 from sms_lint.finding import Finding, fails
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from sms_lint.cache import ResultCache
     from sms_lint.gitrepo.changes import ChangeSet
 
-__all__ = ["Result", "Setup", "build_setup", "read_documents", "run_check"]
+__all__ = ["Result", "Setup", "build_setup", "run_check"]
 
 
 @dataclass(frozen=True)
@@ -54,21 +53,6 @@ class Result:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
-
-
-def read_documents(root: Path, config: Config) -> list[Document]:
-    """Discover and parse every candidate file, in path order (no checks). Used by the
-    commands that list documents (register, history)."""
-    found = discover(root, config.exclude)
-    documents = [
-        parse_document(p, raw)
-        if isinstance(raw := read_bytes(root, p, config.max_file_kb), bytes)
-        else Document(p, None, problems=[raw])
-        for p in found.paths
-    ]
-    documents += [Document(path, None, problems=[problem]) for path, problem in found.problems]
-    documents.sort(key=lambda d: d.path)
-    return documents
 
 
 def file_outcomes(

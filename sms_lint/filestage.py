@@ -15,12 +15,17 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from sms_lint.discovery import discover
 from sms_lint.documents import Document, parse_document
-from sms_lint.engine_setup import Setup
 from sms_lint.finding import Finding
 from sms_lint.loader import Problem
 from sms_lint.model import Artifact
+
+if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
+    from sms_lint.config import Config
+    from sms_lint.engine_setup import Setup
 
 # Below this many files to parse, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 1500
@@ -57,6 +62,21 @@ def read_bytes(root: Path, path: str, max_kb: int) -> bytes | Problem:
             return raw
     except OSError as error:
         return Problem("SMS100", 1, 1, f"cannot read the file: {error.strerror or 'unreadable'}")
+
+
+def read_documents(root: Path, config: Config) -> list[Document]:
+    """Discover and parse every candidate file, in path order (no checks). Used by the
+    commands that list documents (register, history)."""
+    found = discover(root, config.exclude)
+    documents = [
+        parse_document(p, raw)
+        if isinstance(raw := read_bytes(root, p, config.max_file_kb), bytes)
+        else Document(p, None, problems=[raw])
+        for p in found.paths
+    ]
+    documents += [Document(path, None, problems=[problem]) for path, problem in found.problems]
+    documents.sort(key=lambda d: d.path)
+    return documents
 
 
 def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:

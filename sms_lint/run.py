@@ -10,15 +10,17 @@ import datetime
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from sms_lint.config import ConfigError, load_config
-from sms_lint.engine import Result, Setup, build_setup, run_check
+from sms_lint.config import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.output import write_atomic
 from sms_lint.pack import PackError
-from sms_lint.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from sms_lint.engine import Result, Setup
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,26 @@ class CheckRequest:
     color: bool
 
 
-def build_check_setup(root: Path, config_path: Path | None) -> Setup:
+def build_config(root: Path, config_path: Path | None) -> Config:
+    """The config of ``root`` (which must be a folder), for commands that need no rules."""
     if not root.exists():
         raise UsageProblem(f"the root folder {root} does not exist")
     if not root.is_dir():
         raise UsageProblem(f"the root {root} is not a folder")
     try:
-        return build_setup(load_config(root, config_path))
+        return load_config(root, config_path)
+    except ConfigError as error:
+        raise UsageProblem(str(error)) from None
+
+
+def build_check_setup(root: Path, config_path: Path | None) -> Setup:
+    """Config, rule packs and schemas for the commands that check."""
+    # Imported here, not at the top: `register` and `history` list documents without rules.
+    from sms_lint.engine import build_setup
+
+    config = build_config(root, config_path)
+    try:
+        return build_setup(config)
     except (ConfigError, PackError) as error:
         raise UsageProblem(str(error)) from None
 
@@ -51,6 +66,8 @@ def display_root(root: Path) -> str:
 
 
 def check_result(request: CheckRequest) -> Result:
+    from sms_lint.engine import run_check
+
     setup = build_check_setup(request.root, request.config_path)
     changes = None
     if request.base is not None:
@@ -94,6 +111,8 @@ def append_step_summary(markdown: str) -> None:
 
 
 def run_check_command(request: CheckRequest) -> int:
+    from sms_lint.reporters import REPORTERS
+
     result = check_result(request)
     outputs = [(name, path, False) for name, path in request.reports]
     outputs.append((request.format_name, request.output, request.color))

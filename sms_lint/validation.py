@@ -60,6 +60,14 @@ class Violation:
 _SHARED_FILES = ("header.json", "defs.json")
 
 
+def known_kinds() -> frozenset[str]:
+    """Every kind sms-lint has a schema for (without reading the schemas)."""
+    from sms_lint.resources import data_dir
+
+    folder = data_dir("schemas")
+    return frozenset(p.stem for p in folder.glob("*.json") if p.name not in _SHARED_FILES)
+
+
 def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
     return {
         p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))

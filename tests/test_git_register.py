@@ -62,20 +62,23 @@ def test_rows_carry_the_last_change_of_each_file(repo: GitRepo, invoke) -> None:
     }
 
 
-def test_one_history_walk_per_run(repo: GitRepo, invoke, monkeypatch) -> None:
+def test_one_history_walk_per_run(repo: GitRepo, invoke, monkeypatch, tmp_path) -> None:
     for number in range(20):
         repo.write(f"processes/extra-{number}.yaml", process(artifact_id=f"PRC-X{number:02}"))
     repo.commit("Twenty more", "2026-06-01")
-    calls: list[str] = []
+    # The walk may run in a forked process: the spy records to a file both processes share.
+    record = tmp_path / "git-calls.txt"
     for name in ("run_status", "stream"):
         original = getattr(Repository, name)
 
         def spy(self: Repository, subcommand: str, *args: str, original=original):
-            calls.append(subcommand)
+            with record.open("a") as stream:
+                stream.write(subcommand + "\n")
             return original(self, subcommand, *args)
 
         monkeypatch.setattr(Repository, name, spy)
     rows = register_json(invoke, repo.path)
+    calls = record.read_text().split()
     assert len(rows) == 22 and all(row["last_change"] for row in rows)
     assert calls.count("log") == 1
     assert sorted(calls) == ["log", "ls-files", "rev-parse"]  # never one call per file

@@ -44,7 +44,7 @@ class Context:
     def review_dates(self) -> Mapping[str, tuple[datetime.date | None, str, tuple]]:
         """Path -> (next review date, how it was worked out, the field a finding points at)
         for every approved artifact; several rules and reports need it, worked out once."""
-        from sms_lint.checks.common import next_review
+        from sms_lint.facts import next_review
 
         dates = {}
         interval = self.config.review_interval_months

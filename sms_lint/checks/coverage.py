@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-# Imported as a module: sms_lint.coverage imports sms_lint.checks.common, so a from-import of
+# Imported as a module: sms_lint.coverage imports sms_lint.facts, so a from-import of
 # its names here would fail when sms_lint.coverage is the first of the two to be imported.
 from sms_lint import coverage as readiness
 from sms_lint.checks.base import Context, Hit

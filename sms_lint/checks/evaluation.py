@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.common import add_months, clause_covers, roles_index
+from sms_lint.facts import add_months, clause_covers, roles_index
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pack import Rule
 from sms_lint.resources import data_dir

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.common import add_months
+from sms_lint.facts import add_months
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 

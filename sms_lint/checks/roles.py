@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.common import roles_index
+from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 

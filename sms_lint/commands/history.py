@@ -15,10 +15,10 @@ from typing import Any
 import click
 
 from sms_lint.documents import Document, parse_document
-from sms_lint.engine import read_documents
+from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import LoggedCommit, file_history
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
-from sms_lint.run import UsageProblem, build_check_setup, emit
+from sms_lint.run import UsageProblem, build_config, emit
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")
 
@@ -48,8 +48,8 @@ _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")
 )
 def history_command(id_or_path: str, root: Path, format_name: str, config_path: Path | None) -> int:
     """Every commit that changed the document ID_OR_PATH (an id, or a path under --root)."""
-    setup = build_check_setup(root, config_path)
-    documents = read_documents(root, setup.config)
+    config = build_config(root, config_path)
+    documents = read_documents(root, config)
     path = resolve_document(id_or_path, root, documents)
     try:
         repo = open_repository(root)
@@ -61,7 +61,7 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
         if repo.head_state().shallow:
             raise UsageProblem(f"{repo.top} is a shallow clone: {NOT_SHALLOW_HINT}")
         try:
-            revisions = read_revisions(repo, path, setup.config.max_file_kb * 1024)
+            revisions = read_revisions(repo, path, config.max_file_kb * 1024)
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
     if not revisions and not (root / path).is_file():

@@ -10,23 +10,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import sys
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import click
 
-from sms_lint.checks.common import next_review
 from sms_lint.commands.params import config_option, output_option
 from sms_lint.config import Config
 from sms_lint.discovery import discover
 from sms_lint.documents import Document
-from sms_lint.engine import read_documents
+from sms_lint.facts import next_review
+from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import CommitInfo, last_changes
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, open_repository
 from sms_lint.model import Artifact
-from sms_lint.run import UsageProblem, build_check_setup, emit
+from sms_lint.run import UsageProblem, build_config, emit
+from sms_lint.validation import known_kinds
 
 FIELDS = ("id", "title", "kind", "owner", "version", "status", "last_reviewed", "next_review")
 CHANGE_FIELDS = ("commit", "author", "date", "message")
@@ -48,19 +51,28 @@ def register_command(
     root: Path, format_name: str, output: Path | None, config_path: Path | None
 ) -> int:
     """The master list of documented information under ROOT, sorted by id."""
-    setup = build_check_setup(root, config_path)
-    candidates = list(discover(root, setup.config.exclude).paths)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # git walks the history (on another core) while the documents are parsed here; the
-        # walk can stop once every candidate file has shown up.
+    config = build_config(root, config_path)
+    candidates = list(discover(root, config.exclude).paths)
+    with _history_walker() as pool:
+        # git walks the history while the documents are parsed here; the walk can stop once
+        # every candidate file has shown up.
         walk = pool.submit(read_last_changes, root, candidates)
-        artifacts = register_artifacts(read_documents(root, setup.config), setup.framework.kinds)
+        artifacts = register_artifacts(read_documents(root, config), known_kinds())
         changes, note = walk.result()
     if note:
         click.echo(f"sms-lint: note: {note}", err=True)
-    rows = register_rows(artifacts, setup.config, changes)
+    rows = register_rows(artifacts, config, changes)
     emit(RENDERERS[format_name](rows), output)
     return 0
+
+
+def _history_walker() -> Executor:
+    """Where the history walk runs: a forked process where possible, so that importing
+    GitPython and parsing its output use the other core instead of sharing the GIL with the
+    document parsing; a thread elsewhere."""
+    if sys.platform.startswith("linux"):
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(max_workers=1)
 
 
 def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:

@@ -1,7 +1,7 @@
 """Dates on the readiness page: the review calendar and the internal audit programme.
 
 Both follow the rules that judge them, so the page and ``check`` never disagree: reviews are
-due as ``checks.common.next_review`` says (SMS005), and the audit programme counts what
+due as ``facts.next_review`` says (SMS005), and the audit programme counts what
 ``checks.evaluation.audit_programme`` counts (SMS022: non-retired internal audits dated within
 its window, ``scope_clauses`` matched with ``clause_covers``).
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from sms_lint.checks.common import add_months, clause_covers, next_review
 from sms_lint.coverage import ClauseStatus
 from sms_lint.engine import Result
+from sms_lint.facts import add_months, clause_covers, next_review
 from sms_lint.model import Artifact, clause_text
 
 CALENDAR_MONTHS = 12

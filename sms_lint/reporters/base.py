@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar
 
-from sms_lint.checks.common import clause_covers, evidence_clauses
+from sms_lint.facts import clause_covers, evidence_clauses
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result

@@ -1,4 +1,6 @@
-"""Helpers several checks share: month arithmetic, the role index, review dates, evidence."""
+"""Facts derived from artifacts that rules, reports and commands share: month arithmetic, the
+role index, review dates, clause evidence. Outside the checks package so that importing them
+does not load every check."""
 
 from __future__ import annotations
 
