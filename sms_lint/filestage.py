@@ -13,9 +13,8 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sms_lint.discovery import discover
 from sms_lint.documents import Document, parse_document
@@ -31,9 +30,9 @@ if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads i
 PARALLEL_THRESHOLD = 1500
 
 
-@dataclass(frozen=True)
-class FileOutcome:
-    """One file after the per-file stage: its document, kind (if an artifact) and findings."""
+class FileOutcome(NamedTuple):
+    """One file after the per-file stage: its document, kind (if an artifact) and findings.
+    (A NamedTuple: one per file, made in workers and in the parent.)"""
 
     document: Document
     kind: str | None
@@ -103,9 +102,11 @@ def check_document(doc: Document, setup: Setup) -> FileOutcome:
         message = _kind_message(kind, setup)
         out.append(book.finding("SMS107", doc.path, doc.position(("kind",)), message))
         return FileOutcome(doc, None, _present(out))
-    home = setup.home_clause(Artifact(doc, kind))
+    home = None  # worked out only for a document that has a violation
     for violation in setup.schemas.violations(kind, data):
         header = violation.field in setup.schemas.header_fields
+        if home is None:
+            home = setup.home_clause(Artifact(doc, kind))
         clause = "7.5" if header or not violation.field else home
         position = doc.position(violation.path)
         finding = book.finding(

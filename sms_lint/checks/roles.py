@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.facts import roles_index
@@ -141,8 +140,7 @@ def _artifact_hits(ctx: Context, artifact: Artifact) -> Iterator[Hit]:
         yield Hit(message, artifact, at=ref.at, clause=ref.clause)
 
 
-@dataclass(frozen=True)
-class _Reference:
+class _Reference(NamedTuple):  # a NamedTuple: tens of thousands are made on a large repo
     at: tuple
     field: str
     target: str
