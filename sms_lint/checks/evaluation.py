@@ -49,19 +49,25 @@ def _months(rule: Rule, name: str, default: int) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
+def _recency(
+    records: list[tuple[datetime.date, Artifact]], what: str, max_months: int, today: datetime.date
+) -> Iterator[Hit]:
+    """A repository-wide hit when no record exists, or the latest is over ``max_months`` old."""
+    if not records:
+        yield Hit(f"no {what} is recorded")
+        return
+    latest_day, latest = records[-1]
+    if not _within(latest_day, max_months, today):
+        yield Hit(
+            f"the latest {what} ({_label(latest)}, {latest_day}) is more than "
+            f"{max_months} months old"
+        )
+
+
 def internal_audit(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS013: the latest internal audit is at most ``max_months`` old."""
     max_months = _months(rule, "max_months", 12)
-    audits = _internal_audits(ctx)
-    if not audits:
-        yield Hit("no internal audit is recorded")
-        return
-    latest_day, latest = audits[-1]
-    if not _within(latest_day, max_months, ctx.today):
-        yield Hit(
-            f"the latest internal audit ({_label(latest)}, {latest_day}) is more than "
-            f"{max_months} months old"
-        )
+    yield from _recency(_internal_audits(ctx), "internal audit", max_months, ctx.today)
 
 
 def audit_programme(ctx: Context, rule: Rule) -> Iterator[Hit]:
@@ -140,15 +146,9 @@ def management_review(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS014: a recent review exists; each recent one had top management and every input."""
     max_months = _months(rule, "max_months", 12)
     reviews = _held(ctx, ("management-review",))
+    yield from _recency(reviews, "management review", max_months, ctx.today)
     if not reviews:
-        yield Hit("no management review is recorded")
         return
-    latest_day, latest = reviews[-1]
-    if not _within(latest_day, max_months, ctx.today):
-        yield Hit(
-            f"the latest management review ({_label(latest)}, {latest_day}) is more than "
-            f"{max_months} months old"
-        )
     top = sorted(
         i for i, r in roles_index(ctx.artifacts).items() if r.get("top_management") is True
     )
