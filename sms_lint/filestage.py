@@ -47,20 +47,44 @@ def read_bytes(root: Path, path: str, max_kb: int) -> bytes | Problem:
     """The file's bytes, or the problem that stops it being read (too large, unreadable)."""
     limit = max_kb * 1024
     try:
-        with open(os.path.join(root, path), "rb") as stream:
-            raw = stream.read(limit + 1)  # never more than the limit, whatever the file's size
-            if len(raw) > limit:
-                size = os.fstat(stream.fileno()).st_size
-                return Problem(
-                    "SMS100",
-                    1,
-                    1,
-                    f"the file is {size // 1024} KiB, over the {max_kb} KiB limit "
-                    "(max_file_kb in .sms-lint.yaml): not read",
-                )
-            return raw
+        handle = os.open(os.path.join(root, path), os.O_RDONLY | _BINARY)
+        try:
+            size = os.fstat(handle).st_size
+            raw = _read_at_most(handle, limit + 1, size + 1)
+        finally:
+            os.close(handle)
     except OSError as error:
         return Problem("SMS100", 1, 1, f"cannot read the file: {error.strerror or 'unreadable'}")
+    if len(raw) > limit:
+        return Problem(
+            "SMS100",
+            1,
+            1,
+            f"the file is {max(size, len(raw)) // 1024} KiB, over the {max_kb} KiB limit "
+            "(max_file_kb in .sms-lint.yaml): not read",
+        )
+    return raw
+
+
+# Windows opens files in text mode unless told otherwise; elsewhere the flag does not exist.
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _read_at_most(handle: int, most: int, expected: int) -> bytes:
+    """Up to ``most`` bytes, asking first for the ``expected`` size: a buffer of the whole
+    limit for every small file costs several times the read itself. A file that grew since
+    its size was taken is read on, in chunks, up to ``most``."""
+    chunks = []
+    total = 0
+    want = min(expected, most)
+    while total < most:
+        chunk = os.read(handle, min(want, most - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 16
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_documents(root: Path, config: Config) -> list[Document]:
