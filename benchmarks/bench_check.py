@@ -44,15 +44,17 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     """Wall time of one run and the peak RSS (KiB) of its process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                   check=False)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+    )
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak, before)
 
 
-def median_time(command: list[str], runs: int, env: dict[str, str] | None = None,
-                before_each: object = None) -> float:
+def median_time(
+    command: list[str], runs: int, env: dict[str, str] | None = None, before_each: object = None
+) -> float:
     times = []
     for _ in range(runs):
         if callable(before_each):
@@ -72,7 +74,8 @@ def yaml_files(root: Path) -> list[str]:
 def peer(name: str) -> str | None:
     return shutil.which(name) or (
         str(Path(sys.executable).parent / name)
-        if (Path(sys.executable).parent / name).exists() else None
+        if (Path(sys.executable).parent / name).exists()
+        else None
     )
 
 

@@ -34,9 +34,7 @@ def test_valid_fixture_has_no_schema_finding(fixture: Path, tmp_path: Path, chec
 def test_invalid_fixture_reports_each_violation_at_its_line(
     fixture: Path, tmp_path: Path, check_json
 ) -> None:
-    expected = sorted(
-        (int(m.group(1)), m.group(2)) for m in _EXPECT.finditer(fixture.read_text())
-    )
+    expected = sorted((int(m.group(1)), m.group(2)) for m in _EXPECT.finditer(fixture.read_text()))
     assert expected, f"{fixture.name} has no '# expect:' lines"
     shutil.copy(fixture, tmp_path / fixture.name)
     code, report = check_json(tmp_path)
