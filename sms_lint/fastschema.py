@@ -216,12 +216,20 @@ class Compiler:
         return lambda v: not _number(v) or v <= n
 
     def _kw_enum(self, options: list, schema: dict, base: str) -> Check:
+        if all(isinstance(option, str) for option in options):  # every enum we have
+            words = frozenset(options)
+            return lambda v: type(v) is str and v in words
         return lambda v: any(_json_equal(v, option) for option in options)
 
     def _kw_const(self, expected: Any, schema: dict, base: str) -> Check:
+        if isinstance(expected, str):
+            return lambda v: type(v) is str and v == expected
         return lambda v: _json_equal(v, expected)
 
     def _kw_pattern(self, pattern: str, schema: dict, base: str) -> Check:
+        if pattern == r"\S":  # "not blank", on most text fields: no regex needed
+            # str.isspace() and the regex's \s agree on what is whitespace (Unicode's).
+            return lambda v: type(v) is not str or (v != "" and not v.isspace())
         regex = re.compile(pattern)
         return lambda v: not isinstance(v, str) or regex.search(v) is not None
 

@@ -58,7 +58,9 @@ SCALARS = st.one_of(
     st.booleans(),
     st.integers(-3, 200),
     st.floats(allow_nan=False),
-    st.sampled_from(["", "x", "2026-02-30", "2026-03-01", "approved", "live", ">=", "8.5"]),
+    st.sampled_from(
+        ["", "x", " ", "\u00a0\t", "2026-02-30", "2026-03-01", "approved", "live", ">=", "8.5"]
+    ),
 )
 VALUES = st.recursive(
     SCALARS,
@@ -103,6 +105,45 @@ def test_agrees_on_mutated_documents(doc, choice, action, value, key) -> None:
         parent[key] = value
     if isinstance(data.get("kind"), str) and data["kind"] in FAST:
         agree(data)
+
+
+SHORTCUT_SCHEMAS = [
+    {"pattern": "\\S"},
+    {"enum": ["draft", "approved"]},
+    {"const": "sla"},
+    {"enum": [1, "one", None]},
+    {"const": 1},
+]
+SHORTCUT_VALUES = [
+    "",
+    " ",
+    "\u3000\n",
+    "\u00a0",
+    "x",
+    " x ",
+    "draft",
+    "approved",
+    "sla",
+    "one",
+    1,
+    1.0,
+    True,
+    False,
+    None,
+    ["sla"],
+    {"sla": 1},
+]
+
+
+@pytest.mark.parametrize("schema", SHORTCUT_SCHEMAS)
+def test_keyword_shortcuts_agree_with_jsonschema(schema: dict) -> None:
+    """enum and const of strings and the "not blank" pattern skip the general comparison."""
+    from jsonschema import Draft202012Validator
+
+    fast = Compiler({"s.json": schema}).compile_file("s.json")
+    slow = Draft202012Validator(schema)
+    for value in SHORTCUT_VALUES:
+        assert fast(value) == slow.is_valid(value), (schema, value)
 
 
 def test_unknown_keyword_is_refused() -> None:
