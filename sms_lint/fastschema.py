@@ -107,7 +107,7 @@ class Compiler:
 
     def compile(self, schema: Any, base: str) -> Check:
         if schema is True:
-            return lambda v: True
+            return _ALWAYS
         if schema is False:
             return lambda v: False
         checks: list[Check] = []
@@ -117,7 +117,11 @@ class Compiler:
             builder = getattr(self, "_kw_" + keyword.lstrip("$"), None)
             if builder is None:
                 raise Unsupported(keyword)
-            checks.append(builder(value, schema, base))
+            check = builder(value, schema, base)
+            if check is not _ALWAYS:
+                checks.append(check)
+        if not checks:
+            return _ALWAYS
         if len(checks) == 1:
             return checks[0]
 
@@ -157,6 +161,8 @@ class Compiler:
 
     def _kw_patternProperties(self, props: dict, schema: dict, base: str) -> Check:
         compiled = [(re.compile(p), self.compile(sub, base)) for p, sub in props.items()]
+        if all(check is _ALWAYS for _, check in compiled):
+            return _ALWAYS  # `"^x-": {}` only names keys as allowed; see _extra_keys_check
 
         def check(v: Any) -> bool:
             if not isinstance(v, dict):
@@ -166,15 +172,12 @@ class Compiler:
         return check
 
     def _extra_keys_check(self, names: set[str], patterns: list[str], sub: Check) -> Check:
-        regexes = [re.compile(p) for p in patterns]
+        matches = _key_matcher(patterns)
 
         def check(v: Any) -> bool:
             if not isinstance(v, dict):
                 return True
-            for key in v.keys() - names:
-                if not any(rx.search(key) for rx in regexes) and not sub(v[key]):
-                    return False
-            return True
+            return all(matches(key) or sub(v[key]) for key in v.keys() - names)
 
         return check
 
@@ -241,6 +244,23 @@ class Compiler:
     def _kw_anyOf(self, subs: list, schema: dict, base: str) -> Check:
         compiled = [self.compile(sub, base) for sub in subs]
         return lambda v: any(c(v) for c in compiled)
+
+
+def _ALWAYS(v: Any) -> bool:
+    """The check of an empty schema (and of keywords that cannot fail): dropped when compiling."""
+    return True
+
+
+_LITERAL_PREFIX = re.compile(r"\^[A-Za-z0-9_-]+")
+
+
+def _key_matcher(patterns: list[str]) -> Callable[[str], bool]:
+    """Whether a key matches any of the patterns; ``^x-`` and the like need no regex."""
+    if all(_LITERAL_PREFIX.fullmatch(p) for p in patterns):
+        prefixes = tuple(p[1:] for p in patterns)
+        return lambda key: key.startswith(prefixes)
+    regexes = [re.compile(p) for p in patterns]
+    return lambda key: any(rx.search(key) for rx in regexes)
 
 
 def _json_equal(a: Any, b: Any) -> bool:

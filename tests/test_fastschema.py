@@ -113,25 +113,15 @@ SHORTCUT_SCHEMAS = [
     {"const": "sla"},
     {"enum": [1, "one", None]},
     {"const": 1},
+    {"properties": {"sla": {}}, "patternProperties": {"^x-": {}}, "additionalProperties": False},
+    {"properties": {"sla": {}}, "patternProperties": {"^x-": {}}, "unevaluatedProperties": False},
+    {"patternProperties": {"^x-[a-z]+$": {}, "^y": {}}, "additionalProperties": False},
+    {"patternProperties": {"^x-": {"type": "string"}}},
 ]
 SHORTCUT_VALUES = [
-    "",
-    " ",
-    "\u3000\n",
-    "\u00a0",
-    "x",
-    " x ",
-    "draft",
-    "approved",
-    "sla",
-    "one",
-    1,
-    1.0,
-    True,
-    False,
-    None,
-    ["sla"],
-    {"sla": 1},
+    *("", " ", "\u3000\n", "\u00a0", "x", " x ", "draft", "approved", "sla", "one"),
+    *(1, 1.0, True, False, None, ["sla"], {"sla": 1}),
+    *({"x-a": 1}, {"x-": "b"}, {"X-a": 1}, {"ax-": 1}, {"y2": 1}, {"x-ab": "c", "sla": 2}),
 ]
 
 
