@@ -45,6 +45,9 @@ class Result:
     fail_on: str
     config_path: str | None = None  # the config file, relative to the root, when inside it
     rules_run: tuple[str, ...] = ()  # ids of the rules that examined this run (JUnit cases)
+    # The root's folder from the top of its git work tree ("sms/"; "" at the top or outside
+    # git): SARIF and GitHub annotations name files from the repository's top.
+    repository_folder: str = ""
 
     @property
     def failed(self) -> bool:

@@ -16,6 +16,7 @@ import click
 
 from sms_lint.config import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
+from sms_lint.gitrepo.place import folder_in_repository
 from sms_lint.output import write_atomic
 from sms_lint.pack import PackError
 
@@ -84,7 +85,11 @@ def check_result(request: CheckRequest) -> Result:
 
         cache = ResultCache(request.root, setup)
     result = run_check(request.root, setup, request.today, request.fail_on, changes, cache)
-    return replace(result, root=display_root(request.root))
+    return replace(
+        result,
+        root=display_root(request.root),
+        repository_folder=folder_in_repository(request.root),
+    )
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -43,14 +43,15 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding, result: Result) -> str:
     properties: dict[str, str] = {}
+    # Annotations name files from the top of the repository, not from the checked root.
     if finding.path is not None:
-        properties["file"] = finding.path
+        properties["file"] = result.repository_folder + finding.path
         properties["line"] = str(finding.line or 1)
         properties["col"] = str(finding.column or 1)
     else:
         anchor = repository_anchor(result, finding.clause)
         if anchor is not None:
-            properties["file"] = anchor
+            properties["file"] = result.repository_folder + anchor
             properties["line"] = "1"
     properties["title"] = f"{rule_label(result, finding.rule)} ({finding.clause})"
     listed = ",".join(f"{key}={escape_property(clean(value))}" for key, value in properties.items())

@@ -110,7 +110,10 @@ def location(finding: Finding, result: Result) -> dict[str, Any]:
         uri, line, column = repository_anchor(result, finding.clause) or FALLBACK_FILE, 1, 1
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": uri_of(uri), "uriBaseId": ROOT_BASE},
+            "artifactLocation": {
+                "uri": uri_of(result.repository_folder + uri),
+                "uriBaseId": ROOT_BASE,
+            },
             "region": {"startLine": line, "startColumn": column},
         }
     }
@@ -157,7 +160,12 @@ def sarif_log(result: Result) -> dict[str, Any]:
         # The root's absolute URI is left out (SARIF 3.14.14 allows it): the log stays the same
         # wherever the repository is checked out.
         "originalUriBaseIds": {
-            ROOT_BASE: {"description": {"text": "The root of the checked SMS repository."}}
+            ROOT_BASE: {
+                "description": {
+                    "text": "The top of the git repository holding the checked SMS "
+                    "(the SMS root itself when it is not in a git repository)."
+                }
+            }
         },
         "columnKind": "unicodeCodePoints",
         "results": [result_object(f, indexes[f.rule], seen, result) for f in result.findings],
