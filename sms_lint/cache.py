@@ -9,6 +9,8 @@ It can never be wrong because every input is in a key:
 Cross-file rules therefore always reflect the current data. The cache lives in the user's cache
 folder (``$XDG_CACHE_HOME/sms-lint``), never inside the checked repository; a corrupt or
 unreadable cache is ignored and rebuilt; a cache that cannot be written is silently skipped.
+Each use marks a root's cache file as fresh; files of roots not checked for ``STALE_DAYS`` are
+deleted when a cache is written (CI runners check out into ever new folders).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +34,9 @@ from sms_lint.output import write_bytes_atomic
 from sms_lint.resources import data_dir
 
 FORMAT = 1
+STALE_DAYS = 30
 _PACKAGE = Path(__file__).resolve().parent
+_CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes
 
 
 def cache_home() -> Path:
@@ -110,6 +116,8 @@ class ResultCache:
         except Exception:
             return
         self.entries, self.result = entries, result
+        with contextlib.suppress(OSError):
+            os.utime(self.file)  # used today, even if this run changes nothing: not stale
 
     def outcome(self, path: str, digest: bytes) -> FileOutcome | None:
         entry = self.entries.get(path)
@@ -171,3 +179,15 @@ class ResultCache:
         )
         with contextlib.suppress(OSError):  # a read-only home or full disk must not fail a check
             write_bytes_atomic(self.file, blob)
+        self._drop_stale()
+
+    def _drop_stale(self) -> None:
+        """Delete other roots' cache files unused for STALE_DAYS; never any other file."""
+        oldest = time.time() - STALE_DAYS * 86400
+        with contextlib.suppress(OSError), os.scandir(self.file.parent) as entries:
+            for entry in entries:
+                if entry.name == self.file.name or not _CACHE_FILE.fullmatch(entry.name):
+                    continue
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < oldest:
+                        os.unlink(entry.path)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, TODAY
+
+from sms_lint.cache import STALE_DAYS
 
 ORG_PACK = """
 rules:
@@ -138,3 +142,29 @@ def test_parallel_processing_gives_the_same_report(invoke, repo, monkeypatch):
     monkeypatch.setattr(filestage, "PARALLEL_THRESHOLD", 1)
     parallel = run(invoke, repo, "--no-cache")
     assert parallel == sequential and parallel[0] == 1
+
+
+def test_caches_of_roots_unused_for_a_month_are_dropped(invoke, repo, private_cache):
+    """CI runners check out into ever new folders: their caches must not pile up forever."""
+    private_cache.mkdir(parents=True)
+    month_ago = time.time() - (STALE_DAYS + 1) * 86400
+    stale = private_cache / ("a" * 32 + ".cache")
+    recent = private_cache / ("b" * 32 + ".cache")
+    foreign = private_cache / "notes.txt"  # not ours: never touched, however old
+    for path in (stale, recent, foreign):
+        path.write_bytes(b"x")
+    for path in (stale, foreign):
+        os.utime(path, (month_ago, month_ago))
+    run(invoke, repo)
+    assert not stale.exists()
+    assert recent.exists() and foreign.exists()
+    assert len(list(private_cache.glob("*.cache"))) == 2  # this root's own, and the recent one
+
+
+def test_a_warm_run_that_changes_nothing_keeps_its_cache_fresh(invoke, repo, private_cache):
+    run(invoke, repo)
+    (own,) = private_cache.glob("*.cache")
+    month_ago = time.time() - (STALE_DAYS + 1) * 86400
+    os.utime(own, (month_ago, month_ago))
+    run(invoke, repo)  # nothing changed, so nothing is rewritten: but the file is marked used
+    assert own.stat().st_mtime > time.time() - 3600
