@@ -8,24 +8,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from conftest import EXAMPLE, found
+from sms_texts import SMS_MANAGER, roles_artifact
 
 from sms_lint.checks.evaluation import review_inputs
 
-ROLES = """
-id: ROLES-1
-kind: roles
-title: Roles
-owner: sms-manager
-status: draft
-roles:
-  - {id: managing-director, title: MD, holder: Bo Chan, top_management: true,
-     responsibilities: [Leads]}
-  - {id: sms-manager, title: SMS manager, holder: Ann Lee, responsibilities: [Runs the SMS]}
-  - {id: change-manager, title: Change manager, holder: Marcus Bell, responsibilities: [CAB]}
-  - {id: internal-auditor, title: Auditor, holder: Gareth Llewellyn, responsibilities: [Audits]}
-  - {id: problem-manager, title: Problem manager, holder: gareth  LLEWELLYN,
-     responsibilities: [Problems]}
-"""
+ROLES = roles_artifact(
+    "{id: managing-director, title: MD, holder: Bo Chan, top_management: true,\n"
+    "     responsibilities: [Leads]}",
+    SMS_MANAGER,
+    "{id: change-manager, title: Change manager, holder: Marcus Bell, responsibilities: [CAB]}",
+    "{id: internal-auditor, title: Auditor, holder: Gareth Llewellyn, responsibilities: [Audits]}",
+    # The same person as the auditor, written differently: independence compares people.
+    "{id: problem-manager, title: Problem manager, holder: gareth  LLEWELLYN,\n"
+    "     responsibilities: [Problems]}",
+)
 ALL_CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 
 

@@ -5,16 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import EXAMPLE, found
+from sms_texts import SMS_MANAGER, roles_artifact
 
-ROLES = """
-id: ROLES-1
-kind: roles
-title: Roles
-owner: sms-manager
-status: draft
-roles:
-  - {id: sms-manager, title: SMS manager, holder: Ann Lee, responsibilities: [Runs the SMS]}
-"""
+ROLES = roles_artifact(SMS_MANAGER)
 CLOSURE = {
     "root_cause": "No second approver for emergency changes",
     "corrective_action": "Emergency CAB rota with two approvers",

@@ -7,19 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import EXAMPLE, found
-
-# Nine header lines: an artifact's own fields start on line 10.
-HEADER = """\
-id: {id}
-kind: {kind}
-title: {id} title
-owner: sms-manager
-status: {status}
-version: "1.0"
-approved_by: sms-manager
-approved_on: 2026-01-10
-last_reviewed: 2026-01-10
-"""
+from sms_texts import APPROVED_HEADER
 
 PROCESS_CLAUSES = {
     "service-catalogue": "8.2.4",
@@ -47,7 +35,7 @@ TARGET = '  - {metric: availability, target: 99.9, unit: percent, comparator: ">
 
 
 def put(write: Callable, path: str, kind: str, art_id: str, body: str, status: str) -> None:
-    write(path, HEADER.format(id=art_id, kind=kind, status=status) + body)
+    write(path, APPROVED_HEADER.format(id=art_id, kind=kind, status=status) + body)
 
 
 def scope(write: Callable, path: str, art_id: str, status: str = "approved") -> None:

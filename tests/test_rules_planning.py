@@ -7,21 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, found
+from sms_texts import APPROVED_HEADER
 
 from sms_lint.checks.planning import first_vague_word
-
-# Nine header lines: an artifact's own fields start on line 10.
-HEADER = """\
-id: {id}
-kind: {kind}
-title: {id} title
-owner: sms-manager
-status: {status}
-version: "1.0"
-approved_by: sms-manager
-approved_on: 2026-01-10
-last_reviewed: 2026-01-10
-"""
 
 OBJECTIVE = """\
   - id: {id}
@@ -50,12 +38,14 @@ def objectives_file(write: Callable, statements: list[str], status: str = "appro
     body = "objectives:\n" + "".join(
         OBJECTIVE.format(id=f"O{n}", statement=text) for n, text in enumerate(statements, 1)
     )
-    write("objectives.yaml", HEADER.format(id="OBJ-2026", kind="objectives", status=status) + body)
+    header = APPROVED_HEADER.format(id="OBJ-2026", kind="objectives", status=status)
+    write("objectives.yaml", header + body)
 
 
 def risks_file(write: Callable, risks: list[str], status: str = "approved") -> None:
     body = "risks:\n" + "".join(risks)
-    write("risks.yaml", HEADER.format(id="RISKS", kind="risk-register", status=status) + body)
+    header = APPROVED_HEADER.format(id="RISKS", kind="risk-register", status=status)
+    write("risks.yaml", header + body)
 
 
 def risk(risk_id: str, treatment: str, review_by: str = "2027-03-31", actions: str = "") -> str:
@@ -220,7 +210,7 @@ def test_unknown_treatment_and_retired_register_are_silent(
     risks_file(write, [risk("R-01", "reduce")])  # not a treatment: a schema finding
     write(
         "old/risks.yaml",
-        HEADER.format(id="RISKS-OLD", kind="risk-register", status="retired")
+        APPROVED_HEADER.format(id="RISKS-OLD", kind="risk-register", status="retired")
         + "risks:\n"
         + risk("R-09", "mitigate", review_by="2024-01-31"),
     )

@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, TODAY, found
+from sms_texts import roles_artifact
 
-ROLES = """
-id: ROLES-1
-kind: roles
-title: Roles
-owner: sms-manager
-status: draft
-roles:
-  - {id: sms-manager, title: SMS manager, holder: Ann Lee, responsibilities: [Runs the SMS]}
-  - {id: managing-director, title: MD, holder: Bo Chan, responsibilities: [Approves]}
-"""
+ROLES = roles_artifact()
 
 
 def artifact(

@@ -7,19 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, found
+from sms_texts import MANAGING_DIRECTOR, SMS_MANAGER, roles_artifact
 
-ROLES = """
-id: ROLES-1
-kind: roles
-title: Roles
-owner: sms-manager
-status: {status}
-roles:
-  - {{id: sms-manager, title: SMS manager, holder: Ann Lee, responsibilities: [Runs the SMS]}}
-  - {{id: managing-director, title: MD, holder: Bo Chan, responsibilities: [Approves]}}
-  - {{id: vacant-role, title: Vacant, holder: " ", responsibilities: [Nothing yet]}}
-  - {{id: unheld-role, title: Unheld, responsibilities: [Nothing yet]}}
-"""
+VACANT = '{id: vacant-role, title: Vacant, holder: " ", responsibilities: [Nothing yet]}'
+UNHELD = "{id: unheld-role, title: Unheld, responsibilities: [Nothing yet]}"
 
 
 def artifact(
@@ -36,7 +27,10 @@ def artifact(
 def repo(write, files: dict[str, str], roles: str | None = "draft") -> None:
     """A repository with a roles artifact of status ``roles`` (None: none) plus ``files``."""
     if roles is not None:
-        write("roles.yaml", ROLES.format(status=roles))
+        write(
+            "roles.yaml",
+            roles_artifact(SMS_MANAGER, MANAGING_DIRECTOR, VACANT, UNHELD, status=roles),
+        )
     for relative, content in files.items():
         write(relative, content)
 
