@@ -84,7 +84,7 @@ def _read_at_most(handle: int, most: int, expected: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         want = 1 << 16
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return b"".join(chunks)  # a single chunk comes back as it is, not copied
 
 
 def read_documents(root: Path, config: Config) -> list[Document]:
