@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from test_git_support import GitRepo, policy, process
+from test_git_support import OTHER_OWNER, GitRepo, policy, process, trusting
 
 CHANGE_RULES = ("SMS017", "SMS025")
 
@@ -144,18 +144,21 @@ def test_detached_head(repo: GitRepo, check_json) -> None:
     assert [f[0] for f in change_findings(report)] == ["SMS025"]
 
 
-def test_dubious_ownership_is_read_with_safe_directory(repo: GitRepo, invoke) -> None:
+def test_dubious_ownership_is_refused_until_the_user_trusts_it(repo: GitRepo, invoke) -> None:
+    """git's own protection stays on: sms-lint no longer passes -c safe.directory itself."""
     (repo.path / "processes/demand.yaml").unlink()
-    env = {"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
+    env = OTHER_OWNER
     with pytest.raises(subprocess.CalledProcessError):  # git itself refuses the repository...
         subprocess.run(
             ["git", "log", "-1"], cwd=repo.path, env={**os.environ, **env}, check=True,
             capture_output=True,
         )  # fmt: skip
-    result = invoke(
-        "check", str(repo.path), "--base", "HEAD", "--format", "json", "--today", TODAY, env=env
-    )
-    report = json.loads(result.stdout)  # ...sms-lint reads it with safe.directory for that root
+    args = ("check", str(repo.path), "--base", "HEAD", "--format", "json", "--today", TODAY)
+    refused = invoke(*args, env=env)  # ...and so does sms-lint, saying how to trust it
+    assert refused.exit_code == 2
+    assert refused.stderr.count("\n") == 1
+    assert f"git config --global --add safe.directory {repo.path.resolve()}" in refused.stderr
+    report = json.loads(invoke(*args, env=trusting(repo.path)).stdout)
     assert [f[0] for f in change_findings(report)] == ["SMS025"]
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_git_support import GitRepo, policy, process
+from test_git_support import OTHER_OWNER, GitRepo, policy, process, trusting
 
 
 @pytest.fixture
@@ -79,10 +79,11 @@ def test_a_file_named_like_an_option(repo: GitRepo, invoke, monkeypatch) -> None
 
 def test_detached_head_and_dubious_ownership(repo: GitRepo, invoke) -> None:
     repo.git("checkout", "-q", "--detach", "HEAD~1")
-    result = invoke(
-        "history", "POL-001", "--root", str(repo.path), "--format", "json",
-        env={"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"},
-    )  # fmt: skip
+    args = ("history", "POL-001", "--root", str(repo.path), "--format", "json")
+    refused = invoke(*args, env=OTHER_OWNER)
+    assert refused.exit_code == 2
+    assert refused.stderr.count("\n") == 1 and "safe.directory" in refused.stderr
+    result = invoke(*args, env=trusting(repo.path))
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["message"] == "Move the policy"
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_git_support import GitRepo, policy, process
+from test_git_support import OTHER_OWNER, GitRepo, policy, process, trusting
 
 from sms_lint.gitrepo.repo import Repository
 
@@ -133,8 +133,12 @@ def test_detached_head_and_subfolder_root(tmp_path: Path, invoke) -> None:
     ]
 
 
-def test_dubious_ownership(repo: GitRepo, invoke) -> None:
-    rows = register_json(invoke, repo.path, env={"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"})
+def test_dubious_ownership_is_refused_until_the_user_trusts_it(repo: GitRepo, invoke) -> None:
+    for fmt in ("text", "json", "csv", "markdown"):
+        refused = invoke("register", str(repo.path), "--format", fmt, env=OTHER_OWNER)
+        assert refused.exit_code == 2
+        assert refused.stderr.count("\n") == 1 and "safe.directory" in refused.stderr
+    rows = register_json(invoke, repo.path, env=trusting(repo.path))
     assert all(row["last_change"] is not None for row in rows)
 
 

@@ -20,6 +20,21 @@ _QUIET_GIT = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
 _OPTIONS = ("-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false")
 
 
+# git's test switch: treat every repository as owned by someone else (no chown needed).
+OTHER_OWNER = {"GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
+
+
+def trusting(folder: Path, env: dict[str, str] = OTHER_OWNER) -> dict[str, str]:
+    """``env`` plus git's own ``safe.directory`` for ``folder``, set through the environment
+    as a CI job would (``GIT_CONFIG_COUNT``/``KEY``/``VALUE``), so no config file is written."""
+    return {
+        **env,
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": "safe.directory",
+        "GIT_CONFIG_VALUE_0": str(folder.resolve()),
+    }
+
+
 def policy(version: str = "1.0", reviewed: str = "2026-01-10", body: str = "We deliver.") -> str:
     return textwrap.dedent(f"""\
         ---

@@ -154,15 +154,18 @@ def git_facts(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], s
     readiness page is still worth having without it.
     """
     from sms_lint.commands.register import read_last_changes
-    from sms_lint.gitrepo.repo import GitProblem, open_repository
+    from sms_lint.gitrepo.repo import GitProblem, UntrustedRepository, open_repository
 
     try:
-        changes, _ = read_last_changes(root, paths)
         repo = open_repository(root)
         if repo is None:
-            return changes, None
+            return {}, None
         with repo:
-            return changes, repo.head_state().head
+            head = repo.head_state().head
+        changes, _ = read_last_changes(root, paths)
+        return changes, head
+    except UntrustedRepository as error:  # read only once the user says it is trusted
+        raise UsageProblem(str(error)) from None
     except (GitProblem, UsageProblem):
         return {}, None
 

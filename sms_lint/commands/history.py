@@ -17,7 +17,13 @@ import click
 from sms_lint.documents import Document, parse_document
 from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import LoggedCommit, file_history
-from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
+from sms_lint.gitrepo.repo import (
+    NOT_SHALLOW_HINT,
+    GitProblem,
+    Repository,
+    UntrustedRepository,
+    open_repository,
+)
 from sms_lint.run import UsageProblem, build_config, emit
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")
@@ -53,6 +59,8 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     path = resolve_document(id_or_path, root, documents)
     try:
         repo = open_repository(root)
+    except UntrustedRepository as error:
+        raise UsageProblem(str(error)) from None
     except GitProblem as error:
         raise UsageProblem(f"{error}: history needs git") from None
     if repo is None:

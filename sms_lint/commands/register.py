@@ -26,7 +26,12 @@ from sms_lint.documents import Document
 from sms_lint.facts import next_review
 from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import CommitInfo, last_changes
-from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, open_repository
+from sms_lint.gitrepo.repo import (
+    NOT_SHALLOW_HINT,
+    GitProblem,
+    UntrustedRepository,
+    open_repository,
+)
 from sms_lint.model import Artifact
 from sms_lint.run import UsageProblem, build_config, emit
 from sms_lint.validation import known_kinds
@@ -80,6 +85,8 @@ def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, Commit
     are missing."""
     try:
         repo = open_repository(root)
+    except UntrustedRepository as error:
+        raise UsageProblem(str(error)) from None  # read only once the user says it is trusted
     except GitProblem as error:
         return {}, f"{error}: last_change is null"
     if repo is None:

@@ -1,9 +1,17 @@
 """What changed since a base revision (``check --base REF``), as data the change rules read.
 
-One ``git diff`` against the work tree lists the changed files under the SMS root (tracked
-files: uncommitted edits count, a file git does not know yet does not); the base version of
-each changed or deleted candidate file is read through one long-lived ``git cat-file --batch``
-and parsed with the same loader as every other document.
+What ``git diff REF`` would say, without letting git look at the work tree (that would run
+the repository's filters and refresh the index): ``git ls-tree`` lists the files under the
+SMS root at the base, ``git ls-files`` which of them git still tracks, ``git diff-index
+--cached -M`` which were renamed, and each tracked file is compared with its base blob by
+hashing it here (:mod:`sms_lint.gitrepo.worktree`). Uncommitted edits count; a file git does
+not know yet does not. The base version of each changed or deleted candidate file is read
+through one long-lived ``git cat-file --batch`` and parsed with the same loader as every other
+document.
+
+Submodules are not compared: a submodule's files are its own repository's, and the SMS
+repository records only the submodule's commit. Their paths are kept (``submodules``) so the
+command can say so.
 """
 
 from __future__ import annotations
@@ -16,8 +24,11 @@ from types import MappingProxyType
 from sms_lint.config import Config
 from sms_lint.discovery import matches
 from sms_lint.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, parse_document
-from sms_lint.gitrepo.log import FileChange, diff_against
+from sms_lint.gitrepo.log import FileChange, staged_renames, tree_entries
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
+from sms_lint.gitrepo.worktree import State, compare
+
+GITLINK_MODE = "160000"  # a submodule: the tree records its commit, not its files
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class ChangeSet:
     ref: str
     changed: Mapping[str, BaseFile]
     deleted: tuple[BaseFile, ...]
+    submodules: tuple[str, ...] = ()  # under the root at the base: edits in them are not seen
 
 
 def load_change_set(root: Path, ref: str, config: Config) -> ChangeSet:
@@ -67,33 +79,38 @@ def resolve_commit(repo: Repository, ref: str) -> str:
 
 def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) -> ChangeSet:
     max_bytes = config.max_file_kb * 1024
+    tracked = repo.tracked()
+    renamed = {
+        repo.from_top(old): repo.from_top(new) for old, new in staged_renames(repo, commit).items()
+    }
     changed: dict[str, BaseFile] = {}
     deleted: list[BaseFile] = []
-    for change in diff_against(repo, commit):
-        old_path = repo.from_top(change.old_path)
-        if old_path is None or change.old_blob is None or change.status == "A":
-            continue  # new under the root: nothing to compare with
-        if not is_candidate(old_path, config.exclude):
+    submodules: list[str] = []
+    for entry in tree_entries(repo, commit):
+        path = repo.from_top(entry.path)
+        if path is None:
             continue
-        raw = repo.read_blob(change.old_blob, max_bytes)
+        if entry.mode == GITLINK_MODE:
+            submodules.append(path)
+            continue
+        if not is_candidate(path, config.exclude):
+            continue
+        current = path if path in tracked else renamed.get(path)
+        state = State.MISSING
+        if current is not None and current in tracked:
+            state = compare(root / current, entry.object_id, entry.mode, max_bytes)
+        if state is State.SAME or entry.size is None or entry.size > max_bytes:
+            continue  # unchanged, or over max_file_kb at the base: not read, as in check
+        raw = repo.read_blob(entry.object_id, max_bytes)
         if raw is None:
-            continue  # over max_file_kb at the base: not read, as in check
-        base = BaseFile(old_path, parse_document(old_path, raw))
-        new_path = repo.from_top(change.path)
-        if change.status == "D" or new_path is None:
+            continue
+        base = BaseFile(path, parse_document(path, raw))
+        if state is State.MISSING or current is None:
             deleted.append(base)
-        elif _differs(root / new_path, raw):
-            changed[new_path] = base
+        else:
+            changed[current] = base
     deleted.sort(key=lambda b: b.path)
-    return ChangeSet(ref, MappingProxyType(changed), tuple(deleted))
-
-
-def _differs(current: Path, base_raw: bytes) -> bool:
-    """Whether the file's bytes differ (a mode-only change is no change of content)."""
-    try:
-        return current.read_bytes() != base_raw
-    except OSError:
-        return True
+    return ChangeSet(ref, MappingProxyType(changed), tuple(deleted), tuple(sorted(submodules)))
 
 
 def is_candidate(path: str, exclude: tuple[str, ...]) -> bool:

@@ -1,22 +1,35 @@
 """The git repository that holds an SMS root: found once, then read with explicit arguments.
 
 GitPython is imported here, inside functions, and only when a command needs git: ``check``
-without ``--base`` and ``rules`` never load it. Every git call runs at the top of the work tree
-with these global options, for these reasons:
+without ``--base`` and ``rules`` never load it; it is used only to run git (never
+``git.Repo``, which reads the repository's configuration itself and trusts any owner).
 
+The checked repository is hostile in the threat model (a pull request on a shared runner
+controls ``.git/config`` and ``.gitattributes``), so every git call is read-only and runs no
+program the repository names:
+
+- only commands that never touch the work tree's content or write the index are run
+  (``rev-parse``, ``ls-files``, ``ls-tree``, ``diff-index --cached``, ``log``, ``cat-file``):
+  no clean/smudge/process filter, no index refresh, no ``post-index-change`` hook; the work
+  tree is compared by hashing its files ourselves (:mod:`sms_lint.gitrepo.changes`);
+- :data:`SAFE_CONFIG` overrides every setting that names a program (hooks, fsmonitor, pager,
+  ssh, askpass, credential helpers, gpg, external diff, alternateRefsCommand) and forbids
+  every transport (``protocol.allow=never``): nothing is fetched, even lazily;
+- :data:`SAFE_ENVIRONMENT`: no optional locks, no pager, no prompt;
 - ``--literal-pathspecs``: a file named ``*`` or ``:(exclude)x`` is only that file;
-- ``-c safe.directory=<top>``: a checkout owned by another user (CI containers) is read, and
-  only that one work tree is trusted, not every folder on the machine;
-- ``-c core.fsmonitor=false``: since we trust that tree, run none of its configured programs;
-- ``--no-optional-locks``: never write inside the checked repository (no index refresh).
+- ``--no-replace-objects``: ``refs/replace`` cannot swap what a commit holds.
 
-Paths always come after ``--`` and revisions are passed as full commit ids once resolved.
+git's ownership protection stays on: a repository owned by another user is read only if the
+user listed it in git's own ``safe.directory`` (global config or ``GIT_CONFIG_*``); otherwise
+:class:`UntrustedRepository` says how. Paths always come after ``--`` and revisions are passed
+as full commit ids once resolved.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +49,39 @@ class GitProblem(Exception):
     """Git cannot answer the question: one sentence for the user."""
 
 
+class UntrustedRepository(GitProblem):
+    """git refuses the repository: it belongs to another user and is not a safe.directory."""
+
+
+# Every setting that makes git run a program, set to nothing (or to off). Filters, textconv
+# and diff drivers have repository-chosen names, so they cannot be listed: the commands we run
+# never use them (see the module's docstring); tests/test_git_sandbox.py proves it.
+SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.askPass=",
+    "core.sshCommand=",
+    "core.gitProxy=",
+    "core.alternateRefsCommand=",
+    "credential.helper=",
+    "diff.external=",
+    "gpg.program=",
+    "gpg.ssh.program=",
+    "gpg.x509.program=",
+    "log.showSignature=false",
+    "protocol.allow=never",
+    "core.quotePath=false",
+)
+SAFE_ENVIRONMENT = {
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_PAGER": "cat",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_ASKPASS": "",
+    "SSH_ASKPASS": "",
+}
+
+
 @dataclass(frozen=True)
 class HeadState:
     shallow: bool
@@ -49,6 +95,7 @@ class Repository:
     command: Any  # git.Git bound to the top of the work tree, with the options above
     top: Path
     prefix: str  # "" when the SMS root is the top, else "sub/dir/"
+    state: HeadState | None = None  # worked out when the repository was found
 
     def run(self, subcommand: str, *args: str) -> bytes:
         """Run ``git <options> subcommand args``; its stdout as bytes, or GitProblem."""
@@ -104,12 +151,10 @@ class Repository:
             raise GitProblem(f"git {subcommand} failed: {first_line(err)}")
 
     def head_state(self) -> HeadState:
-        status, out, _ = self.run_status(
-            "rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"
-        )
-        lines = out.decode("ascii", "replace").split()
-        head = lines[1] if status == 0 and len(lines) > 1 else None
-        return HeadState(shallow=bool(lines) and lines[0] == "true", head=head)
+        if self.state is None:
+            status, out, _ = self.run_status("rev-parse", *_HEAD_QUESTION)
+            self.state = _head_state(status, out)
+        return self.state
 
     def tracked(self) -> set[str]:
         """The files under the SMS root that git tracks (in the index), relative to the root."""
@@ -151,6 +196,16 @@ class Repository:
         self.close()
 
 
+_HEAD_QUESTION = ("--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}")
+
+
+def _head_state(status: int, out: bytes) -> HeadState:
+    """What ``rev-parse`` printed for :data:`_HEAD_QUESTION`: shallow or not, then HEAD."""
+    lines = out.decode("ascii", "replace").split()
+    head = lines[1] if status == 0 and len(lines) > 1 else None
+    return HeadState(shallow=bool(lines) and lines[0] == "true", head=head)
+
+
 def _widen_pipe(stream: Any) -> None:
     """Let git run up to 1 MiB ahead of the reader (Linux; elsewhere the default stays), so a
     history walk does not stall while Python is busy parsing documents in another thread."""
@@ -168,33 +223,60 @@ def first_line(text: str) -> str:
 
 def open_repository(root: Path) -> Repository | None:
     """The repository whose work tree holds ``root``; None when there is none. GitProblem when
-    git itself cannot run."""
-    try:
-        import git
-    except ImportError:  # GitPython raises ImportError when no git executable works
-        raise GitProblem("git is not installed (or not on PATH)") from None
-    try:
-        found = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    git itself cannot run, UntrustedRepository when git refuses the repository's owner.
+
+    git finds the repository itself (``rev-parse --show-toplevel`` run in the root), so its
+    own rules apply: ``GIT_DIR``, ``GIT_CEILING_DIRECTORIES`` and the ownership check.
+    """
+    if not root.is_dir():
         return None
-    try:
-        if found.bare or found.working_tree_dir is None:
-            return None
-        top = Path(found.working_tree_dir).resolve()
-    finally:
-        found.close()
+    # One call also answers head_state(); a HEAD without commits fails --verify quietly.
+    status, out, error = Repository(sandboxed(root), root, "").run_status(
+        "rev-parse", "--show-toplevel", *_HEAD_QUESTION
+    )
+    if "dubious ownership" in error:
+        raise UntrustedRepository(untrusted_sentence(error, root))
+    if "not a git repository" in error or "work tree" in error:
+        return None  # outside git, or inside a .git folder or a bare repository
+    lines = out.split(b"\n")
+    if len(lines) < 2 or (status != 0 and error.strip()):
+        raise GitProblem(f"git cannot open the repository: {first_line(error)}")
+    top = Path(decode_path(lines[0])).resolve()
     try:
         inside = root.resolve().relative_to(top).as_posix()
     except ValueError:
         return None
-    command = git.Git(str(top))
+    prefix = "" if inside == "." else inside + "/"
+    state = _head_state(status, b"\n".join(lines[1:]))
+    return Repository(sandboxed(top), top, prefix, state)
+
+
+def sandboxed(folder: Path) -> Any:
+    """A ``git.Git`` running in ``folder`` with the options and environment above."""
+    try:
+        import git
+    except ImportError:  # GitPython raises ImportError when no git executable works
+        raise GitProblem("git is not installed (or not on PATH)") from None
+    command = git.Git(str(folder))
     command.set_persistent_git_options(
-        c=[f"safe.directory={top}", "core.fsmonitor=false", "core.quotePath=false"],
+        c=list(SAFE_CONFIG),
         literal_pathspecs=True,
         no_optional_locks=True,
+        no_pager=True,
+        no_replace_objects=True,
     )
-    prefix = "" if inside == "." else inside + "/"
-    return Repository(command, top, prefix)
+    command.update_environment(**SAFE_ENVIRONMENT)
+    return command
+
+
+def untrusted_sentence(error: str, root: Path) -> str:
+    """What to do when git refuses a repository owned by someone else (git names its top)."""
+    named = re.search(r"dubious ownership in repository at '(.*)'", error)
+    folder = named.group(1) if named else str(root.resolve())
+    return (
+        f"git refuses to read {folder} because another user owns it; if you trust it, run "
+        f"git config --global --add safe.directory {folder} (in CI containers too) and try again"
+    )
 
 
 def decode_path(raw: bytes) -> str:
