@@ -15,12 +15,25 @@ from sms_lint.pack import Framework
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """``day`` plus ``months`` calendar months, clamped to the month's last day (Jan 31 + 1 =
-    Feb 28)."""
+    Feb 28), and to the calendar's ends: 9999-06-01 + 12 months is 9999-12-31 (never due;
+    a last_reviewed in the future is SMS006's finding), not an overflow."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def add_days(day: datetime.date, days: int) -> datetime.date:
+    """``day`` plus ``days`` days, clamped to the calendar's ends instead of overflowing."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max if days > 0 else datetime.date.min
 
 
 def roles_index(artifacts: tuple[Artifact, ...]) -> Mapping[str, dict[str, Any]]:
@@ -36,8 +49,10 @@ def roles_index(artifacts: tuple[Artifact, ...]) -> Mapping[str, dict[str, Any]]
 
 
 def review_interval(artifact: Artifact, default_months: int) -> int:
+    """The artifact's own interval when it is one the schema allows (1 to 120), else the
+    default (the schema finding reports the bad value)."""
     months = artifact.data.get("review_interval_months")
-    if isinstance(months, int) and not isinstance(months, bool) and months > 0:
+    if isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 120:
         return months
     return default_months
 
@@ -64,7 +79,8 @@ def evidence_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...
         value = artifact.data.get(field)
         if field in _VALUE_FIELDS.get(artifact.kind, ()) and isinstance(value, str):
             found.extend(table.get(value, ()))
-    for _, value in enumerate(artifact.data.get("clauses") or ()):
+    claimed = artifact.data.get("clauses")
+    for value in claimed if isinstance(claimed, list) else ():
         text = clause_text(value)
         if text:
             found.append(text)

@@ -12,7 +12,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,8 +21,12 @@ from sms_lint.documents import Document, parse_document
 from sms_lint.finding import Finding
 from sms_lint.loader import Problem
 from sms_lint.model import Artifact
+from sms_lint.prune import prune_paths, pruned
+from sms_lint.validation import explain
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
+    from jsonschema.exceptions import ValidationError
+
     from sms_lint.config import Config
     from sms_lint.engine_setup import Setup
 
@@ -126,17 +130,14 @@ def check_document(doc: Document, setup: Setup) -> FileOutcome:
         message = _kind_message(kind, setup)
         out.append(book.finding("SMS107", doc.path, doc.position(("kind",)), message))
         return FileOutcome(doc, None, _present(out))
-    home = None  # worked out only for a document that has a violation
-    for violation in setup.schemas.violations(kind, data):
-        header = violation.field in setup.schemas.header_fields
-        if home is None:
-            home = setup.home_clause(Artifact(doc, kind))
-        clause = "7.5" if header or not violation.field else home
-        position = doc.position(violation.path)
-        finding = book.finding(
-            "SMS001", doc.path, position, violation.message, clause=clause, artifact=artifact_id
-        )
-        out.append(finding)
+    errors = setup.schemas.errors(kind, data)
+    if errors:
+        # Rules see only schema-valid values: what the schema rejects is pruned (SMS001 below
+        # reports it); positions stay those of the file.
+        header_fields = setup.schemas.header_fields
+        valid = pruned(data, prune_paths(data, errors, header_fields))
+        doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact)
+        out.extend(_schema_findings(doc, kind, errors, artifact_id, setup))
     version = data.get("version")
     if isinstance(version, float):
         out.append(
@@ -150,6 +151,26 @@ def check_document(doc: Document, setup: Setup) -> FileOutcome:
             )
         )
     return FileOutcome(doc, kind, _present(out))
+
+
+def _schema_findings(
+    doc: Document, kind: str, errors: list[ValidationError], artifact_id: str | None, setup: Setup
+) -> Iterator[Finding | None]:
+    """One SMS001 finding per violation, at the offending field."""
+    header_fields = setup.schemas.header_fields
+    home = setup.home_clause(Artifact(doc, kind))
+    for error in errors:
+        for violation in explain(error, header_fields):
+            header = violation.field in header_fields
+            clause = "7.5" if header or not violation.field else home
+            yield setup.rulebook.finding(
+                "SMS001",
+                doc.path,
+                doc.position(violation.path),
+                violation.message,
+                clause=clause,
+                artifact=artifact_id,
+            )
 
 
 def _present(findings: Iterable[Finding | None]) -> tuple[Finding, ...]:

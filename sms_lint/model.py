@@ -1,7 +1,9 @@
 """The checked repository as the rules see it: artifacts with typed, forgiving accessors.
 
 Rules run on every artifact with a known kind, even one that failed its schema (that failure is
-already a finding). So accessors never raise: a field of the wrong type reads as missing.
+already a finding), but they see only schema-valid values: the file stage prunes every value the
+schema rejects (``sms_lint.prune``). The accessors stay forgiving all the same (belt and braces,
+and ``register`` reads unvalidated documents): they never raise, a wrong type reads as missing.
 """
 
 from __future__ import annotations
@@ -64,6 +66,11 @@ class Artifact:
     @cached_property
     def approved(self) -> bool:
         return self.status == "approved"
+
+    def written(self, *path: str | int) -> bool:
+        """Whether the file writes this field, even with a value the schema pruned (findings
+        about a field's value point at it when it is there)."""
+        return path in self.doc.positions
 
     def text(self, name: str, source: dict[str, Any] | None = None) -> str | None:
         value = (self.data if source is None else source).get(name)

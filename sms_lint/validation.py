@@ -112,11 +112,15 @@ class SchemaSet:
     def has_kind(self, kind: str) -> bool:
         return kind in self.kinds
 
-    def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
+    def errors(self, kind: str, data: dict[str, Any]) -> list[ValidationError]:
+        """jsonschema's errors for ``data`` (none, without the slow walk, when it is valid)."""
         fast = self._fast.get(kind)
         if fast is not None and fast(data):
-            return  # valid: no need for jsonschema's (slow) detailed walk
-        for error in self._validators[kind].iter_errors(data):
+            return []  # valid: no need for jsonschema's (slow) detailed walk
+        return list(self._validators[kind].iter_errors(data))
+
+    def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
+        for error in self.errors(kind, data):
             yield from _explain(error, self.header_fields)
 
 

@@ -124,7 +124,9 @@ def test_every_missing_closure_piece_is_flagged(write, tmp_path: Path, check_jso
     ]
 
 
-def test_wrong_types_are_left_to_the_schema_rule(write, tmp_path: Path, check_json) -> None:
+def test_wrong_types_read_as_absent_at_their_line(write, tmp_path: Path, check_json) -> None:
+    # Rules see only schema-valid values: a closing date that is no date records no closing
+    # date (SMS026, at the field) besides being a schema finding (SMS001).
     wrong = {**CLOSURE, "closed_on": '"2026-04-31"', "effectiveness_verified": '"yes"'}
     report = run(
         write,
@@ -132,7 +134,10 @@ def test_wrong_types_are_left_to_the_schema_rule(write, tmp_path: Path, check_js
         check_json,
         {"a.yaml": nonconformity("NC-1", "closed", "2026-05-31", **wrong)},
     )
-    assert found(report, "SMS026") == []
+    assert [(f[1], f[4].split(" is ")[1]) for f in found(report, "SMS026")] == [
+        (16, "closed but no closing date (closed_on)"),
+        (17, "closed but the corrective action's effectiveness"),
+    ]
     assert {f[1] for f in found(report, "SMS001")} == {16, 17}
 
 

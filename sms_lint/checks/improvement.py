@@ -68,7 +68,7 @@ def _blank(artifact: Artifact, field: str) -> bool:
 
 
 def _missing(artifact: Artifact, field: str, problem: str) -> Hit:
-    at = (field,) if field in artifact.data else ("nc_status",)
+    at = (field,) if artifact.written(field) else ("nc_status",)
     return Hit(
         f"nonconformity {_label(artifact)} is closed but {problem}: record it, or reopen the "
         "nonconformity (nc_status: open)",

@@ -175,7 +175,7 @@ def _unmeasurable(sla: Artifact, target: Any) -> list[str]:
         lacking.append("numeric target")
     if sla.text("unit", target) is None:
         lacking.append("unit")
-    if target.get("comparator") not in _COMPARATORS:
+    if sla.text("comparator", target) not in _COMPARATORS:
         lacking.append("comparator")
     return lacking
 

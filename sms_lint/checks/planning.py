@@ -53,7 +53,7 @@ def risk_treatment(ctx: Context, rule: Rule) -> Iterator[Hit]:
     for artifact in _current(ctx.of_kind("risk-register")):
         for index, risk in artifact.items("risks"):
             label = _label(risk, index)
-            treatment = risk.get("treatment")
+            treatment = artifact.text("treatment", risk)
             if treatment in _ACTING_TREATMENTS and _no_actions(risk):
                 yield Hit(
                     f"risk {label} is treated by '{treatment}' but lists no actions: "

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.facts import add_days
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 
@@ -39,7 +40,7 @@ def review_current(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 def review_due_soon(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """An approved artifact whose next review falls within the next ``days`` days."""
-    horizon = ctx.today + datetime.timedelta(days=_days(rule))
+    horizon = add_days(ctx.today, _days(rule))
     for artifact in ctx.artifacts:
         if not artifact.approved:
             continue

@@ -113,9 +113,11 @@ def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, Commit
 def register_artifacts(documents: list[Document], kinds: tuple[str, ...]) -> list[Artifact]:
     """Every document with a known kind, as check sees it (schema failures included)."""
     return [
-        Artifact(doc, doc.data["kind"])
+        Artifact(doc, kind)
         for doc in documents
-        if doc.data is not None and doc.data.get("kind") in kinds
+        if doc.data is not None
+        and isinstance(kind := doc.data.get("kind"), str)  # a list is no kind (and unhashable)
+        and kind in kinds
     ]
 
 
