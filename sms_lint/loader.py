@@ -18,12 +18,28 @@ from typing import Any
 
 import yaml
 
+from sms_lint.textlines import TextLines, char_index, lines_if_needed
 from sms_lint.yamlevents import Abort, EventBuilder, Path, Problem
 
-__all__ = ["Loaded", "Path", "Problem", "load_yaml"]
+__all__ = ["Loaded", "Path", "Problem", "load_yaml", "parser_name"]
 
 # The C parser is several times faster; fall back to the pure-Python one where libyaml is absent.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parser_name() -> str:
+    """Which YAML parser reads files: part of the result cache's key, because the two accept
+    slightly different text (lone surrogates in escapes) and report different positions."""
+    name = f"{_Loader.__name__} PyYAML {yaml.__version__}"
+    if _reads_bytes():
+        name += f" libyaml {yaml._yaml.get_version_string()}"  # type: ignore[attr-defined]
+    return name
+
+
+def _reads_bytes() -> bool:
+    """libyaml parses the UTF-8 bytes of the text: its reader errors give byte offsets."""
+    c_parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+    return c_parser is not None and issubclass(_Loader, c_parser)
 
 
 @dataclass
@@ -41,10 +57,11 @@ class Loaded:
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> Problem:
-    line = text.count("\n", 0, max(error.position, 0)) + 1 + line_offset
+    index = char_index(text, error.position) if _reads_bytes() else error.position
+    line, column = TextLines(text).at(index)
     code = error.character if isinstance(error.character, int) else 0
     message = f"the text holds a character YAML does not allow (#x{code:04x})"
-    return Problem("SMS100", line, 1, message)
+    return Problem("SMS100", line + line_offset, column, message)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, builder: EventBuilder) -> Problem:
@@ -63,7 +80,7 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
         loader = _Loader(text)  # the pure-Python reader checks every character right here
     except yaml.reader.ReaderError as error:
         return Loaded(None, {}, [_reader_problem(error, text, line_offset)])
-    builder = EventBuilder(loader, line_offset)
+    builder = EventBuilder(loader, line_offset, lines_if_needed(text))
     try:
         root = builder.run()
     except Abort:
@@ -81,6 +98,8 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
         loader.dispose()
     if builder.documents == 0:
         builder.problems.append(Problem("SMS101", 1 + line_offset, 1, "the document is empty"))
+        return Loaded(None, builder.positions, builder.problems)
+    if root is None and builder.problems:  # the top node was refused (a tag, an alias)
         return Loaded(None, builder.positions, builder.problems)
     if not isinstance(root, dict):
         line, column = builder.positions.get((), (1 + line_offset, 1))

@@ -12,7 +12,6 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -23,21 +22,23 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import ScalarNode
+
+from sms_lint.textlines import TextLines
+from sms_lint.yamlscalars import (
+    MERGE_TAG,
+    RESOLVED,
+    STR_TAG,
+    TEXT_WHEN_PLAIN,
+    TIMESTAMP_TAG,
+    VALUE_TAG,
+    collection_refusal,
+    construct,
+    shorten,
+    tag_of,
+)
 
 # Artifacts are a few levels deep; anything far deeper is hostile or broken.
 MAX_DEPTH = 100
-
-_TAG = "tag:yaml.org,2002:"
-_STR_TAG = _TAG + "str"
-_TIMESTAMP_TAG = _TAG + "timestamp"
-_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
-
-# Plain scalar text -> resolved tag. Resolution runs a regex per scalar; the same words
-# (statuses, role ids, dates) recur across thousands of files. Bounded, never wrong: the
-# resolver's answer depends on the text alone.
-_RESOLVED: dict[str, str] = {}
 
 Path = tuple  # a path into the data: keys (str) and list indices (int)
 
@@ -65,11 +66,17 @@ class _Frame:
 
 
 class EventBuilder:
-    """Consumes parser events and builds data plus positions. One per document."""
+    """Consumes parser events and builds data plus positions. One per document.
 
-    def __init__(self, loader: Any, line_offset: int) -> None:
+    ``lines`` maps a character index to the line and column an editor shows; without it the
+    parser's own line count is used, which is the same unless the text holds a line break
+    only YAML counts (a lone CR, NEL, LS or PS).
+    """
+
+    def __init__(self, loader: Any, line_offset: int, lines: TextLines | None = None) -> None:
         self.loader = loader
         self.offset = line_offset
+        self.lines = lines
         self.positions: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
@@ -77,7 +84,10 @@ class EventBuilder:
         self.documents = 0
 
     def where(self, mark: Any) -> tuple[int, int]:
-        return mark.line + 1 + self.offset, mark.column + 1
+        if self.lines is None:
+            return mark.line + 1 + self.offset, mark.column + 1
+        line, column = self.lines.at(mark.index)
+        return line + self.offset, column
 
     def problem(self, code: str, mark: Any, message: str) -> None:
         line, column = self.where(mark)
@@ -86,19 +96,19 @@ class EventBuilder:
     def run(self) -> Any:
         """Consume every event. Plain text inside a mapping or list is most of any artifact,
         so it is placed right here (as :meth:`add` would); every other event goes through
-        :meth:`handle`."""
+        :meth:`handle`. Text whose lines need mapping takes the long way throughout."""
         get_event, handle, stack, positions = (
             self.loader.get_event,
             self.handle,
             self.stack,
             self.positions,
         )
-        resolved, line_base = _RESOLVED, self.offset + 1
+        resolved, line_base, fast = RESOLVED, self.offset + 1, self.lines is None
         while True:
             event = get_event()
-            if type(event) is ScalarEvent and stack and event.tag is None:
+            if fast and type(event) is ScalarEvent and stack and event.tag is None:
                 text = event.value
-                if not event.implicit[0] or resolved.get(text) == _STR_TAG:
+                if not event.implicit[0] or resolved.get(text) == STR_TAG:
                     frame = stack[-1]
                     container = frame.container
                     if type(container) is list:
@@ -123,17 +133,14 @@ class EventBuilder:
 
     def handle(self, event: Any) -> None:
         if isinstance(event, ScalarEvent):
-            self.add(self.scalar(event), event)
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and type(frame.container) is dict and not frame.has_key:
+                frame.key = self.key(event)
+                frame.has_key = True
+            else:
+                self.add(self.scalar(event), event)
         elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-            self.check_collection_tag(event)
-            container: dict | list = {} if isinstance(event, MappingStartEvent) else []
-            path = self.add(container, event)
-            if len(self.stack) >= MAX_DEPTH:
-                self.problem(
-                    "SMS101", event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels"
-                )
-                raise Abort
-            self.stack.append(_Frame(container, path))
+            self.open_collection(event)
         elif isinstance(event, MappingEndEvent | SequenceEndEvent):
             self.stack.pop()
         elif isinstance(event, AliasEvent):
@@ -154,8 +161,30 @@ class EventBuilder:
                 )
                 raise Abort
 
+    def open_collection(self, event: Any) -> None:
+        """Start a mapping or list. One with a tag it cannot carry (``!!seq {a: 1}``,
+        ``!!set``, ``!!python/...``) is still read, to keep the parse going, but is left out
+        of the data: its place holds None."""
+        is_mapping = isinstance(event, MappingStartEvent)
+        container: dict | list = {} if is_mapping else []
+        refusal = collection_refusal(event.tag, "map" if is_mapping else "seq")
+        path = self.add(container, event)
+        if refusal is not None:
+            self.problem("SMS104", event.start_mark, refusal)
+            self.drop(path)
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem("SMS101", event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise Abort
+        self.stack.append(_Frame(container, path))
+
+    def drop(self, path: Path) -> None:
+        if not path:
+            self.root = None
+        else:
+            self.stack[-1].container[path[-1]] = None  # type: ignore[index]
+
     def add(self, value: Any, event: Any) -> Path:
-        """Place a finished scalar or a new container into its parent; return its path."""
+        """Place a finished value or a new container into its parent; return its path."""
         if not self.stack:
             self.root = value
             self.positions[()] = self.where(event.start_mark)
@@ -165,85 +194,66 @@ class EventBuilder:
         if type(parent) is list:
             path = (*frame.path, len(parent))
             parent.append(value)
-            mark = event.start_mark
-            self.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
+            self.positions[path] = self.where(event.start_mark)
             return path
         if frame.has_key:
             parent[frame.key] = value  # type: ignore[index]
             frame.has_key = False
             # Only a container needs its path (for its children); a scalar's is not used.
             return (*frame.path, frame.key) if type(value) in (dict, list) else ()
-        frame.key = self.key(value, event)
-        frame.has_key = True
-        return frame.path  # a key is not a place in the data
+        # An alias, list or mapping where a key should be.
+        self.problem("SMS101", event.start_mark, "a key must be plain text, not a list or mapping")
+        raise Abort
 
-    def key(self, value: Any, event: Any) -> str:
-        """Check a mapping key; record its position. Keys are always strings in our data."""
+    def key(self, event: ScalarEvent) -> str:
+        """A mapping key as the text written: keys are always strings in our data. A key YAML
+        reads as something else (`on:` is true, `2026-01-01:` a date) is reported, not
+        silently renamed; so is one whose tag cannot hold it."""
+        text = event.value
+        tag = tag_of(event, self.loader.resolve)
+        if tag != STR_TAG and not (tag == VALUE_TAG and _is_plain(event)):
+            if tag == MERGE_TAG:
+                read_as: str | None = "a merge key (YAML would copy another mapping into this one)"
+            else:
+                value, refusal = construct(tag, event, self.loader)
+                if refusal is not None:
+                    self.problem(refusal.code, event.start_mark, refusal.message)
+                read_as = None if refusal is not None else _describe(value, tag)
+            if read_as is not None:
+                self.problem(
+                    "SMS106",
+                    event.start_mark,
+                    f"key '{shorten(text)}' is read as {read_as}, not text: put it in quotes",
+                )
         frame = self.stack[-1]
-        if not isinstance(event, ScalarEvent):
-            self.problem(
-                "SMS101", event.start_mark, "a key must be plain text, not a list or mapping"
-            )
-            raise Abort
-        if not isinstance(value, str):
-            # `on: push` loads as {True: 'push'}; say so rather than silently renaming the key.
-            self.problem(
-                "SMS106",
-                event.start_mark,
-                f"key '{event.value}' is read as {_describe(value)}, not text: put it in quotes",
-            )
-            value = event.value
-        path = (*frame.path, value)
-        if value in frame.container:
+        path = (*frame.path, text)
+        if text in frame.container:
             first_line = self.positions[path][0]
             self.problem(
                 "SMS102",
                 event.start_mark,
-                f"duplicate key '{value}' (first at line {first_line}); YAML keeps only the last",
+                f"duplicate key '{shorten(text)}' (first at line {first_line}); "
+                "YAML keeps only the last",
             )
-        mark = event.start_mark
-        self.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
-        return value
+        self.positions[path] = self.where(event.start_mark)
+        return text
 
     def scalar(self, event: ScalarEvent) -> Any:
-        tag = event.tag
-        if tag is None:
-            if not event.implicit[0]:  # quoted: always a string
-                return event.value
-            tag = _RESOLVED.get(event.value)
-            if tag is None:
-                tag = self.loader.resolve(ScalarNode, event.value, (True, False))
-                if len(_RESOLVED) > 50_000:
-                    _RESOLVED.clear()
-                _RESOLVED[event.value] = tag
-        elif tag == "!":
+        tag = tag_of(event, self.loader.resolve)
+        if tag == STR_TAG or (tag in TEXT_WHEN_PLAIN and _is_plain(event)):
             return event.value
-        if tag == _STR_TAG:
-            return event.value
-        if tag == _TIMESTAMP_TAG and _is_plain_date(event.value):
+        if tag == TIMESTAMP_TAG and _is_plain_date(event.value):
             return event.value  # already what isoformat() would give
-        if tag not in _SCALAR_TAGS:
-            self.problem(
-                "SMS104", event.start_mark, f"tag {_tag_name(tag)} is not allowed in an artifact"
-            )
-            return None
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-        try:
-            value = self.loader.yaml_constructors[tag](self.loader, node)
-        except (ValueError, yaml.constructor.ConstructorError):
-            self.problem("SMS105", event.start_mark, _bad_scalar(tag, event.value))
-            return event.value
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        return value
+        value, refusal = construct(tag, event, self.loader)
+        if refusal is None:
+            return value
+        self.problem(refusal.code, event.start_mark, refusal.message)
+        return refusal.kept
 
-    def check_collection_tag(self, event: Any) -> None:
-        if event.tag not in _COLLECTION_TAGS:
-            self.problem(
-                "SMS104",
-                event.start_mark,
-                f"tag {_tag_name(event.tag)} is not allowed in an artifact",
-            )
+
+def _is_plain(event: ScalarEvent) -> bool:
+    """Untagged (or with the non-specific ``!``): the type is YAML's guess, not the author's."""
+    return event.tag is None or event.tag == "!"
 
 
 def _is_plain_date(text: str) -> bool:
@@ -257,17 +267,9 @@ def _is_plain_date(text: str) -> bool:
     return True
 
 
-def _tag_name(tag: str) -> str:
-    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-
-
-def _bad_scalar(tag: str, text: str) -> str:
-    if tag == _TAG + "timestamp":
-        return f"'{text}' is not a valid calendar date (write YYYY-MM-DD with a real day)"
-    return f"'{text}' is not a valid {tag.removeprefix(_TAG)}"
-
-
-def _describe(value: Any) -> str:
+def _describe(value: Any, tag: str) -> str:
+    if tag == TIMESTAMP_TAG:
+        return "a date"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if value is None:
