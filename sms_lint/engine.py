@@ -87,8 +87,44 @@ def file_outcomes(
     return [o for o, _ in processed], digests
 
 
-def _hits_to_findings(rule: Rule, hits: Iterable[Hit], book: RuleBook) -> list[Finding | None]:
-    out = []
+# The engine's own rule: a rule's check that stopped on an unexpected exception.
+RULE_CRASHED = "SMS199"
+
+
+def _rule_findings(
+    rule: Rule, check: checks.CheckFunction, context: Context, book: RuleBook
+) -> list[Finding | None]:
+    """The rule's findings; a rule that raises keeps the findings made so far and adds one
+    repository-wide SMS199 finding, and the run goes on with the other rules. Rules see only
+    schema-valid data, so this is a safety net for bugs, not a way to handle bad input."""
+    out: list[Finding | None] = []
+    try:
+        _hits_to_findings(rule, check(context, rule), book, out)
+    except Exception as error:  # any bug in one rule must not lose the whole report
+        where = _examined_file(error)
+        message = f"rule {rule.id} stopped{f' on {where}' if where else ''}: internal error, "
+        out.append(book.finding(RULE_CRASHED, None, None, message + "please report it"))
+    return out
+
+
+def _examined_file(error: BaseException) -> str | None:
+    """The path of the artifact the failing code was looking at: the innermost frame of the
+    traceback with an Artifact among its local variables."""
+    frames = []
+    trace = error.__traceback__
+    while trace is not None:
+        frames.append(trace.tb_frame)
+        trace = trace.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            if isinstance(value, Artifact):
+                return value.path
+    return None
+
+
+def _hits_to_findings(
+    rule: Rule, hits: Iterable[Hit], book: RuleBook, out: list[Finding | None]
+) -> None:
     for hit in hits:
         if hit.artifact is None:
             out.append(book.finding(rule.id, None, None, hit.message, clause=hit.clause))
@@ -103,7 +139,6 @@ def _hits_to_findings(rule: Rule, hits: Iterable[Hit], book: RuleBook) -> list[F
                     artifact=hit.artifact.id,
                 )
             )
-    return out
 
 
 def _cross_file(
@@ -134,7 +169,7 @@ def _cross_file(
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
         if check is not None:
-            findings.extend(_hits_to_findings(rule, check(context, rule), setup.rulebook))
+            findings.extend(_rule_findings(rule, check, context, setup.rulebook))
     present = [f for f in findings if f is not None]
     final = apply_waivers(present, setup.config, setup.rulebook, today)
     final.sort(key=Finding.sort_key)
