@@ -124,9 +124,16 @@ def parse_rule(entry: Any, pack: str) -> Rule:
     params = entry.get("params", {})
     if not isinstance(params, dict):
         raise PackError(f"rule pack {pack}: rule {rule_id} 'params' must be a mapping")
-    texts = {k: " ".join(str(entry.get(k, "")).split()) for k in ("rationale", "remediation")}
-    applies_to = entry.get("applies_to", "all")
-    applies = (applies_to,) if isinstance(applies_to, str) else tuple(map(str, applies_to))
+    for optional in _OPTIONAL_TEXTS:
+        if not isinstance(entry.get(optional, ""), str):
+            raise PackError(f"rule pack {pack}: rule {rule_id} '{optional}' must be text")
+    texts = {k: " ".join(entry.get(k, "").split()) for k in ("rationale", "remediation")}
+    applies = _applies_to(entry.get("applies_to", "all"))
+    if applies is None:
+        raise PackError(
+            f"rule pack {pack}: rule {rule_id} 'applies_to' must be all, repository, a kind "
+            "or a list of kinds"
+        )
     return Rule(
         id=entry["id"],
         name=entry["name"],
@@ -141,6 +148,19 @@ def parse_rule(entry: Any, pack: str) -> Rule:
         applies_to=applies,
         **texts,
     )
+
+
+_OPTIONAL_TEXTS = ("rationale", "remediation", "example_pass", "example_fail")
+
+
+def _applies_to(value: Any) -> tuple[str, ...] | None:
+    """``all``, ``repository``, a kind or a non-empty list of them; None for anything else."""
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values:
+        return None
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        return None
+    return tuple(values)
 
 
 def load_framework(path: Path | None = None) -> Framework:
