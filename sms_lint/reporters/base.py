@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 from sms_lint.facts import clause_covers, evidence_clauses
+from sms_lint.neutralise import clean, one_line, visible_path
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
     from sms_lint.finding import Finding
 
-# Characters XML 1.0 forbids and JSON consumers choke on: C0 controls other than tab/newline/CR,
-# lone surrogates (they arrive through YAML escapes such as "\udc80"), and the non-characters
-# U+FFFE/U+FFFF; also DEL and the C1 controls (U+0080-U+009F: XML discourages them, and U+009B
-# starts a terminal escape sequence as ESC [ does). Each becomes U+FFFD so that a hostile title
-# cannot break a report.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    return _UNSAFE.sub("\ufffd", text)
+# The neutralisers live in sms_lint.neutralise (register, history and coverage use them too);
+# reporters import them from here as before.
+__all__ = ["Reporter", "clean", "one_line", "visible_path"]
 
 
 class Reporter:
@@ -53,21 +46,10 @@ def conformant(result: Result) -> bool:
     return not any(not f.waived and f.severity.value in ("major", "minor") for f in result.findings)
 
 
-def visible_path(path: str) -> str:
-    """A file name as one printable line: unsafe characters replaced, line breaks escaped
-    (a file name may contain a newline; it must not split a report line)."""
-    return clean(path).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-
-
 def location(finding: Finding) -> str:
     if finding.path is None:
         return "(repository)"
     return f"{visible_path(finding.path)}:{finding.line or 1}:{finding.column or 1}"
-
-
-def one_line(text: str) -> str:
-    """``clean`` text with every run of whitespace (newlines included) made one space."""
-    return " ".join(clean(text).split())
 
 
 def clause_key(clause: str) -> tuple[int, ...]:
@@ -78,12 +60,12 @@ def clause_key(clause: str) -> tuple[int, ...]:
 def clause_label(result: Result, clause: str) -> str:
     """``7.5.3 Control of documented information`` (the number alone if the title is unknown)."""
     title = result.framework.title(clause)
-    return clean(f"{clause} {title}" if title else clause)
+    return one_line(f"{clause} {title}" if title else clause)
 
 
 def rule_label(result: Result, rule_id: str) -> str:
     """``SMS005 review-current``: the rule id and its name."""
-    return clean(f"{rule_id} {result.rulebook.rules[rule_id].name}")
+    return one_line(f"{rule_id} {result.rulebook.rules[rule_id].name}")
 
 
 def config_file(result: Result) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sms_lint.neutralise import markdown, no_commands
 from sms_lint.reporters.base import (
     Reporter,
     clause_label,
@@ -53,10 +54,12 @@ def annotation(finding: Finding, result: Result) -> str:
         if anchor is not None:
             properties["file"] = result.repository_folder + anchor
             properties["line"] = "1"
-    properties["title"] = f"{rule_label(result, finding.rule)} ({finding.clause})"
-    listed = ",".join(f"{key}={escape_property(clean(value))}" for key, value in properties.items())
+    properties["title"] = f"{rule_label(result, finding.rule)} ({one_line(finding.clause)})"
+    listed = ",".join(
+        f"{key}={escape_property(no_commands(clean(value)))}" for key, value in properties.items()
+    )
     command = COMMANDS[finding.severity.value]
-    return f"::{command} {listed}::{escape_data(clean(finding.message))}"
+    return f"::{command} {listed}::{escape_data(no_commands(clean(finding.message)))}"
 
 
 def totals_line(result: Result) -> str:
@@ -69,8 +72,7 @@ def totals_line(result: Result) -> str:
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, no column breaks, no HTML."""
-    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|")
+    return markdown(text)
 
 
 def finding_row(finding: Finding, result: Result) -> str:

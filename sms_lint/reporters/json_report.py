@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sms_lint import __version__
+from sms_lint.neutralise import no_commands_json
 from sms_lint.reporters.base import Reporter, clean, conformant, counts
 
 if TYPE_CHECKING:
@@ -17,8 +18,8 @@ def finding_object(finding: Finding, result: Result) -> dict[str, Any]:
     rule = result.rulebook.rules[finding.rule]
     out: dict[str, Any] = {
         "rule": finding.rule,
-        "name": rule.name,
-        "clause": finding.clause,
+        "name": clean(rule.name),  # a pack's name and clause are data: controls are cleaned
+        "clause": clean(finding.clause),
         "severity": finding.severity.value,
         "path": clean(finding.path) if finding.path is not None else None,
         "line": finding.line,
@@ -41,7 +42,7 @@ class JsonReporter(Reporter):
         report = {
             "tool": {"name": "sms-lint", "version": __version__},
             "framework": result.framework.name,
-            "root": result.root,
+            "root": clean(result.root),
             "today": result.today.isoformat(),
             "summary": {
                 "artifacts": result.documents,
@@ -52,4 +53,4 @@ class JsonReporter(Reporter):
             "findings": [finding_object(f, result) for f in result.findings],
         }
         # ASCII-only output: safe for any consumer and any terminal encoding.
-        return json.dumps(report, indent=2, ensure_ascii=True) + "\n"
+        return no_commands_json(json.dumps(report, indent=2, ensure_ascii=True)) + "\n"

@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from sms_lint.finding import fails
+from sms_lint.neutralise import xml_safe_lines
 from sms_lint.reporters.base import (
     Reporter,
     clause_key,
@@ -132,7 +133,7 @@ def build_suites(result: Result) -> list[TestSuite]:
             cases[clause],
             hostname=HOSTNAME,
             id=str(index),
-            package=f"clause-{clause}",
+            package=f"clause-{one_line(clause)}",
             timestamp=stamp,
             properties=suite_properties(result, clause),
             stdout="\n\n".join(outputs[clause]) or None,
@@ -144,7 +145,7 @@ def build_suites(result: Result) -> list[TestSuite]:
 def suite_properties(result: Result, clause: str) -> dict[str, str]:
     return {
         "framework": one_line(result.framework.name),
-        "clause": clause,
+        "clause": one_line(clause),  # a pack's clause is data: it may hold controls
         "today": result.today.isoformat(),
         "fail-on": result.fail_on,
     }
@@ -176,13 +177,14 @@ def to_xml(suites: list[TestSuite]) -> str:
     """The document, ASCII-only (character references) so no terminal or file encoding matters.
 
     The ``<testsuites>`` root is built here without attributes: the Ant schema allows none, and
-    consumers read the counts from each suite.
+    consumers read the counts from each suite. Text lines that would read as CI commands (the
+    report may be printed in a log) start with a character reference instead.
     """
     root = ET.Element("testsuites")
     for suite in suites:
         root.append(shape_suite(suite.build_xml_doc()))
     ET.indent(root)
-    body = ET.tostring(root, encoding="us-ascii").decode("ascii")
+    body = xml_safe_lines(ET.tostring(root, encoding="us-ascii").decode("ascii"))
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 

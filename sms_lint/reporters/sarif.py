@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sms_lint import __version__
+from sms_lint.neutralise import markdown, no_commands_json
 from sms_lint.reporters.base import (
     Reporter,
     clause_label,
@@ -43,26 +44,41 @@ LEVELS = {"major": "error", "minor": "warning", "observation": "note"}
 _POSITION = re.compile(r"\b(line|column)\s+\d+", re.IGNORECASE)
 
 
+def prose(text: str) -> str:
+    """Pack text as Markdown prose: its own Markdown (back-quoted names) kept, raw HTML shown
+    as text (code scanning renders this help)."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def code_block(example: str) -> str:
+    """A fenced YAML block that the example cannot close: the fence is longer than any run of
+    back-quotes inside it."""
+    runs = re.findall(r"`+", example)
+    fence = "`" * max(3, 1 + max((len(run) for run in runs), default=0))
+    return f"{fence}yaml\n{clean(example).rstrip()}\n{fence}"
+
+
 def rule_help_markdown(rule: Rule, result: Result) -> str:
+    title = f"{rule.id} {rule.name}"
     parts = [
-        f"**{clean(rule.id)} {clean(rule.name)}** (clause {clause_label(result, rule.clause)})",
-        clean(rule.description),
+        f"**{markdown(title)}** (clause {markdown(clause_label(result, rule.clause))})",
+        prose(rule.description),
     ]
     if rule.rationale:
-        parts.append(f"**Why:** {clean(rule.rationale)}")
+        parts.append(f"**Why:** {prose(rule.rationale)}")
     if rule.remediation:
-        parts.append(f"**Fix:** {clean(rule.remediation)}")
+        parts.append(f"**Fix:** {prose(rule.remediation)}")
     for label, example in (("Passes", rule.example_pass), ("Fails", rule.example_fail)):
         if example.strip():
-            parts.append(f"{label}:\n\n```yaml\n{clean(example).rstrip()}\n```")
+            parts.append(f"{label}:\n\n{code_block(example)}")
     return "\n\n".join(parts)
 
 
 def rule_object(rule: Rule, result: Result) -> dict[str, Any]:
     full = " ".join(t for t in (rule.description, rule.rationale) if t)
     return {
-        "id": clean(rule.id),
-        "name": clean(rule.name),
+        "id": one_line(rule.id),
+        "name": one_line(rule.name),
         "shortDescription": {"text": one_line(rule.description)},
         "fullDescription": {"text": one_line(full)},
         "help": {
@@ -71,8 +87,8 @@ def rule_object(rule: Rule, result: Result) -> dict[str, Any]:
         },
         "defaultConfiguration": {"level": LEVELS[result.rulebook.severities[rule.id].value]},
         "properties": {
-            "tags": ["compliance", clean(result.framework.name), clean(rule.clause)],
-            "clause": clean(rule.clause),
+            "tags": ["compliance", one_line(result.framework.name), one_line(rule.clause)],
+            "clause": one_line(rule.clause),
             "clauseTitle": clean(result.framework.title(rule.clause)),
         },
     }
@@ -123,7 +139,7 @@ def result_object(finding: Finding, index: int, seen: Counter[str], result: Resu
     digest = fingerprint(finding)
     seen[digest] += 1  # identical findings in one file stay distinct: digest:1, digest:2, ...
     out: dict[str, Any] = {
-        "ruleId": clean(finding.rule),
+        "ruleId": one_line(finding.rule),
         "ruleIndex": index,
         "level": LEVELS[finding.severity.value],
         "message": {"text": clean(finding.message)},
@@ -131,7 +147,7 @@ def result_object(finding: Finding, index: int, seen: Counter[str], result: Resu
         "partialFingerprints": {FINGERPRINT: f"{digest}:{seen[digest]}"},
         "properties": {
             "severity": finding.severity.value,
-            "clause": clean(finding.clause),
+            "clause": one_line(finding.clause),
             "clauseTitle": clean(result.framework.title(finding.clause)),
         },
     }
@@ -184,4 +200,4 @@ class SarifReporter(Reporter):
 
     def render(self, result: Result) -> str:
         # ASCII-only, like the JSON report: safe for any consumer and any terminal encoding.
-        return json.dumps(sarif_log(result), indent=2, ensure_ascii=True) + "\n"
+        return no_commands_json(json.dumps(sarif_log(result), indent=2, ensure_ascii=True)) + "\n"

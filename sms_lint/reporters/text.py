@@ -5,14 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from sms_lint.reporters.base import (
-    Reporter,
-    conformant,
-    counts,
-    location,
-    one_line,
-    visible_path,
-)
+from sms_lint.neutralise import lead_path, terminal
+from sms_lint.reporters.base import Reporter, conformant, counts
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -30,22 +24,28 @@ class TextReporter(Reporter):
         return f"{code}{text}{_RESET}" if self.color else text
 
     def line(self, finding: Finding, result: Result) -> str:
+        """One finding. Every field from data (pack rule names and clauses too) is neutralised:
+        the path starts the line, so it must not read as a CI command."""
         rule = result.rulebook.rules[finding.rule]
         severity = finding.severity.value
         label = self.paint(severity, _DIM if finding.waived else _COLORS[severity])
+        where = "(repository)"
+        if finding.path is not None:
+            where = f"{lead_path(finding.path)}:{finding.line or 1}:{finding.column or 1}"
         text = (
-            f"{location(finding)}: {label} {finding.rule} {rule.name}: {one_line(finding.message)}"
+            f"{where}: {label} {terminal(finding.rule)} {terminal(rule.name)}: "
+            f"{terminal(finding.message)}"
         )
         if finding.clause:
-            text += f" [{finding.clause}]"
+            text += f" [{terminal(finding.clause)}]"
         if finding.waived:
-            text += self.paint(f" (waived: {one_line(finding.waived_reason or '')})", _DIM)
+            text += self.paint(f" (waived: {terminal(finding.waived_reason or '')})", _DIM)
         return text
 
     def render(self, result: Result) -> str:
         blocks = []
         for path, group in groupby(result.findings, key=lambda f: f.path):
-            header = self.paint(visible_path(path) if path else "(repository-wide)", _BOLD)
+            header = self.paint(lead_path(path) if path else "(repository-wide)", _BOLD)
             blocks.append("\n".join([header, *(self.line(f, result) for f in group)]))
         return "\n\n".join([*blocks, self.summary(result)]) + "\n"
 

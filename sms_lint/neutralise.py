@@ -1,0 +1,106 @@
+"""Neutralise text from the checked repository (or a rule pack) before a report quotes it.
+
+Every report field that came from data passes through one of these, chosen by where it lands:
+
+- :func:`clean` for structured formats (JSON, SARIF, XML, HTML): C0 controls other than tab,
+  newline and CR, DEL, the C1 controls (U+009B starts a terminal escape as ESC [ does), lone
+  surrogates (an undecodable file name, or a YAML ``"\\udc80"``) and U+FFFE/U+FFFF become U+FFFD.
+  That is also everything XML 1.0 cannot carry.
+- :func:`terminal` for a field inside a line of a line-oriented report (text, CSV, CI logs):
+  cleaned, on one line, and with Azure's ``##vso[`` (read anywhere in a log line) broken.
+- :func:`lead` / :func:`lead_path` for a field that starts a line: GitHub reads ``::`` and Azure
+  ``##`` at the start of a line (after blanks) as commands, so such a field gets a visible prefix.
+- :func:`markdown` for Markdown text: raw HTML, table pipes and inline syntax escaped.
+- :func:`csv_cell` for CSV: one line, and a leading apostrophe on what a spreadsheet would run
+  as a formula.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Azure Pipelines runs ``##vso[...]`` wherever it appears in a log line (case-insensitively).
+_AZURE_COMMAND = re.compile(r"##(vso\[)", re.IGNORECASE)
+# What makes a line a command: ``::`` (GitHub) or ``##`` (Azure ``##vso[``/``##[error]``), read
+# after leading blanks (both runners trim them).
+_COMMAND_START = re.compile(r"\s*(::|##)")
+# Backslash-escaped in Markdown: the table's column break, a backslash (or data could escape
+# ours), and the ``[`` of an image (``![x](https://tracker)`` would load a remote image).
+_MARKDOWN_SPECIAL = re.compile(r"([\\|]|(?<=!)\[)")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean(text: str) -> str:
+    """``text`` with every character unsafe in any report replaced by U+FFFD."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
+def one_line(text: str) -> str:
+    """``clean`` text with every run of whitespace (line breaks included) made one space."""
+    return " ".join(clean(text).split())
+
+
+def visible_path(path: str) -> str:
+    """A file name as one printable line: unsafe characters replaced, line breaks escaped
+    (a file name may contain a newline; it must not split a report line)."""
+    return clean(path).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def no_commands(text: str) -> str:
+    """``##vso[`` broken to ``## vso[`` so that no CI runner reads it as a command."""
+    return _AZURE_COMMAND.sub(r"## \1", text)
+
+
+def terminal(text: str) -> str:
+    """A data field inside one line of a line-oriented report."""
+    return no_commands(one_line(text))
+
+
+def starts_command(text: str) -> bool:
+    return _COMMAND_START.match(text) is not None
+
+
+def lead(text: str) -> str:
+    """A field that starts a line: a backslash in front if the line would read as a command."""
+    return "\\" + text if starts_command(text) else text
+
+
+def lead_path(path: str) -> str:
+    """A relative path that starts a line: ``./`` in front if it would read as a command (the
+    same file, named so that it cannot)."""
+    shown = no_commands(visible_path(path))
+    return "./" + shown if starts_command(shown) else shown
+
+
+def markdown(text: str) -> str:
+    """Text for a Markdown table cell or list item: one line, HTML as text, ``|`` and an
+    image's ``[`` backslash-escaped (a backslash of the data itself too, so none escapes ours)."""
+    text = terminal(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return lead(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell: one line, and an apostrophe in front of what a spreadsheet would run as a
+    formula (``=``, ``+``, ``-``, ``@``): titles and commit messages are written by anyone with
+    push access."""
+    text = terminal(text)
+    return "'" + text if text.startswith(_FORMULA_START) else lead(text)
+
+
+def xml_safe_lines(document: str) -> str:
+    """A serialized XML document whose text lines cannot read as CI commands: a ``:`` or ``#``
+    starting a line (only element text can) becomes a character reference, the same text."""
+    return re.sub(
+        r"(?m)^([ \t]*)([:#])", lambda m: m[1] + f"&#{ord(m[2])};", no_commands_xml(document)
+    )
+
+
+def no_commands_xml(document: str) -> str:
+    return _AZURE_COMMAND.sub(r"&#35;&#35;\1", document)
+
+
+def no_commands_json(document: str) -> str:
+    """A serialized JSON document with ``##vso[`` written ``##vso\\u005b``: the same value,
+    but no runner reads a command in it (it can only occur inside strings)."""
+    return _AZURE_COMMAND.sub(lambda m: "##" + m[1][:-1] + "\\u005b", document)
