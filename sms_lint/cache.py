@@ -25,16 +25,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sms_lint import __version__
-from sms_lint.documents import Document
+from sms_lint import __version__, cache_entries
+from sms_lint.cache_entries import finding_tuple, payload_check
 from sms_lint.engine_setup import Setup
 from sms_lint.filestage import FileOutcome
-from sms_lint.finding import Finding, Severity
-from sms_lint.loader import parser_name
+from sms_lint.finding import Finding
 from sms_lint.output import write_bytes_atomic
 from sms_lint.resources import data_dir
 
-FORMAT = 1
+FORMAT = 2  # 2: each entry carries a digest of its document
 STALE_DAYS = 30
 _PACKAGE = Path(__file__).resolve().parent
 _CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes
@@ -61,7 +60,6 @@ def fingerprint(setup: Setup) -> bytes:
     parts = (
         __version__,
         sys.version,
-        parser_name(),  # libyaml and the pure-Python parser accept and place text differently
         repr(setup.framework),
         repr(setup.rulebook),
         repr(setup.config),
@@ -70,25 +68,6 @@ def fingerprint(setup: Setup) -> bytes:
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
-
-
-def _finding_tuple(f: Finding) -> tuple:
-    return (
-        f.path,
-        f.line,
-        f.column,
-        f.rule,
-        f.clause,
-        f.severity.value,
-        f.message,
-        f.artifact,
-        f.waived_reason,
-    )
-
-
-def _finding(t: tuple) -> Finding:
-    path, line, column, rule, clause, severity, message, artifact, waived = t
-    return Finding(path, line, column, rule, clause, Severity(severity), message, artifact, waived)
 
 
 class ResultCache:
@@ -115,29 +94,32 @@ class ResultCache:
             entries, result = stored["entries"], stored["result"]
             if not isinstance(entries, dict):
                 return
-        except Exception:
+        except Exception:  # unreadable in any way (truncated, not marshal, not ours): unused
             return
         self.entries, self.result = entries, result
         with contextlib.suppress(OSError):
             os.utime(self.file)  # used today, even if this run changes nothing: not stale
 
     def outcome(self, path: str, digest: bytes) -> FileOutcome | None:
+        """The cached outcome for this content; None (and the entry dropped, to be stored
+        anew) when there is none or it does not pass ``cache_entries``' checks."""
         entry = self.entries.get(path)
-        if entry is None or entry[0] != digest:
+        if entry is None:
             return None
-        try:
-            _, payload, is_artifact, kind, findings = entry
-            document = Document.lazy(path, payload, is_artifact)
-            return FileOutcome(document, kind, tuple(_finding(t) for t in findings))
-        except Exception:
-            return None
+        found = cache_entries.outcome(path, digest, entry)
+        if found is None:
+            del self.entries[path]
+            self._dirty = True
+        return found
 
     def store(self, path: str, digest: bytes, outcome: FileOutcome) -> None:
         document = outcome.document
-        findings = tuple(_finding_tuple(f) for f in outcome.findings)
+        payload = document.encode()
+        findings = tuple(finding_tuple(f) for f in outcome.findings)
         self.entries[path] = (
             digest,
-            document.encode(),
+            payload,
+            payload_check(payload),
             document.is_artifact,
             outcome.kind,
             findings,
@@ -157,15 +139,13 @@ class ResultCache:
         return digest.digest()
 
     def cached_findings(self, key: bytes) -> tuple[Finding, ...] | None:
-        if self.result is None or self.result[0] != key:
+        result = self.result
+        if not isinstance(result, tuple) or len(result) != 2 or result[0] != key:
             return None
-        try:
-            return tuple(_finding(t) for t in self.result[1])
-        except Exception:
-            return None
+        return cache_entries.findings(result[1])  # None when any of them is not sound
 
     def remember_findings(self, key: bytes, findings: tuple[Finding, ...]) -> None:
-        self.result = (key, tuple(_finding_tuple(f) for f in findings))
+        self.result = (key, tuple(finding_tuple(f) for f in findings))
         self._dirty = True
 
     def save(self) -> None:
