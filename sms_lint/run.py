@@ -79,6 +79,8 @@ def check_result(request: CheckRequest) -> Result:
             changes = load_change_set(request.root, request.base, setup.config)
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
+        for note in changes.notes():
+            click.echo(f"sms-lint: note: {note}", err=True)
     cache = None
     if request.use_cache:
         from sms_lint.cache import ResultCache  # only runs that use the cache pay for it

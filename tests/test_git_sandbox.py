@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from test_git_support import GitRepo, policy, process
+from test_git_support import GitRepo, policy, process, trusting
 
 SCRIPT = """#!/bin/sh
 # Whatever git ran us as: leave a mark, read nothing, print nothing.
@@ -143,6 +143,16 @@ def commands(root: Path, out: Path) -> list[list[str]]:
     return lines
 
 
+def one_of_each(lines: list[list[str]]) -> list[list[str]]:
+    """The first line of each command that writes files, and of each that prints (a process
+    costs some 0.4 s: the in-process test runs every line)."""
+    picked: dict[tuple[str, str, bool], list[str]] = {}
+    for line in lines:
+        base = line[line.index("--base") + 1] if "--base" in line else ""
+        picked.setdefault((line[0], base, "-o" in line), line)
+    return list(picked.values())
+
+
 def test_the_repository_really_is_hostile(hostile: GitRepo, tmp_path: Path) -> None:
     """Control: plain git on a copy runs the filter, fsmonitor and the post-index-change hook."""
     copy = tmp_path / "copy"
@@ -177,7 +187,7 @@ def test_no_command_runs_a_program_or_writes_in_git_in_a_subprocess(
     out = tmp_path / "out"
     out.mkdir()
     before = snapshot(hostile.path)
-    for line in commands(hostile.path, out):
+    for line in one_of_each(commands(hostile.path, out)):
         done = subprocess.run(
             [sys.executable, "-m", "sms_lint", *line], capture_output=True, text=True,
             cwd=hostile.path, check=False,
@@ -205,4 +215,42 @@ def test_hooks_in_dot_git_hooks_do_not_run(hostile: GitRepo, invoke) -> None:
     result = invoke("register", str(hostile.path), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["last_change"] is not None
+    assert snapshot(hostile.path) == before
+
+
+def _chown_tree(folder: Path, uid: int) -> None:
+    for path in (folder, *folder.rglob("*")):
+        os.chown(path, uid, uid, follow_symlinks=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_repository_of_another_owner_is_refused_even_for_root(
+    hostile: GitRepo, tmp_path: Path
+) -> None:
+    """git's protection applies to root too; sms-lint no longer switches it off."""
+    _chown_tree(hostile.path, 12345)
+    out = tmp_path / "out"
+    out.mkdir()
+    # No machine-wide config can trust the folder behind the test's back.
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    before = snapshot(hostile.path)
+    for line in one_of_each(commands(hostile.path, out)):
+        if line[0] == "coverage" and "html" not in line:
+            continue  # only the readiness page reads git
+        done = subprocess.run(
+            [sys.executable, "-m", "sms_lint", *line], capture_output=True, text=True, env=env,
+            check=False,
+        )  # fmt: skip
+        assert done.returncode == 2, (line, done.stdout, done.stderr)
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        assert f"git config --global --add safe.directory {hostile.path}" in done.stderr
+    assert snapshot(hostile.path) == before
+    trusted = subprocess.run(
+        [sys.executable, "-m", "sms_lint", "check", str(hostile.path), "--today", TODAY,
+         "--base", "HEAD", "--format", "json"],
+        capture_output=True, text=True, env=trusting(hostile.path, env), check=False,
+    )  # fmt: skip
+    assert trusted.returncode in (0, 1), trusted.stderr
+    rules = {f["rule"] for f in json.loads(trusted.stdout)["findings"]}
+    assert "SMS017" in rules  # read, and the uncommitted edit seen
     assert snapshot(hostile.path) == before

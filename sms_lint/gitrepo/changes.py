@@ -2,12 +2,12 @@
 
 What ``git diff REF`` would say, without letting git look at the work tree (that would run
 the repository's filters and refresh the index): ``git ls-tree`` lists the files under the
-SMS root at the base, ``git ls-files`` which of them git still tracks, ``git diff-index
---cached -M`` which were renamed, and each tracked file is compared with its base blob by
-hashing it here (:mod:`sms_lint.gitrepo.worktree`). Uncommitted edits count; a file git does
-not know yet does not. The base version of each changed or deleted candidate file is read
-through one long-lived ``git cat-file --batch`` and parsed with the same loader as every other
-document.
+SMS root at the base, ``git ls-files`` which of them git still tracks (a sparse checkout's
+absent files count as the index holds them), ``git diff-index --cached -M`` which were
+renamed, and each tracked file is compared with its base blob by hashing it here
+(:mod:`sms_lint.gitrepo.worktree`). Uncommitted edits count; a file git does not know yet does
+not. The base version of each changed or deleted candidate file is read through one
+long-lived ``git cat-file --batch`` and parsed with the same loader as every other document.
 
 Submodules are not compared: a submodule's files are its own repository's, and the SMS
 repository records only the submodule's commit. Their paths are kept (``submodules``) so the
@@ -24,9 +24,17 @@ from types import MappingProxyType
 from sms_lint.config import Config
 from sms_lint.discovery import matches
 from sms_lint.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, parse_document
-from sms_lint.gitrepo.log import FileChange, staged_renames, tree_entries
+from sms_lint.gitrepo.log import FileChange
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
+from sms_lint.gitrepo.trees import (
+    IndexEntry,
+    TreeEntry,
+    index_entries,
+    staged_renames,
+    tree_entries,
+)
 from sms_lint.gitrepo.worktree import State, compare
+from sms_lint.neutralise import visible_path
 
 GITLINK_MODE = "160000"  # a submodule: the tree records its commit, not its files
 
@@ -48,6 +56,16 @@ class ChangeSet:
     changed: Mapping[str, BaseFile]
     deleted: tuple[BaseFile, ...]
     submodules: tuple[str, ...] = ()  # under the root at the base: edits in them are not seen
+
+    def notes(self) -> tuple[str, ...]:
+        """What the user should know about this comparison (one sentence each)."""
+        if not self.submodules:
+            return ()
+        names = ", ".join(visible_path(path) + "/" for path in self.submodules)
+        return (
+            f"--base does not look inside submodules ({names}): edits to their files since "
+            f"{visible_path(self.ref)} are not compared",
+        )
 
 
 def load_change_set(root: Path, ref: str, config: Config) -> ChangeSet:
@@ -79,7 +97,7 @@ def resolve_commit(repo: Repository, ref: str) -> str:
 
 def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) -> ChangeSet:
     max_bytes = config.max_file_kb * 1024
-    tracked = repo.tracked()
+    index = index_entries(repo)
     renamed = {
         repo.from_top(old): repo.from_top(new) for old, new in staged_renames(repo, commit).items()
     }
@@ -95,10 +113,8 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
             continue
         if not is_candidate(path, config.exclude):
             continue
-        current = path if path in tracked else renamed.get(path)
-        state = State.MISSING
-        if current is not None and current in tracked:
-            state = compare(root / current, entry.object_id, entry.mode, max_bytes)
+        current = path if path in index else renamed.get(path)
+        state = _state(root, current, index.get(current or ""), entry, max_bytes)
         if state is State.SAME or entry.size is None or entry.size > max_bytes:
             continue  # unchanged, or over max_file_kb at the base: not read, as in check
         raw = repo.read_blob(entry.object_id, max_bytes)
@@ -111,6 +127,17 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
             changed[current] = base
     deleted.sort(key=lambda b: b.path)
     return ChangeSet(ref, MappingProxyType(changed), tuple(deleted), tuple(sorted(submodules)))
+
+
+def _state(
+    root: Path, current: str | None, indexed: IndexEntry | None, base: TreeEntry, max_bytes: int
+) -> State:
+    """How the file now at ``current`` compares with its base entry."""
+    if current is None or indexed is None:
+        return State.MISSING  # not tracked any more: git diff would call it deleted
+    if not indexed.in_work_tree:  # sparse checkout: the index stands for the absent file
+        return State.SAME if indexed.object_id == base.object_id else State.CHANGED
+    return compare(root / current, base.object_id, base.mode, max_bytes)
 
 
 def is_candidate(path: str, exclude: tuple[str, ...]) -> bool:

@@ -169,39 +169,3 @@ def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
             # document, whose own history is not this one's.
             break
     return history
-
-
-@dataclass(frozen=True)
-class TreeEntry:
-    """One entry of ``git ls-tree -r -l``: a blob, or a submodule's commit (mode 160000)."""
-
-    mode: str
-    object_id: str
-    size: int | None  # None for a submodule
-    path: str
-
-
-def tree_entries(repo: Repository, commit: str) -> list[TreeEntry]:
-    """Every file under the SMS root as ``commit`` holds it (from the object store only)."""
-    output = repo.run("ls-tree", "-r", "-l", "-z", commit, "--", repo.pathspec())
-    entries = []
-    for record in output.split(b"\0"):
-        meta, tab, raw_path = record.partition(b"\t")
-        words = meta.decode("ascii", "replace").split()
-        if tab and len(words) == 4:
-            size = int(words[3]) if words[3].isdigit() else None
-            entries.append(TreeEntry(words[0], words[2], size, decode_path(raw_path)))
-    return entries
-
-
-def staged_renames(repo: Repository, commit: str) -> dict[str, str]:
-    """Old path -> new path of the files renamed between ``commit`` and the index.
-
-    ``diff-index --cached`` compares the commit with the index alone: unlike a diff against
-    the work tree it runs no filter and never refreshes (or writes) the index."""
-    output = repo.run(
-        "diff-index", "--cached", "--raw", "--no-abbrev", "-M", "--diff-filter=R",
-        "--no-ext-diff", "--no-textconv", "-z", commit, "--", repo.pathspec(),
-    )  # fmt: skip
-    changes = parse_fields(output.split(b"\0"))
-    return {c.old_path: c.path for c in changes if isinstance(c, FileChange) and c.status == "R"}

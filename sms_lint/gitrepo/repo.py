@@ -1,23 +1,17 @@
 """The git repository that holds an SMS root: found once, then read with explicit arguments.
 
-GitPython is imported here, inside functions, and only when a command needs git: ``check``
-without ``--base`` and ``rules`` never load it; it is used only to run git (never
-``git.Repo``, which reads the repository's configuration itself and trusts any owner).
+GitPython is imported inside functions, and only when a command needs git: ``check`` without
+``--base`` and ``rules`` never load it. It is used only to run git, never as ``git.Repo``
+(which reads the repository's configuration itself and ignores who owns it).
 
 The checked repository is hostile in the threat model (a pull request on a shared runner
 controls ``.git/config`` and ``.gitattributes``), so every git call is read-only and runs no
-program the repository names:
-
-- only commands that never touch the work tree's content or write the index are run
-  (``rev-parse``, ``ls-files``, ``ls-tree``, ``diff-index --cached``, ``log``, ``cat-file``):
-  no clean/smudge/process filter, no index refresh, no ``post-index-change`` hook; the work
-  tree is compared by hashing its files ourselves (:mod:`sms_lint.gitrepo.changes`);
-- :data:`SAFE_CONFIG` overrides every setting that names a program (hooks, fsmonitor, pager,
-  ssh, askpass, credential helpers, gpg, external diff, alternateRefsCommand) and forbids
-  every transport (``protocol.allow=never``): nothing is fetched, even lazily;
-- :data:`SAFE_ENVIRONMENT`: no optional locks, no pager, no prompt;
-- ``--literal-pathspecs``: a file named ``*`` or ``:(exclude)x`` is only that file;
-- ``--no-replace-objects``: ``refs/replace`` cannot swap what a commit holds.
+program the repository names: only commands that never look at the work tree's content nor
+write the index are run (``rev-parse``, ``ls-files``, ``ls-tree``, ``diff-index --cached``,
+``log``, ``cat-file``), so no clean/smudge/process filter runs and the index is never
+refreshed; the work tree is compared by hashing its files here (:mod:`.worktree`); and every
+call gets the options and environment of :mod:`.sandbox` (no hooks, fsmonitor, pager, ssh,
+askpass, credential helper, gpg, external diff; no transport at all; literal pathspecs).
 
 git's ownership protection stays on: a repository owned by another user is read only if the
 user listed it in git's own ``safe.directory`` (global config or ``GIT_CONFIG_*``); otherwise
@@ -35,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sms_lint.gitrepo.sandbox import GitProblem, UntrustedRepository, sandboxed
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -43,43 +39,6 @@ except ImportError:  # Windows
 _CHUNK = 1 << 16
 _PIPE_BYTES = 1 << 20
 NOT_SHALLOW_HINT = "fetch the full history (actions/checkout with fetch-depth: 0)"
-
-
-class GitProblem(Exception):
-    """Git cannot answer the question: one sentence for the user."""
-
-
-class UntrustedRepository(GitProblem):
-    """git refuses the repository: it belongs to another user and is not a safe.directory."""
-
-
-# Every setting that makes git run a program, set to nothing (or to off). Filters, textconv
-# and diff drivers have repository-chosen names, so they cannot be listed: the commands we run
-# never use them (see the module's docstring); tests/test_git_sandbox.py proves it.
-SAFE_CONFIG = (
-    "core.fsmonitor=false",
-    "core.hooksPath=/dev/null",
-    "core.pager=cat",
-    "core.askPass=",
-    "core.sshCommand=",
-    "core.gitProxy=",
-    "core.alternateRefsCommand=",
-    "credential.helper=",
-    "diff.external=",
-    "gpg.program=",
-    "gpg.ssh.program=",
-    "gpg.x509.program=",
-    "log.showSignature=false",
-    "protocol.allow=never",
-    "core.quotePath=false",
-)
-SAFE_ENVIRONMENT = {
-    "GIT_OPTIONAL_LOCKS": "0",
-    "GIT_PAGER": "cat",
-    "GIT_TERMINAL_PROMPT": "0",
-    "GIT_ASKPASS": "",
-    "SSH_ASKPASS": "",
-}
 
 
 @dataclass(frozen=True)
@@ -249,24 +208,6 @@ def open_repository(root: Path) -> Repository | None:
     prefix = "" if inside == "." else inside + "/"
     state = _head_state(status, b"\n".join(lines[1:]))
     return Repository(sandboxed(top), top, prefix, state)
-
-
-def sandboxed(folder: Path) -> Any:
-    """A ``git.Git`` running in ``folder`` with the options and environment above."""
-    try:
-        import git
-    except ImportError:  # GitPython raises ImportError when no git executable works
-        raise GitProblem("git is not installed (or not on PATH)") from None
-    command = git.Git(str(folder))
-    command.set_persistent_git_options(
-        c=list(SAFE_CONFIG),
-        literal_pathspecs=True,
-        no_optional_locks=True,
-        no_pager=True,
-        no_replace_objects=True,
-    )
-    command.update_environment(**SAFE_ENVIRONMENT)
-    return command
 
 
 def untrusted_sentence(error: str, root: Path) -> str:
