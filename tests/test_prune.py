@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import TODAY, found
 
 from sms_lint.config import Config
@@ -90,3 +91,11 @@ def test_a_review_date_near_the_end_of_the_calendar_is_no_overflow(
     assert found(report, "SMS006")[0][4].startswith("last_reviewed 9999-06-01 is in the future")
     assert not found(report, "SMS005") and not found(report, "SMS199")
     assert TODAY in found(report, "SMS006")[0][4]
+
+
+@pytest.mark.parametrize("value", ["0", "121", "96000", str(10**21), "true", "1.5", "[12]"])
+def test_a_config_review_interval_out_of_bounds_is_exit_2(write, tmp_path, invoke, value) -> None:
+    write(".sms-lint.yaml", f"review_interval_months: {value}\n")
+    result = invoke("check", str(tmp_path), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "'review_interval_months' must be a whole number from 1 to 120" in result.stderr
