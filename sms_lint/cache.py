@@ -30,6 +30,7 @@ from sms_lint.cache_entries import finding_tuple, payload_check
 from sms_lint.engine_setup import Setup
 from sms_lint.filestage import FileOutcome
 from sms_lint.finding import Finding
+from sms_lint.loader import parser_name
 from sms_lint.output import write_bytes_atomic
 from sms_lint.resources import data_dir
 
@@ -60,6 +61,7 @@ def fingerprint(setup: Setup) -> bytes:
     parts = (
         __version__,
         sys.version,
+        parser_name(),  # libyaml and the pure-Python parser accept and place text differently
         repr(setup.framework),
         repr(setup.rulebook),
         repr(setup.config),
