@@ -8,6 +8,7 @@ setting.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 from sms_lint.documents import decode
 from sms_lint.finding import Severity
 from sms_lint.loader import load_yaml
+from sms_lint.safeopen import Refused
+from sms_lint.treewalk import read_inside
 
 CONFIG_NAME = ".sms-lint.yaml"
 KNOWN_KEYS = ("exclude", "rules", "review_interval_months", "policies", "waivers", "max_file_kb")
@@ -66,7 +69,9 @@ def find_config(root: Path, explicit: Path | None) -> Path | None:
             raise ConfigError(f"config file {explicit} does not exist")
         return explicit
     default = root / CONFIG_NAME
-    return default if default.is_file() else None
+    # lexists, not is_file: a FIFO, folder or link out of the root under this name is refused
+    # when it is read, never silently passed over
+    return default if os.path.lexists(default) else None
 
 
 def load_config(root: Path, explicit: Path | None = None) -> Config:
@@ -76,7 +81,11 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         return Config()
     name = _display_name(path, root)
     try:
-        raw = path.read_bytes()
+        # --config is trusted like the command line; the root's own config may come from a
+        # pull request, so it is read only as discovery would read a file of the root
+        raw = path.read_bytes() if explicit is not None else read_inside(str(root), CONFIG_NAME)
+    except Refused as refused:
+        raise ConfigError(f"{name}: {refused}") from None
     except OSError as error:
         raise ConfigError(f"cannot read {name}: {error.strerror}") from None
     text, problem = decode(raw)

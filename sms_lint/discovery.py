@@ -4,29 +4,39 @@ Rules: YAML and Markdown files only; hidden files and folders (``.git``, ``.gith
 ``.sms-lint.yaml``) are never artifacts; ``exclude`` globs from the config drop more. Symbolic
 links are never followed out of the root: a link that leads outside is reported (without saying
 where it points: reports may be public) and never read; links to folders are not descended into.
+A folder that cannot be read and a file that is not a regular file (FIFO, device, socket) are
+problems too, never a silent gap. Each candidate's identity is recorded for the read
+(:mod:`sms_lint.treewalk`, :mod:`sms_lint.safeopen`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 
 from sms_lint.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 from sms_lint.loader import Problem
+from sms_lint.safeopen import FileId
+from sms_lint.treewalk import Walk
 
 _SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 
 
 @dataclass(frozen=True)
 class Discovered:
-    """Candidate files (relative POSIX paths, sorted) and problems keyed by path."""
+    """Candidate files (relative POSIX paths, sorted), problems keyed by path, and what was
+    seen of each candidate (its device and inode, and for a link the file it leads to), which
+    the read must find again (None where the platform cannot tell)."""
 
     paths: tuple[str, ...]
     problems: tuple[tuple[str, Problem], ...]
+    identities: dict[str, FileId] = field(default_factory=dict, compare=False)
+
+    def identity(self, path: str) -> FileId | None:
+        return self.identities.get(path)
 
 
 @lru_cache(maxsize=256)
@@ -67,52 +77,13 @@ def matches(path: str, patterns: Iterable[str]) -> bool:
     return any(_match_segments(_segments(p), parts) for p in patterns if p.strip())
 
 
-def _outside(path: str, real_root: Path) -> bool:
-    try:
-        Path(path).resolve().relative_to(real_root)
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
-        return True
-    return False
-
-
-def _link_problem() -> Problem:
-    return Problem("SMS100", 1, 1, "symbolic link to a place outside the repository: not read")
-
-
 def discover(root: Path, exclude: Iterable[str] = ()) -> Discovered:
     """Walk ``root`` (never following links) and return the candidate artifact files.
 
-    ``os.scandir`` gives the file type with the listing, so a large tree costs no extra
-    ``stat`` per file; only symbolic links are resolved, to tell inside from outside.
+    ``os.scandir`` gives the file type and inode with the listing, so a large tree costs no
+    extra ``stat`` per file; only folders are checked and symbolic links resolved.
     """
-    real_root = root.resolve()
     exclude = tuple(exclude)
-    paths: list[str] = []
-    problems: list[tuple[str, Problem]] = []
-    folders = [(str(root), "")]
-    while folders:
-        folder, prefix = folders.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue  # an unreadable folder holds nothing we can check
-        for entry in entries:
-            name, rel = entry.name, prefix + entry.name
-            if name.startswith("."):
-                continue
-            is_dir = entry.is_dir(follow_symlinks=False)
-            if not is_dir and not name.lower().endswith(_SUFFIXES) and not entry.is_symlink():
-                continue
-            if exclude and matches(rel, exclude):
-                continue
-            if entry.is_symlink():
-                if _outside(entry.path, real_root):
-                    problems.append((rel, _link_problem()))
-                elif entry.is_file() and name.lower().endswith(_SUFFIXES):
-                    paths.append(rel)  # a link to a file inside the root is read as that file
-                continue  # links to folders are never descended into
-            if is_dir:
-                folders.append((entry.path, rel + "/"))
-            else:
-                paths.append(rel)
-    return Discovered(tuple(sorted(paths)), tuple(sorted(problems)))
+    walk = Walk(str(root), _SUFFIXES, lambda rel: bool(exclude) and matches(rel, exclude))
+    walk.run()
+    return Discovered(tuple(sorted(walk.identities)), tuple(sorted(walk.problems)), walk.identities)

@@ -69,14 +69,14 @@ def file_outcomes(
     if cache is not None and cache.entries:
         todo = []
         for path in found.paths:
-            raw = read_bytes(root, path, setup.config.max_file_kb)
+            raw = read_bytes(root, path, setup.config.max_file_kb, found.identity(path))
             content = digest(raw) if isinstance(raw, bytes) else None
             hit = cache.outcome(path, content) if content is not None else None
             if hit is None:
                 todo.append(path)
             else:
                 processed.append((hit, content))
-    for outcome, content in process_many(root, todo, setup):
+    for outcome, content in process_many(root, todo, setup, found.identities):
         processed.append((outcome, content))
         if cache is not None and content is not None:
             cache.store(outcome.document.path, content, outcome)

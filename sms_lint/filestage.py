@@ -8,11 +8,12 @@ makes this stage cacheable and parallel: large repositories are split across pro
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -22,6 +23,7 @@ from sms_lint.finding import Finding
 from sms_lint.loader import Problem
 from sms_lint.model import Artifact
 from sms_lint.prune import prune_paths, pruned
+from sms_lint.safeopen import FileId, Refused, open_checked, refusal
 from sms_lint.validation import explain
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
@@ -47,18 +49,28 @@ class FileOutcome(NamedTuple):
         return Artifact(self.document, self.kind) if self.kind is not None else None
 
 
-def read_bytes(root: Path, path: str, max_kb: int) -> bytes | Problem:
-    """The file's bytes, or the problem that stops it being read (too large, unreadable)."""
+def read_bytes(root: Path, path: str, max_kb: int, seen: FileId | None = None) -> bytes | Problem:
+    """The file's bytes, or the problem that stops it being read (too large, unreadable, not
+    a regular file, or no longer the file discovery ``seen``: see :mod:`sms_lint.safeopen`).
+    A symbolic link inside the root is read as the file it leads to (``seen.opened``)."""
     limit = max_kb * 1024
+    opened = seen.opened if seen is not None and seen.opened is not None else path
     try:
-        handle = os.open(os.path.join(root, path), os.O_RDONLY | _BINARY)
+        handle, status = open_checked(os.path.join(root, opened), seen)
         try:
-            size = os.fstat(handle).st_size
+            size = status.st_size
             raw = _read_at_most(handle, limit + 1, size + 1)
         finally:
             os.close(handle)
+    except Refused as refused:
+        return refusal(str(refused))
     except OSError as error:
-        return Problem("SMS100", 1, 1, f"cannot read the file: {error.strerror or 'unreadable'}")
+        if error.errno == errno.ENAMETOOLONG:
+            return refusal(
+                "the file's path is longer than the system allows: not read; shorten the "
+                "folder names or exclude it in .sms-lint.yaml"
+            )
+        return refusal(f"cannot read the file: {error.strerror or 'unreadable'}")
     if len(raw) > limit:
         return Problem(
             "SMS100",
@@ -68,10 +80,6 @@ def read_bytes(root: Path, path: str, max_kb: int) -> bytes | Problem:
             "(max_file_kb in .sms-lint.yaml): not read",
         )
     return raw
-
-
-# Windows opens files in text mode unless told otherwise; elsewhere the flag does not exist.
-_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def _read_at_most(handle: int, most: int, expected: int) -> bytes:
@@ -97,7 +105,7 @@ def read_documents(root: Path, config: Config) -> list[Document]:
     found = discover(root, config.exclude)
     documents = [
         parse_document(p, raw)
-        if isinstance(raw := read_bytes(root, p, config.max_file_kb), bytes)
+        if isinstance(raw := read_bytes(root, p, config.max_file_kb, found.identity(p)), bytes)
         else Document(p, None, problems=[raw])
         for p in found.paths
     ]
@@ -191,7 +199,8 @@ def _kind_message(kind: object, setup: Setup) -> str:
 
 # --- parallel processing -------------------------------------------------------------------
 
-_WORKER: tuple[Path, Setup] | None = None  # set in the parent just before forking
+Seen = Mapping[str, "FileId | None"]  # discovery's identity of each path (Discovered)
+_WORKER: tuple[Path, Setup, Seen] | None = None  # set in the parent just before forking
 
 
 Processed = tuple[FileOutcome, "bytes | None"]  # the outcome and the content's digest
@@ -201,26 +210,30 @@ def digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def _process_path(root: Path, path: str, setup: Setup) -> Processed:
-    raw = read_bytes(root, path, setup.config.max_file_kb)
+def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
+    raw = read_bytes(root, path, setup.config.max_file_kb, seen.get(path))
     return process(path, raw, setup), digest(raw) if isinstance(raw, bytes) else None
 
 
 def _work(path: str) -> tuple[str, bytes, bool, str | None, tuple[Finding, ...], bytes | None]:
     assert _WORKER is not None
-    root, setup = _WORKER
-    outcome, content = _process_path(root, path, setup)
+    root, setup, seen = _WORKER
+    outcome, content = _process_path(root, path, setup, seen)
     doc = outcome.document
     return path, doc.encode(), doc.is_artifact, outcome.kind, outcome.findings, content
 
 
-def process_many(root: Path, paths: list[str], setup: Setup) -> list[Processed]:
-    """Process files, across processes when there are many and the platform forks."""
+def process_many(
+    root: Path, paths: list[str], setup: Setup, seen: Seen | None = None
+) -> list[Processed]:
+    """Process files, across processes when there are many and the platform forks; ``seen``
+    is what discovery saw of each path (a file that is no longer that file is not read)."""
+    seen = seen if seen is not None else {}
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_THRESHOLD or workers < 2 or not sys.platform.startswith("linux"):
-        return [_process_path(root, p, setup) for p in paths]
+        return [_process_path(root, p, setup, seen) for p in paths]
     global _WORKER
-    _WORKER = (root, setup)
+    _WORKER = (root, setup, seen)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.map(_work, paths, chunksize=max(1, len(paths) // (workers * 8)))
