@@ -85,7 +85,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         # pull request, so it is read only as discovery would read a file of the root
         raw = path.read_bytes() if explicit is not None else read_inside(str(root), CONFIG_NAME)
     except Refused as refused:
-        raise ConfigError(f"{name}: {refused}") from None
+        raise ConfigError(f"{CONFIG_NAME}: {refused}") from None  # only the root's is refused
     except OSError as error:
         raise ConfigError(f"cannot read {name}: {error.strerror}") from None
     text, problem = decode(raw)

@@ -352,3 +352,47 @@ def test_racing_swaps_never_leak_an_outside_file(sms: Path, invoke) -> None:
     finally:
         stop.set()
         swapper.join()
+
+
+# --- the root's .sms-lint.yaml ---------------------------------------------------------------
+
+
+def test_a_root_config_linking_out_of_the_root_is_not_read(sms: Path, invoke) -> None:
+    (sms / ".sms-lint.yaml").unlink()
+    (sms.parent / "outside" / "config.yaml").write_text(f"{MARKER}: [1]\n")
+    os.symlink(sms.parent / "outside" / "config.yaml", sms / ".sms-lint.yaml")
+    result = invoke("check", str(sms), "--today", TODAY)
+    assert result.exit_code == 2 and MARKER not in result.output
+    assert result.stderr.count("\n") == 1 and "outside the repository" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "dangling"])
+def test_a_root_config_that_is_no_regular_file_is_exit_2_not_a_hang(sms: Path, kind: str) -> None:
+    (sms / ".sms-lint.yaml").unlink()
+    if kind == "fifo":
+        os.mkfifo(sms / ".sms-lint.yaml")
+    elif kind == "folder":
+        (sms / ".sms-lint.yaml").mkdir()
+    else:
+        os.symlink("nowhere.yaml", sms / ".sms-lint.yaml")
+    done = subprocess.run(
+        [*CHECK, str(sms), "--today", TODAY], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert ".sms-lint.yaml" in done.stderr and "not read" in done.stderr
+
+
+def test_a_root_config_linking_inside_the_root_is_read(sms: Path, check_json) -> None:
+    (sms / ".sms-lint.yaml").rename(sms / "config.txt")
+    os.symlink("config.txt", sms / ".sms-lint.yaml")
+    _, report = check_json(sms)
+    assert {f["rule"] for f in report["findings"]} <= set(FILE_RULES)  # its settings applied
+
+
+def test_an_explicit_config_may_be_anywhere(sms: Path, check_json) -> None:
+    outside = sms.parent / "outside" / "config.yaml"
+    outside.write_text(quiet_config(*FILE_RULES))
+    (sms / ".sms-lint.yaml").unlink()
+    os.symlink(outside, sms / "given.yaml")
+    _, report = check_json(sms, "--config", str(sms / "given.yaml"))
+    assert {f["rule"] for f in report["findings"]} <= set(FILE_RULES)
