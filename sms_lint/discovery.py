@@ -84,6 +84,6 @@ def discover(root: Path, exclude: Iterable[str] = ()) -> Discovered:
     extra ``stat`` per file; only folders are checked and symbolic links resolved.
     """
     exclude = tuple(exclude)
-    walk = Walk(str(root), _SUFFIXES, lambda rel: bool(exclude) and matches(rel, exclude))
+    walk = Walk(str(root), _SUFFIXES, (lambda rel: matches(rel, exclude)) if exclude else None)
     walk.run()
     return Discovered(tuple(sorted(walk.identities)), tuple(sorted(walk.problems)), walk.identities)

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from sms_lint.loader import Problem
 from sms_lint.safeopen import CHANGED, NOT_REGULAR, FileId, Refused, read_whole, refusal
 
+DirEntry = os.DirEntry[str]
+
 # Listing from a descriptor needs fdopendir (POSIX); elsewhere folders are listed by path and
 # files are read without an identity to compare (still never through a link or a FIFO).
 PINNED = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
@@ -51,16 +53,14 @@ def folder_problem(error: OSError) -> Problem:
     )
 
 
-Entry = tuple[os.DirEntry[str], int]  # an entry and the device of its folder
-
-
-def listed(path: str, expected: tuple[int, int] | None) -> Iterator[Entry]:
+@contextlib.contextmanager
+def listed(path: str, expected: tuple[int, int] | None) -> Iterator[tuple[list[DirEntry], int]]:
     """Open the folder at ``path``, check it is the one ``expected`` (device, inode) names, and
-    yield its entries while it is open (entries answer type questions through the folder's
-    descriptor, closed once they are all seen). Raises ``OSError`` (ELOOP for a folder that
-    is not the one listed) when the folder cannot be read."""
+    give its entries and device while it is open (entries answer type questions through the
+    folder's descriptor, closed afterwards). Raises ``OSError`` (ELOOP for a folder that is
+    not the one listed) when the folder cannot be read."""
     if not PINNED:
-        yield from ((entry, 0) for entry in list(os.scandir(path)))
+        yield list(os.scandir(path)), 0
         return
     flags = _DIRECTORY if expected is not None else _DIRECTORY & ~getattr(os, "O_NOFOLLOW", 0)
     handle = os.open(path, flags)  # the root itself may be a link: the user named it
@@ -68,23 +68,18 @@ def listed(path: str, expected: tuple[int, int] | None) -> Iterator[Entry]:
         status = os.fstat(handle)
         if expected is not None and (status.st_dev, status.st_ino) != expected:
             raise OSError(errno.ELOOP, "changed")
-        for entry in list(os.scandir(handle)):
-            yield entry, status.st_dev
+        yield list(os.scandir(handle)), status.st_dev
     finally:
         os.close(handle)
 
 
-def folder_identity(entry: os.DirEntry[str]) -> tuple[int, int] | None:
+def folder_identity(entry: DirEntry) -> tuple[int, int] | None:
     """A sub-folder's (device, inode) as its parent lists it (``lstat`` through the parent's
     descriptor: a mount point shows the mounted folder, as ``fstat`` will)."""
     if not PINNED:
         return None
     status = entry.stat(follow_symlinks=False)
     return status.st_dev, status.st_ino
-
-
-def file_identity(entry: os.DirEntry[str], device: int) -> FileId:
-    return FileId(device, entry.inode()) if PINNED else FileId(0, 0)
 
 
 def link_target(link: str, real_root: str) -> tuple[str | None, Problem | None]:
@@ -165,7 +160,9 @@ def read_inside(root: str, name: str) -> bytes:
 class Walk:
     """One discovery walk: candidate files with their identities, and problems by path."""
 
-    def __init__(self, root: str, suffixes: tuple[str, ...], excluded: Callable[[str], bool]):
+    def __init__(
+        self, root: str, suffixes: tuple[str, ...], excluded: Callable[[str], bool] | None
+    ) -> None:
         self.real_root = os.path.realpath(root)
         self.suffixes = suffixes
         self.excluded = excluded
@@ -180,37 +177,48 @@ class Walk:
             while self._folders:
                 path, prefix, expected = self._folders.pop()
                 try:
-                    with contextlib.closing(listed(path, expected)) as entries:
-                        for entry, device in entries:
-                            self._entry(path, prefix, entry, device)
+                    with listed(path, expected) as (entries, device):
+                        self._folder(path, prefix, entries, device)
                 except OSError as error:  # never a silent gap: the folder is a finding
                     self.problems.append((prefix.rstrip("/") or ".", folder_problem(error)))
         finally:
             if self._root_handle is not None:
                 os.close(self._root_handle)
 
-    def _entry(self, folder: str, prefix: str, entry: os.DirEntry[str], device: int) -> None:
+    def _folder(self, folder: str, prefix: str, entries: list[DirEntry], device: int) -> None:
+        """The common case inline (a regular file: its type and inode come with the listing,
+        no system call); everything else in :meth:`_entry`."""
+        suffixes, excluded, identities = self.suffixes, self.excluded, self.identities
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    self._entry(folder, prefix, entry, device)
+                elif name.lower().endswith(suffixes):
+                    rel = prefix + name
+                    if excluded is None or not excluded(rel):
+                        identities[rel] = FileId(device, entry.inode() if PINNED else 0)
+            except OSError as error:  # the entry vanished or changed while being looked at
+                if error.errno != errno.ENOENT:
+                    self.problems.append((prefix + name, refusal(CHANGED)))
+
+    def _entry(self, folder: str, prefix: str, entry: DirEntry, device: int) -> None:
+        """Anything but a regular file: a folder, a link, or a FIFO, device or socket."""
         name, rel = entry.name, prefix + entry.name
-        if name.startswith("."):
+        is_dir = entry.is_dir(follow_symlinks=False)
+        is_link = not is_dir and entry.is_symlink()
+        ours = name.lower().endswith(self.suffixes)
+        if (not is_dir and not ours and not is_link) or (self.excluded and self.excluded(rel)):
             return
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-            is_link = not is_dir and entry.is_symlink()
-            ours = name.lower().endswith(self.suffixes)
-            if (not is_dir and not ours and not is_link) or self.excluded(rel):
-                return
-            if is_link:
-                self._link(os.path.join(folder, name), rel, ours)
-            elif is_dir:
-                below = os.path.join(folder, name)
-                self._folders.append((below, rel + "/", folder_identity(entry)))
-            elif entry.is_file(follow_symlinks=False):
-                self.identities[rel] = file_identity(entry, device)
-            else:  # a FIFO, device or socket: opening it could hang or have effects
-                self.problems.append((rel, refusal(NOT_REGULAR)))
-        except OSError as error:  # the entry vanished or changed while being looked at
-            if error.errno != errno.ENOENT:
-                self.problems.append((rel, refusal(CHANGED)))
+        if is_link:
+            self._link(os.path.join(folder, name), rel, ours)
+        elif is_dir:
+            below = os.path.join(folder, name)
+            self._folders.append((below, rel + "/", folder_identity(entry)))
+        else:  # a FIFO, device or socket: opening it could hang or have effects
+            self.problems.append((rel, refusal(NOT_REGULAR)))
 
     def _link(self, link: str, rel: str, ours: bool) -> None:
         target, problem = link_target(link, self.real_root)
