@@ -396,3 +396,14 @@ def test_an_explicit_config_may_be_anywhere(sms: Path, check_json) -> None:
     os.symlink(outside, sms / "given.yaml")
     _, report = check_json(sms, "--config", str(sms / "given.yaml"))
     assert {f["rule"] for f in report["findings"]} <= set(FILE_RULES)
+
+
+def test_register_says_when_files_or_folders_could_not_be_read(
+    sms: Path, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deny_listing(monkeypatch, sms / "findings")
+    os.mkfifo(sms / "x.yaml")
+    result = invoke("register", str(sms), "--format", "json")
+    assert result.exit_code == 0
+    assert "2 file(s) or folder(s) could not be read" in result.stderr
+    assert [row["id"] for row in json.loads(result.stdout)] == ["POL-1"]

@@ -62,10 +62,18 @@ def register_command(
         # git walks the history while the documents are parsed here; the walk can stop once
         # every candidate file has shown up.
         walk = pool.submit(read_last_changes, root, candidates)
-        artifacts = register_artifacts(read_documents(root, config), known_kinds())
+        documents = read_documents(root, config)
+        artifacts = register_artifacts(documents, known_kinds())
         changes, note = walk.result()
     if note:
         click.echo(f"sms-lint: note: {note}", err=True)
+    unread = sum(d.data is None and any(p.code == "SMS100" for p in d.problems) for d in documents)
+    if unread:  # a register silently missing a folder would look complete
+        click.echo(
+            f"sms-lint: note: {unread} file(s) or folder(s) could not be read and are not "
+            "listed; sms-lint check names them",
+            err=True,
+        )
     rows = register_rows(artifacts, config, changes)
     emit(RENDERERS[format_name](rows), output)
     return 0
