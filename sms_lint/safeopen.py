@@ -57,11 +57,7 @@ def open_checked(path: str, expected: FileId | None) -> tuple[int, os.stat_resul
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
             raise Refused(CHANGED if expected is not None else NOT_REGULAR)
-        if (
-            expected is not None
-            and expected.inode
-            and (status.st_dev, status.st_ino) != expected[:2]
-        ):
+        if expected is not None and expected.inode and not _same(status, expected):
             raise Refused(CHANGED)
     except BaseException:
         os.close(handle)
