@@ -7,8 +7,8 @@ our own schema files (by bare file name), so validation never touches the networ
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.fastschema import Check, Compiler, Unsupported, is_date
+from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, FormatChecker
@@ -120,8 +121,9 @@ class SchemaSet:
         return list(self._validators[kind].iter_errors(data))
 
     def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
+        budget = Budget(FILE_BUDGET)
         for error in self.errors(kind, data):
-            yield from _explain(error, self.header_fields)
+            yield from _explain(error, self.header_fields, budget)
 
 
 def _compile_fast(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
@@ -154,13 +156,20 @@ def _preview(value: Any) -> str:
 
 
 def explain(
-    error: ValidationError, header_fields: frozenset[str] = frozenset()
+    error: ValidationError,
+    header_fields: frozenset[str] = frozenset(),
+    budget: Budget | None = None,
 ) -> Iterator[Violation]:
-    """Plain-words violations for one jsonschema error (several for required/unknown keys)."""
-    return _explain(error, header_fields)
+    """Plain-words violations for one jsonschema error (several for required/unknown keys).
+
+    ``budget`` bounds the work spent on "did you mean" hints; pass one per file so that a file
+    with thousands of unknown keys costs time linear in its size."""
+    return _explain(error, header_fields, budget or Budget(FILE_BUDGET))
 
 
-def _explain(error: ValidationError, header_fields: frozenset[str]) -> Iterator[Violation]:
+def _explain(
+    error: ValidationError, header_fields: frozenset[str], budget: Budget
+) -> Iterator[Violation]:
     path = tuple(error.absolute_path)
     where = display_path(path) or "the artifact"
     top = str(path[0]) if path else ""
@@ -174,25 +183,40 @@ def _explain(error: ValidationError, header_fields: frozenset[str]) -> Iterator[
                 yield Violation(path, f"{field} is required", top or name)
         return
     if kind in ("additionalProperties", "unevaluatedProperties"):
-        known = set(error.schema.get("properties", {}))
-        if not path:
-            known |= header_fields
-        for key in error.instance if isinstance(error.instance, dict) else ():
-            if key not in known and not str(key).startswith("x-") and repr(key) in error.message:
-                field = display_path((*path, key))
-                hint = difflib.get_close_matches(str(key), sorted(known), n=1)
-                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-                yield Violation((*path, key), f"unknown field {field}{suggestion}", top or key)
+        yield from _unknown_fields(error, path, top, header_fields, budget)
         return
     if kind in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
-        yield from _explain(best_match(error.context), header_fields)
+        yield from _explain(best_match(error.context), header_fields, budget)
         return
-    yield Violation(path, _sentence(error, where), top)
+    yield Violation(path, _sentence(error, where, budget), top)
 
 
-def _sentence(error: ValidationError, where: str) -> str:
+# A Python text literal as jsonschema quotes each unexpected key in its message (repr).
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def _unknown_fields(
+    error: ValidationError, path: tuple, top: str, header_fields: frozenset[str], budget: Budget
+) -> Iterator[Violation]:
+    """One violation per key the message names as unexpected (jsonschema knows which keys
+    other subschemas evaluated), with a hint from the names the schema knows."""
+    known = set(error.schema.get("properties", {}))
+    if not path:
+        known |= header_fields
+    # The quoted keys, read once: testing `repr(key) in message` for each key of a mapping
+    # with 90,000 unknown keys was quadratic (the message lists them all).
+    reported = frozenset(_QUOTED.findall(error.message))
+    suggester = Suggester(known, budget)
+    for key in error.instance if isinstance(error.instance, dict) else ():
+        if key not in known and not str(key).startswith("x-") and repr(key) in reported:
+            field = display_path((*path, key))
+            hint = did_you_mean(suggester.hint(key))
+            yield Violation((*path, key), f"unknown field {field}{hint}", top or key)
+
+
+def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "type":
         types = [expected] if isinstance(expected, str) else list(expected)
@@ -203,8 +227,8 @@ def _sentence(error: ValidationError, where: str) -> str:
         return f"{where} must be {words} (got {_preview(value)}){hint}"
     if kind == "enum":
         choices = ", ".join(str(c) for c in expected)
-        hint = difflib.get_close_matches(str(value), [str(c) for c in expected], n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        hint = Suggester(expected, budget).hint(value)
+        suggestion = did_you_mean(hint, before="; ", after="")
         return f"{where} must be one of: {choices} (got {_preview(value)}){suggestion}"
     if kind == "const":
         return f"{where} must be {_preview(expected)}"

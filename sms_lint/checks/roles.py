@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
+from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
 
 NO_ROLES = (
     "no roles artifact defines the SMS roles: add one (kind: roles) listing each role "
@@ -47,13 +47,14 @@ def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
         yield Hit(NO_ROLES)
         return
     roles = roles_index(ctx.artifacts)
+    role_hints = Suggester(roles, Budget(RUN_BUDGET))
     for artifact in ctx.artifacts:
         owner = artifact.text("owner")
         if owner is None:
             continue  # a missing owner is a schema finding
         role = roles.get(owner)
         if role is None:
-            hint = _hint(owner, roles)
+            hint = did_you_mean(role_hints.hint(owner))
             yield Hit(
                 f"owner '{owner}' is not a role defined in the roles artifact{hint}: "
                 "use a defined role id or add the role with its holder",
@@ -77,26 +78,25 @@ def _has_holder(role: Mapping[str, Any]) -> bool:
     return isinstance(holder, str) and bool(holder.strip())
 
 
-def _hint(value: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(candidates), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """Every role id and artifact id an artifact writes down points at something that exists."""
     check_roles = _has_roles_artifact(ctx)  # without one, SMS003 reports the gap once
     roles = roles_index(ctx.artifacts)
+    # Candidates indexed once; hints share one budget, so 10,000 misses among 10,000 ids cost
+    # linear time (suggest.py), where a difflib pass over every id per miss took minutes.
+    budget = Budget(RUN_BUDGET)
+    role_hints, id_hints = Suggester(roles, budget), Suggester(ctx.by_id, budget)
     for artifact in ctx.artifacts:
         if check_roles:
-            yield from _role_hits(artifact, roles)
-        yield from _artifact_hits(ctx, artifact)
+            yield from _role_hits(artifact, roles, role_hints)
+        yield from _artifact_hits(ctx, artifact, id_hints)
 
 
-def _role_hits(artifact: Artifact, roles: Mapping[str, Any]) -> Iterator[Hit]:
+def _role_hits(artifact: Artifact, roles: Mapping[str, Any], hints: Suggester) -> Iterator[Hit]:
     for at, label, role_id in _role_references(artifact):
         if role_id not in roles:
             yield Hit(
-                f"{label} '{role_id}' matches no role id{_hint(role_id, roles)}: "
+                f"{label} '{role_id}' matches no role id{did_you_mean(hints.hint(role_id))}: "
                 "use a role defined in the roles artifact",
                 artifact,
                 at=at,
@@ -127,11 +127,11 @@ def _entry_name(entry: Mapping[str, Any], index: int) -> str:
     return entry_id if isinstance(entry_id, str) and entry_id.strip() else f"#{index + 1}"
 
 
-def _artifact_hits(ctx: Context, artifact: Artifact) -> Iterator[Hit]:
+def _artifact_hits(ctx: Context, artifact: Artifact, hints: Suggester) -> Iterator[Hit]:
     for ref in _artifact_references(artifact):
         target = ctx.by_id.get(ref.target)
         if target is None:
-            hint = _hint(ref.target, ctx.by_id)
+            hint = did_you_mean(hints.hint(ref.target))
             message = f"{ref.field} '{ref.target}' matches no artifact id{hint}"
         elif ref.wanted is not None and target.kind != ref.wanted:
             message = f"{ref.field} '{ref.target}' is {_a(target.kind)}, not {_a(ref.wanted)}"
