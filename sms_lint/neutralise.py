@@ -104,3 +104,14 @@ def no_commands_json(document: str) -> str:
     """A serialized JSON document with ``##vso[`` written ``##vso\\u005b``: the same value,
     but no runner reads a command in it (it can only occur inside strings)."""
     return _AZURE_COMMAND.sub(lambda m: "##" + m[1][:-1] + "\\u005b", document)
+
+
+def clean_tree(value: object) -> object:
+    """``value`` (JSON-like: dicts, lists, strings) with every string :func:`clean`."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(str(key)): clean_tree(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_tree(item) for item in value]
+    return value

@@ -17,7 +17,8 @@ import click
 from sms_lint.config import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
-from sms_lint.output import write_atomic
+from sms_lint.neutralise import visible_path
+from sms_lint.output import append_report, encode, write_report
 from sms_lint.pack import PackError
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class CheckRequest:
     fail_on: str
     base: str | None
     config_path: Path | None
-    reports: tuple[tuple[str, Path], ...]
+    reports: tuple[tuple[str, Path | None], ...]  # None: standard output
     use_cache: bool
     color: bool
 
@@ -95,14 +96,20 @@ def check_result(request: CheckRequest) -> Result:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print to stdout, or write atomically to ``output``."""
+    """Print to stdout (``output`` None, or ``-o -``), or write ``output`` safely (see
+    sms_lint.output: atomic for files, straight into FIFOs and devices)."""
     if output is None:
-        click.echo(text, nl=False)
+        # UTF-8 bytes whatever the locale: a report is never invalid UTF-8.
+        click.echo(encode(text), nl=False)
         return
     try:
-        write_atomic(output, text)
+        write_report(output, text)
     except OSError as error:
-        raise UsageProblem(f"cannot write {output}: {error.strerror}") from None
+        raise UsageProblem(f"cannot write {visible_path(str(output))}: {reason(error)}") from None
+
+
+def reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
 
 
 def append_step_summary(markdown: str) -> None:
@@ -111,10 +118,12 @@ def append_step_summary(markdown: str) -> None:
     if not target:
         return
     try:
-        with open(target, "a", encoding="utf-8") as stream:
-            stream.write(markdown)
+        append_report(Path(target), markdown)
     except OSError as error:
-        raise UsageProblem(f"cannot append to GITHUB_STEP_SUMMARY ({target}): {error}") from None
+        shown = visible_path(target)
+        raise UsageProblem(
+            f"cannot append to GITHUB_STEP_SUMMARY ({shown}): {reason(error)}"
+        ) from None
 
 
 def run_check_command(request: CheckRequest) -> int:

@@ -24,12 +24,27 @@ class DateType(click.ParamType):
             self.fail(f"'{value}' is not a date written YYYY-MM-DD", param, ctx)
 
 
+STDOUT = "-"  # ``-o -``/``--report FORMAT:-``: standard output, never a file named "-"
+
+
+class OutputPath(click.Path):
+    """A report's path; ``-`` is standard output (None, as when ``-o`` is not given)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value == STDOUT:
+            return None
+        return super().convert(value, param, ctx)
+
+
 class ReportSpec(click.ParamType):
-    """``FORMAT:PATH`` for ``--report``."""
+    """``FORMAT:PATH`` for ``--report`` (PATH ``-``: standard output)."""
 
     name = "FORMAT:PATH"
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> tuple[str, Path]:
+    def convert(self, value: Any, param: Any, ctx: Any) -> tuple[str, Path | None]:
         if isinstance(value, tuple):
             return value
         fmt, sep, path = str(value).partition(":")
@@ -39,7 +54,7 @@ class ReportSpec(click.ParamType):
                 param,
                 ctx,
             )
-        return fmt, Path(path)
+        return fmt, None if path == STDOUT else Path(path)
 
 
 def use_color(stream: Any) -> bool:
@@ -52,8 +67,8 @@ def use_color(stream: Any) -> bool:
 output_option = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (atomically) instead of stdout.",
+    type=OutputPath(),
+    help="Write the report to this file (atomically; '-': stdout) instead of stdout.",
 )
 today_option = click.option(
     "--today",
