@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
-from functools import lru_cache
 from pathlib import Path
 
 from sms_lint.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
+from sms_lint.globs import PatternSet
 from sms_lint.loader import Problem
 from sms_lint.safeopen import FileId
 from sms_lint.treewalk import Walk
@@ -39,42 +38,27 @@ class Discovered:
         return self.identities.get(path)
 
 
-@lru_cache(maxsize=256)
-def _segments(pattern: str) -> tuple[str, ...]:
-    return tuple(pattern.strip().removeprefix("./").strip("/").split("/"))
-
-
-def _match_segments(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
-    """Whether ``parts`` (a path's folders and name) match ``pattern`` or begin with a match
-    (a pattern naming a folder excludes everything below it).
-
-    ``**`` matches any number of folders; other segments match one name with ``fnmatch``
-    (``*``, ``?``, ``[...]``), whose regexes do not backtrack catastrophically. Memoised on
-    positions, so the cost is at most pattern length x path depth however many ``**`` a
-    (possibly hostile) config holds.
-    """
-    seen: dict[tuple[int, int], bool] = {}
-
-    def match(p: int, s: int) -> bool:
-        key = (p, s)
-        if key not in seen:
-            if p == len(pattern):
-                seen[key] = True  # the rest of the path lies below a matched folder
-            elif pattern[p] == "**":
-                seen[key] = any(match(p + 1, k) for k in range(s, len(parts) + 1))
-            else:
-                seen[key] = (
-                    s < len(parts) and fnmatchcase(parts[s], pattern[p]) and match(p + 1, s + 1)
-                )
-        return seen[key]
-
-    return match(0, 0) and (len(pattern) > 0)
-
-
 def matches(path: str, patterns: Iterable[str]) -> bool:
-    """Whether a relative POSIX path matches any gitignore-like glob of ``patterns``."""
-    parts = tuple(path.split("/"))
-    return any(_match_segments(_segments(p), parts) for p in patterns if p.strip())
+    """Whether a relative POSIX path matches any gitignore-like glob of ``patterns``
+    (:mod:`sms_lint.globs`: each pattern costs at most its length x the path's depth)."""
+    return compiled(patterns).first(path) is not None
+
+
+_COMPILED: list[tuple[object, PatternSet]] = []  # the last few tuples of patterns seen
+
+
+def compiled(patterns: Iterable[str]) -> PatternSet:
+    """``patterns`` as a :class:`PatternSet`, built once per tuple (or list, never changed
+    once made: config and rule-pack values): discovery asks about every file with the same
+    tuple, and indexing it per call would cost patterns x files again."""
+    if not isinstance(patterns, tuple | list):
+        return PatternSet(patterns)
+    for seen, pattern_set in _COMPILED:
+        if seen is patterns:  # identity: comparing 3,000 patterns per call is what we avoid
+            return pattern_set
+    pattern_set = PatternSet(patterns)
+    _COMPILED[:] = [(patterns, pattern_set), *_COMPILED[:3]]
+    return pattern_set
 
 
 def discover(root: Path, exclude: Iterable[str] = ()) -> Discovered:
