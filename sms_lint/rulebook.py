@@ -12,12 +12,11 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from sms_lint.config import Config, ConfigError, Waiver
-from sms_lint.discovery import matches
 from sms_lint.finding import Finding, Severity
 from sms_lint.pack import Rule
+from sms_lint.waiving import claims
 
 WAIVER_RULE = "SMS020"
-REPOSITORY = "(repository)"
 
 
 @dataclass(frozen=True)
@@ -77,53 +76,53 @@ def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
     return RuleBook(MappingProxyType(by_id), MappingProxyType(severities), frozenset(disabled))
 
 
-def _waiver_matches(waiver: Waiver, finding: Finding, book: RuleBook) -> bool:
-    rule = book.rules.get(finding.rule)
-    if waiver.rule not in (finding.rule, rule.name if rule else None):
-        return False
-    if waiver.artifact is not None and waiver.artifact != finding.artifact:
-        return False
-    if waiver.path is not None:
-        # Repository-wide findings have no path; a waiver names them "(repository)".
-        return matches(finding.path or REPOSITORY, [waiver.path])
-    return True
-
-
 def apply_waivers(
     findings: list[Finding], config: Config, book: RuleBook, today: datetime.date
 ) -> list[Finding]:
     """Mark findings a live waiver covers; report expired and unused waivers."""
+    live = [i for i, w in enumerate(config.waivers) if w.expires is None or w.expires >= today]
     out = list(findings)
-    extra: list[Finding | None] = []
-    for waiver in config.waivers:
-        position = (waiver.line, 1)
-        target = waiver.artifact or waiver.path
-        if waiver.expires is not None and waiver.expires < today:
-            extra.append(
-                book.finding(
-                    WAIVER_RULE,
-                    config.source,
-                    position,
-                    f"waiver for {waiver.rule} on {target} expired on {waiver.expires}: "
-                    "its findings count again; renew it or fix them",
-                )
-            )
-            continue
-        used = False
-        for index, finding in enumerate(out):
-            if not finding.waived and _waiver_matches(waiver, finding, book):
-                reason = waiver.reason
-                if waiver.expires is not None:
-                    reason += f" (approved by {waiver.approved_by}, expires {waiver.expires})"
-                out[index] = replace(finding, waived_reason=reason)
-                used = True
-        if not used:
-            extra.append(
-                book.finding(
-                    "SMS021",
-                    config.source,
-                    position,
-                    f"waiver for {waiver.rule} on {target} matches no finding: remove it",
-                )
-            )
+    used: set[int] = set()  # indexes into config.waivers
+    # Indexed, not waiver x finding (sms_lint/waiving.py): the first live waiver that
+    # matches a finding claims it, as the waiver-by-waiver loop did.
+    claimed = claims([config.waivers[i] for i in live], out, book.rules)
+    for index, claimed_by in enumerate(claimed):
+        if claimed_by is not None:
+            waiver = config.waivers[live[claimed_by]]
+            out[index] = replace(out[index], waived_reason=_reason(waiver))
+            used.add(live[claimed_by])
+    extra = [
+        _waiver_finding(waiver, config, book, today, index in used)
+        for index, waiver in enumerate(config.waivers)
+    ]
     return out + [f for f in extra if f is not None]
+
+
+def _reason(waiver: Waiver) -> str:
+    if waiver.expires is None:
+        return waiver.reason
+    return f"{waiver.reason} (approved by {waiver.approved_by}, expires {waiver.expires})"
+
+
+def _waiver_finding(
+    waiver: Waiver, config: Config, book: RuleBook, today: datetime.date, used: bool
+) -> Finding | None:
+    """SMS020 for an expired waiver, SMS021 for a live one that claimed no finding."""
+    position = (waiver.line, 1)
+    target = waiver.artifact or waiver.path
+    if waiver.expires is not None and waiver.expires < today:
+        return book.finding(
+            WAIVER_RULE,
+            config.source,
+            position,
+            f"waiver for {waiver.rule} on {target} expired on {waiver.expires}: "
+            "its findings count again; renew it or fix them",
+        )
+    if used:
+        return None
+    return book.finding(
+        "SMS021",
+        config.source,
+        position,
+        f"waiver for {waiver.rule} on {target} matches no finding: remove it",
+    )
