@@ -21,7 +21,7 @@ import click
 from sms_lint.commands.params import config_option, output_option, today_option
 from sms_lint.coverage import ClauseStatus, compute_coverage, summary
 from sms_lint.engine import Result
-from sms_lint.reporters.base import clean
+from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
 from sms_lint.run import CheckRequest, UsageProblem, check_result, emit
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def render_json(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
         "today": result.today.isoformat(),
         "summary": summary(statuses),
     }
-    return json.dumps(report, indent=2, ensure_ascii=True) + "\n"
+    return no_commands_json(json.dumps(clean_tree(report), indent=2, ensure_ascii=True)) + "\n"
 
 
 def _tally_line(statuses: tuple[ClauseStatus, ...]) -> str:
@@ -95,12 +95,21 @@ def _tally_line(statuses: tuple[ClauseStatus, ...]) -> str:
 
 def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
     header = ("clause", "title", "status", "findings", "evidence")
+    # Every cell from data (clauses and titles can come from a pack, evidence from files) on
+    # one line, with nothing a terminal or CI runner would act on.
     rows = [
-        (s.clause, s.title, s.status, str(s.findings), clean(", ".join(s.evidence)) or "-")
+        (
+            lead(terminal(s.clause)),
+            terminal(s.title),
+            s.status,
+            str(s.findings),
+            terminal(", ".join(s.evidence)) or "-",
+        )
         for s in statuses
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
-    lines = [f"{result.framework.name} clause coverage of {result.root} on {result.today}", ""]
+    title = f"{terminal(result.framework.name)} clause coverage of {terminal(result.root)}"
+    lines = [f"{lead(title)} on {result.today}", ""]
     for row in [header, *rows]:
         cells = [
             row[0].ljust(widths[0]),
@@ -114,24 +123,20 @@ def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    """Markdown table cell: a pipe or a line break inside would break the table."""
-    return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
     lines = [
-        f"# {result.framework.name} clause coverage",
+        f"# {markdown(result.framework.name)} clause coverage",
         "",
-        f"Repository {_cell(result.root)} on {result.today}: {_tally_line(statuses)}.",
+        f"Repository {markdown(result.root)} on {result.today}: {_tally_line(statuses)}.",
         "",
         "| Clause | Title | Status | Findings | Evidence |",
         "|---|---|---|---:|---|",
     ]
     for s in statuses:
         status = "covered" if not s.is_gap else "**gap**"
-        evidence = ", ".join(_cell(e) for e in s.evidence) or "-"
-        lines.append(f"| {s.clause} | {s.title} | {status} | {s.findings} | {evidence} |")
+        evidence = ", ".join(markdown(e) for e in s.evidence) or "-"
+        clause, title = markdown(s.clause), markdown(s.title)
+        lines.append(f"| {clause} | {title} | {status} | {s.findings} | {evidence} |")
     return "\n".join(lines) + "\n"
 
 

@@ -24,6 +24,7 @@ from sms_lint.gitrepo.repo import (
     UntrustedRepository,
     open_repository,
 )
+from sms_lint.neutralise import clean_tree, no_commands_json, terminal
 from sms_lint.run import UsageProblem, build_config, emit
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")
@@ -128,7 +129,9 @@ def _text(value: Any) -> str | None:
 
 
 def render_json(revisions: list[dict[str, Any]]) -> str:
-    return json.dumps(revisions, indent=2, ensure_ascii=False) + "\n"
+    # Cleaned: commit authors and messages are anyone's text (ESC, OSC 52, lone surrogates).
+    data = clean_tree(revisions)
+    return no_commands_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_text(revisions: list[dict[str, Any]]) -> str:
@@ -137,7 +140,10 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
     table = [list(_COLUMNS)]
     for rev in revisions:
         cells = [rev["date"][:10], rev["commit"][:12], rev["version"], rev["status"]]
-        table.append([c or "-" for c in cells] + [rev["author"], rev["message"]])
+        cells += [rev["author"], rev["message"]]
+        # Every cell through the terminal neutraliser: versions and statuses come from the
+        # file, authors and messages from whoever committed; the first is ours (a date).
+        table.append([terminal(c or "") or "-" for c in cells])
     widths = [max(len(cells[i]) for cells in table) for i in range(len(_COLUMNS) - 1)]
     lines = [
         "  ".join(

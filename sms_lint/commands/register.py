@@ -33,6 +33,7 @@ from sms_lint.gitrepo.repo import (
     open_repository,
 )
 from sms_lint.model import Artifact
+from sms_lint.neutralise import clean_tree, csv_cell, lead, markdown, no_commands_json, terminal
 from sms_lint.run import UsageProblem, build_config, emit
 from sms_lint.validation import known_kinds
 
@@ -163,7 +164,9 @@ def _scalar(value: Any) -> str | None:
 
 
 def render_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    # Cleaned: an undecodable file name (lone surrogates) or a control character in a title
+    # must neither crash the encoder nor reach the reader raw.
+    return no_commands_json(json.dumps(clean_tree(rows), indent=2, ensure_ascii=False)) + "\n"
 
 
 def _flat(row: dict[str, Any]) -> list[str]:
@@ -177,18 +180,15 @@ _CSV_HEADER = [*FIELDS, "path", *(f"last_{f}" for f in CHANGE_FIELDS)]
 
 
 def render_csv(rows: list[dict[str, Any]]) -> str:
-    """RFC 4180 CSV. A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a
-    leading apostrophe: titles and commit messages are written by anyone with push access."""
+    """RFC 4180 CSV, one line a row. A cell a spreadsheet would run as a formula (=, +, -, @
+    first) gets a leading apostrophe: titles and commit messages are written by anyone with
+    push access (``neutralise.csv_cell``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(_CSV_HEADER)
     for row in rows:
-        writer.writerow([_defuse(cell) for cell in _flat(row)])
+        writer.writerow([csv_cell(cell) for cell in _flat(row)])
     return buffer.getvalue()
-
-
-def _defuse(cell: str) -> str:
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 _HEADINGS = ("ID", "Title", "Kind", "Owner", "Version", "Status", "Last reviewed",
@@ -205,8 +205,7 @@ def _display(row: dict[str, Any]) -> list[str]:
 
 def render_markdown(rows: list[dict[str, Any]]) -> str:
     def line(cells: list[str] | tuple[str, ...]) -> str:
-        escaped = [c.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") for c in cells]
-        return "| " + " | ".join(escaped) + " |"
+        return "| " + " | ".join(markdown(c) for c in cells) + " |"
 
     lines = [line(_HEADINGS), "|" + "---|" * len(_HEADINGS)]
     lines += [line(_display(row)) for row in rows]
@@ -220,7 +219,8 @@ def render_text(rows: list[dict[str, Any]]) -> str:
     """An aligned table, one artifact a line; long titles are cut so the columns stay readable."""
     table = [[h.upper() for h in _HEADINGS]]
     for row in rows:
-        cells = [c.replace("\n", " ") or "-" for c in _display(row)]
+        cells = [terminal(c) or "-" for c in _display(row)]
+        cells[0] = lead(cells[0])  # the id starts the line: it must not read as a CI command
         if len(cells[1]) > _TITLE_WIDTH:
             cells[1] = cells[1][: _TITLE_WIDTH - 1] + "…"
         table.append(cells)
