@@ -77,7 +77,7 @@ class _Node:
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
-        self.whole: int | None = None  # the first pattern that ends here (matches all below)
+        self.whole: list[int] = []  # patterns that end here: they match everything below
         self.by_name: dict[str, list[int]] = {}
         self.by_gram: dict[str, list[int]] = {}
         self.always: list[int] = []  # wildcards only: tried on every path that gets here
@@ -106,7 +106,7 @@ class PatternSet:
         self._depth[index] = depth
         rest = segs[depth:]
         if not rest:
-            node.whole = index if node.whole is None else node.whole
+            node.whole.append(index)
             return
         names = [s for s in rest if _literal(s)]
         if names:
@@ -127,8 +127,7 @@ class PatternSet:
         node: _Node | None = self._root
         depth = 0
         while node is not None:
-            if node.whole is not None:
-                found.add(node.whole)
+            found.update(node.whole)
             candidates.update(self._candidates(node, parts[depth:]))
             node = node.children.get(parts[depth]) if depth < len(parts) else None
             depth += 1

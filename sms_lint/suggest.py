@@ -19,8 +19,8 @@ from collections.abc import Iterable
 
 # Work units: one unit is about one short comparison (13 us); a comparison of a word of
 # length a with a candidate of length b costs 1 + a*b/100 (difflib's ratio is O(a*b) worst).
-RUN_BUDGET = 200_000  # per check of a repository: at most about 2.5 s of hints
-FILE_BUDGET = 20_000  # per file (schema explanations): at most about 0.25 s
+RUN_BUDGET = 100_000  # per check of a repository: at most about 1.5 s of hints
+FILE_BUDGET = 10_000  # per file (schema explanations): at most about 0.15 s
 MAX_LENGTH = 100  # longer words and candidates are never compared: no one mistypes those
 
 
@@ -57,21 +57,23 @@ class Suggester:
         text = str(word)
         if text in self._memo:
             return self._memo[text]
-        if not text or len(text) > MAX_LENGTH:
+        if not text or len(text) > MAX_LENGTH or self._budget.left <= 0:
             return None
-        pool = self._pool(len(text))
-        cost = sum(1 + len(text) * len(c) // 100 for c in pool)
+        lengths = self._lengths(len(text))
+        # priced per length bucket, before any candidate is touched: a miss the budget cannot
+        # pay for costs O(MAX_LENGTH), whatever the number of candidates
+        cost = sum(len(self._by_length[n]) * (1 + len(text) * n // 100) for n in lengths)
         if not self._budget.spend(cost):
             return None
-        found = self._closest(text, pool)
+        found = self._closest(text, [c for n in lengths for c in self._by_length[n]])
         self._memo[text] = found
         return found
 
-    def _pool(self, length: int) -> list[str]:
+    def _lengths(self, length: int) -> list[int]:
         # difflib's ratio is 2*M/(a+b) with M <= min(a, b): at the 0.6 cutoff the shorter
         # string is at least 3/7 of the longer, so other lengths can never be the answer.
         low, high = (3 * length + 6) // 7, (7 * length) // 3
-        return [c for n in range(low, high + 1) for c in self._by_length.get(n, ())]
+        return [n for n in range(low, high + 1) if n in self._by_length]
 
     def _closest(self, text: str, pool: list[str]) -> str | None:
         close = difflib.get_close_matches(text, pool, n=1)
