@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, examines, find_rule, load_catalog
+from sms_lint.neutralise import clean, lead, no_commands, terminal
 from sms_lint.pack import Rule
 
 _WIDTH = 88
@@ -26,21 +27,23 @@ def explain_command(rule_query: str, config_path: Path | None) -> int:
 def _paragraph(title: str, text: str) -> list[str]:
     if not text.strip():
         return []
-    body = textwrap.fill(text, _WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+    body = textwrap.fill(terminal(text), _WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
     return [f"{title}:", body, ""]
 
 
 def _example(title: str, text: str) -> list[str]:
     if not text.strip():
         return []
-    return [f"{title}:", textwrap.indent(text.rstrip("\n"), "    ", lambda _: True), ""]
+    # A pack's example is data: each line cleaned and kept from reading as a CI command.
+    shown = "\n".join(lead(no_commands(clean(line))) for line in text.rstrip("\n").splitlines())
+    return [f"{title}:", textwrap.indent(shown, "    ", lambda _: True), ""]
 
 
 def render_explanation(rule: Rule, catalog: Catalog) -> str:
     lines = [
-        f"{rule.id} {rule.name}",
-        f"  clause {catalog.clause_label(rule)}; default severity {rule.severity.value}; "
-        f"examines {examines(rule).replace('`', '')}",
+        lead(terminal(f"{rule.id} {rule.name}")),
+        f"  clause {terminal(catalog.clause_label(rule))}; default severity "
+        f"{rule.severity.value}; examines {terminal(examines(rule).replace('`', ''))}",
         "",
         *_paragraph("What it checks", rule.description),
         *_paragraph("Why it matters", rule.rationale),
@@ -49,5 +52,5 @@ def render_explanation(rule: Rule, catalog: Catalog) -> str:
         *_example("Fails", rule.example_fail),
     ]
     if rule.pack != "builtin":
-        lines.append(f"From the rule pack {rule.pack}.")
+        lines.append(f"From the rule pack {terminal(rule.pack)}.")
     return "\n".join(lines).rstrip("\n") + "\n"

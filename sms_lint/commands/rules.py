@@ -10,6 +10,7 @@ import click
 
 from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, load_catalog
 from sms_lint.commands.rules_markdown import render_markdown
+from sms_lint.neutralise import clean_tree, lead, no_commands_json, terminal
 from sms_lint.pack import Rule
 
 _COLUMNS = ("ID", "SEVERITY", "CLAUSE", "NAME", "DESCRIPTION")
@@ -49,11 +50,17 @@ def rule_record(rule: Rule) -> dict[str, Any]:
 
 
 def render_json(catalog: Catalog) -> str:
-    return json.dumps([rule_record(r) for r in catalog.rules], indent=2, ensure_ascii=False) + "\n"
+    # A pack's texts are data: cleaned like every report's (controls, ##vso[).
+    records = clean_tree([rule_record(r) for r in catalog.rules])
+    return no_commands_json(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_text(catalog: Catalog) -> str:
-    rows = [(r.id, r.severity.value, r.clause, r.name, r.description) for r in catalog.rules]
+    rows = [
+        tuple(terminal(t) for t in (r.id, r.severity.value, r.clause, r.name, r.description))
+        for r in catalog.rules
+    ]
+    rows = [(lead(row[0]), *row[1:]) for row in rows]  # a pack's id starts the line
     # Align every column but the last; descriptions stay on one line so grep finds them.
     widths = [max(len(row[i]) for row in [_COLUMNS, *rows]) for i in range(len(_COLUMNS) - 1)]
     lines = [

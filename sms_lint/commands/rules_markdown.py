@@ -6,7 +6,10 @@ when the committed page differs from this output.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sms_lint.commands.rule_catalog import Catalog, examines
+from sms_lint.neutralise import clean, markdown
 from sms_lint.pack import Rule
 
 REGENERATE = "sms-lint rules --format markdown > docs/rules.md"
@@ -31,6 +34,19 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _safe(rule: Rule) -> Rule:
+    """An organization pack's rule with its texts neutralised (HTML, pipes, controls, CI
+    commands); the built-in pack ships with sms-lint and keeps its own Markdown."""
+    if rule.pack == "builtin":
+        return rule
+    texts = ("id", "name", "clause", "description", "rationale", "remediation", "pack")
+    changed = {field: markdown(getattr(rule, field)) for field in texts}
+    examples = {
+        f: clean(getattr(rule, f)).replace("`", "'") for f in ("example_pass", "example_fail")
+    }
+    return dataclasses.replace(rule, **changed, **examples)
+
+
 def _anchor(rule: Rule) -> str:
     """GitHub's heading anchor for ``## SMS005 review-current``."""
     return f"{rule.id} {rule.name}".lower().replace(" ", "-")
@@ -44,7 +60,7 @@ def _example(label: str, text: str) -> list[str]:
 
 def _index(catalog: Catalog) -> list[str]:
     lines = ["| Rule | Name | Clause | Severity | What it checks |", "|---|---|---|---|---|"]
-    for rule in catalog.rules:
+    for rule in map(_safe, catalog.rules):
         lines.append(
             f"| [{rule.id}](#{_anchor(rule)}) | {rule.name} | {rule.clause} | "
             f"{rule.severity.value} | {_cell(rule.description)} |"
@@ -83,6 +99,6 @@ def render_markdown(catalog: Catalog) -> str:
         _INTRO,
         *_index(catalog),
     ]
-    for rule in catalog.rules:
+    for rule in map(_safe, catalog.rules):
         lines += _section(rule, catalog)
     return "\n".join(lines).rstrip("\n") + "\n"
