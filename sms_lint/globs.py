@@ -4,7 +4,7 @@ A hostile config can hold thousands of ``exclude`` patterns or waiver paths; try
 of thousands of files was quadratic (3,000 x 3,000 took 34 s). A :class:`PatternSet` is built
 once: patterns are filed in a tree by their leading literal folders, and below that by something
 every match must contain (a literal segment equal to one of the path's names, or failing that a
-run of up to three literal characters inside one name). A path looks up only the patterns whose
+run of up to eight literal characters inside one name). A path looks up only the patterns whose
 requirement it meets and verifies those; only patterns made of wildcards alone are tried on
 every path.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from fnmatch import fnmatchcase
 
 _MAGIC = frozenset("*?[")
-_GRAM = 3
+_GRAM = 8  # longest literal piece indexed: long enough that generated patterns rarely share one
 
 
 def segments(pattern: str) -> tuple[str, ...]:
@@ -54,16 +54,42 @@ def _literal(segment: str) -> bool:
 
 
 def _grams(segment: str) -> set[str]:
-    """Texts every name this segment matches contains: pieces of its literal runs (before any
-    ``[``, whose classes are not read), up to three characters long."""
+    """Texts every name this segment matches contains: pieces of its literal runs, up to
+    eight characters long."""
     if segment == "**":
         return set()
-    head = segment.split("[", 1)[0]
     found = set()
-    for run in head.replace("?", "*").split("*"):
-        size = min(len(run), _GRAM)
-        found.update(run[i : i + size] for i in range(len(run) - size + 1) if size)
+    for run in _literal_runs(segment):
+        for size in range(1, min(len(run), _GRAM) + 1):
+            found.update(run[i : i + size] for i in range(len(run) - size + 1))
     return found
+
+
+def _literal_runs(segment: str) -> list[str]:
+    """The runs of characters ``fnmatch`` matches literally: outside ``*``, ``?`` and
+    ``[...]`` classes (found as fnmatch.translate finds them; an unclosed ``[`` is literal)."""
+    runs, current, i = [], "", 0
+    while i < len(segment):
+        char = segment[i]
+        end = _class_end(segment, i) if char == "[" else None
+        if char in "*?" or end is not None:
+            runs.append(current)
+            current = ""
+            i = end + 1 if end is not None else i + 1
+        else:
+            current += char
+            i += 1
+    return [run for run in [*runs, current] if run]
+
+
+def _class_end(segment: str, start: int) -> int | None:
+    j = start + 1
+    if j < len(segment) and segment[j] == "!":
+        j += 1
+    if j < len(segment) and segment[j] == "]":
+        j += 1
+    end = segment.find("]", j)
+    return end if end >= 0 else None
 
 
 def _name_grams(name: str) -> Iterator[str]:

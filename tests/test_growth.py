@@ -63,6 +63,7 @@ def old_matches(path: str, patterns: list[str]) -> bool:
 
 NAMES = ["a", "ab", "abc", "docs", "x-1.yaml", "abcd.md", "b[1]", "q?"]
 SEGMENTS = [*NAMES, "*", "**", "?", "a*", "*c", "*bc*", "[ab]*", "[!a]*", "x-?.yaml", "*.md", "["]
+SEGMENTS += ["[a]bc", "a[!]]*", "b[", "[]]*", "x-[0-9].yaml", "[d]o*s"]
 
 
 def random_pattern(rng: random.Random) -> str:
