@@ -14,6 +14,7 @@ import click
 from sms_lint import __version__
 from sms_lint.commands import COMMANDS, load_command
 from sms_lint.errors import UsageProblem
+from sms_lint.neutralise import terminal
 
 
 class SmsLintGroup(click.Group):
@@ -31,13 +32,15 @@ class SmsLintGroup(click.Group):
         try:
             code = super().main(*args, **kwargs)
         except click.ClickException as error:
-            click.echo(f"sms-lint: error: {error.format_message()}", err=True)
+            click.echo(f"sms-lint: error: {terminal(error.format_message())}", err=True)
             sys.exit(2)
         except click.Abort:
             click.echo("sms-lint: aborted", err=True)
             sys.exit(130)
         except UsageProblem as error:
-            click.echo(f"sms-lint: error: {error}", err=True)
+            # The sentence may quote a config or pack the repository supplied: one line, no
+            # escape sequence and no CI command (stderr lands in the job log too).
+            click.echo(f"sms-lint: error: {terminal(str(error))}", err=True)
             sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
 

@@ -172,7 +172,9 @@ def _rule_settings(raw: Any, name: str) -> dict[str, RuleSetting]:
                 f"{name}: 'rules.{rule}' must be a mapping with 'severity' and/or 'enabled'"
             )
         severity = value.get("severity")
-        if severity is not None and severity not in {s.value for s in Severity}:
+        if severity is not None and (
+            not isinstance(severity, str) or severity not in {s.value for s in Severity}
+        ):
             raise ConfigError(
                 f"{name}: 'rules.{rule}.severity' must be major, minor or observation"
             )

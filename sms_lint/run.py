@@ -17,7 +17,7 @@ import click
 from sms_lint.config import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
-from sms_lint.neutralise import visible_path
+from sms_lint.neutralise import terminal, visible_path
 from sms_lint.output import append_report, encode, write_report
 from sms_lint.pack import PackError
 
@@ -81,7 +81,7 @@ def check_result(request: CheckRequest) -> Result:
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
         for note in changes.notes():
-            click.echo(f"sms-lint: note: {note}", err=True)
+            click.echo(f"sms-lint: note: {terminal(note)}", err=True)
     cache = None
     if request.use_cache:
         from sms_lint.cache import ResultCache  # only runs that use the cache pay for it

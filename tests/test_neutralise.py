@@ -274,3 +274,59 @@ def test_rules_of_a_hostile_pack_are_neutral(hostile, invoke, fmt):
 def test_explaining_a_hostile_pack_rule_is_neutral(hostile, invoke):
     config = str(hostile / ".sms-lint.yaml")
     assert_safe_text(run(invoke, "explain", "ORG001", "--config", config))
+
+
+# --- found by the adversarial review after the first round -----------------------------------
+
+
+def test_coverage_page_is_safe_in_a_log_too(hostile, invoke):
+    """The page may be printed to a job log (``-o -``): a line break in a message must not let
+    data start a line, nor ``##vso[`` reach the log."""
+    output = run(invoke, "coverage", str(hostile), "--today", TODAY, "--format", "html")
+    assert_safe_text(output)
+
+
+def test_a_wrongly_typed_severity_in_the_config_is_one_sentence(write, invoke, tmp_path):
+    for value in ("[]", "[5]", "{a: 1}", "[[1]]", "[null]"):
+        write(".sms-lint.yaml", f"rules:\n  review-current: {{severity: {value}}}\n")
+        result = invoke("check", str(tmp_path), "--today", TODAY)
+        assert result.exit_code == 2, (value, result.output)
+        assert "rules.review-current.severity" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_pack_errors_on_stderr_are_neutral(write, invoke, tmp_path):
+    write(".sms-lint.yaml", "policies: [org/p.yaml]\nexclude: [org]\n")
+    write(
+        "org/p.yaml",
+        'rules:\n  - {id: ORG1, name: n, clause: "8.1", check: require-schema, description: d,\n'
+        '     severity: "x\\n::error::forged \\e]52;c;aGk=\\a \\r##vso[task.complete]"}\n',
+    )
+    result = invoke("check", str(tmp_path), "--today", TODAY)
+    assert result.exit_code == 2
+    assert "ORG1" in result.stderr
+    assert_safe_text(result.stderr_bytes)
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_explain_keeps_pack_prose_from_starting_a_line(write, invoke, tmp_path):
+    write(".sms-lint.yaml", "policies: [org/p.yaml]\nexclude: [org]\n")
+    write(
+        "org/p.yaml",
+        "rules:\n  - id: ORG001\n    name: n\n    clause: '8.1'\n    severity: minor\n"
+        "    check: require-schema\n    description: '::error::desc'\n"
+        "    rationale: '##[error]rat ' \n    remediation: 'fix it'\n"
+        "    params: {select: {kind: process}, schema: {required: [x]}}\n",
+    )
+    result = invoke("explain", "--config", str(tmp_path / ".sms-lint.yaml"), "ORG001")
+    assert result.exit_code == 0, result.output
+    assert "desc" in result.stdout and "rat" in result.stdout
+    assert_safe_text(result.stdout_bytes)
+
+
+def test_coverage_says_when_files_could_not_be_read(write, invoke, tmp_path):
+    write("a.yaml", artifact("A-1"))
+    os.mkfifo(tmp_path / "fifo.yaml")
+    result = invoke("coverage", str(tmp_path), "--today", TODAY, "--format", "json")
+    assert "could not be read" in result.stderr
+    json.loads(result.stdout)

@@ -27,8 +27,9 @@ def explain_command(rule_query: str, config_path: Path | None) -> int:
 def _paragraph(title: str, text: str) -> list[str]:
     if not text.strip():
         return []
-    body = textwrap.fill(terminal(text), _WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
-    return [f"{title}:", body, ""]
+    wrapped = textwrap.wrap(terminal(text), _WIDTH - 2)
+    # Any wrapped line may begin with pack text such as "::error": runners trim the indent.
+    return [f"{title}:", *(f"  {lead(line)}" for line in wrapped), ""]
 
 
 def _example(title: str, text: str) -> list[str]:

@@ -67,7 +67,7 @@ def register_command(
         artifacts = register_artifacts(documents, known_kinds())
         changes, note = walk.result()
     if note:
-        click.echo(f"sms-lint: note: {note}", err=True)
+        click.echo(f"sms-lint: note: {terminal(note)}", err=True)
     unread = sum(d.data is None and any(p.code == "SMS100" for p in d.problems) for d in documents)
     if unread:  # a register silently missing a folder would look complete
         click.echo(
