@@ -88,6 +88,9 @@ def check_result(request: CheckRequest) -> Result:
 
         cache = ResultCache(request.root, setup)
     result = run_check(request.root, setup, request.today, request.fail_on, changes, cache)
+    if result.documents == 0:  # 69 "missing" findings would answer the wrong question
+        where = visible_path(display_root(request.root))
+        raise UsageProblem(f"no SMS documents under {where}: is this the right folder?")
     return replace(
         result,
         root=display_root(request.root),

@@ -212,6 +212,10 @@ class Walk:
         ours = name.lower().endswith(self.suffixes)
         if (not is_dir and not ours and not is_link) or (self.excluded and self.excluded(rel)):
             return
+        if is_link and not ours and not _leads_to_folder(os.path.join(folder, name)):
+            # `notes.txt -> /etc/hostname` or a virtualenv's `bin/python3` is no document: it
+            # is passed over like any other such file (a link to a folder is still reported).
+            return
         if is_link:
             self._link(os.path.join(folder, name), rel, ours)
         elif is_dir:
@@ -229,3 +233,11 @@ class Walk:
             problem = found if isinstance(found, Problem) else None
         if problem is not None:
             self.problems.append((rel, problem))
+
+
+def _leads_to_folder(link: str) -> bool:
+    """Whether a link leads to a folder (one stat of the target; nothing is opened)."""
+    try:
+        return stat.S_ISDIR(os.stat(link).st_mode)
+    except (OSError, ValueError):
+        return True  # dangling or looping: reported as the link problem it is

@@ -215,11 +215,13 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path, file_rules_only) -> None:
     import subprocess
     import sys
 
+    # One artifact: an empty root is a usage error (tests/test_empty_root.py).
+    (tmp_path / "a.yaml").write_text("id: A-1\nkind: nope\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "sms_lint", "check", str(tmp_path), "--today", TODAY],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert done.returncode == 0, done.stderr
-    assert "0 artifacts checked" in done.stdout
+    assert done.returncode == 1, done.stderr
+    assert "1 artifact checked" in done.stdout and "SMS107" in done.stdout

@@ -74,8 +74,10 @@ def test_markdown_without_front_matter_is_ignored(
     write, tmp_path: Path, check_json, file_rules_only
 ) -> None:
     write("README.md", "# Our SMS\n\nNotes.\n")
+    write("x.yaml", "x-note: not an artifact\nkind: nope\n")  # an empty root is exit 2
     code, report = check_json(tmp_path)
-    assert (code, report["summary"]["artifacts"], report["findings"]) == (0, 0, [])
+    assert (code, report["summary"]["artifacts"]) == (1, 1)
+    assert [f["path"] for f in report["findings"]] == ["x.yaml"]
 
 
 def test_unquoted_dates_become_iso_text() -> None:
