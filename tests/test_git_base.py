@@ -70,11 +70,22 @@ def test_bumped_version_and_review_pass(repo: GitRepo, check_json) -> None:
     assert change_findings(report) == []
 
 
-def test_bumped_version_without_new_review_is_one_finding(repo: GitRepo, check_json) -> None:
-    repo.write("policies/pol-001.md", policy("1.1", "2026-01-10", "Changed text."))
+def test_bumped_version_with_an_older_review_is_one_finding(repo: GitRepo, check_json) -> None:
+    repo.write("policies/pol-001.md", policy("1.1", "2026-01-09", "Changed text."))
     repo.commit("Policy 1.1", "2026-03-01")
     _, report = run_base(check_json, repo.path)
     assert change_findings(report) == [("SMS017", "policies/pol-001.md", 10, "7.5.3")]
+
+
+def test_a_same_day_review_passes_when_the_version_moved_on(repo: GitRepo, check_json) -> None:
+    """Issue 14, point 11: changed and reviewed on the day of the previous review (2026-01-10)
+    under a new version is a review; without a new version it is not."""
+    repo.write("policies/pol-001.md", policy("1.1", "2026-01-10", "Changed text."))
+    _, report = run_base(check_json, repo.path, "HEAD")
+    assert change_findings(report) == []
+    repo.write("policies/pol-001.md", policy("1.0", "2026-01-10", "Changed text."))
+    _, report = run_base(check_json, repo.path, "HEAD")
+    assert [f[2] for f in change_findings(report)] == [7, 10]
 
 
 def test_uncommitted_edit_counts(repo: GitRepo, check_json) -> None:

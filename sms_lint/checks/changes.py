@@ -38,7 +38,15 @@ def _compare(artifact: Artifact, old: dict[str, Any], ref: str) -> Iterator[Hit]
             at=("version",),
         )
     reviewed, old_reviewed = artifact.date("last_reviewed"), parse_date(old.get("last_reviewed"))
-    if reviewed is not None and old_reviewed is not None and reviewed <= old_reviewed:
+    # A change reviewed on the day of the previous review is a new review when the version
+    # moved on (otherwise a same-day fix could never pass: today is "not later", tomorrow is
+    # "in the future").
+    new_version = version is not None and version != _version(old)
+    if (
+        reviewed is not None
+        and old_reviewed is not None
+        and (reviewed < old_reviewed or (reviewed == old_reviewed and not new_version))
+    ):
         yield Hit(
             f"the content changed since {ref} but last_reviewed {reviewed} is not later "
             f"than there ({old_reviewed}): record the review of this change",
