@@ -135,7 +135,7 @@ def split_front_matter(text: str) -> tuple[str | None, int, Problem | None]:
     """
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
-        return None, 0, None
+        return None, 0, _late_front_matter(lines)
     for index in range(1, len(lines)):
         if _CLOSING_FENCE.match(lines[index]):
             return "\n".join(lines[1:index]) + "\n", 1, None
@@ -143,6 +143,42 @@ def split_front_matter(text: str) -> tuple[str | None, int, Problem | None]:
         "SMS101", 1, 1, "the front matter opened at line 1 is never closed by a '---' line"
     )
     return None, 0, problem
+
+
+def _late_front_matter(lines: list[str]) -> Problem | None:
+    """A front-matter block below blank lines or HTML comments: it would be silently taken for
+    plain Markdown (and the document lost), so it is a finding at its opening line."""
+    in_comment = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if not stripped:
+            continue
+        if not _FENCE.match(line) or not _looks_like_fields(lines[index + 1 :]):
+            return None
+        return Problem(
+            "SMS101",
+            index + 1,
+            1,
+            f"the front matter starts at line {index + 1}, but it must start on line 1: move "
+            "the '---' line to the very top (no blank line or comment above it)",
+        )
+    return None
+
+
+_FIELD = re.compile(r"[A-Za-z_][\w-]*:(\s|$)")
+
+
+def _looks_like_fields(lines: list[str]) -> bool:
+    """Whether the lines after a '---' hold a closed block with a ``key:`` line in it."""
+    for line in lines:
+        if _CLOSING_FENCE.match(line):
+            return False
+        if _FIELD.match(line):
+            return any(_CLOSING_FENCE.match(rest) for rest in lines)
+    return False
 
 
 def parse_document(path: str, raw: bytes) -> Document:
