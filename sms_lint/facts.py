@@ -57,11 +57,26 @@ def review_interval(artifact: Artifact, default_months: int) -> int:
     return default_months
 
 
+RECORD_KINDS = ("audit", "management-review")
+
+
+def is_record(artifact: Artifact) -> bool:
+    """Whether the artifact is a record (retained as evidence of what happened, never
+    re-reviewed): an audit report, management-review minutes, a nonconformity once closed.
+    Everything else is a document, reviewed on its cycle."""
+    if artifact.kind in RECORD_KINDS:
+        return True
+    return artifact.kind == "nonconformity" and artifact.text("nc_status") == "closed"
+
+
 def next_review(artifact: Artifact, default_months: int) -> tuple[datetime.date | None, str]:
     """When the artifact is next due for review, and how that was worked out (for messages).
 
-    ``next_review`` wins when present; else ``last_reviewed`` plus the interval.
+    ``next_review`` wins when present; else ``last_reviewed`` plus the interval. A record
+    (:func:`is_record`) has none.
     """
+    if is_record(artifact):
+        return None, "a record: retained, not reviewed"
     explicit = artifact.date("next_review")
     if explicit is not None:
         return explicit, f"next_review {explicit}"

@@ -197,7 +197,8 @@ def test_review_calendar_shows_overdue_and_months(invoke, tmp_path: Path, gap_re
     }
     assert list(groups)[:: len(groups) - 1] == ["November 2026", "October 2027"]
     assert len(groups) == 12 and "nothing due" in groups["November 2026"]
-    assert "2027-06-15 AUD-2026-01" in groups["June 2027"]
+    assert "2027-06-15 PROC-INTERNAL-AUDIT" in groups["June 2027"]
+    assert "AUD-2026-01" not in text_of(calendar)  # a record: retained, not reviewed (issue 14)
     assert "PROC-COMMUNICATION" not in text_of(calendar)
 
 

@@ -44,12 +44,12 @@ class Context:
     def review_dates(self) -> Mapping[str, tuple[datetime.date | None, str, tuple]]:
         """Path -> (next review date, how it was worked out, the field a finding points at)
         for every approved artifact; several rules and reports need it, worked out once."""
-        from sms_lint.facts import next_review
+        from sms_lint.facts import is_record, next_review
 
         dates = {}
         interval = self.config.review_interval_months
         for artifact in self.artifacts:
-            if artifact.approved:
+            if artifact.approved and not is_record(artifact):  # records are not reviewed
                 due, how = next_review(artifact, interval)
                 explicit = artifact.date("next_review") is not None
                 dates[artifact.path] = (

@@ -23,8 +23,9 @@ PAST_KIND_DATES = {
 
 
 def _review_due(ctx: Context, artifact: Artifact) -> tuple[datetime.date | None, str, tuple]:
-    """Next review date, how it was worked out, and the field the finding points at."""
-    return ctx.review_dates[artifact.path]
+    """Next review date, how it was worked out, and the field the finding points at (no date
+    for what is not reviewed: drafts, retired documents and records)."""
+    return ctx.review_dates.get(artifact.path, (None, "", ()))
 
 
 def review_current(ctx: Context, rule: Rule) -> Iterator[Hit]:

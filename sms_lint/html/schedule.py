@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sms_lint.coverage import ClauseStatus
 from sms_lint.engine import Result
-from sms_lint.facts import add_months, clause_covers, next_review
+from sms_lint.facts import add_months, clause_covers, is_record, next_review
 from sms_lint.model import Artifact, clause_text
 
 CALENDAR_MONTHS = 12
@@ -91,7 +91,7 @@ def review_calendar(
     overdue: list[ReviewItem] = []
     undated: list[ReviewItem] = []
     for artifact in artifacts:
-        if not artifact.approved:
+        if not artifact.approved or is_record(artifact):  # records are kept, not reviewed
             continue
         due, _ = next_review(artifact, interval_months)
         if due is None:
