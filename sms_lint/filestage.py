@@ -168,7 +168,7 @@ def _schema_findings(
     header_fields = setup.schemas.header_fields
     home = setup.home_clause(Artifact(doc, kind))
     for error in errors:
-        for violation in explain(error, header_fields):
+        for violation in explain(error, header_fields, root=doc.data):
             header = violation.field in header_fields
             clause = "7.5" if header or not violation.field else home
             yield setup.rulebook.finding(

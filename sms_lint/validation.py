@@ -123,7 +123,7 @@ class SchemaSet:
     def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
         budget = Budget(FILE_BUDGET)
         for error in self.errors(kind, data):
-            yield from _explain(error, self.header_fields, budget)
+            yield from _explain(error, self.header_fields, budget, data)
 
 
 def _compile_fast(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
@@ -138,12 +138,43 @@ def _compile_fast(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
     return fast
 
 
-def display_path(path: tuple) -> str:
-    """``('objectives', 0, 'target')`` -> ``objectives[0].target``."""
+# What names a list item, as the user wrote it: objectives, risks, actions, roles by id; a
+# target or KPI by its metric or name.
+_ITEM_NAMES = ("id", "metric", "name")
+
+
+def display_path(path: tuple, root: Any = None) -> str:
+    """``('objectives', 0, 'target')`` -> ``objectives (OBJ-01).target``: an item by its own
+    id, metric or name when ``root`` (the document's data) gives one, else by a 1-based
+    ordinal (``objectives (3rd item).target``). Never a zero-based index."""
     out = ""
+    node = root
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            out += f" ({_item_name(item) or ordinal(part + 1) + ' item'})"
+        else:
+            out += f".{part}" if out else str(part)
+            item = node.get(part) if isinstance(node, dict) else None
+        node = item
     return out
+
+
+def _item_name(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in _ITEM_NAMES:
+            value = item.get(key)
+            if isinstance(value, str) and value.strip() and len(value) <= 80:
+                return value.strip()
+    return None
+
+
+def ordinal(number: int) -> str:
+    """1 -> ``1st``, 2 -> ``2nd``, 11 -> ``11th``, 23 -> ``23rd``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _preview(value: Any) -> str:
@@ -159,19 +190,20 @@ def explain(
     error: ValidationError,
     header_fields: frozenset[str] = frozenset(),
     budget: Budget | None = None,
+    root: Any = None,
 ) -> Iterator[Violation]:
     """Plain-words violations for one jsonschema error (several for required/unknown keys).
 
     ``budget`` bounds the work spent on "did you mean" hints; pass one per file so that a file
     with thousands of unknown keys costs time linear in its size."""
-    return _explain(error, header_fields, budget or Budget(FILE_BUDGET))
+    return _explain(error, header_fields, budget or Budget(FILE_BUDGET), root)
 
 
 def _explain(
-    error: ValidationError, header_fields: frozenset[str], budget: Budget
+    error: ValidationError, header_fields: frozenset[str], budget: Budget, root: Any = None
 ) -> Iterator[Violation]:
     path = tuple(error.absolute_path)
-    where = display_path(path) or "the artifact"
+    where = display_path(path, root) or "the artifact"
     top = str(path[0]) if path else ""
     kind = error.validator
     if kind == "required":
@@ -179,16 +211,16 @@ def _explain(
             missing = isinstance(error.instance, dict) and name not in error.instance
             # jsonschema yields one error per missing name; the message says which one.
             if missing and repr(name) in error.message:
-                field = display_path((*path, name))
+                field = display_path((*path, name), root)
                 yield Violation(path, f"{field} is required", top or name)
         return
     if kind in ("additionalProperties", "unevaluatedProperties"):
-        yield from _unknown_fields(error, path, top, header_fields, budget)
+        yield from _unknown_fields(error, path, top, header_fields, budget, root)
         return
     if kind in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 
-        yield from _explain(best_match(error.context), header_fields, budget)
+        yield from _explain(best_match(error.context), header_fields, budget, root)
         return
     yield Violation(path, _sentence(error, where, budget), top)
 
@@ -198,7 +230,12 @@ _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 def _unknown_fields(
-    error: ValidationError, path: tuple, top: str, header_fields: frozenset[str], budget: Budget
+    error: ValidationError,
+    path: tuple,
+    top: str,
+    header_fields: frozenset[str],
+    budget: Budget,
+    root: Any = None,
 ) -> Iterator[Violation]:
     """One violation per key the message names as unexpected (jsonschema knows which keys
     other subschemas evaluated), with a hint from the names the schema knows."""
@@ -211,7 +248,7 @@ def _unknown_fields(
     suggester = Suggester(known, budget)
     for key in error.instance if isinstance(error.instance, dict) else ():
         if key not in known and not str(key).startswith("x-") and repr(key) in reported:
-            field = display_path((*path, key))
+            field = display_path((*path, key), root)
             hint = did_you_mean(suggester.hint(key))
             yield Violation((*path, key), f"unknown field {field}{hint}", top or key)
 

@@ -15,7 +15,7 @@ from conftest import FIXTURES
 
 VALID = sorted((FIXTURES / "kinds" / "valid").iterdir())
 INVALID = sorted((FIXTURES / "kinds" / "invalid").iterdir())
-_EXPECT = re.compile(r"# expect: (\d+) (\S+)")
+_EXPECT = re.compile(r"# expect: (\d+) (.+?)[ \t]*$", re.M)
 
 
 def schema_findings(report: dict) -> list[dict]:
@@ -88,7 +88,7 @@ def test_schema_finding_carries_the_clause_of_the_kind(write, tmp_path: Path, ch
     by_path = {f["path"]: f for f in schema_findings(report)}
     objective = by_path["objectives.yaml"]
     assert (objective["line"], objective["clause"]) == (10, "6.2")
-    assert objective["message"] == 'objectives[0].target must be a number (got "high")'
+    assert objective["message"] == 'objectives (O1).target must be a number (got "high")'
     supplier = by_path["supplier.yaml"]
     assert supplier["message"] == "owner is required"
     assert supplier["clause"] == "7.5"  # a header field
@@ -121,3 +121,28 @@ def test_every_kind_of_the_model_has_a_schema() -> None:
 
     names = {p.stem for p in data_dir("schemas").glob("*.json")}
     assert set(load_framework().kinds) <= names
+
+
+def test_no_message_names_an_item_by_a_zero_based_index(tmp_path: Path, check_json) -> None:
+    """Issue 14, point 2: items by their id, metric or name, else a 1-based ordinal."""
+    for fixture in INVALID:
+        shutil.copy(fixture, tmp_path / fixture.name)
+    (tmp_path / "unnamed.yaml").write_text(
+        "id: OBJ-SET\nkind: objectives\ntitle: t\nowner: o\nstatus: draft\n"
+        "objectives: [{statement: s}, {statement: s, target: high}]\n",
+        encoding="utf-8",
+    )
+    _, report = check_json(tmp_path)
+    messages = [f["message"] for f in report["findings"]]
+    assert not [m for m in messages if re.search(r"\w\[\d+\]", m)]
+    assert any("objectives (2nd item)" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("number", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"),
+                         (12, "12th"), (13, "13th"), (21, "21st"), (112, "112th")]
+)  # fmt: skip
+def test_ordinals(number: int, text: str) -> None:
+    from sms_lint.validation import ordinal
+
+    assert ordinal(number) == text

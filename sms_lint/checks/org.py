@@ -237,6 +237,6 @@ def require_schema(ctx: Context, rule: Rule) -> Iterator[Hit]:
         if artifact.status == "retired" or not _selected(artifact, select):
             continue
         for error in validator.iter_errors(artifact.data):
-            for violation in explain(error):
+            for violation in explain(error, root=artifact.data):
                 text = f"{custom} ({violation.message})" if custom else violation.message
                 yield Hit(text, artifact, at=violation.path)
