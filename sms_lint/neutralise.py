@@ -100,6 +100,21 @@ def no_commands_xml(document: str) -> str:
     return _AZURE_COMMAND.sub(r"&#35;&#35;\1", document)
 
 
+_LINE_BREAK_REFS = str.maketrans({"\n": "&#10;", "\r": "&#13;"})
+
+
+def log_safe_markup(escaped: str) -> str:
+    """Escaped HTML/XML text that stays safe if the page is printed to a job log (``-o -``):
+    line breaks as references (data never starts a line), ``##vso[`` broken, and a leading
+    ``:`` or ``#`` as a reference. The same text once parsed."""
+    escaped = no_commands_xml(escaped.translate(_LINE_BREAK_REFS))
+    stripped = escaped.lstrip(" \t")
+    if stripped[:1] in (":", "#"):
+        cut = len(escaped) - len(stripped)
+        escaped = escaped[:cut] + f"&#{ord(stripped[0])};" + stripped[1:]
+    return escaped
+
+
 def no_commands_json(document: str) -> str:
     """A serialized JSON document with ``##vso[`` written ``##vso\\u005b``: the same value,
     but no runner reads a command in it (it can only occur inside strings)."""

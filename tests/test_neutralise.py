@@ -295,10 +295,15 @@ def test_a_wrongly_typed_severity_in_the_config_is_one_sentence(write, invoke, t
         assert len(result.stderr.splitlines()) == 1
 
 
-def test_pack_errors_on_stderr_are_neutral(write, invoke, tmp_path):
+def write_pack(write, text: str) -> None:
+    """An organization pack at org/p.yaml, named by the root's config."""
     write(".sms-lint.yaml", "policies: [org/p.yaml]\nexclude: [org]\n")
-    write(
-        "org/p.yaml",
+    write("org/p.yaml", text)
+
+
+def test_pack_errors_on_stderr_are_neutral(write, invoke, tmp_path):
+    write_pack(
+        write,
         'rules:\n  - {id: ORG1, name: n, clause: "8.1", check: require-schema, description: d,\n'
         '     severity: "x\\n::error::forged \\e]52;c;aGk=\\a \\r##vso[task.complete]"}\n',
     )
@@ -310,9 +315,8 @@ def test_pack_errors_on_stderr_are_neutral(write, invoke, tmp_path):
 
 
 def test_explain_keeps_pack_prose_from_starting_a_line(write, invoke, tmp_path):
-    write(".sms-lint.yaml", "policies: [org/p.yaml]\nexclude: [org]\n")
-    write(
-        "org/p.yaml",
+    write_pack(
+        write,
         "rules:\n  - id: ORG001\n    name: n\n    clause: '8.1'\n    severity: minor\n"
         "    check: require-schema\n    description: '::error::desc'\n"
         "    rationale: '##[error]rat ' \n    remediation: 'fix it'\n"

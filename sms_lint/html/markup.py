@@ -9,26 +9,14 @@ closed and every attribute quoted, so the page also parses as XML (the tests rel
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 
-from sms_lint.reporters.base import clean
-
-# What a CI log would read as a command if the page is printed to it (``-o -`` in a job):
-# a line break (data would start a line), ``::``/``##`` leading the text, Azure's ``##vso[``.
-_LOG_SAFE = str.maketrans({"\n": "&#10;", "\r": "&#13;"})
-_AZURE = re.compile(r"##(vso\[)", re.IGNORECASE)
+from sms_lint.neutralise import clean, log_safe_markup
 
 
 def esc(text: object) -> str:
     """Text (or a number) as safe element content or attribute value; also safe in a log."""
-    escaped = html.escape(clean(str(text)), quote=True).translate(_LOG_SAFE)
-    escaped = _AZURE.sub(r"&#35;&#35;\1", escaped)
-    stripped = escaped.lstrip(" \t")
-    if stripped[:1] in (":", "#"):
-        cut = len(escaped) - len(stripped)
-        escaped = escaped[:cut] + f"&#{ord(stripped[0])};" + stripped[1:]
-    return escaped
+    return log_safe_markup(html.escape(clean(str(text)), quote=True))
 
 
 def prose(text: str) -> str:
