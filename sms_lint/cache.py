@@ -34,7 +34,7 @@ from sms_lint.loader import parser_name
 from sms_lint.output import write_bytes_atomic
 from sms_lint.resources import data_dir
 
-FORMAT = 2  # 2: each entry carries a digest of its document
+FORMAT = 3  # 2: each entry carries a digest of its document; 3: findings say what they are about
 STALE_DAYS = 30
 _PACKAGE = Path(__file__).resolve().parent
 _CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes

@@ -35,23 +35,39 @@ def finding_tuple(f: Finding) -> tuple:
         f.message,
         f.artifact,
         f.waived_reason,
+        f.about,
+        f.written,
     )
 
 
 def finding(t: Any) -> Finding | None:
     """The finding a cached tuple holds, or None when the tuple is not one ``finding_tuple``
     writes."""
-    if not isinstance(t, tuple) or len(t) != 9:
+    if not isinstance(t, tuple) or len(t) != 11:
         return None
-    path, line, column, rule, clause, severity, message, artifact, waived = t
+    path, line, column, rule, clause, severity, message, artifact, waived, about, written = t
     if not (
         _text_or_none(path, artifact, waived)
         and _count_or_none(line, column)
         and all(isinstance(v, str) for v in (rule, clause, message))
         and severity in _SEVERITIES
+        and _data_paths(about)
+        and isinstance(written, bool)
     ):
         return None
-    return Finding(path, line, column, rule, clause, Severity(severity), message, artifact, waived)
+    return Finding(
+        path,
+        line,
+        column,
+        rule,
+        clause,
+        Severity(severity),
+        message,
+        artifact,
+        waived,
+        about,
+        written,
+    )
 
 
 def findings(value: Any) -> tuple[Finding, ...] | None:
@@ -119,3 +135,14 @@ def _text_or_none(*values: Any) -> bool:
 
 def _count_or_none(*values: Any) -> bool:
     return all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values)
+
+
+def _data_paths(value: Any) -> bool:
+    """A tuple of data paths: tuples of keys (text) and list indexes."""
+    return isinstance(value, tuple) and all(
+        isinstance(path, tuple)
+        and all(
+            isinstance(p, str) or (isinstance(p, int) and not isinstance(p, bool)) for p in path
+        )
+        for path in value
+    )

@@ -127,7 +127,9 @@ def _hits_to_findings(
 ) -> None:
     for hit in hits:
         if hit.artifact is None:
-            out.append(book.finding(rule.id, None, None, hit.message, clause=hit.clause))
+            out.append(
+                book.finding(rule.id, None, None, hit.message, clause=hit.clause, grade=hit.grade)
+            )
         else:
             out.append(
                 book.finding(
@@ -137,6 +139,8 @@ def _hits_to_findings(
                     hit.message,
                     clause=hit.clause,
                     artifact=hit.artifact.id,
+                    grade=hit.grade,
+                    about=hit.subjects,
                 )
             )
 
@@ -165,7 +169,10 @@ def _cross_file(
         if cached is not None:
             return list(cached)
     findings: list[Finding | None] = [f for o in outcomes for f in o.findings]
-    context = Context(tuple(artifacts), setup.framework, today, setup.config, changes)
+    unread = tuple(o.document.path for o in outcomes if o.kind is None and o.document.is_artifact)
+    context = Context(
+        tuple(artifacts), setup.framework, today, setup.config, changes, unread=unread
+    )
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
         if check is not None:

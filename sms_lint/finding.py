@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -39,6 +39,12 @@ class Finding:
     ``path`` is relative to the checked root with ``/`` separators, or ``None`` for a
     repository-wide finding (e.g. "no internal audit in 12 months"); ``line`` and ``column`` are
     1-based, ``None`` when there is no location.
+
+    ``about`` (the data paths of the fields or items the finding concerns) and ``written``
+    (whether it is about a value or key the file writes, rather than one it lacks) are not
+    reported and do not take part in comparisons: the engine uses them to fold the schema's
+    finding about a field into the clause rule's finding about the same field (one defect,
+    one finding; see docs/architecture.md).
     """
 
     path: str | None
@@ -50,6 +56,8 @@ class Finding:
     message: str
     artifact: str | None = None
     waived_reason: str | None = None
+    about: tuple[tuple[str | int, ...], ...] = field(default=(), compare=False, repr=False)
+    written: bool = field(default=False, compare=False, repr=False)
 
     @property
     def waived(self) -> bool:

@@ -47,6 +47,10 @@ class Rule:
     # What the rule examines: "all" artifacts, "repository" (one repo-wide verdict), or the
     # kinds it looks at. JUnit lists one test case per (rule, examined artifact).
     applies_to: tuple[str, ...] = ("all",)
+    # Named grades a check may pick when the grade depends on what is affected
+    # (``grades: {retired: observation}``), and why the rule is graded so (docs/rules.md).
+    grades: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    grading: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ _RULE_FIELDS = {
     "example_pass",
     "example_fail",
     "params",
+    "grades",
+    "grading",
 }
 
 
@@ -127,7 +133,8 @@ def parse_rule(entry: Any, pack: str) -> Rule:
     for optional in _OPTIONAL_TEXTS:
         if not isinstance(entry.get(optional, ""), str):
             raise PackError(f"rule pack {pack}: rule {rule_id} '{optional}' must be text")
-    texts = {k: " ".join(entry.get(k, "").split()) for k in ("rationale", "remediation")}
+    texts = {k: " ".join(entry.get(k, "").split()) for k in ("rationale", "remediation", "grading")}
+    grades = _grades(entry.get("grades", {}), pack, rule_id)
     applies = _applies_to(entry.get("applies_to", "all"))
     if applies is None:
         raise PackError(
@@ -146,11 +153,25 @@ def parse_rule(entry: Any, pack: str) -> Rule:
         params=MappingProxyType(params),
         pack=pack,
         applies_to=applies,
+        grades=grades,
         **texts,
     )
 
 
-_OPTIONAL_TEXTS = ("rationale", "remediation", "example_pass", "example_fail")
+_OPTIONAL_TEXTS = ("rationale", "remediation", "example_pass", "example_fail", "grading")
+
+
+def _grades(value: Any, pack: str, rule_id: str) -> Mapping[str, Severity]:
+    """A rule's named grades: a mapping of names to severities."""
+    severities = {s.value for s in Severity}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and v in severities for k, v in value.items()
+    ):
+        raise PackError(
+            f"rule pack {pack}: rule {rule_id} 'grades' must map names to major, minor or "
+            "observation"
+        )
+    return MappingProxyType({k: Severity(v) for k, v in value.items()})
 
 
 def _applies_to(value: Any) -> tuple[str, ...] | None:

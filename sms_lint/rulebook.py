@@ -24,6 +24,7 @@ class RuleBook:
     rules: Mapping[str, Rule]  # id -> rule, in pack order
     severities: Mapping[str, Severity]
     disabled: frozenset[str]
+    overridden: frozenset[str] = frozenset()  # rules whose severity the config sets
 
     def enabled(self) -> list[Rule]:
         return [r for r in self.rules.values() if r.id not in self.disabled]
@@ -36,8 +37,13 @@ class RuleBook:
         message: str,
         clause: str | None = None,
         artifact: str | None = None,
+        *,
+        grade: str | None = None,
+        about: tuple[tuple, ...] = (),
+        written: bool = False,
     ) -> Finding | None:
-        """A finding under ``rule_id``, or None when the rule is disabled."""
+        """A finding under ``rule_id``, or None when the rule is disabled. ``grade`` names one
+        of the rule's grades in the pack; a severity the config sets applies to every grade."""
         if rule_id in self.disabled:
             return None
         rule = self.rules[rule_id]
@@ -48,10 +54,17 @@ class RuleBook:
             column=column,
             rule=rule.id,
             clause=clause or rule.clause,
-            severity=self.severities[rule_id],
+            severity=self.severity(rule, grade),
             message=message,
             artifact=artifact,
+            about=about,
+            written=written,
         )
+
+    def severity(self, rule: Rule, grade: str | None = None) -> Severity:
+        if grade is None or rule.id in self.overridden or grade not in rule.grades:
+            return self.severities[rule.id]
+        return rule.grades[grade]
 
 
 def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
@@ -65,15 +78,22 @@ def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
         by_name[rule.name] = rule.id
     severities = {rule_id: rule.severity for rule_id, rule in by_id.items()}
     disabled = set()
+    overridden = set()
     for key, setting in config.rules.items():
         rule_id = key if key in by_id else by_name.get(key)
         if rule_id is None:
             raise ConfigError(f"{config.source}: 'rules' names unknown rule '{key}'")
         if setting.severity is not None:
             severities[rule_id] = setting.severity
+            overridden.add(rule_id)
         if not setting.enabled:
             disabled.add(rule_id)
-    return RuleBook(MappingProxyType(by_id), MappingProxyType(severities), frozenset(disabled))
+    return RuleBook(
+        MappingProxyType(by_id),
+        MappingProxyType(severities),
+        frozenset(disabled),
+        frozenset(overridden),
+    )
 
 
 def apply_waivers(

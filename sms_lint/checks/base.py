@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -19,12 +19,26 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Hit:
     """A rule's verdict on one place: ``artifact`` None means repository-wide; ``at`` is the
-    path into the artifact's data the finding points at; ``clause`` overrides the rule's."""
+    path into the artifact's data the finding points at; ``clause`` overrides the rule's.
+
+    ``about`` names the fields or items the defect concerns (default: ``at`` alone), so that
+    the schema's finding about one of them folds into this one. ``grade`` picks one of the
+    rule's named grades in the pack (``grades: {isolated: minor}``) when the grade depends on
+    what is affected; the severity itself stays in the pack and the config.
+    """
 
     message: str
     artifact: Artifact | None = None
     at: tuple = ()
     clause: str | None = None
+    about: tuple[tuple, ...] = ()
+    grade: str | None = None
+
+    @property
+    def subjects(self) -> tuple[tuple, ...]:
+        if self.about:
+            return self.about
+        return (self.at,) if self.at else ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,12 @@ class Context:
     today: datetime.date
     config: Config
     changes: ChangeSet | None = None  # with --base: what changed since that revision
+    # Candidate files that could not be read or parsed into an artifact: a rule that finds
+    # something missing names them as the likely cause instead of advising to add it.
+    unread: tuple[str, ...] = ()
+    # Path -> rank in the order the files entered git history (0 first); files git does not
+    # know rank last. Filled only for files that share an id (the duplicate-id rule).
+    added: Mapping[str, int] = field(default_factory=dict)
 
     def of_kind(self, *kinds: str) -> list[Artifact]:
         return [a for a in self.artifacts if a.kind in kinds]
@@ -67,3 +87,15 @@ class Context:
             if artifact.id is not None:
                 index.setdefault(artifact.id, artifact)
         return index
+
+    def unread_cause(self) -> str | None:
+        """ "sms/roles.yaml could not be read" (or "a.yaml and b.yaml could not be read", at
+        most three named) when some candidate file could not be read; None when all were."""
+        if not self.unread:
+            return None
+        named = [f"{p}" for p in self.unread[:3]]
+        more = len(self.unread) - len(named)
+        listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+        if more:
+            listed = ", ".join(named) + f" and {more} more file{'s' if more > 1 else ''}"
+        return f"{listed} could not be read"
