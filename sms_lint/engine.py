@@ -19,6 +19,7 @@ from sms_lint.documents import Document
 from sms_lint.engine_setup import Setup, build_setup
 from sms_lint.filestage import FileOutcome, check_document, digest, process_many, read_bytes
 from sms_lint.finding import Finding, fails
+from sms_lint.folding import fold
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
 from sms_lint.rulebook import RuleBook, apply_waivers
@@ -168,7 +169,7 @@ def _cross_file(
         cached = cache.cached_findings(key)
         if cached is not None:
             return list(cached)
-    findings: list[Finding | None] = [f for o in outcomes for f in o.findings]
+    findings: list[Finding | None] = []
     unread = tuple(o.document.path for o in outcomes if o.kind is None and o.document.is_artifact)
     context = Context(
         tuple(artifacts), setup.framework, today, setup.config, changes, unread=unread
@@ -177,7 +178,8 @@ def _cross_file(
         check = checks.REGISTRY.get(rule.check)
         if check is not None:
             findings.extend(_rule_findings(rule, check, context, setup.rulebook))
-    present = [f for f in findings if f is not None]
+    per_file = (f for o in outcomes for f in o.findings)
+    present = fold(per_file, (f for f in findings if f is not None))
     final = apply_waivers(present, setup.config, setup.rulebook, today)
     final.sort(key=Finding.sort_key)
     if cache is not None and key is not None:

@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,11 +24,9 @@ from sms_lint.loader import Problem
 from sms_lint.model import Artifact
 from sms_lint.prune import prune_paths, pruned
 from sms_lint.safeopen import FileId, Refused, open_checked, refusal
-from sms_lint.validation import explain
+from sms_lint.schema_findings import number_version, schema_findings, without_date_twins
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
-    from jsonschema.exceptions import ValidationError
-
     from sms_lint.config import Config
     from sms_lint.engine_setup import Setup
 
@@ -120,11 +118,12 @@ def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
         document = Document(path, None, problems=[raw])
     else:
         document = parse_document(path, raw)
-    return check_document(document, setup)
+    return check_document(document, setup, raw if isinstance(raw, bytes) else None)
 
 
-def check_document(doc: Document, setup: Setup) -> FileOutcome:
-    """Loader problems, kind, schema and version checks for one document."""
+def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> FileOutcome:
+    """Loader problems, kind, schema and version checks for one document (``source``, its
+    bytes when at hand, lets a finding quote a value as it is written)."""
     book = setup.rulebook
     out: list[Finding | None] = [
         book.finding(p.code, doc.path, (p.line, p.column), p.message) for p in doc.problems
@@ -145,40 +144,13 @@ def check_document(doc: Document, setup: Setup) -> FileOutcome:
         header_fields = setup.schemas.header_fields
         valid = pruned(data, prune_paths(data, errors, header_fields))
         doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact)
-        out.extend(_schema_findings(doc, kind, errors, artifact_id, setup))
+        schema = list(schema_findings(doc, kind, errors, artifact_id, setup))
+        out = without_date_twins(out, schema)
+        out.extend(schema)
     version = data.get("version")
     if isinstance(version, float):
-        out.append(
-            book.finding(
-                "SMS106",
-                doc.path,
-                doc.position(("version",)),
-                f"version is read as the number {version!r}, so '1.10' would become 1.1: "
-                f'put it in quotes (version: "{version}")',
-                artifact=artifact_id,
-            )
-        )
+        out.append(number_version(doc, version, artifact_id, source, book))
     return FileOutcome(doc, kind, _present(out))
-
-
-def _schema_findings(
-    doc: Document, kind: str, errors: list[ValidationError], artifact_id: str | None, setup: Setup
-) -> Iterator[Finding | None]:
-    """One SMS001 finding per violation, at the offending field."""
-    header_fields = setup.schemas.header_fields
-    home = setup.home_clause(Artifact(doc, kind))
-    for error in errors:
-        for violation in explain(error, header_fields, root=doc.data):
-            header = violation.field in header_fields
-            clause = "7.5" if header or not violation.field else home
-            yield setup.rulebook.finding(
-                "SMS001",
-                doc.path,
-                doc.position(violation.path),
-                violation.message,
-                clause=clause,
-                artifact=artifact_id,
-            )
 
 
 def _present(findings: Iterable[Finding | None]) -> tuple[Finding, ...]:

@@ -56,6 +56,17 @@ class Violation:
     path: tuple
     message: str
     field: str  # the top-level field concerned ("" for the artifact as a whole)
+    # The data paths the violation is about (a missing field's own path; a misspelled key's
+    # path and that of the field it looks like), and whether it is about something the file
+    # writes rather than something it lacks: the engine folds it into a clause rule's finding
+    # about the same field.
+    about: tuple[tuple, ...] = ()
+    reason: str = "value"  # "value" (wrong), "unknown" (key) or "missing" (a required field)
+    missing: tuple[str, ...] = ()  # the names of the missing fields
+
+    @property
+    def written(self) -> bool:
+        return self.reason != "missing"
 
 
 _SHARED_FILES = ("header.json", "defs.json")
@@ -211,8 +222,8 @@ def _explain(
             missing = isinstance(error.instance, dict) and name not in error.instance
             # jsonschema yields one error per missing name; the message says which one.
             if missing and repr(name) in error.message:
-                field = display_path((*path, name), root)
-                yield Violation(path, f"{field} is required", top or name)
+                message = missing_message(display_path(path, root), [name])
+                yield Violation(path, message, top or name, ((*path, name),), "missing", (name,))
         return
     if kind in ("additionalProperties", "unevaluatedProperties"):
         yield from _unknown_fields(error, path, top, header_fields, budget, root)
@@ -222,7 +233,7 @@ def _explain(
 
         yield from _explain(best_match(error.context), header_fields, budget, root)
         return
-    yield Violation(path, _sentence(error, where, budget), top)
+    yield Violation(path, _sentence(error, where, budget), top, (path,) if path else ())
 
 
 # A Python text literal as jsonschema quotes each unexpected key in its message (repr).
@@ -249,8 +260,10 @@ def _unknown_fields(
     for key in error.instance if isinstance(error.instance, dict) else ():
         if key not in known and not str(key).startswith("x-") and repr(key) in reported:
             field = display_path((*path, key), root)
-            hint = did_you_mean(suggester.hint(key))
-            yield Violation((*path, key), f"unknown field {field}{hint}", top or key)
+            looks_like = suggester.hint(key)
+            about = ((*path, key),) + (((*path, looks_like),) if looks_like else ())
+            message = f"unknown field {field}{did_you_mean(looks_like)}"
+            yield Violation((*path, key), message, top or key, about, "unknown")
 
 
 def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
@@ -270,6 +283,9 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
     if kind == "const":
         return f"{where} must be {_preview(expected)}"
     if kind == "format" and expected == "date":
+        impossible = impossible_date(value)
+        if impossible:
+            return f"{where} {value} is not a date in the calendar ({impossible}): correct it"
         return f"{where} must be a date written YYYY-MM-DD (got {_preview(value)})"
     if kind in ("minimum", "exclusiveMinimum"):
         return f"{where} must be at least {expected} (got {_preview(value)})"
@@ -286,3 +302,56 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
     if kind == "pattern":
         return f"{where} does not have the expected form (got {_preview(value)})"
     return f"{where}: {error.message}"
+
+
+_DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def impossible_date(value: Any) -> str | None:
+    """Why text written YYYY-MM-DD is no date ("February 2026 has 28 days"); None when it
+    is a real date or not written in that form."""
+    import calendar
+
+    match = _DATE_SHAPE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if year == 0:
+        return "there is no year 0000"
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
+def merge_missing(violations: list[Violation], root: Any = None) -> list[Violation]:
+    """The violations with every missing field of one item merged into one ("actions
+    (A-3) lacks owner and due: add them"), in the place of the first."""
+    missing: dict[tuple, list[Violation]] = {}
+    for violation in violations:
+        if violation.missing:
+            missing.setdefault(violation.path, []).append(violation)
+    out = []
+    for violation in violations:
+        group = missing.get(violation.path, []) if violation.missing else []
+        if len(group) < 2:
+            out.append(violation)
+        elif group[0] is violation:
+            names = [name for v in group for name in v.missing]
+            message = missing_message(display_path(violation.path, root), names)
+            about = tuple(path for v in group for path in v.about)
+            merged = Violation(violation.path, message, violation.field, about, "missing", names)
+            out.append(merged)
+    return out
+
+
+def missing_message(where: str, names: list[str]) -> str:
+    """ "owner is missing: add it" at the top; "actions (A-3) has no owner or due: add them"
+    for an item."""
+    listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    them = "them" if len(names) > 1 else "it"
+    if not where:
+        return f"{listed} {'are' if len(names) > 1 else 'is'} missing: add {them}"
+    return f"{where} has no {listed.replace(' and ', ' or ')}: add {them}"

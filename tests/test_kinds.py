@@ -90,7 +90,7 @@ def test_schema_finding_carries_the_clause_of_the_kind(write, tmp_path: Path, ch
     assert (objective["line"], objective["clause"]) == (10, "6.2")
     assert objective["message"] == 'objectives (O1).target must be a number (got "high")'
     supplier = by_path["supplier.yaml"]
-    assert supplier["message"] == "owner is required"
+    assert supplier["message"] == "owner is missing: add it"
     assert supplier["clause"] == "7.5"  # a header field
 
 

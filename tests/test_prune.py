@@ -72,13 +72,21 @@ def test_pruning_copies_only_the_way_to_a_pruned_value() -> None:
     assert pruned(data, {("list",), ("list", 0, "x")}) == {"keep": shared}
 
 
-def test_rules_on_wrong_values_report_them_as_absent(write, tmp_path: Path, check_json) -> None:
+def test_a_wrong_value_a_rule_needs_is_one_finding_saying_what_is_wrong(
+    write, tmp_path: Path, check_json
+) -> None:
+    # The rule reads the pruned value as absent; the schema's finding about it folds into the
+    # rule's (one defect, one finding) and says what is wrong, not "add it".
     write("r.yaml", HEADER.replace("approved_by: sms-manager", "approved_by: [5]") + "clauses: 5\n")
     write(".sms-lint.yaml", "rules:\n  SMS016: {enabled: false}\n")
     code, report = check_json(tmp_path)
     assert code == 1
-    assert [f[4] for f in found(report, "SMS004")] == [
-        "approved artifact has no approved_by: add it or set status: draft"
+    assert [(f[1], f[4]) for f in found(report, "SMS004")] == [
+        (7, "approved_by must be text (got a list)")
+    ]
+    assert sorted(f[4] for f in found(report, "SMS001")) == [
+        "clauses must be a list (got 5)",
+        "risks is missing: add it",
     ]
     assert not found(report, "SMS199")
 

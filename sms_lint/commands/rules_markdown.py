@@ -19,9 +19,14 @@ Every rule sms-lint applies, generated from the rule pack (`policies/iso20000-1-
 Each finding names its rule, the clause it concerns and a severity, graded as an auditor
 grades:
 
-- **major**: a requirement is not met at all (a missing process, an overdue internal audit);
-- **minor**: a requirement is met only in part (a stale review, a missing approval field);
+- **major**: a required element is absent, or a requirement fails systemically (no documented
+  change process, no internal audit in the last 12 months, every target of an SLA unmeasurable);
+- **minor**: an isolated lapse (one stale review, one missing approval field, one weak target
+  among good ones);
 - **observation**: nothing is wrong yet, but it soon will be (a review due within 30 days).
+
+Where the grade depends on what is affected (a live service or a retired one, one item or
+all), a rule has named grades; each rule's **Grading** paragraph says why it is graded so.
 
 `--fail-on` (default `minor`) sets the lowest severity that makes `sms-lint check` exit 1.
 In `.sms-lint.yaml` an organization may change a rule's severity or switch it off
@@ -39,12 +44,20 @@ def _safe(rule: Rule) -> Rule:
     commands); the built-in pack ships with sms-lint and keeps its own Markdown."""
     if rule.pack == "builtin":
         return rule
-    texts = ("id", "name", "clause", "description", "rationale", "remediation", "pack")
+    texts = ("id", "name", "clause", "description", "rationale", "remediation", "grading", "pack")
     changed = {field: markdown(getattr(rule, field)) for field in texts}
     examples = {
         f: clean(getattr(rule, f)).replace("`", "'") for f in ("example_pass", "example_fail")
     }
     return dataclasses.replace(rule, **changed, **examples)
+
+
+def grades_text(rule: Rule) -> str:
+    """ "Graded minor when isolated, observation when retired." (the rule's named grades)."""
+    if not rule.grades:
+        return ""
+    named = [f"{severity.value} when {name}" for name, severity in rule.grades.items()]
+    return f"Otherwise {rule.severity.value}; {', '.join(named)}."
 
 
 def _anchor(rule: Rule) -> str:
@@ -85,6 +98,9 @@ def _section(rule: Rule, catalog: Catalog) -> list[str]:
         lines += [f"**Why it matters.** {rule.rationale}", ""]
     if rule.remediation:
         lines += [f"**How to fix it.** {rule.remediation}", ""]
+    if rule.grading or rule.grades:
+        named = grades_text(rule) if rule.pack == "builtin" else markdown(grades_text(rule))
+        lines += [f"**Grading.** {' '.join(filter(None, (rule.grading, named)))}", ""]
     lines += _example("Passes", rule.example_pass)
     lines += _example("Fails", rule.example_fail)
     return lines

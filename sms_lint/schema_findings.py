@@ -1,0 +1,98 @@
+"""The schema rule's findings for one document (SMS001) and the version-as-number check
+(SMS106), worded and placed for the user: missing fields of one item are one finding, each
+under the clause of what is wrong, each saying which data paths it is about (for folding,
+see :mod:`sms_lint.folding`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sms_lint.documents import Document
+from sms_lint.finding import Finding
+from sms_lint.model import Artifact
+from sms_lint.validation import Violation, explain, merge_missing
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+    from sms_lint.engine_setup import Setup
+    from sms_lint.rulebook import RuleBook
+
+
+def without_date_twins(
+    out: list[Finding | None], schema: list[Finding | None]
+) -> list[Finding | None]:
+    """The loader's SMS105 (a date that is not in the calendar) drops out where the schema's
+    finding on the same line already says so, naming the field: one defect, one finding."""
+    lines = {f.line for f in schema if f is not None and "not a date in the calendar" in f.message}
+    if not lines:
+        return out
+    return [f for f in out if f is None or f.rule != "SMS105" or f.line not in lines]
+
+
+def number_version(
+    doc: Document, version: float, artifact_id: str | None, source: bytes | None, book: RuleBook
+) -> Finding | None:
+    """SMS106 quoting the version as the file writes it (``1.20``, which YAML reads as 1.2)."""
+    line, column = doc.position(("version",))
+    written = _written_number(source, line) or repr(version)
+    return book.finding(
+        "SMS106",
+        doc.path,
+        (line, column),
+        f"version {written} is read as the number {version!r} (so 1.10 would become 1.1): "
+        f'put it in quotes: version: "{written}"',
+        clause=DOCUMENT_CONTROL,
+        artifact=artifact_id,
+    )
+
+
+_VERSION_NUMBER = re.compile(r"\bversion\s*:\s*([0-9][0-9._eE+-]*)")
+
+
+def _written_number(source: bytes | None, line: int) -> str | None:
+    if source is None or line < 1:
+        return None
+    lines = source.split(b"\n", line)
+    if len(lines) < line:
+        return None
+    match = _VERSION_NUMBER.search(lines[line - 1].decode("utf-8", "replace"))
+    return match.group(1) if match else None
+
+
+def schema_findings(
+    doc: Document, kind: str, errors: list[ValidationError], artifact_id: str | None, setup: Setup
+) -> Iterator[Finding | None]:
+    """One SMS001 finding per defect, at the offending field; the missing fields of one item
+    are one finding naming them all."""
+    header_fields = setup.schemas.header_fields
+    home = setup.home_clause(Artifact(doc, kind))
+    found = [v for error in errors for v in explain(error, header_fields, root=doc.data)]
+    for violation in merge_missing(found, doc.data):
+        yield setup.rulebook.finding(
+            "SMS001",
+            doc.path,
+            doc.position(violation.path),
+            violation.message,
+            clause=schema_clause(violation, header_fields, home),
+            artifact=artifact_id,
+            about=violation.about,
+            written=violation.written,
+        )
+
+
+# Document control (identification, description, review and approval): the clause of the
+# header's fields and of anything the file writes at its top that the schema does not know.
+DOCUMENT_CONTROL = "7.5.2"
+
+
+def schema_clause(violation: Violation, header_fields: frozenset[str], home: str) -> str:
+    """The clause of what is wrong: document control for header fields, unknown top-level
+    fields and the artifact as a whole; the kind's clause for its own fields."""
+    if violation.field in header_fields or not violation.field:
+        return DOCUMENT_CONTROL
+    if violation.reason == "unknown" and len(violation.path) == 1:
+        return DOCUMENT_CONTROL
+    return home
