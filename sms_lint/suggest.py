@@ -15,6 +15,7 @@ The one place to make hints stricter (same prefix, small edit distance) is
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 # Work units: one unit is about one short comparison (13 us); a comparison of a word of
@@ -70,14 +71,68 @@ class Suggester:
         return found
 
     def _lengths(self, length: int) -> list[int]:
-        # difflib's ratio is 2*M/(a+b) with M <= min(a, b): at the 0.6 cutoff the shorter
-        # string is at least 3/7 of the longer, so other lengths can never be the answer.
-        low, high = (3 * length + 6) // 7, (7 * length) // 3
-        return [n for n in range(low, high + 1) if n in self._by_length]
+        # Each edit changes the length by at most one: other lengths can never be the answer.
+        edits = allowed_edits(length)
+        return [n for n in range(length - edits, length + edits + 1) if n in self._by_length]
 
     def _closest(self, text: str, pool: list[str]) -> str | None:
-        close = difflib.get_close_matches(text, pool, n=1)
-        return close[0] if close else None
+        """The candidate a typo most plausibly came from, or None: the fewest edits (case
+        aside) within :func:`allowed_edits`, of the same shape (:func:`_same_shape`); among
+        equals, difflib's most similar (then the first in sorted order)."""
+        best, word = allowed_edits(len(text)), text.casefold()
+        nearest: list[str] = []
+        for candidate in pool:
+            if _same_shape(text, candidate):
+                distance = _edits(word, candidate.casefold(), best)
+                if distance < best or (distance == best and not nearest):
+                    best, nearest = distance, [candidate]
+                elif distance == best:
+                    nearest.append(candidate)
+        if len(nearest) > 1:  # the pool is sorted: among equally similar, the first
+            nearest.sort(key=lambda c: -difflib.SequenceMatcher(None, text, c).ratio())
+        return nearest[0] if nearest else None
+
+
+def allowed_edits(length: int) -> int:
+    """How many edits a typo of a word this long may plausibly hold: one per five
+    characters, at least one (none for one- or two-character words)."""
+    return max(1, length // 5) if length > 2 else 0
+
+
+_LETTERS = re.compile(r"[A-Za-z]*")
+_NUMBERS = re.compile(r"\d+")
+_ID_LIKE = re.compile(r"\d|^[A-Z]+[-_.]")  # POL-001, SVC-ON, obj-1: a kind prefix and a name
+
+
+def _same_shape(word: str, candidate: str) -> bool:
+    """For an id-like word: the same leading letters (its kind: POL, SVC) and the same numbers
+    (SVC-01 may be SVC-1; NC-2026-004 is not NC-2026-005, a different record)."""
+    if not _ID_LIKE.search(word):
+        return True
+    prefix = _LETTERS.match(word)
+    other = _LETTERS.match(candidate)
+    if prefix is None or other is None or prefix[0].casefold() != other[0].casefold():
+        return False
+    return [int(n) for n in _NUMBERS.findall(word)] == [int(n) for n in _NUMBERS.findall(candidate)]
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Edit distance (insert, delete, substitute, swap two neighbours) of ``a`` and ``b``, or
+    ``limit + 1`` as soon as it must exceed ``limit`` (rows are cut off early)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
 
 
 def did_you_mean(hint: str | None, before: str = " (", after: str = ")") -> str:
