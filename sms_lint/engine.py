@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.ids import EntryHistory, entry_order
 from sms_lint.discovery import discover
 from sms_lint.documents import Document
 from sms_lint.engine_setup import Setup, build_setup
@@ -154,25 +155,36 @@ def _cross_file(
     today: datetime.date,
     changes: ChangeSet | None,
     cache: ResultCache | None,
+    history: EntryHistory | None = None,
 ) -> list[Finding]:
     """Every rule over all artifacts, plus the per-file findings, waived and sorted.
 
     When nothing at all changed (same files, same inputs, same day) the cached result is the
-    answer; files that could not be read enter the key through their findings.
+    answer; files that could not be read enter the key through their findings, and what git
+    says of the files sharing an id (a commit can change which came first) through ``added``.
     """
+    added, added_on = entry_order(artifacts, history)  # git runs only if some id is shared
     key = None
     if cache is not None and changes is None:
         unread = tuple(
             (o.document.path, o.findings) for o in outcomes if o.document.path not in digests
         )
-        key = cache.run_key(digests, today.isoformat(), repr(unread))
+        entered = (sorted(added.items()), sorted(added_on.items()))
+        key = cache.run_key(digests, today.isoformat(), repr(unread), repr(entered))
         cached = cache.cached_findings(key)
         if cached is not None:
             return list(cached)
     findings: list[Finding | None] = []
     unread = tuple(o.document.path for o in outcomes if o.kind is None and o.document.is_artifact)
     context = Context(
-        tuple(artifacts), setup.framework, today, setup.config, changes, unread=unread
+        tuple(artifacts),
+        setup.framework,
+        today,
+        setup.config,
+        changes,
+        unread=unread,
+        added=added,
+        added_on=added_on,
     )
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
@@ -194,13 +206,15 @@ def run_check(
     fail_on: str,
     changes: ChangeSet | None = None,
     cache: ResultCache | None = None,
+    history: EntryHistory | None = None,
 ) -> Result:
     """Check the repository at ``root``; never raises for bad input files. ``changes`` (from
-    ``--base``) feeds the change rules; ``cache`` (optional) makes unchanged work free."""
+    ``--base``) feeds the change rules; ``cache`` (optional) makes unchanged work free;
+    ``history`` (optional) says which of the files sharing an id entered git first."""
     outcomes, digests = file_outcomes(root, setup, cache)
     artifacts = [a for o in outcomes if (a := o.artifact) is not None]
     documents = [o.document for o in outcomes if o.document.is_artifact]
-    final = _cross_file(outcomes, artifacts, digests, setup, today, changes, cache)
+    final = _cross_file(outcomes, artifacts, digests, setup, today, changes, cache, history)
     if cache is not None:
         cache.forget_missing(set(digests))
         cache.save()

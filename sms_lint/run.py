@@ -7,6 +7,7 @@ of usage, configuration or environment are raised as :class:`UsageProblem` (exit
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -87,7 +88,12 @@ def check_result(request: CheckRequest) -> Result:
         from sms_lint.cache import ResultCache  # only runs that use the cache pay for it
 
         cache = ResultCache(request.root, setup)
-    result = run_check(request.root, setup, request.today, request.fail_on, changes, cache)
+    # Which of the files sharing an id came first: git is asked (and GitPython loaded) only
+    # when some id is shared.
+    from sms_lint.gitrepo.entered import entry_order
+
+    history = functools.partial(entry_order, request.root)
+    result = run_check(request.root, setup, request.today, request.fail_on, changes, cache, history)
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))
         raise UsageProblem(f"no SMS documents under {where}: is this the right folder?")

@@ -45,7 +45,11 @@ def test_distinct_ids_pass(write, tmp_path: Path, check_json) -> None:
     assert found(report, "SMS002") == []
 
 
-def test_duplicate_id_is_reported_on_each_later_artifact(write, tmp_path, check_json) -> None:
+def test_duplicate_id_outside_git_is_reported_on_every_artifact(
+    write, tmp_path, check_json
+) -> None:
+    # No git to say which came first (tests/test_auditor_duplicate_ids.py has git): each
+    # file with the id has a finding naming the others, at its id line.
     repo(
         write,
         {
@@ -55,14 +59,19 @@ def test_duplicate_id_is_reported_on_each_later_artifact(write, tmp_path, check_
         },
     )
     _, report = check_json(tmp_path)
-    message = (
-        "id 'PROC-1' is already used by b/first.yaml: "
-        "give this artifact a new id and update the references to it"
-    )
+
+    def message(others: str) -> str:
+        return (
+            f"id 'PROC-1' is also used by {others}: keep it on the document that had it "
+            "first and give the others their own ids"
+        )
+
     assert found(report, "SMS002") == [
-        ("c/second.md", 2, "SMS002", "7.5.3", message),
-        ("d/third.yaml", 1, "SMS002", "7.5.3", message),
+        ("b/first.yaml", 1, "SMS002", "7.5.3", message("c/second.md and d/third.yaml")),
+        ("c/second.md", 2, "SMS002", "7.5.3", message("b/first.yaml and d/third.yaml")),
+        ("d/third.yaml", 1, "SMS002", "7.5.3", message("b/first.yaml and c/second.md")),
     ]
+    assert {f["severity"] for f in report["findings"] if f["rule"] == "SMS002"} == {"minor"}
 
 
 # SMS004 approval-fields

@@ -14,6 +14,7 @@ from sms_lint.checks import (
     coverage,
     documents,
     evaluation,
+    ids,
     improvement,
     operation,
     org,
@@ -28,7 +29,7 @@ CheckFunction = Callable[[Context, Rule], Iterable[Hit]]
 
 # check name -> function.
 REGISTRY: dict[str, CheckFunction] = {
-    "unique-id": documents.unique_id,
+    "unique-id": ids.unique_id,
     "approval-fields": documents.approval_fields,
     "clause-known": documents.clause_known,
     "owner-role": roles.owner_role,

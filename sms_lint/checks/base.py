@@ -56,6 +56,8 @@ class Context:
     # Path -> rank in the order the files entered git history (0 first); files git does not
     # know rank last. Filled only for files that share an id (the duplicate-id rule).
     added: Mapping[str, int] = field(default_factory=dict)
+    # Path -> the day (YYYY-MM-DD) a committed file among those entered git, for messages.
+    added_on: Mapping[str, str] = field(default_factory=dict)
 
     def of_kind(self, *kinds: str) -> list[Artifact]:
         return [a for a in self.artifacts if a.kind in kinds]

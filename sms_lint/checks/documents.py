@@ -1,4 +1,4 @@
-"""Identity, approval and clause-number rules."""
+"""Approval and clause-number rules (identity: :mod:`sms_lint.checks.ids`)."""
 
 from __future__ import annotations
 
@@ -10,24 +10,6 @@ from sms_lint.pack import Rule
 
 # What an approved artifact must carry (7.5.2), in the order findings name them.
 APPROVAL_FIELDS = ("version", "approved_by", "approved_on", "last_reviewed")
-
-
-def unique_id(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """Every artifact after the first one with a given id (in path order) is a duplicate."""
-    first_path: dict[str, str] = {}
-    for artifact in ctx.artifacts:
-        artifact_id = artifact.id
-        if artifact_id is None:
-            continue  # a missing id is a schema finding
-        if artifact_id not in first_path:
-            first_path[artifact_id] = artifact.path
-            continue
-        yield Hit(
-            f"id '{artifact_id}' is already used by {first_path[artifact_id]}: "
-            "give this artifact a new id and update the references to it",
-            artifact,
-            at=("id",),
-        )
 
 
 def approval_fields(ctx: Context, rule: Rule) -> Iterator[Hit]:
