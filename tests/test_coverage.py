@@ -56,15 +56,19 @@ def test_clause_without_approved_evidence_is_a_gap(write, tmp_path: Path, check_
     write("q.yaml", procedure("PROC-CHG", ["8.5.1.1"]))  # finer: evidence for 8.5.1
     write("r.yaml", procedure("PROC-DRAFT", ["8.4.2"], status="draft"))  # not approved
     _, report = check_json(tmp_path)
+    # The gap is one approval away: reported at the draft's status, graded minor.
     assert found(report, "SMS016") == [
         (
-            None,
-            None,
+            "r.yaml",
+            5,
             "SMS016",
             "8.4.2",
-            "no approved artifact gives evidence for 8.4.2 Demand management",
+            "no approved artifact gives evidence for 8.4.2 Demand management: only "
+            "'PROC-DRAFT', not approved, gives evidence for it: approve it (status: approved, "
+            "with approved_by, approved_on, version and last_reviewed)",
         )
     ]
+    assert [f["severity"] for f in report["findings"] if f["rule"] == "SMS016"] == ["minor"]
 
 
 def test_example_repository_has_no_gap(check_json) -> None:

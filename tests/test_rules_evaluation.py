@@ -97,11 +97,13 @@ def test_old_internal_audit_is_flagged(write, tmp_path: Path, check_json) -> Non
     _, report = check_json(tmp_path)
     assert found(report, "SMS013") == [
         (
-            None,
-            None,
+            "a.yaml",
+            7,  # the latest audit's date
             "SMS013",
             "9.2",
-            "the latest internal audit (AUD-1, 2025-06-12) is more than 12 months old",
+            "the latest internal audit, 'AUD-1', was held on 2025-06-12, more than 12 months "
+            "before 2026-11-22: hold the next internal audit and record it (kind: audit, "
+            "audit_type: internal)",
         )
     ]
 
@@ -117,7 +119,15 @@ def test_no_internal_audit_is_flagged(write, tmp_path: Path, check_json) -> None
     )
     _, report = check_json(tmp_path)
     assert found(report, "SMS013") == [
-        (None, None, "SMS013", "9.2", "no internal audit is recorded")
+        (
+            None,
+            None,
+            "SMS013",
+            "9.2",
+            "no internal audit has been held ('AUD-PLAN' is planned for 2026-12-01): an "
+            "internal audit is due at least every 12 months; hold one and record it (kind: "
+            "audit, audit_type: internal)",
+        )
     ]
 
 
@@ -151,27 +161,24 @@ def test_clauses_not_audited_in_the_window_are_listed(write, tmp_path: Path, che
     _, report = check_json(tmp_path)
     assert found(report, "SMS022") == [
         (
-            None,
-            None,
+            "b.yaml",
+            10,  # the scope_clauses of the latest internal audit
             "SMS022",
             "9.2",
-            "internal audits of the last 36 months did not cover: 8.4.2, 8.7.1",
+            "the internal audits of the last 36 months ('AUD-1' and 'AUD-2') did not audit "
+            "8.4.2 Demand management and 8.7.1 Service availability management: include them "
+            "in the scope_clauses of the next internal audit",
         )
     ]
 
 
 def test_no_audit_in_the_window_is_one_finding(write, tmp_path: Path, check_json) -> None:
+    # One defect, one finding: SMS013 reports the audit as too old, SMS022 adds nothing.
     repo(write, {"a.yaml": audit("AUD-OLD", "2022-03-01")})
     _, report = check_json(tmp_path)
-    assert found(report, "SMS022") == [
-        (
-            None,
-            None,
-            "SMS022",
-            "9.2",
-            "no internal audit in the last 36 months: no clause was audited",
-        )
-    ]
+    assert found(report, "SMS022") == []
+    assert [f[:4] for f in found(report, "SMS013")] == [("a.yaml", 7, "SMS013", "9.2")]
+    assert "'AUD-OLD', was held on 2022-03-01" in found(report, "SMS013")[0][4]
 
 
 def test_programme_is_silent_without_any_internal_audit(write, tmp_path, check_json) -> None:
@@ -211,8 +218,10 @@ def test_auditor_in_auditee_roles_is_flagged(write, tmp_path: Path, check_json) 
             8,
             "SMS023",
             "9.2",
-            "auditor change-manager audits their own work: change-manager is one of the "
-            "auditee_roles; assign an auditor from outside the audited roles",
+            "auditor 'change-manager' of internal audit 'AUD-1' is not independent: "
+            "'change-manager' is itself one of the audited roles (auditee_roles); assign an "
+            "auditor who holds none of the audited roles, or leave those roles to another "
+            "auditor",
         )
     ]
 
@@ -226,8 +235,9 @@ def test_auditor_named_as_holder_of_an_auditee_role_is_flagged(write, tmp_path, 
             8,
             "SMS023",
             "9.2",
-            "auditor Marcus Bell audits their own work: the audited role change-manager is held "
-            "by Marcus Bell; assign an auditor from outside the audited roles",
+            "auditor 'Marcus Bell' of internal audit 'AUD-1' is not independent: 'Marcus Bell' "
+            "holds the audited role 'change-manager'; assign an auditor who holds none of the "
+            "audited roles, or leave those roles to another auditor",
         )
     ]
 
@@ -242,8 +252,10 @@ def test_auditor_role_held_by_the_auditee_person_is_flagged(write, tmp_path, che
             8,
             "SMS023",
             "9.2",
-            "auditor internal-auditor audits their own work: the audited role problem-manager "
-            "is held by gareth  LLEWELLYN; assign an auditor from outside the audited roles",
+            "auditor 'internal-auditor' of internal audit 'AUD-1' is not independent: the "
+            "audited role 'problem-manager' is held by 'gareth  LLEWELLYN', who also holds "
+            "'internal-auditor'; assign an auditor who holds none of the audited roles, or "
+            "leave those roles to another auditor",
         )
     ]
 
@@ -261,7 +273,15 @@ def test_no_management_review_is_flagged(write, tmp_path: Path, check_json) -> N
     repo(write, {"mr.yaml": review("MR-PLAN", "2027-01-15")})  # planned, not held
     _, report = check_json(tmp_path)
     assert found(report, "SMS014") == [
-        (None, None, "SMS014", "9.3", "no management review is recorded")
+        (
+            None,
+            None,
+            "SMS014",
+            "9.3",
+            "no management review has been held ('MR-PLAN' is planned for 2027-01-15): a "
+            "management review is due at least every 12 months; hold one and record it "
+            "(kind: management-review)",
+        )
     ]
 
 
@@ -273,11 +293,13 @@ def test_old_review_is_flagged_and_its_content_not_judged(write, tmp_path, check
     _, report = check_json(tmp_path)
     assert found(report, "SMS014") == [
         (
-            None,
-            None,
+            "mr.yaml",
+            6,  # its date
             "SMS014",
             "9.3",
-            "the latest management review (MR-1, 2025-10-01) is more than 12 months old",
+            "the latest management review, 'MR-1', was held on 2025-10-01, more than 12 months "
+            "before 2026-11-22: hold the next management review and record it (kind: "
+            "management-review)",
         )
     ]
 
@@ -291,8 +313,10 @@ def test_review_without_top_management_is_flagged(write, tmp_path: Path, check_j
             7,
             "SMS014",
             "9.3",
-            "no top-management role attended (roles marked top_management: true: "
-            "managing-director)",
+            "management review 'MR-1' was not attended by top management: none of its "
+            "attendees ('sms-manager') is a role marked top_management: true "
+            "('managing-director'): record top management's attendance, or hold the review "
+            "again with top management",
         )
     ]
 
@@ -307,8 +331,9 @@ def test_review_missing_inputs_is_flagged(write, tmp_path: Path, check_json) -> 
             8,
             "SMS014",
             "9.3",
-            "required review inputs not covered: customer-feedback, resources; discuss them "
-            "and list them in inputs_covered",
+            "management review 'MR-1' did not consider 2 of the 11 required inputs: "
+            "'customer-feedback' and 'resources': list them in inputs_covered if the review "
+            "considered them, else consider them at the next review",
         )
     ]
 

@@ -59,7 +59,15 @@ def test_open_nonconformity_past_due_is_flagged(write, tmp_path: Path, check_jso
         write, tmp_path, check_json, {"a.yaml": nonconformity("NC-1", "open", "2026-05-31")}
     )
     assert found(report, "SMS015") == [
-        ("a.yaml", 12, "SMS015", "10.1", "nonconformity NC-1 is open and overdue since 2026-05-31")
+        (
+            "a.yaml",
+            12,
+            "SMS015",
+            "10.1",
+            "nonconformity 'NC-1' is still open and was due on 2026-05-31, 175 days ago: "
+            "complete the corrective action and close it (nc_status: closed), or set a new due "
+            "date with the reason for the delay",
+        )
     ]
 
 
@@ -76,10 +84,10 @@ def test_complete_closure_passes(write, tmp_path: Path, check_json) -> None:
     assert found(report, "SMS026") == []
 
 
-def test_every_missing_closure_piece_is_flagged(write, tmp_path: Path, check_json) -> None:
+def test_every_missing_closure_piece_is_one_finding(write, tmp_path: Path, check_json) -> None:
     fields = {
-        "root_cause": None,  # absent: reported at nc_status (line 13)
-        "corrective_action": "'  '",  # blank: reported at the field (line 14)
+        "root_cause": None,  # absent
+        "corrective_action": None,
         "closed_on": None,
         "effectiveness_verified": "false",  # line 15
     }
@@ -89,37 +97,39 @@ def test_every_missing_closure_piece_is_flagged(write, tmp_path: Path, check_jso
         check_json,
         {"a.yaml": nonconformity("NC-1", "closed", "2026-05-31", **fields)},
     )
-    tail = ": record it, or reopen the nonconformity (nc_status: open)"
+    # One defect (a closure the record does not support), one finding at nc_status: closed.
     assert found(report, "SMS026") == [
         (
             "a.yaml",
             13,
             "SMS026",
             "10.1",
-            f"nonconformity NC-1 is closed but no closing date (closed_on) is recorded{tail}",
+            "nonconformity 'NC-1' is closed but records no root cause (root_cause), no "
+            "corrective action (corrective_action) and no closing date (closed_on), and "
+            "effectiveness_verified is false: record the root cause, corrective action and "
+            "closing date, then verify that the corrective action worked and set "
+            "effectiveness_verified: true; or reopen it (nc_status: open) until then",
         ),
+    ]
+
+
+def test_a_false_verification_alone_is_at_its_value(write, tmp_path: Path, check_json) -> None:
+    closure = {**CLOSURE, "effectiveness_verified": "false"}  # line 17
+    report = run(
+        write,
+        tmp_path,
+        check_json,
+        {"a.yaml": nonconformity("NC-1", "closed", "2026-05-31", **closure)},
+    )
+    assert found(report, "SMS026") == [
         (
             "a.yaml",
-            13,
+            17,
             "SMS026",
             "10.1",
-            f"nonconformity NC-1 is closed but no root cause (root_cause) is recorded{tail}",
-        ),
-        (
-            "a.yaml",
-            14,
-            "SMS026",
-            "10.1",
-            "nonconformity NC-1 is closed but no corrective action (corrective_action) is "
-            f"recorded{tail}",
-        ),
-        (
-            "a.yaml",
-            15,
-            "SMS026",
-            "10.1",
-            "nonconformity NC-1 is closed but the corrective action's effectiveness is not "
-            f"verified (effectiveness_verified: true){tail}",
+            "nonconformity 'NC-1' is closed but effectiveness_verified is false: verify that "
+            "the corrective action worked and set effectiveness_verified: true; or reopen it "
+            "(nc_status: open) until then",
         ),
     ]
 

@@ -1,96 +1,98 @@
-"""Clause 9: internal audits and management reviews.
+"""Clause 9.2: internal audits (SMS013 recency, SMS022 programme, SMS023 independence).
 
-Only records of events that took place count: an audit or review dated after today is a plan,
-and one whose date is missing or malformed is the schema rule's finding, so both are ignored.
-Retired records are withdrawn documented information and are ignored too.
+Management reviews (SMS014) live in ``management_review``; they are re-exported here, where
+the check registry looks for every clause 9 check.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.facts import add_months, clause_covers, roles_index
+from sms_lint.checks.management_review import management_review, review_inputs
+from sms_lint.checks.records import Event, listing, months_param, named, recency, records, within
+from sms_lint.facts import clause_covers, roles_index
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pack import Rule
-from sms_lint.resources import data_dir
+
+__all__ = [
+    "audit_programme",
+    "auditor_independence",
+    "internal_audit",
+    "management_review",
+    "review_inputs",
+]
+
+INTERNAL_AUDIT = Event("internal audit", "an internal audit", "kind: audit, audit_type: internal")
+
+# Clauses named with their titles in a message up to this many; beyond, numbers only.
+_TITLED = 5
 
 
-def _label(artifact: Artifact) -> str:
-    return artifact.id or artifact.path
-
-
-def _held(ctx: Context, kinds: tuple[str, ...]) -> list[tuple[datetime.date, Artifact]]:
-    """Non-retired artifacts of ``kinds`` with a valid ``date`` not after today, oldest first."""
-    found = []
-    for artifact in ctx.of_kind(*kinds):
-        day = artifact.date("date")
-        if artifact.status != "retired" and day is not None and day <= ctx.today:
-            found.append((day, artifact))
-    found.sort(key=lambda pair: (pair[0], pair[1].path))
-    return found
-
-
-def _internal_audits(ctx: Context) -> list[tuple[datetime.date, Artifact]]:
-    return [(d, a) for d, a in _held(ctx, ("audit",)) if a.text("audit_type") == "internal"]
-
-
-def _within(day: datetime.date, months: int, today: datetime.date) -> bool:
-    """Whether ``day`` lies within the ``months`` before ``today`` (the same rule as staleness)."""
-    return add_months(day, months) >= today
-
-
-def _months(rule: Rule, name: str, default: int) -> int:
-    value = rule.params.get(name, default)
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
-
-
-def _recency(
-    records: list[tuple[datetime.date, Artifact]], what: str, max_months: int, today: datetime.date
-) -> Iterator[Hit]:
-    """A repository-wide hit when no record exists, or the latest is over ``max_months`` old."""
-    if not records:
-        yield Hit(f"no {what} is recorded")
-        return
-    latest_day, latest = records[-1]
-    if not _within(latest_day, max_months, today):
-        yield Hit(
-            f"the latest {what} ({_label(latest)}, {latest_day}) is more than "
-            f"{max_months} months old"
-        )
+def _internal(ctx: Context) -> list[Artifact]:
+    return [a for a in ctx.of_kind("audit") if a.text("audit_type") == "internal"]
 
 
 def internal_audit(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS013: the latest internal audit is at most ``max_months`` old."""
-    max_months = _months(rule, "max_months", 12)
-    yield from _recency(_internal_audits(ctx), "internal audit", max_months, ctx.today)
+    """SMS013: the latest internal audit is at most ``max_months`` old.
+
+    An audit whose audit_type is missing or not valid may be the internal audit the finding
+    would call missing: then the finding is about that audit_type (the schema's finding about
+    it folds in)."""
+    max_months = months_param(rule, "max_months", 12)
+    hits = list(recency(ctx, records(_internal(ctx), ctx.today), INTERNAL_AUDIT, max_months))
+    untyped = [
+        a for a in ctx.of_kind("audit") if a.status != "retired" and a.text("audit_type") is None
+    ]
+    if hits and untyped:
+        yield Hit(
+            f"audit {named(untyped[0])} gives no valid audit_type, so it cannot count as the "
+            f"internal audit due every {max_months} months: write audit_type: internal (or "
+            "external)",
+            untyped[0],
+            at=("audit_type",),
+        )
+        return
+    yield from hits
 
 
 def audit_programme(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS022: the internal audits of the last ``window_months`` together cover every clause.
 
-    Silent when there is no internal audit at all: SMS013 reports that.
+    Silent when no internal audit was held in the window: SMS013 reports the latest audit as
+    too old (its interval is shorter than the window), one defect, one finding. The finding
+    points at the latest audit's scope_clauses, where the programme was last written down.
     """
-    window = _months(rule, "window_months", 36)
-    audits = _internal_audits(ctx)
-    if not audits:
-        return
-    recent = [a for day, a in audits if _within(day, window, ctx.today)]
+    window = months_param(rule, "window_months", 36)
+    recent = [
+        a for day, a in records(_internal(ctx), ctx.today).held if within(day, window, ctx.today)
+    ]
     if not recent:
-        yield Hit(f"no internal audit in the last {window} months: no clause was audited")
         return
     scope = {c for a in recent for c in _scope_clauses(a)}
-    missed = [
-        c.number
-        for c in ctx.framework.coverage_clauses()
-        if not any(clause_covers(s, c.number) for s in scope)
-    ]
-    if missed:
-        yield Hit(f"internal audits of the last {window} months did not cover: {', '.join(missed)}")
+    clauses = ctx.framework.coverage_clauses()
+    missed = [c for c in clauses if not any(clause_covers(s, c.number) for s in scope)]
+    if not missed:
+        return
+    words = [f"{c.number} {c.title}" if len(missed) <= _TITLED else c.number for c in missed]
+    held = (
+        f"the internal audits of the last {window} months ({listing([named(a) for a in recent])})"
+    )
+    cause = ctx.unread_cause()
+    if cause is not None:
+        message = (
+            f"{held} did not audit {listing(words)}; whether another audit did could not be "
+            f"checked: {cause}; fix that file first"
+        )
+        yield Hit(message, recent[-1], at=("scope_clauses",), grade="unchecked")
+        return
+    message = (
+        f"{held} did not audit {listing(words)}: include "
+        f"{'it' if len(missed) == 1 else 'them'} in the scope_clauses of the next internal audit"
+    )
+    systemic = 2 * len(missed) > len(clauses)  # most of the SMS was never audited
+    yield Hit(message, recent[-1], at=("scope_clauses",), grade="most" if systemic else None)
 
 
 def _scope_clauses(audit: Artifact) -> list[str]:
@@ -109,8 +111,9 @@ def auditor_independence(ctx: Context, rule: Rule) -> Iterator[Hit]:
         conflicts = _conflicts(auditor, [r for _, r in audit.strings("auditee_roles")], roles)
         if conflicts:
             yield Hit(
-                f"auditor {auditor} audits their own work: {'; '.join(conflicts)}; assign an "
-                "auditor from outside the audited roles",
+                f"auditor '{auditor}' of internal audit {named(audit)} is not independent: "
+                f"{'; '.join(conflicts)}; assign an auditor who holds none of the audited "
+                "roles, or leave those roles to another auditor",
                 audit,
                 at=("auditor",),
             )
@@ -118,17 +121,18 @@ def auditor_independence(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 def _conflicts(auditor: str, auditees: list[str], roles: Mapping[str, Any]) -> list[str]:
     """Why the auditor is not independent of each auditee role, one phrase per conflict."""
-    people = {_person(auditor)}
-    auditor_holder = _holder(roles.get(auditor))
-    if auditor_holder:
-        people.add(_person(auditor_holder))  # the auditor was named by role id
+    auditor_holder = _holder(roles.get(auditor))  # set when the auditor is named by role id
     out = []
     for role_id in dict.fromkeys(auditees):
         holder = _holder(roles.get(role_id))
         if role_id == auditor:
-            out.append(f"{role_id} is one of the auditee_roles")
-        elif holder and _person(holder) in people:
-            out.append(f"the audited role {role_id} is held by {holder}")
+            out.append(f"'{role_id}' is itself one of the audited roles (auditee_roles)")
+        elif holder and _person(holder) == _person(auditor):
+            out.append(f"'{auditor}' holds the audited role '{role_id}'")
+        elif holder and auditor_holder and _person(holder) == _person(auditor_holder):
+            out.append(
+                f"the audited role '{role_id}' is held by '{holder}', who also holds '{auditor}'"
+            )
     return out
 
 
@@ -140,53 +144,3 @@ def _holder(role: Any) -> str | None:
 def _person(name: str) -> str:
     """Compare people's names ignoring case and spacing ("Marcus  bell" is Marcus Bell)."""
     return " ".join(name.split()).casefold()
-
-
-def management_review(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS014: a recent review exists; each recent one had top management and every input."""
-    max_months = _months(rule, "max_months", 12)
-    reviews = _held(ctx, ("management-review",))
-    yield from _recency(reviews, "management review", max_months, ctx.today)
-    if not reviews:
-        return
-    top = sorted(
-        i for i, r in roles_index(ctx.artifacts).items() if r.get("top_management") is True
-    )
-    for day, review in reviews:
-        if _within(day, max_months, ctx.today):
-            yield from _review_content(review, top)
-
-
-def _review_content(review: Artifact, top: list[str]) -> Iterator[Hit]:
-    if isinstance(review.data.get("attendees"), list):
-        attendees = {a for _, a in review.strings("attendees")}
-        if not attendees.intersection(top):
-            marked = (
-                f"roles marked top_management: true: {', '.join(top)}"
-                if top
-                else "no role is marked top_management: true in the roles artifact"
-            )
-            yield Hit(
-                f"no top-management role attended ({marked})",
-                review,
-                at=("attendees",),
-            )
-    if isinstance(review.data.get("inputs_covered"), list):
-        covered = {i for _, i in review.strings("inputs_covered")}
-        missing = [name for name in review_inputs() if name not in covered]
-        if missing:
-            yield Hit(
-                f"required review inputs not covered: {', '.join(missing)}; discuss them and "
-                "list them in inputs_covered",
-                review,
-                at=("inputs_covered",),
-            )
-
-
-@lru_cache(maxsize=1)
-def review_inputs() -> tuple[str, ...]:
-    """The required management review inputs: the management-review schema's list is the one
-    source of truth, so the rule and the schema cannot drift apart."""
-    schema_path = data_dir("schemas") / "management-review.json"
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return tuple(schema["properties"]["inputs_covered"]["items"]["enum"])

@@ -1,0 +1,151 @@
+"""Shared pieces of the clause 9 checks: which records of held events count, whether the
+latest is recent enough, and how to say so without blaming the user for a record that may
+sit in a file that could not be read.
+
+Only records of events that took place count: an audit or review dated after today is a plan,
+and one whose date is missing or impossible is undated (the schema's finding about that date
+folds into ours, so the user hears of it once). Retired records are withdrawn and ignored.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sms_lint.checks.base import Context, Hit
+from sms_lint.facts import add_months
+from sms_lint.model import Artifact
+from sms_lint.pack import Rule
+
+
+def named(artifact: Artifact) -> str:
+    """The artifact's id in quotes, or its path when it has none (a schema finding)."""
+    return f"'{artifact.id}'" if artifact.id else artifact.path
+
+
+def listing(words: Sequence[str], last: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def quoted(words: Sequence[str]) -> str:
+    return listing([f"'{w}'" for w in words])
+
+
+def months_param(rule: Rule, name: str, default: int) -> int:
+    value = rule.params.get(name, default)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def within(day: datetime.date, months: int, today: datetime.date) -> bool:
+    """Whether ``day`` lies within the ``months`` before ``today`` (the same rule as staleness)."""
+    return add_months(day, months) >= today
+
+
+@dataclass(frozen=True)
+class Records:
+    """The non-retired records of one sort: held (dated today or before, oldest first),
+    planned (dated after today) and undated (no usable date)."""
+
+    held: list[tuple[datetime.date, Artifact]]
+    planned: list[tuple[datetime.date, Artifact]]
+    undated: list[Artifact]
+
+
+def records(artifacts: Sequence[Artifact], today: datetime.date) -> Records:
+    held, planned, undated = [], [], []
+    for artifact in artifacts:
+        if artifact.status == "retired":
+            continue
+        day = artifact.date("date")
+        if day is None:
+            undated.append(artifact)
+        else:
+            (held if day <= today else planned).append((day, artifact))
+    held.sort(key=lambda pair: (pair[0], pair[1].path))
+    planned.sort(key=lambda pair: (pair[0], pair[1].path))
+    return Records(held, planned, undated)
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the messages call one sort of record: ``internal audit``, with its article (``an
+    internal audit``), and how to record one."""
+
+    what: str
+    one: str
+    record_as: str
+
+
+def recency(ctx: Context, found: Records, event: Event, max_months: int) -> Iterator[Hit]:
+    """One hit when no record is held within ``max_months`` of today: at an undated record
+    (the date is the problem), at the latest held one when it is too old, else
+    repository-wide. Late by less than one interval more is an isolated lapse (``late``)."""
+    latest = found.held[-1] if found.held else None
+    if latest is not None and within(latest[0], max_months, ctx.today):
+        return
+    if found.undated:
+        yield _undated(found.undated[0], event, max_months)
+        return
+    cause = ctx.unread_cause()
+    if latest is None:
+        if cause is not None:
+            yield Hit(
+                f"whether {event.one} was held could not be checked: {cause}; fix that file first",
+                grade="unchecked",
+            )
+            return
+        yield Hit(_none_held(found, event, max_months))
+        return
+    yield _too_old(ctx, latest, event, max_months, cause)
+
+
+def _undated(artifact: Artifact, event: Event, max_months: int) -> Hit:
+    return Hit(
+        f"{event.what} {named(artifact)} has no valid date, so whether {event.one} was "
+        f"held in the last {max_months} months cannot be shown: write the date it was held "
+        "(date: YYYY-MM-DD)",
+        artifact,
+        at=("date",),
+    )
+
+
+def _none_held(found: Records, event: Event, max_months: int) -> str:
+    planned = ""
+    if found.planned:
+        day, artifact = found.planned[0]
+        planned = f" ({named(artifact)} is planned for {day})"
+    return (
+        f"no {event.what} has been held{planned}: {event.one} is due at least every "
+        f"{max_months} months; hold one and record it ({event.record_as})"
+    )
+
+
+def _too_old(
+    ctx: Context,
+    latest: tuple[datetime.date, Artifact],
+    event: Event,
+    max_months: int,
+    cause: str | None,
+) -> Hit:
+    day, artifact = latest
+    age = f"on {day}, more than {max_months} months before {ctx.today}"
+    if cause is not None:
+        return Hit(
+            f"the latest readable {event.what}, {named(artifact)}, was held {age}; whether a "
+            f"later one exists could not be checked: {cause}; fix that file first",
+            artifact,
+            at=("date",),
+            grade="unchecked",
+        )
+    late = within(day, 2 * max_months, ctx.today)
+    return Hit(
+        f"the latest {event.what}, {named(artifact)}, was held {age}: hold the next "
+        f"{event.what} and record it ({event.record_as})",
+        artifact,
+        at=("date",),
+        grade="late" if late else None,
+    )
