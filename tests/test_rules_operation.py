@@ -107,30 +107,31 @@ def test_core_documents_missing(write: Callable, tmp_path: Path, check_json) -> 
             None,
             "SMS008",
             "4.3",
-            "no approved scope of the SMS: write it (kind: scope) and approve it",
+            "no approved scope of the SMS: write one (kind: scope) and have it approved",
         ),
         (
             None,
             None,
             "SMS008",
             "5.2",
-            "no approved service-management policy: write it (kind: policy, policy_type: "
-            "service-management) and approve it",
+            "no approved service-management policy: write one (kind: policy, policy_type: "
+            "service-management) and have it approved",
         ),
-        (
-            None,
-            None,
+        (  # the draft is named at its status: approving it is the fix
+            "policies/change-management.yaml",
+            5,
             "SMS008",
             "8.5.1.1",
-            "the change-management policy exists only as draft (POL-002): approve it",
+            "no approved change-management policy: 'POL-002' is not approved; have it "
+            "approved and set status: approved with approved_by and approved_on",
         ),
         (
             None,
             None,
             "SMS008",
             "8.7.3.1",
-            "no approved information-security policy: write it (policy_type: "
-            "information-security) and approve it",
+            "no approved information-security policy: write one (kind: policy, policy_type: "
+            "information-security) and have it approved",
         ),
     ]
 
@@ -145,8 +146,8 @@ def test_second_approved_scope(write: Callable, tmp_path: Path, check_json) -> N
             5,
             "SMS008",
             "4.3",
-            "a second approved scope of the SMS: SCOPE (scope.yaml) is already approved; "
-            "retire this one or merge the two",
+            "a second approved scope of the SMS: 'SCOPE' (scope.yaml) is already approved; "
+            "retire this one (status: retired) or merge the two into one",
         )
     ]
 
@@ -164,9 +165,9 @@ def test_second_approved_service_management_policy(
             5,
             "SMS008",
             "5.2",
-            "a second approved service-management policy: POL-001 "
+            "a second approved service-management policy: 'POL-001' "
             "(policies/service-management.yaml) is already approved; "
-            "retire this one or merge the two",
+            "retire this one (status: retired) or merge the two into one",
         )
     ]
 
@@ -194,23 +195,25 @@ def test_missing_draft_and_kpi_less_processes(write: Callable, tmp_path: Path, c
             None,
             "SMS009",
             "8.4.2",
-            "no approved process artifact documents the demand process: add one with "
-            "process: demand and at least one KPI",
+            "no approved process artifact documents the demand process: write one (kind: "
+            "process, process: demand, with at least one KPI) and have it approved",
         ),
         (
-            None,
-            None,
+            "processes/incident.yaml",
+            5,
             "SMS009",
             "8.6.1",
-            "no approved process artifact documents the incident process: approve PRC-INCIDENT",
+            "no approved process artifact documents the incident process: 'PRC-INCIDENT' is "
+            "not approved; have it approved and set status: approved with approved_by and "
+            "approved_on",
         ),
-        (
+        (  # at the KPI that lacks its target, named by its name
             "processes/problem.yaml",
-            11,
+            12,
             "SMS009",
             "8.6.3",
-            "the problem process has no KPI: give kpis at least one entry with a name, "
-            "a numeric target and a unit",
+            "KPI 'Known errors recorded' of the problem process ('PRC-PROBLEM') has no "
+            "numeric target: add target (a number)",
         ),
     ]
 
@@ -252,7 +255,8 @@ def test_live_service_without_sla(write: Callable, tmp_path: Path, check_json) -
             12,
             "SMS010",
             "8.3.3",
-            "live service SVC-PAY has no SLA: agree one and set sla to its id",
+            "live service 'SVC-PAY' has no SLA: agree a service level agreement with its "
+            "customers (kind: sla, service: SVC-PAY) and set sla to its id",
         )
     ]
 
@@ -268,7 +272,8 @@ def test_sla_of_another_service(write: Callable, tmp_path: Path, check_json) -> 
             14,
             "SMS010",
             "8.3.3",
-            "SLA-HOST is the agreement for SVC-HOST, not SVC-PAY: point sla at the SLA of SVC-PAY",
+            "SLA 'SLA-HOST' is the agreement for 'SVC-HOST', not for 'SVC-PAY': point sla at "
+            "the SLA of 'SVC-PAY', or correct service in slas/sla-host.yaml if it is meant for it",
         )
     ]
 
@@ -286,15 +291,15 @@ def test_sla_targets_not_measurable(write: Callable, tmp_path: Path, check_json)
             12,
             "SMS010",
             "8.3.3",
-            "SLA-HOST has no targets: agree measurable targets for live service SVC-HOST",
+            # the schema's finding about the empty list is folded into this one
+            "targets must not be empty",
         ),
-        (
+        (  # named by its metric, at the value the schema rejected
             "slas/sla-pay.yaml",
-            14,
+            15,
             "SMS010",
             "8.3.3",
-            "target 2 of SLA-PAY is not measurable (no numeric target, unit, comparator): "
-            "give it a metric, a numeric target, a unit and a comparator",
+            "targets (latency).target must be a number (got \"fast\")",
         ),
     ]
 
@@ -309,7 +314,8 @@ def test_retired_sla(write: Callable, tmp_path: Path, check_json) -> None:
             14,
             "SMS010",
             "8.3.3",
-            "SLA-PAY is retired: agree a current SLA for live service SVC-PAY and point sla at it",
+            "SLA 'SLA-PAY' is retired, so live service 'SVC-PAY' has no current SLA: agree a "
+            "new SLA for it and point sla at it",
         )
     ]
 
@@ -332,15 +338,18 @@ def test_supplier_expired_and_not_reviewed(write: Callable, tmp_path: Path, chec
             13,
             "SMS011",
             "8.3.4",
-            "contract expired on 2026-06-30: renew it or end the supplier relationship",
+            "the contract with 'Pennine Fibre' (SUP-PENNINE) ended on 2026-06-30: renew it and "
+            "set contract_end to the new end date, or end the relationship and retire this "
+            "supplier (status: retired)",
         ),
         (
             "suppliers/pennine.yaml",
             16,
             "SMS011",
             "8.3.4",
-            "supplier performance last reviewed on 2025-02-01, more than 12 months ago: "
-            "review it and record last_performance_review",
+            "the performance of 'Pennine Fibre' (SUP-PENNINE) was last reviewed on 2025-02-01, "
+            "more than 12 months ago: review it against the contract's targets and set "
+            "last_performance_review to the date of that review",
         ),
     ]
 

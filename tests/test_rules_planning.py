@@ -84,7 +84,9 @@ def test_vague_statement_without_number_is_flagged(
             21,
             "SMS007",
             "6.2",
-            'objective O2 is vague ("improve", no number): state a measurable result',
+            "objective 'O2' is stated vaguely: 'Improve incident handling' uses 'improve' and "
+            "no number, so it cannot be met or missed: state the result it commits to in "
+            "figures (e.g. p2_resolved_in_8h >= 95 percent)",
         )
     ]
 
@@ -95,7 +97,9 @@ def test_vague_phrase_any_case_names_the_first_word(
     objectives_file(write, ["Deliver better reports ASAP"], status="draft")
     _, report = check_json(tmp_path)
     assert [f[4] for f in found(report, "SMS007")] == [
-        'objective O1 is vague ("better", no number): state a measurable result'
+        "objective 'O1' is stated vaguely: 'Deliver better reports ASAP' uses 'better' and "
+        "no number, so it cannot be met or missed: state the result it commits to in figures "
+        "(e.g. p2_resolved_in_8h >= 95 percent)"
     ]
 
 
@@ -176,16 +180,18 @@ def test_treated_risk_without_actions(write: Callable, tmp_path: Path, check_jso
             18,
             "SMS012",
             "6.1",
-            "risk R-02 is treated by 'mitigate' but lists no actions: add the treatment "
-            "actions, or accept the risk",
+            "risk 'R-02' is to be treated by 'mitigate' but lists no actions: add the actions "
+            "that carry out the treatment under actions, or set treatment: accept if the risk "
+            "is accepted as it is",
         ),
-        (
+        (  # at the empty actions list, not at the risk's first line
             "risks.yaml",
-            25,
+            32,
             "SMS012",
             "6.1",
-            "risk R-03 is treated by 'avoid' but lists no actions: add the treatment "
-            "actions, or accept the risk",
+            "risk 'R-03' is to be treated by 'avoid' but lists no actions: add the actions "
+            "that carry out the treatment under actions, or set treatment: accept if the risk "
+            "is accepted as it is",
         ),
     ]
 
@@ -199,7 +205,8 @@ def test_risk_review_overdue(write: Callable, tmp_path: Path, check_json) -> Non
             17,
             "SMS012",
             "6.1",
-            "risk R-03 review was due on 2026-01-31: review the risk and move review_by forward",
+            "risk 'R-03' was due for review on 2026-01-31: review its likelihood, impact and "
+            "treatment, and set review_by to the date of the next review",
         )
     ]
 

@@ -1,0 +1,178 @@
+"""Clauses 8.3.3 and 8.3.4: live services have measurable SLAs; suppliers are under control.
+
+Retired artifacts are history: never checked. A reference that does not resolve is SMS018's
+finding, so these checks stay silent about it. A missing or unusable field they need is
+theirs (the schema's finding about it folds into theirs through ``about``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.wording import (
+    current,
+    entry_place,
+    item_label,
+    lacking,
+    lacking_words,
+    listing,
+    named,
+)
+from sms_lint.facts import add_months
+from sms_lint.model import Artifact
+from sms_lint.pack import Rule
+
+_TARGET_FIELDS = ("metric", "target", "unit", "comparator")
+
+
+def service_sla(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """Every live service has an SLA agreed for it, with measurable targets."""
+    checked: set[str] = set()
+    for service in current(ctx.of_kind("service")):
+        if service.text("service_status") != "live":
+            continue
+        if service.data.get("sla") is None:
+            yield _no_sla(service)
+            continue
+        sla = ctx.by_id.get(service.text("sla") or "")
+        if sla is None or sla.kind != "sla":
+            continue  # SMS018 reports the dangling reference
+        yield from _sla_for_service(service, sla)
+        if sla.status != "retired" and sla.path not in checked:
+            checked.add(sla.path)
+            yield from _sla_targets(sla, named(service))
+
+
+def _no_sla(service: Artifact) -> Hit:
+    """At ``sla`` when the file writes one the schema rejected, else at the status that makes
+    the SLA necessary."""
+    how = f"kind: sla, service: {service.id}" if service.id else "kind: sla"
+    return Hit(
+        f"live service {named(service)} has no SLA: agree a service level agreement with its "
+        f"customers ({how}) and set sla to its id",
+        service,
+        at=("sla",) if service.written("sla") else ("service_status",),
+        about=(("sla",),),
+    )
+
+
+def _sla_for_service(service: Artifact, sla: Artifact) -> Iterator[Hit]:
+    sla_name, label = named(sla), named(service)
+    if sla.status == "retired":
+        yield Hit(
+            f"SLA {sla_name} is retired, so live service {label} has no current SLA: agree "
+            "a new SLA for it and point sla at it",
+            service,
+            at=("sla",),
+        )
+        return
+    covered = sla.text("service")
+    if covered is not None and service.id is not None and covered != service.id:
+        yield Hit(
+            f"SLA {sla_name} is the agreement for '{covered}', not for {label}: point sla at "
+            f"the SLA of {label}, or correct service in {sla.path} if it is meant for it",
+            service,
+            at=("sla",),
+        )
+
+
+def _sla_targets(sla: Artifact, service_label: str) -> Iterator[Hit]:
+    """One hit per target that cannot be measured. One weak target among measurable ones is
+    an isolated lapse; when none can be measured the service has no agreed level at all."""
+    entries = sla.data.get("targets")
+    if not isinstance(entries, list) or not entries:
+        yield Hit(
+            f"{named(sla)} has no targets: agree measurable targets for live service "
+            f"{service_label}, each with a metric, a numeric target, a unit and a comparator",
+            sla,
+            at=("targets",) if sla.written("targets") else ("service",),
+            about=(("targets",),),
+        )
+        return
+    weak = [(i, t, m) for i, t in enumerate(entries) if (m := lacking(sla, t, _TARGET_FIELDS))]
+    grade = "isolated" if len(weak) < len(entries) else None
+    for index, target, missing in weak:
+        yield _weak_target(sla, index, target, missing, grade)
+
+
+def _weak_target(
+    sla: Artifact, index: int, target: Any, missing: list[str], grade: str | None
+) -> Hit:
+    path = ("targets", index)
+    what, fixes = lacking_words(missing)
+    return Hit(
+        f"{item_label('target', target, index)} of {named(sla)} is not measurable: it has "
+        f"no {what}; add {fixes}",
+        sla,
+        at=entry_place(sla, path, missing),
+        about=tuple((*path, f) for f in missing) if isinstance(target, dict) else (path,),
+        grade=grade,
+    )
+
+
+def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """A supplier's contract is in force and its performance was reviewed recently. How much
+    a lapse weighs depends on the services the supplier supports."""
+    months = _positive_int(rule.params.get("review_months"), 12)
+    oldest_review = add_months(ctx.today, -months)
+    for supplier in current(ctx.of_kind("supplier")):
+        live, retired_only = _supported(ctx, supplier)
+        who = _supplier_name(supplier)
+        if live:
+            plural = "s" if len(live) > 1 else ""
+            serving = f", yet it supports live service{plural} {listing(live)}"
+        else:
+            serving = " (it supports only retired services)" if retired_only else ""
+        contract_end = supplier.date("contract_end")
+        if contract_end is not None and contract_end < ctx.today:
+            yield Hit(
+                f"the contract with {who} ended on {contract_end}{serving}: renew it and set "
+                "contract_end to the new end date, or end the relationship and retire this "
+                "supplier (status: retired)",
+                supplier,
+                at=("contract_end",),
+                grade="live" if live else "retired" if retired_only else None,
+            )
+        reviewed = supplier.date("last_performance_review")
+        if reviewed is not None and reviewed < oldest_review:
+            yield Hit(
+                f"the performance of {who} was last reviewed on {reviewed}, more than "
+                f"{months} months ago{serving}: review it against the contract's targets and "
+                "set last_performance_review to the date of that review",
+                supplier,
+                at=("last_performance_review",),
+                grade="retired" if retired_only else None,
+            )
+
+
+def _supported(ctx: Context, supplier: Artifact) -> tuple[list[str], bool]:
+    """The quoted ids of the live services the supplier supports, and whether every service
+    it supports is known and retired (an unknown id is SMS018's finding: no lower grade)."""
+    live: list[str] = []
+    retired = 0
+    ids = [value for _, value in supplier.strings("supports")]
+    for service_id in ids:
+        service = ctx.by_id.get(service_id)
+        if service is None or service.kind != "service":
+            continue
+        if service.status == "retired" or service.text("service_status") == "retired":
+            retired += 1
+        elif service.text("service_status") == "live":
+            live.append(f"'{service_id}'")
+    return live, bool(ids) and retired == len(ids)
+
+
+def _supplier_name(supplier: Artifact) -> str:
+    """``'Pennine Fibre' (SUP-PENNINE)``: the name people know, then the id."""
+    name = supplier.text("supplier_name")
+    if name is None:
+        return named(supplier)
+    return f"'{name}' ({supplier.id})" if supplier.id else f"'{name}'"
+
+
+def _positive_int(value: Any, default: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return default
