@@ -213,9 +213,13 @@ def test_dangling_reference_and_unknown_role_hints_are_kept(write, tmp_path, che
     write(".sms-lint.yaml", quiet_config("SMS018"))
     _, report = check_json(tmp_path)
     messages = {f["message"] for f in report["findings"]}
-    assert "related 'SVC-ON' matches no artifact id (did you mean 'SVC-ONE'?)" in messages
     assert any(
-        "'sms-manger' matches no role id (did you mean 'sms-manager'?)" in m for m in messages
+        m.startswith("related 'SVC-ON' matches no artifact id (did you mean 'SVC-ONE'?): ")
+        for m in messages
+    )
+    assert any(
+        "'sms-manger' is not a role in ROLES-001 (did you mean 'sms-manager'?)" in m
+        for m in messages
     )
 
 

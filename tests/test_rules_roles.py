@@ -38,8 +38,12 @@ def repo(write, files: dict[str, str], roles: str | None = "draft") -> None:
 # SMS003 owner-role
 
 NO_ROLES = (
-    "no roles artifact defines the SMS roles: add one (kind: roles) listing each role "
-    "and its holder"
+    "no roles artifact defines the SMS roles, so no owner can be traced to a person: add one "
+    "(kind: roles) listing each role and its holder"
+)
+RETIRED_ROLES = (
+    "roles artifact ROLES-1 is retired and no current one defines the SMS roles: issue a "
+    "current roles artifact (kind: roles) listing each role and its holder"
 )
 
 
@@ -52,14 +56,18 @@ def test_owners_that_are_held_roles_pass(write, tmp_path: Path, check_json) -> N
     assert found(report, "SMS003") == []
 
 
-@pytest.mark.parametrize("roles_status", [None, "retired"])
-def test_without_a_roles_artifact_one_repository_finding(
-    write, tmp_path: Path, check_json, roles_status: str | None
+@pytest.mark.parametrize(
+    ("roles_status", "expected"),
+    [(None, (None, None)), ("retired", ("roles.yaml", 5))],
+)
+def test_without_a_roles_artifact_one_finding(
+    write, tmp_path: Path, check_json, roles_status: str | None, expected: tuple
 ) -> None:
     files = {"a.yaml": artifact("PROC-1"), "b.yaml": artifact("PROC-2", owner="nobody")}
     repo(write, files, roles=roles_status)
     _, report = check_json(tmp_path)
-    assert found(report, "SMS003") == [(None, None, "SMS003", "5.3", NO_ROLES)]
+    message = NO_ROLES if roles_status is None else RETIRED_ROLES  # the retired one at its status
+    assert found(report, "SMS003") == [(*expected, "SMS003", "5.3", message)]
 
 
 def test_owner_that_is_no_role_is_a_finding_with_a_hint(write, tmp_path, check_json) -> None:
@@ -74,26 +82,39 @@ def test_owner_that_is_no_role_is_a_finding_with_a_hint(write, tmp_path, check_j
             4,
             "SMS003",
             "5.3",
-            "owner 'sms-manger' is not a role defined in the roles artifact "
-            "(did you mean 'sms-manager'?): use a defined role id or add the role with its holder",
+            "owner 'sms-manger' is not a role in ROLES-1 (did you mean 'sms-manager'?): "
+            "set owner to a role id defined there, or add the role with its holder",
         ),
         (
             "b.yaml",
             4,
             "SMS003",
             "5.3",
-            "owner 'zz' is not a role defined in the roles artifact: "
-            "use a defined role id or add the role with its holder",
+            "owner 'zz' is not a role in ROLES-1: "
+            "set owner to a role id defined there, or add the role with its holder",
         ),
     ]
 
 
-@pytest.mark.parametrize("role", ["vacant-role", "unheld-role"])
-def test_owner_role_without_holder_is_a_finding(write, tmp_path, check_json, role) -> None:
+@pytest.mark.parametrize(
+    ("role", "line", "message"),
+    [
+        # a blank holder is written: the schema's words about it, at it, under this rule
+        ("vacant-role", 9, "roles (vacant-role).holder must not be blank"),
+        (
+            "unheld-role",
+            10,
+            "role 'unheld-role' has no holder, yet it owns PROC-1: name who holds it (holder: ...)",
+        ),
+    ],
+)
+def test_owner_role_without_holder_is_one_finding_at_the_role(
+    write, tmp_path, check_json, role, line, message
+) -> None:
     repo(write, {"a.yaml": artifact("PROC-1", owner=role)})
     _, report = check_json(tmp_path)
-    message = f"owner role '{role}' has no holder: name who holds it in the roles artifact"
-    assert found(report, "SMS003") == [("a.yaml", 4, "SMS003", "5.3", message)]
+    assert found(report, "SMS003") == [("roles.yaml", line, "SMS003", "5.3", message)]
+    assert [f for f in found(report, "SMS001") if f[1] == line] == []  # folded into it
 
 
 def test_missing_owner_is_left_to_the_schema(write, tmp_path: Path, check_json) -> None:
@@ -134,40 +155,42 @@ VALID = {
     "p.yaml": artifact("PROC-1", body="approved_by: managing-director\n"),
 }
 
-ROLE_FIX = ": use a role defined in the roles artifact"
+ROLE_FIX = " is not a role in ROLES-1: use a role id defined there, or add the role with its holder"
+A_SERVICE = ": put the id of a service here"
+NO_ID = ": correct the id, or remove it if that document no longer exists"
 BROKEN = [
     ("svc.yaml", artifact("SVC-1", "service", "sla: NOPE\n"), 6, "8.3.3",
-     "sla 'NOPE' matches no artifact id"),
+     "sla 'NOPE' matches no artifact id" + NO_ID),
     ("svc.yaml", artifact("SVC-1", "service", "sla: SVC-2\n"), 6, "8.3.3",
-     "sla 'SVC-2' is a service, not an sla"),
+     "sla 'SVC-2' is a service, not an sla: put the id of an sla here"),
     ("sla.yaml", artifact("SLA-1", "sla", "service: SLA-1\n"), 6, "8.3.3",
-     "service 'SLA-1' is an sla, not a service"),
+     "service 'SLA-1' is an sla, not a service: put the id of a service here"),
     ("scope.yaml", artifact("SCOPE-1", "scope", "services:\n  - SVC-1\n  - SVC-2\n  - XYZ\n"),
-     9, "4.3", "services 'XYZ' matches no artifact id"),
+     9, "4.3", "services 'XYZ' matches no artifact id" + NO_ID),
     ("sup.yaml", artifact("SUP-1", "supplier", "supports: [SVC-1, SUP-1]\n"), 6, "8.3.4",
-     "supports 'SUP-1' is a supplier, not a service"),
+     "supports 'SUP-1' is a supplier, not a service: put the id of a service here"),
     ("svc.yaml", artifact("SVC-1", "service", "sla: SLA-1\ndepends_on:\n  - SVC-2\n  - NC-1\n"),
-     9, "8.2.4", "depends_on 'NC-1' is a nonconformity, not a service"),
+     9, "8.2.4", "depends_on 'NC-1' is a nonconformity, not a service" + A_SERVICE),
     ("nc.yaml", artifact("NC-1", "nonconformity", "source: MR-1\n"), 6, "10.1",
-     "source 'MR-1' is a management-review, not an audit"),
+     "source 'MR-1' is a management-review, not an audit: put the id of an audit here"),
     ("aud.yaml", artifact("AUD-1", "audit", "findings:\n  - NC-1\n  - AUD-1\n"), 8, "9.2",
-     "findings 'AUD-1' is an audit, not a nonconformity"),
+     "findings 'AUD-1' is an audit, not a nonconformity: put the id of a nonconformity here"),
     ("p.yaml", artifact("PROC-1", body="related: [SVC-1, QQQ]\n"), 6, "7.5.3",
-     "related 'QQQ' matches no artifact id"),
+     "related 'QQQ' matches no artifact id" + NO_ID),
     ("p.yaml", artifact("PROC-1", body="approved_by: boss\n"), 6, "5.3",
-     "approved_by 'boss' matches no role id" + ROLE_FIX),
+     "approved_by 'boss'" + ROLE_FIX),
     ("aud.yaml", artifact("AUD-1", "audit", "auditee_roles: [sms-manager, ghost]\n"), 6, "5.3",
-     "auditee_roles 'ghost' matches no role id" + ROLE_FIX),
+     "auditee_roles entry 'ghost'" + ROLE_FIX),
     ("mr.yaml", artifact("MR-1", "management-review", "attendees:\n  - ghost\n"), 7, "5.3",
-     "attendees 'ghost' matches no role id" + ROLE_FIX),
+     "attendees entry 'ghost'" + ROLE_FIX),
     ("mr.yaml", artifact("MR-1", "management-review", "actions:\n  - {id: A-1, owner: x}\n"),
-     7, "5.3", "action A-1 owner 'x' matches no role id" + ROLE_FIX),
+     7, "5.3", "owner 'x' of action A-1" + ROLE_FIX),
     ("obj.yaml", artifact("OBJ-1", "objectives", "objectives:\n  - {id: O-1, owner: x}\n"),
-     7, "5.3", "objective O-1 owner 'x' matches no role id" + ROLE_FIX),
+     7, "5.3", "owner 'x' of objective O-1" + ROLE_FIX),
     ("risk.yaml", artifact("RR-1", "risk-register", "risks:\n  - owner: x\n"),
-     7, "5.3", "risk #1 owner 'x' matches no role id" + ROLE_FIX),
+     7, "5.3", "owner 'x' of the 1st risk" + ROLE_FIX),
     ("imp.yaml", artifact("IMP-1", "improvement", "opportunities:\n  - {id: OP-1, owner: x}\n"),
-     7, "5.3", "opportunity OP-1 owner 'x' matches no role id" + ROLE_FIX),
+     7, "5.3", "owner 'x' of opportunity OP-1" + ROLE_FIX),
 ]  # fmt: skip
 
 
@@ -189,7 +212,7 @@ def test_each_broken_reference_is_a_finding_at_its_item(
 def test_close_miss_gets_a_hint(write, tmp_path: Path, check_json) -> None:
     repo(write, {**VALID, "p.yaml": artifact("PROC-1", body="related: [SVC-01]\n")})
     _, report = check_json(tmp_path)
-    message = "related 'SVC-01' matches no artifact id (did you mean 'SVC-1'?)"
+    message = "related 'SVC-01' matches no artifact id (did you mean 'SVC-1'?)" + NO_ID
     assert found(report, "SMS018") == [("p.yaml", 6, "SMS018", "7.5.3", message)]
 
 
@@ -207,7 +230,7 @@ def test_without_roles_artifact_only_artifact_references_are_checked(
     files = {**VALID, "p.yaml": artifact("PROC-1", body="approved_by: boss\nrelated: [QQQ]\n")}
     repo(write, files, roles=None)
     _, report = check_json(tmp_path)
-    message = "related 'QQQ' matches no artifact id"
+    message = "related 'QQQ' matches no artifact id" + NO_ID
     assert found(report, "SMS018") == [("p.yaml", 7, "SMS018", "7.5.3", message)]
 
 

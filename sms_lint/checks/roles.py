@@ -1,4 +1,4 @@
-"""Who is responsible: owners and every other reference."""
+"""Who is responsible: SMS003 owner-role, and the roles every reference rule looks up."""
 
 from __future__ import annotations
 
@@ -6,71 +6,98 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
 
-NO_ROLES = (
-    "no roles artifact defines the SMS roles: add one (kind: roles) listing each role "
-    "and its holder"
-)
 ROLE_CLAUSE = "5.3"
+FIX_FIRST = "fix that file first"
 
-# Artifact references of one kind: (kind holding the field, field, kind it must point to,
-# clause the reference serves). A field holds one id or a list of ids.
-ARTIFACT_REFERENCES = (
-    ("service", "sla", "sla", "8.3.3"),
-    ("sla", "service", "service", "8.3.3"),
-    ("scope", "services", "service", "4.3"),
-    ("supplier", "supports", "service", "8.3.4"),
-    ("service", "depends_on", "service", "8.2.4"),
-    ("nonconformity", "source", "audit", "10.1"),
-    ("audit", "findings", "nonconformity", "9.2"),
-)
 
-# Role references in lists of role ids: (kind, field).
-ROLE_LISTS = (("audit", "auditee_roles"), ("management-review", "attendees"))
+class _Role(NamedTuple):
+    artifact: Artifact  # the roles artifact defining it
+    index: int  # its place in that artifact's `roles` list (for the finding's line)
+    entry: Mapping[str, Any]
 
-# Role references as the `owner` of list entries: (kind, list field, entry noun for messages).
-OWNED_ENTRIES = (
-    ("objectives", "objectives", "objective"),
-    ("risk-register", "risks", "risk"),
-    ("management-review", "actions", "action"),
-    ("improvement", "opportunities", "opportunity"),
-)
+
+class Roles:
+    """The roles every current roles artifact defines, and how messages name those artifacts."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.current = [a for a in ctx.of_kind("roles") if a.status != "retired"]
+        self.by_id: dict[str, _Role] = {}
+        for artifact in self.current:
+            for index, entry in artifact.items("roles"):
+                role_id = entry.get("id")
+                if isinstance(role_id, str):
+                    self.by_id.setdefault(role_id, _Role(artifact, index, entry))
+        # "ROLES-001" (or "ROLES-001 or ROLES-002"): where the user looks the role up
+        self.home = " or ".join(a.id or a.path for a in self.current)
 
 
 def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """Every owner is a defined role that somebody holds."""
-    if not _has_roles_artifact(ctx):
-        yield Hit(NO_ROLES)
+    cause = ctx.unread_cause()
+    roles = Roles(ctx)
+    if not roles.current:
+        yield _no_roles(ctx, cause)
         return
-    roles = roles_index(ctx.artifacts)
-    role_hints = Suggester(roles, Budget(RUN_BUDGET))
+    hints = Suggester(roles.by_id, Budget(RUN_BUDGET))
+    owned: dict[str, list[Artifact]] = {}
+    unchecked = Unchecked()
     for artifact in ctx.artifacts:
         owner = artifact.text("owner")
         if owner is None:
             continue  # a missing owner is a schema finding
-        role = roles.get(owner)
-        if role is None:
-            hint = did_you_mean(role_hints.hint(owner))
+        if owner in roles.by_id:
+            owned.setdefault(owner, []).append(artifact)
+        elif cause is not None:  # the role may be defined in the file that could not be read
+            unchecked.add(owner, f"owner '{owner}'", artifact, ("owner",), None)
+        else:
             yield Hit(
-                f"owner '{owner}' is not a role defined in the roles artifact{hint}: "
-                "use a defined role id or add the role with its holder",
+                f"owner '{owner}' is not a role in {roles.home}"
+                f"{did_you_mean(hints.hint(owner))}: set owner to a role id defined there, "
+                "or add the role with its holder",
                 artifact,
                 at=("owner",),
+                grade="isolated",
             )
-        elif not _has_holder(role):
-            yield Hit(
-                f"owner role '{owner}' has no holder: name who holds it in the roles artifact",
-                artifact,
-                at=("owner",),
-            )
+    yield from unchecked.hits(cause)
+    for role_id, artifacts in owned.items():
+        role = roles.by_id[role_id]
+        if not _has_holder(role.entry):
+            yield _vacant(role_id, role, artifacts)
 
 
-def _has_roles_artifact(ctx: Context) -> bool:
-    return any(a.status != "retired" for a in ctx.of_kind("roles"))
+def _no_roles(ctx: Context, cause: str | None) -> Hit:
+    if cause is not None:  # the roles artifact may be the file that could not be read
+        return Hit(f"the SMS roles could not be checked: {cause}; {FIX_FIRST}", grade="unchecked")
+    retired = ctx.of_kind("roles")
+    if retired:
+        return Hit(
+            f"roles artifact {retired[0].id or retired[0].path} is retired and no current one "
+            "defines the SMS roles: issue a current roles artifact (kind: roles) listing each "
+            "role and its holder",
+            retired[0],
+            at=("status",),
+        )
+    return Hit(
+        "no roles artifact defines the SMS roles, so no owner can be traced to a person: add "
+        "one (kind: roles) listing each role and its holder"
+    )
+
+
+def _vacant(role_id: str, role: _Role, artifacts: list[Artifact]) -> Hit:
+    """One finding per vacant role, at the role, naming what it owns (not one per document)."""
+    names = [a.id or a.path for a in artifacts]
+    owns = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return Hit(
+        f"role '{role_id}' has no holder, yet it owns {owns}: name who holds it (holder: ...)",
+        role.artifact,
+        at=("roles", role.index),
+        about=(("roles", role.index, "holder"),),
+        grade=None if len(names) > 1 else "isolated",
+    )
 
 
 def _has_holder(role: Mapping[str, Any]) -> bool:
@@ -78,95 +105,29 @@ def _has_holder(role: Mapping[str, Any]) -> bool:
     return isinstance(holder, str) and bool(holder.strip())
 
 
-def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """Every role id and artifact id an artifact writes down points at something that exists."""
-    check_roles = _has_roles_artifact(ctx)  # without one, SMS003 reports the gap once
-    roles = roles_index(ctx.artifacts)
-    # Candidates indexed once; hints share one budget, so 10,000 misses among 10,000 ids cost
-    # linear time (suggest.py), where a difflib pass over every id per miss took minutes.
-    budget = Budget(RUN_BUDGET)
-    role_hints, id_hints = Suggester(roles, budget), Suggester(ctx.by_id, budget)
-    for artifact in ctx.artifacts:
-        if check_roles:
-            yield from _role_hits(artifact, roles, role_hints)
-        yield from _artifact_hits(ctx, artifact, id_hints)
+class Unchecked:
+    """References that match nothing while a file could not be read: one finding per id, at
+    its first reference, naming the others (one unreadable file, not a finding per mention)."""
 
+    def __init__(self) -> None:
+        self._seen: dict[str, list[tuple[str, Artifact, tuple, str | None]]] = {}
 
-def _role_hits(artifact: Artifact, roles: Mapping[str, Any], hints: Suggester) -> Iterator[Hit]:
-    for at, label, role_id in _role_references(artifact):
-        if role_id not in roles:
-            yield Hit(
-                f"{label} '{role_id}' matches no role id{did_you_mean(hints.hint(role_id))}: "
-                "use a role defined in the roles artifact",
-                artifact,
-                at=at,
-                clause=ROLE_CLAUSE,
+    def add(self, key: str, named: str, artifact: Artifact, at: tuple, clause: str | None) -> None:
+        self._seen.setdefault(key, []).append((named, artifact, at, clause))
+
+    def hits(self, cause: str | None) -> Iterator[Hit]:
+        for (named, artifact, at, clause), *others in self._seen.values():
+            also = sorted(
+                {a.id or a.path for _, a, _, _ in others} - {artifact.id or artifact.path}
             )
+            more = f" and {len(also) - 3} more" if len(also) > 3 else ""
+            where = f" ({', '.join(also[:3])}{more} refer to it too)" if also else ""
+            message = f"{named} could not be checked: {cause}; {FIX_FIRST}{where}"
+            yield Hit(message, artifact, at=at, clause=clause, grade="unchecked")
 
 
-def _role_references(artifact: Artifact) -> Iterator[tuple[tuple, str, str]]:
-    """(data path, label for the message, role id) of every role reference but `owner`."""
-    approver = artifact.text("approved_by")
-    if approver is not None:
-        yield ("approved_by",), "approved_by", approver
-    for kind, field in ROLE_LISTS:
-        if artifact.kind == kind:
-            for index, role_id in _ids(artifact, field):
-                yield (field, index), field, role_id
-    for kind, field, noun in OWNED_ENTRIES:
-        if artifact.kind == kind:
-            for index, entry in artifact.items(field):
-                owner = artifact.text("owner", entry)
-                if owner is not None:
-                    label = f"{noun} {_entry_name(entry, index)} owner"
-                    yield (field, index, "owner"), label, owner
+def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """SMS018, in its own module; imported late because that module builds on this one."""
+    from sms_lint.checks.references import references_resolve as resolve
 
-
-def _entry_name(entry: Mapping[str, Any], index: int) -> str:
-    entry_id = entry.get("id")
-    return entry_id if isinstance(entry_id, str) and entry_id.strip() else f"#{index + 1}"
-
-
-def _artifact_hits(ctx: Context, artifact: Artifact, hints: Suggester) -> Iterator[Hit]:
-    for ref in _artifact_references(artifact):
-        target = ctx.by_id.get(ref.target)
-        if target is None:
-            hint = did_you_mean(hints.hint(ref.target))
-            message = f"{ref.field} '{ref.target}' matches no artifact id{hint}"
-        elif ref.wanted is not None and target.kind != ref.wanted:
-            message = f"{ref.field} '{ref.target}' is {_a(target.kind)}, not {_a(ref.wanted)}"
-        else:
-            continue  # a retired target still resolves: the record of it exists
-        yield Hit(message, artifact, at=ref.at, clause=ref.clause)
-
-
-class _Reference(NamedTuple):  # a NamedTuple: tens of thousands are made on a large repo
-    at: tuple
-    field: str
-    target: str
-    wanted: str | None  # the kind it must point to; None: any kind
-    clause: str | None
-
-
-def _artifact_references(artifact: Artifact) -> Iterator[_Reference]:
-    """Every artifact id the artifact writes down, where, and what it must point to."""
-    for index, target in _ids(artifact, "related"):
-        yield _Reference(("related", index), "related", target, None, None)
-    for kind, field, wanted, clause in ARTIFACT_REFERENCES:
-        if artifact.kind != kind:
-            continue
-        single = artifact.text(field)
-        if single is not None:
-            yield _Reference((field,), field, single, wanted, clause)
-        for index, target in _ids(artifact, field):
-            yield _Reference((field, index), field, target, wanted, clause)
-
-
-def _ids(artifact: Artifact, field: str) -> list[tuple[int, str]]:
-    # Blank entries are the schema's finding, not a dangling reference.
-    return [(i, value) for i, value in artifact.strings(field) if value.strip()]
-
-
-def _a(kind: str) -> str:
-    # Kinds are read as letters or words: "an sla", "an audit", "a service".
-    return f"an {kind}" if kind[0] in "aeiou" or kind == "sla" else f"a {kind}"
+    return resolve(ctx, rule)
