@@ -89,28 +89,33 @@ def test_draft_needs_no_approval_fields(write, tmp_path: Path, check_json) -> No
     assert found(report, "SMS004") == []
 
 
-def test_each_missing_approval_field_is_a_finding_at_the_start(
+def test_missing_approval_fields_are_one_finding_at_status(
     write, tmp_path: Path, check_json
 ) -> None:
     body = 'version: "1.0"\napproved_on: 2026-01-10\n'
     md = "---\n" + artifact("PROC-1", status="approved", body=body) + "---\nText\n"
     repo(write, {"p.md": md, "q.yaml": artifact("PROC-2", status="approved", body=body)})
     _, report = check_json(tmp_path)
-    missing = [
-        "approved artifact has no approved_by: add it or set status: draft",
-        "approved artifact has no last_reviewed: add it or set status: draft",
-    ]
-    assert found(report, "SMS004") == [("p.md", 2, "SMS004", "7.5.2", m) for m in missing] + [
-        ("q.yaml", 1, "SMS004", "7.5.2", m) for m in missing
+    message = (
+        "status is approved but approved_by and last_reviewed are missing: add the approving "
+        "role and the date of the last review, or set status: draft until it is approved"
+    )
+    assert found(report, "SMS004") == [
+        ("p.md", 6, "SMS004", "7.5.2", message),
+        ("q.yaml", 5, "SMS004", "7.5.2", message),
     ]
 
 
-def test_empty_approval_field_counts_as_missing(write, tmp_path: Path, check_json) -> None:
+def test_empty_approval_field_is_a_finding_at_that_field(write, tmp_path, check_json) -> None:
     body = APPROVED.replace('version: "1.0"', 'version: ""')
     repo(write, {"p.yaml": artifact("PROC-1", status="approved", body=body)})
+    write(".sms-lint.yaml", "rules:\n  SMS001: {enabled: false}\n")
     _, report = check_json(tmp_path)
-    message = "approved artifact has no version: add it or set status: draft"
-    assert found(report, "SMS004") == [("p.yaml", 1, "SMS004", "7.5.2", message)]
+    message = (
+        "status is approved but version has no valid value: write the version in quotes (e.g. "
+        '"1.0"), or set status: draft until it is approved'
+    )
+    assert found(report, "SMS004") == [("p.yaml", 6, "SMS004", "7.5.2", message)]
 
 
 # SMS024 clause-known
@@ -127,7 +132,10 @@ def test_known_clauses_pass(write, tmp_path: Path, check_json, clause: str) -> N
 def test_unknown_clause_in_clauses_is_a_finding(write, tmp_path, check_json, clause) -> None:
     repo(write, {"p.yaml": artifact("PROC-1", body=f'clauses:\n  - "7.2"\n  - "{clause}"\n')})
     _, report = check_json(tmp_path)
-    message = f"clause '{clause}' is not a clause of ISO/IEC 20000-1:2018"
+    message = (
+        f"clauses claims evidence for clause '{clause}', which is not a clause of ISO/IEC "
+        "20000-1:2018: correct the number (sms-lint coverage lists the clauses)"
+    )
     assert found(report, "SMS024") == [("p.yaml", 8, "SMS024", "7.5", message)]
 
 
@@ -139,10 +147,25 @@ def test_audit_scope_clauses_and_nonconformity_clause_are_checked(
     other = artifact("PROC-1", body='scope_clauses: ["99"]\nclause: "99"\n')
     repo(write, {"aud.yaml": audit, "nc.yaml": nc, "proc.yaml": other})
     _, report = check_json(tmp_path)
-    name = "is not a clause of ISO/IEC 20000-1:2018"
+    name = (
+        "which is not a clause of ISO/IEC 20000-1:2018: correct the number (sms-lint coverage "
+        "lists the clauses)"
+    )
     assert found(report, "SMS024") == [
-        ("aud.yaml", 6, "SMS024", "7.5", f"clause '8.9' {name}"),
-        ("nc.yaml", 7, "SMS024", "7.5", f"clause '12.1' {name}"),
+        (
+            "aud.yaml",
+            6,
+            "SMS024",
+            "7.5",
+            f"scope_clauses says the audit covered clause '8.9', {name}",
+        ),
+        (
+            "nc.yaml",
+            7,
+            "SMS024",
+            "7.5",
+            f"the nonconformity is raised against clause '12.1', {name}",
+        ),
     ]
 
 

@@ -13,15 +13,53 @@ APPROVAL_FIELDS = ("version", "approved_by", "approved_on", "last_reviewed")
 
 
 def approval_fields(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """An approved artifact names its version, approver, approval date and last review."""
+    """An approved artifact names its version, approver, approval date and last review.
+
+    The fields it lacks are one finding at ``status:`` (the line that makes them required);
+    a field written with a value the schema rejects is its own finding at that field, into
+    which the schema's finding folds."""
     for artifact in ctx.artifacts:
         if not artifact.approved:
             continue
-        for field in APPROVAL_FIELDS:
-            if _is_blank(artifact.data.get(field)):
+        missing = [f for f in APPROVAL_FIELDS if _is_blank(artifact.data.get(f))]
+        absent = [f for f in missing if not artifact.written(f)]
+        if absent:
+            yield Hit(
+                f"status is approved but {_and(absent)} {'is' if len(absent) == 1 else 'are'} "
+                f"missing: add {_and([_WHAT[f] for f in absent])}, or set status: draft until "
+                "it is approved",
+                artifact,
+                at=("status",),
+                about=tuple((f,) for f in absent),
+            )
+        for field in missing:
+            if artifact.written(field):
                 yield Hit(
-                    f"approved artifact has no {field}: add it or set status: draft", artifact
+                    f"status is approved but {field} has no valid value: write "
+                    f"{_FIX[field]}, or set status: draft until it is approved",
+                    artifact,
+                    at=(field,),
                 )
+
+
+# What each approval field records, in the words a message asks for it; and how to write
+# it when the value written is not valid.
+_WHAT = {
+    "version": "the version",
+    "approved_by": "the approving role",
+    "approved_on": "the approval date",
+    "last_reviewed": "the date of the last review",
+}
+_FIX = {
+    "version": 'the version in quotes (e.g. "1.0")',
+    "approved_by": "the id of the approving role",
+    "approved_on": "the approval date as YYYY-MM-DD",
+    "last_reviewed": "the date of the last review as YYYY-MM-DD",
+}
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _is_blank(value: object) -> bool:
@@ -36,8 +74,23 @@ def clause_known(ctx: Context, rule: Rule) -> Iterator[Hit]:
         for at, value in _cited_clauses(artifact):
             if not _is_known(value, known):
                 yield Hit(
-                    f"clause '{value}' is not a clause of {ctx.framework.name}", artifact, at=at
+                    f"{_CITED[at[0]]} clause '{value}', which is not a clause of "
+                    f"{ctx.framework.name}: correct the number (sms-lint coverage lists the "
+                    "clauses)",
+                    artifact,
+                    at=at,
+                    # Evidence claimed for a non-clause is a risk (the real clause may lack
+                    # evidence); a record misnaming what was audited or breached is a lapse.
+                    grade="claimed" if at[0] == "clauses" else None,
                 )
+
+
+# How each field cites a clause, to open the message.
+_CITED = {
+    "clauses": "clauses claims evidence for",
+    "scope_clauses": "scope_clauses says the audit covered",
+    "clause": "the nonconformity is raised against",
+}
 
 
 def _cited_clauses(artifact: Artifact) -> Iterator[tuple[tuple, str]]:
