@@ -96,7 +96,7 @@ def test_a_review_date_near_the_end_of_the_calendar_is_no_overflow(
 ) -> None:
     write("r.yaml", HEADER.replace("last_reviewed: 2026-10-01", "last_reviewed: 9999-06-01"))
     _, report = check_json(tmp_path)
-    assert found(report, "SMS006")[0][4].startswith("last_reviewed 9999-06-01 is in the future")
+    assert found(report, "SMS006")[0][4].startswith("last_reviewed 9999-06-01 is after today")
     assert not found(report, "SMS005") and not found(report, "SMS199")
     assert TODAY in found(report, "SMS006")[0][4]
 

@@ -45,7 +45,11 @@ def test_recent_review_passes(write, tmp_path: Path, check_json) -> None:
 def test_overdue_review_names_how_the_date_was_worked_out(write, tmp_path, check_json) -> None:
     repo(write, artifact(last_reviewed="2024-09-30"))
     _, report = check_json(tmp_path)
-    message = "review overdue since 2025-09-30 (last_reviewed 2024-09-30 + 12 months)"
+    message = (
+        "last reviewed on 2024-09-30, so with a 12-month review interval the review "
+        "was due on 2025-09-30: review the document, then set last_reviewed to the date of "
+        "that review"
+    )
     assert found(report, "SMS005", "SMS019") == [("doc.yaml", 9, "SMS005", "7.5.3", message)]
     assert [f["severity"] for f in report["findings"] if f["rule"] == "SMS005"] == ["minor"]
 
@@ -53,7 +57,11 @@ def test_overdue_review_names_how_the_date_was_worked_out(write, tmp_path, check
 def test_next_review_wins_over_the_interval(write, tmp_path: Path, check_json) -> None:
     repo(write, artifact("next_review: 2026-11-21\n", last_reviewed="2026-10-01"))
     _, report = check_json(tmp_path)
-    message = "review overdue since 2026-11-21 (next_review 2026-11-21)"
+    message = (
+        "next_review 2026-11-21 has passed and no later review is recorded: review the "
+        "document, then set last_reviewed to the date of that review and next_review to "
+        "the next one"
+    )
     assert found(report, "SMS005", "SMS019") == [("doc.yaml", 10, "SMS005", "7.5.3", message)]
 
 
@@ -66,7 +74,11 @@ def test_future_next_review_excuses_an_old_last_review(write, tmp_path, check_js
 def test_artifact_interval_overrides_the_default(write, tmp_path: Path, check_json) -> None:
     repo(write, artifact("review_interval_months: 6\n", last_reviewed="2026-05-01"))
     _, report = check_json(tmp_path)
-    message = "review overdue since 2026-11-01 (last_reviewed 2026-05-01 + 6 months)"
+    message = (
+        "last reviewed on 2026-05-01, so with a 6-month review interval the review "
+        "was due on 2026-11-01: review the document, then set last_reviewed to the date of "
+        "that review"
+    )
     assert found(report, "SMS005") == [("doc.yaml", 9, "SMS005", "7.5.3", message)]
 
 
@@ -74,7 +86,10 @@ def test_config_interval_changes_the_default(write, tmp_path: Path, check_json) 
     repo(write, artifact(last_reviewed="2024-12-01"))
     write(".sms-lint.yaml", "review_interval_months: 24\n")
     _, report = check_json(tmp_path)
-    message = "review due on 2026-12-01 (in 9 days)"
+    message = (
+        "the review is due on 2026-12-01, in 9 days (last reviewed on 2024-12-01, every 24 "
+        "months): schedule the review before then"
+    )
     assert found(report, "SMS005", "SMS019") == [("doc.yaml", 9, "SMS019", "7.5.3", message)]
 
 
@@ -88,10 +103,26 @@ def test_only_approved_artifacts_are_due_for_review(write, tmp_path, check_json,
 @pytest.mark.parametrize(
     ("last_reviewed", "message"),
     [
-        ("2025-12-01", "review due on 2026-12-01 (in 9 days)"),
-        ("2025-12-21", "review due on 2026-12-21 (in 29 days)"),
-        ("2025-11-23", "review due on 2026-11-23 (in 1 day)"),
-        ("2025-11-22", "review due on 2026-11-22 (today)"),
+        (
+            "2025-12-01",
+            "the review is due on 2026-12-01, in 9 days (last reviewed on 2025-12-01, every 12 "
+            "months): schedule the review before then",
+        ),
+        (
+            "2025-12-21",
+            "the review is due on 2026-12-21, in 29 days (last reviewed on 2025-12-21, every 12 "
+            "months): schedule the review before then",
+        ),
+        (
+            "2025-11-23",
+            "the review is due on 2026-11-23, in 1 day (last reviewed on 2025-11-23, every 12 "
+            "months): schedule the review before then",
+        ),
+        (
+            "2025-11-22",
+            "the review is due on 2026-11-22, today (last reviewed on 2025-11-22, every 12 "
+            "months): schedule the review before then",
+        ),
     ],
 )
 def test_review_due_within_30_days_is_an_observation(
@@ -117,7 +148,10 @@ def test_due_soon_window_comes_from_the_rule_params(write, tmp_path, invoke) -> 
     write("repo/.sms-lint.yaml", "policies: [org/pack.yaml]\nexclude: [org]\n")
     result = invoke("check", str(tmp_path / "repo"), "--format", "json", "--today", TODAY)
     report = json.loads(result.stdout)
-    message = "review due on 2027-01-10 (in 49 days)"
+    message = (
+        "the review is due on 2027-01-10, in 49 days (last reviewed on 2026-01-10, every 12 "
+        "months): schedule the review before then"
+    )
     assert found(report, "SMS019", "ORG001") == [("doc.yaml", 9, "ORG001", "7.5.3", message)]
 
 
@@ -136,10 +170,17 @@ rules:
 def test_example_reviews_fall_due_when_today_moves(invoke) -> None:
     result = invoke("check", str(EXAMPLE), "--format", "json", "--today", "2028-11-22")
     report = json.loads(result.stdout)
-    message = "review overdue since 2027-10-27 (last_reviewed 2026-10-27 + 12 months)"
+    message = (
+        "last reviewed on 2026-10-27, so with a 12-month review interval the review "
+        "was due on 2027-10-27: review the document, then set last_reviewed to the date of "
+        "that review"
+    )
     overdue = found(report, "SMS005")
-    assert ("governance/context.yaml", 9, "SMS005", "7.5.3", message) in overdue
+    systemic = f" ({len(overdue)} of {len(overdue)} documents under review are overdue)"
+    assert ("governance/context.yaml", 9, "SMS005", "7.5.3", message + systemic) in overdue
     assert len(overdue) > 20
+    # Every document overdue: the review cycle is not operating, a major finding each.
+    assert {f["severity"] for f in report["findings"] if f["rule"] == "SMS005"} == {"major"}
     assert result.exit_code == 1
 
 
@@ -156,6 +197,17 @@ PAST_DATES = [
     ("supplier", "last_performance_review", f"last_performance_review: {FUTURE}\n"),
 ]
 
+# What each date records, as the message names it.
+EVENTS = {
+    ("procedure", "approved_on"): "an approval",
+    ("procedure", "last_reviewed"): "a review",
+    ("audit", "date"): "the audit",
+    ("management-review", "date"): "the management review",
+    ("nonconformity", "raised_on"): "raising the nonconformity",
+    ("nonconformity", "closed_on"): "closing the nonconformity",
+    ("supplier", "last_performance_review"): "the supplier's performance review",
+}
+
 
 def draft(kind: str, body: str) -> str:
     """A draft artifact whose ``body`` starts on line 6; the future date is its last line."""
@@ -170,8 +222,13 @@ def test_future_date_that_records_the_past_is_a_finding(
     repo(write, document)
     _, report = check_json(tmp_path)
     line = document.count("\n")
-    message = f"{field} {FUTURE} is in the future (today is {TODAY})"
+    message = (
+        f"{field} {FUTURE} is after today ({TODAY}): {EVENTS[kind, field]} cannot have "
+        f"happened yet; write the date it took place, or leave {field} out until then"
+    )
     assert found(report, "SMS006") == [("doc.yaml", line, "SMS006", "7.5.2", message)]
+    # A draft is not in use yet: the untrue date is a risk, an observation.
+    assert [f["severity"] for f in report["findings"] if f["rule"] == "SMS006"] == ["observation"]
 
 
 @pytest.mark.parametrize(("kind", "field", "body"), PAST_DATES)

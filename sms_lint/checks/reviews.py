@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.facts import add_days
+from sms_lint.facts import add_days, review_interval
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 
@@ -21,6 +21,22 @@ PAST_KIND_DATES = {
     "supplier": ("last_performance_review",),
 }
 
+# What each past date records, as the subject of "... cannot have happened yet".
+_EVENTS = {
+    "last_reviewed": "a review",
+    "approved_on": "an approval",
+    ("audit", "date"): "the audit",
+    ("management-review", "date"): "the management review",
+    "raised_on": "raising the nonconformity",
+    "closed_on": "closing the nonconformity",
+    "last_performance_review": "the supplier's performance review",
+}
+
+# An overdue review is systemic (the review cycle is not kept) when at least this share of
+# the documents under review, and at least SYSTEMIC_MIN of them, are overdue.
+SYSTEMIC_SHARE = 0.5
+SYSTEMIC_MIN = 3
+
 
 def _review_due(ctx: Context, artifact: Artifact) -> tuple[datetime.date | None, str, tuple]:
     """Next review date, how it was worked out, and the field the finding points at (no date
@@ -29,25 +45,81 @@ def _review_due(ctx: Context, artifact: Artifact) -> tuple[datetime.date | None,
 
 
 def review_current(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """An approved artifact whose next review is before today is overdue."""
-    for artifact in ctx.artifacts:
-        if not artifact.approved:
-            continue
-        due, how, at = _review_due(ctx, artifact)
+    """An approved document whose next review is before today is overdue."""
+    overdue = [
+        (artifact, due, at)
+        for artifact in ctx.artifacts
+        if artifact.approved
+        for due, _, at in [_review_due(ctx, artifact)]
         # No review date at all is SMS004's finding (approved without last_reviewed).
-        if due is not None and due < ctx.today:
-            yield Hit(f"review overdue since {due} ({how})", artifact, at=at)
+        if due is not None and due < ctx.today
+    ]
+    reviewed = sum(1 for due, _, _ in ctx.review_dates.values() if due is not None)
+    systemic = len(overdue) >= max(SYSTEMIC_MIN, SYSTEMIC_SHARE * reviewed)
+    for artifact, due, at in overdue:
+        grade = "systemic" if systemic else None
+        if _serves_only_retired(ctx, artifact):
+            grade = "retired-service"
+        note = f" ({len(overdue)} of {reviewed} documents under review are overdue)"
+        yield Hit(
+            _overdue(ctx, artifact, due, at) + (note if systemic else ""),
+            artifact,
+            at=at,
+            grade=grade,
+        )
+
+
+def _overdue(ctx: Context, artifact: Artifact, due: datetime.date, at: tuple) -> str:
+    if at == ("next_review",):
+        return (
+            f"next_review {due} has passed and no later review is recorded: review the "
+            "document, then set last_reviewed to the date of that review and next_review to "
+            "the next one"
+        )
+    months = review_interval(artifact, ctx.config.review_interval_months)
+    return (
+        f"last reviewed on {artifact.date('last_reviewed')}, so with a {months}-month review "
+        f"interval the review was due on {due}: review the document, then set last_reviewed "
+        "to the date of that review"
+    )
+
+
+def _serves_only_retired(ctx: Context, artifact: Artifact) -> bool:
+    """Whether the artifact concerns retired services only: a retired service, the SLA of
+    one, a supplier supporting nothing else. Its stale review puts no live service at risk."""
+    if artifact.kind == "service":
+        return artifact.text("service_status") == "retired"
+    if artifact.kind == "sla":
+        ids = [artifact.text("service")]
+    elif artifact.kind == "supplier":
+        ids = [value for _, value in artifact.strings("supports")]
+    else:
+        return False
+    services = [ctx.by_id.get(i) if i else None for i in ids]
+    return bool(services) and all(
+        s is not None and s.kind == "service" and s.text("service_status") == "retired"
+        for s in services
+    )
 
 
 def review_due_soon(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """An approved artifact whose next review falls within the next ``days`` days."""
+    """An approved document whose next review falls within the next ``days`` days."""
     horizon = add_days(ctx.today, _days(rule))
     for artifact in ctx.artifacts:
         if not artifact.approved:
             continue
         due, _, at = _review_due(ctx, artifact)
         if due is not None and ctx.today <= due < horizon:
-            yield Hit(f"review due on {due} ({_in_days((due - ctx.today).days)})", artifact, at=at)
+            when = _in_days((due - ctx.today).days)
+            if at == ("next_review",):
+                fact = f"next_review {due} is {when}"
+            else:
+                months = review_interval(artifact, ctx.config.review_interval_months)
+                fact = (
+                    f"the review is due on {due}, {when} (last reviewed on "
+                    f"{artifact.date('last_reviewed')}, every {months} months)"
+                )
+            yield Hit(f"{fact}: schedule the review before then", artifact, at=at)
 
 
 def _days(rule: Rule) -> int:
@@ -67,8 +139,14 @@ def past_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
         for field in PAST_HEADER_DATES + PAST_KIND_DATES.get(artifact.kind, ()):
             day = artifact.date(field)
             if day is not None and day > ctx.today:
+                event = _EVENTS.get((artifact.kind, field)) or _EVENTS.get(field, field)
                 yield Hit(
-                    f"{field} {day} is in the future (today is {ctx.today})",
+                    f"{field} {day} is after today ({ctx.today}): {event} cannot have "
+                    f"happened yet; write the date it took place, or leave {field} out "
+                    "until then",
                     artifact,
                     at=(field,),
+                    # A draft or retired artifact is not what people work from: its
+                    # untrue date is a risk, not yet a false record in use.
+                    grade=None if artifact.approved else "not-in-use",
                 )
