@@ -47,15 +47,24 @@ def test_acceptance_unbumped_edit_and_deleted_process(repo: GitRepo, check_json)
     repo.commit("Edit the policy; drop the demand process", "2026-03-01")
     code, report = run_base(check_json, repo.path)
     assert code == 1
+    # One uncontrolled change, one finding (at version, naming the review date too); the
+    # deleted process at the status: line of its last version.
     assert change_findings(report) == [
         ("SMS017", "policies/pol-001.md", 7, "7.5.3"),
-        ("SMS017", "policies/pol-001.md", 10, "7.5.3"),
-        ("SMS025", "processes/demand.yaml", 1, "7.5.3"),
+        ("SMS025", "processes/demand.yaml", 5, "7.5.3"),
     ]
+    changed = next(f for f in report["findings"] if f["rule"] == "SMS017")
+    assert changed["message"] == (
+        "POL-001 changed since HEAD~1 but version is still '1.0' and last_reviewed is still "
+        "2026-01-10: raise the version and set last_reviewed to the date this change was "
+        "reviewed"
+    )
     deleted = next(f for f in report["findings"] if f["rule"] == "SMS025")
     assert deleted["artifact"] == "PRC-DEMAND"
-    assert "status: retired" in deleted["message"]
-    assert "HEAD~1" in deleted["message"]
+    assert deleted["message"] == (
+        "PRC-DEMAND was deleted since HEAD~1, but approved documented information is retired, "
+        "not deleted: restore the file and set status: retired (a rename is fine)"
+    )
 
 
 def test_no_change_no_finding(repo: GitRepo, check_json) -> None:
@@ -85,7 +94,7 @@ def test_a_same_day_review_passes_when_the_version_moved_on(repo: GitRepo, check
     assert change_findings(report) == []
     repo.write("policies/pol-001.md", policy("1.0", "2026-01-10", "Changed text."))
     _, report = run_base(check_json, repo.path, "HEAD")
-    assert [f[2] for f in change_findings(report)] == [7, 10]
+    assert [f[2] for f in change_findings(report)] == [7]
 
 
 def test_uncommitted_edit_counts(repo: GitRepo, check_json) -> None:
@@ -93,7 +102,7 @@ def test_uncommitted_edit_counts(repo: GitRepo, check_json) -> None:
     before = index.read_bytes()
     repo.write("policies/pol-001.md", policy(body="Edited, not committed."))
     _, report = run_base(check_json, repo.path, "HEAD")
-    assert [f[0] for f in change_findings(report)] == ["SMS017", "SMS017"]
+    assert [f[0] for f in change_findings(report)] == ["SMS017"]
     assert index.read_bytes() == before  # nothing written inside the checked repository
 
 
@@ -105,9 +114,8 @@ def test_rename_is_not_a_deletion_but_its_edit_is_compared(repo: GitRepo, check_
     repo.write("processes/prc-demand.yaml", process() + "inputs: [forecasts]\n")
     repo.commit("Edit it without a new version", "2026-03-02")
     _, report = run_base(check_json, repo.path, "HEAD~2")
-    assert [f[:2] for f in change_findings(report)] == [
-        ("SMS017", "processes/prc-demand.yaml"),
-        ("SMS017", "processes/prc-demand.yaml"),
+    assert [f[:3] for f in change_findings(report)] == [
+        ("SMS017", "processes/prc-demand.yaml", 6),
     ]
 
 
@@ -140,10 +148,9 @@ def test_root_in_a_subfolder_of_the_repository(tmp_path: Path, check_json) -> No
     outer.write("sms/policies/pol-001.md", policy(body="Edited."))
     outer.commit("Edit and delete", "2026-03-01")
     _, report = run_base(check_json, outer.path / "sms")
-    assert [f[:2] for f in change_findings(report)] == [
-        ("SMS017", "policies/pol-001.md"),
-        ("SMS017", "policies/pol-001.md"),
-        ("SMS025", "processes/demand.yaml"),
+    assert [f[:3] for f in change_findings(report)] == [
+        ("SMS017", "policies/pol-001.md", 7),
+        ("SMS025", "processes/demand.yaml", 5),
     ]
 
 
@@ -183,7 +190,7 @@ def test_a_file_named_like_an_option_never_reaches_git_as_one(
     (repo.path / "--output=x").unlink()
     monkeypatch.chdir(repo.path)
     _, report = run_base(check_json, repo.path, "HEAD")
-    assert change_findings(report) == [("SMS025", "--output=x.yaml", 1, "7.5.3")]
+    assert change_findings(report) == [("SMS025", "--output=x.yaml", 5, "7.5.3")]
     assert not (repo.path / "x").exists()
     assert not (repo.path / "x.yaml").exists()
 

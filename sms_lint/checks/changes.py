@@ -12,6 +12,7 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.documents import Document
+from sms_lint.facts import is_record
 from sms_lint.model import Artifact, parse_date
 from sms_lint.pack import Rule
 
@@ -29,49 +30,91 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 
 def _compare(artifact: Artifact, old: dict[str, Any], ref: str) -> Iterator[Hit]:
-    version = _version(artifact.data)
-    if version is not None and version == _version(old):
-        yield Hit(
-            f"the content changed since {ref} but version is still '{version}': "
-            "raise the version of the approved document",
-            artifact,
-            at=("version",),
-        )
+    """One finding for one uncontrolled change, naming what was not updated: the version,
+    the review date or both."""
+    version, old_version = _version(artifact.data), _version(old)
+    same_version = version is not None and version == old_version
     reviewed, old_reviewed = artifact.date("last_reviewed"), parse_date(old.get("last_reviewed"))
     # A change reviewed on the day of the previous review is a new review when the version
     # moved on (otherwise a same-day fix could never pass: today is "not later", tomorrow is
     # "in the future").
-    new_version = version is not None and version != _version(old)
-    if (
+    stale_review = (
         reviewed is not None
         and old_reviewed is not None
-        and (reviewed < old_reviewed or (reviewed == old_reviewed and not new_version))
-    ):
-        yield Hit(
-            f"the content changed since {ref} but last_reviewed {reviewed} is not later "
-            f"than there ({old_reviewed}): record the review of this change",
-            artifact,
-            at=("last_reviewed",),
-        )
+        and (reviewed < old_reviewed or (reviewed == old_reviewed and same_version))
+    )
+    if not (same_version or stale_review):
+        return
+    name = artifact.id or artifact.path
+    wrong, todo, about = [], [], []
+    if same_version:
+        wrong.append(f"version is still '{version}'")
+        todo.append("raise the version")
+        about.append(("version",))
+    if stale_review:
+        if reviewed == old_reviewed:
+            wrong.append(f"last_reviewed is still {reviewed}")
+        else:
+            wrong.append(f"last_reviewed {reviewed} is earlier than at {ref} ({old_reviewed})")
+        todo.append("set last_reviewed to the date this change was reviewed")
+        about.append(("last_reviewed",))
+    yield Hit(
+        f"{name} changed since {ref} but {' and '.join(wrong)}: {' and '.join(todo)}",
+        artifact,
+        at=about[0],
+        about=tuple(about),
+    )
 
 
 def artifact_deleted(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """An artifact at the base whose file is gone (not renamed): a finding at its old path."""
+    """An artifact at the base whose file is gone (not renamed): a finding at its old path,
+    at the ``status:`` line of its base version (the line to change once it is restored)."""
     if ctx.changes is None:
         return
     for base in ctx.changes.deleted:
         kind = _kind(base.document, ctx)
         if kind is None:
             continue
-        # The artifact no longer exists: its base version stands in, so the finding points at
-        # the old path (line 1) and names the old id.
-        gone = Artifact(Document(base.path, base.document.data), kind)
+        # The artifact no longer exists: its base version stands in.
+        gone = Artifact(base.document, kind)
         name = gone.id or f"the {kind} {base.path}"
+        why, grade = _deleted_why(gone)
         yield Hit(
-            f"{name} was deleted since {ctx.changes.ref}: documented information is retired "
-            "with status: retired, not deleted (restore the file and retire it)",
+            f"{name} was deleted since {ctx.changes.ref}, {why} (a rename is fine)",
             gone,
+            at=("status",),
+            grade=grade,
         )
+
+
+def _deleted_why(gone: Artifact) -> tuple[str, str | None]:
+    """Why the deleted artifact should have been kept, what to do, and the grade: losing a
+    record loses evidence; a draft or a retired document was no longer (or not yet) in use."""
+    if is_record(gone):
+        what = _RECORDS.get(gone.kind, "a record")
+        return f"but it is {what}, a record retained as evidence: restore the file", "record"
+    if gone.approved:
+        return (
+            "but approved documented information is retired, not deleted: restore the file "
+            "and set status: retired",
+            None,
+        )
+    if gone.status == "retired":
+        kept = "but a retired document is kept as evidence of what applied: restore the file"
+        return kept, "not-in-use"
+    return (
+        "but an abandoned draft is retired, not deleted, so that the proposal stays on "
+        "record: restore the file and set status: retired",
+        "not-in-use",
+    )
+
+
+# How a deleted record is named in the finding.
+_RECORDS = {
+    "audit": "an audit report",
+    "management-review": "management-review minutes",
+    "nonconformity": "a closed nonconformity",
+}
 
 
 def _approved(document: Document) -> bool:
