@@ -121,7 +121,8 @@ class Unchecked:
                 {a.id or a.path for _, a, _, _ in others} - {artifact.id or artifact.path}
             )
             more = f" and {len(also) - 3} more" if len(also) > 3 else ""
-            where = f" ({', '.join(also[:3])}{more} refer to it too)" if also else ""
+            verb = "refers" if len(also) == 1 else "refer"
+            where = f" ({', '.join(also[:3])}{more} {verb} to it too)" if also else ""
             message = f"{named} could not be checked: {cause}; {FIX_FIRST}{where}"
             yield Hit(message, artifact, at=at, clause=clause, grade="unchecked")
 
