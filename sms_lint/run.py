@@ -74,7 +74,8 @@ def check_result(request: CheckRequest) -> Result:
     setup = build_check_setup(request.root, request.config_path)
     changes = None
     if request.base is not None:
-        # Git (and GitPython) are loaded only by the runs that compare with a base.
+        # Git (and GitPython) are loaded only by the runs that compare with a base (or, below,
+        # find an id shared).
         from sms_lint.gitrepo.changes import GitProblem, load_change_set
 
         try:

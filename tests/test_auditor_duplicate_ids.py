@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import quiet_config
+from test_git_sandbox import HOOKS, _install_script, hostile_settings, snapshot
 from test_git_support import GitRepo
 
 import sms_lint.gitrepo.entered
@@ -242,6 +243,32 @@ def test_a_shallow_clone_cannot_tell_what_came_before_it(
         ("a.yaml", 1, "minor", "7.5.3", shared("b.yaml")),
         ("b.yaml", 1, "minor", "7.5.3", shared("a.yaml")),
     ]
+
+
+def test_a_hostile_repository_runs_nothing_and_changes_nothing(
+    tmp_path: Path, check_json: CheckJson
+) -> None:
+    # Filters, textconv, pagers, fsmonitor, hooks... all point at a marker script; the
+    # repository asks for copy detection, which would make the copy a "C" entry.
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    repo = new_repo(tmp_path / "sms")
+    repo.write(".gitattributes", "*.md filter=evil diff=evil\n*.yaml filter=proc diff=proc\n")
+    repo.write("a.yaml", procedure())
+    repo.commit("Approve the policy", "2025-03-02")
+    repo.write("b.yaml", procedure())
+    repo.commit("Copy the policy", "2025-06-01")
+    script = _install_script(tmp_path / "bin" / "mark", markers)
+    for hook in HOOKS:
+        _install_script(tmp_path / "hooks" / hook, markers)
+    settings = {**hostile_settings(script), "core.hooksPath": str(tmp_path / "hooks")}
+    for key, value in settings.items():
+        repo.git("config", key, value)
+    before = snapshot(repo.path)
+    _, report = check_json(repo.path, "--no-cache")
+    assert sms002(report) == [("b.yaml", 1, "minor", "7.5.3", established("a.yaml", "2025-03-02"))]
+    assert list(markers.iterdir()) == []
+    assert snapshot(repo.path) == before
 
 
 def _git_file_pointing_nowhere(repo: GitRepo) -> None:

@@ -27,11 +27,12 @@ from sms_lint.gitrepo.trees import tree_entries
 EntryOrder = tuple[Mapping[str, int], Mapping[str, str]]
 
 # Oldest-last, one header per commit (committer date, parents), then status and path fields.
+# -M: renames only (the repository's diff.renames may ask for copies: they are additions).
 # --root: the first commit lists its files even if log.showRoot is off; --no-follow: one path
 # spec may be a single file, and log.follow must not turn the walk into a file's history.
 _WALK = (
     "--first-parent", "--diff-merges=first-parent", "--root", "--no-follow", "-M",
-    "--diff-filter=AR", "--name-status", "--format=%x1e%cI%x1f%P",
+    "--diff-filter=ACR", "--name-status", "--format=%x1e%cI%x1f%P",
     "--no-color", "--no-ext-diff", "--no-textconv", "-z",
 )  # fmt: skip
 
@@ -77,7 +78,7 @@ def _walk(
                 break  # every committed file is placed: older commits cannot change that
             if entry:
                 entry.append(field)
-                if len(entry) == (3 if entry[0][:1] == b"R" else 2):
+                if len(entry) == (3 if entry[0][:1] in (b"R", b"C") else 2):
                     _place(entry, wanted, placed, (count, date))
                     entry = []
             elif field.lstrip(b"\n")[:1] == b"\x1e":
@@ -100,7 +101,8 @@ def _place(
     placed: dict[str, tuple[int, str | None]],
     when: tuple[int, str | None],
 ) -> None:
-    """One ``A path`` or ``R old new`` entry of the walk."""
+    """One ``A path``, ``R old new`` or ``C old new`` entry of the walk (a copy, should the
+    repository's diff.renames ask for copies, is a new file like any other)."""
     names = [decode_path(raw) for raw in entry[1:]]
     document = wanted.pop(names[-1], None)
     if document is None:

@@ -1,8 +1,9 @@
 """The git repository that holds an SMS root: found once, then read with explicit arguments.
 
 GitPython is imported inside functions, and only when a command needs git: ``check`` without
-``--base`` and ``rules`` never load it. It is used only to run git, never as ``git.Repo``
-(which reads the repository's configuration itself and ignores who owns it).
+``--base`` loads it only when some id is shared (:mod:`.entered`), ``rules`` never. It is used
+only to run git, never as ``git.Repo`` (which reads the repository's configuration itself and
+ignores who owns it).
 
 The checked repository is hostile in the threat model (a pull request on a shared runner
 controls ``.git/config`` and ``.gitattributes``), so every git call is read-only and runs no
