@@ -299,7 +299,7 @@ def test_sla_targets_not_measurable(write: Callable, tmp_path: Path, check_json)
             15,
             "SMS010",
             "8.3.3",
-            "targets (latency).target must be a number (got \"fast\")",
+            'targets (latency).target must be a number (got "fast")',
         ),
     ]
 

@@ -84,7 +84,7 @@ def test_vague_statement_without_number_is_flagged(
             21,
             "SMS007",
             "6.2",
-            "objective 'O2' is stated vaguely: 'Improve incident handling' uses 'improve' and "
+            "objective 'O2' is stated vaguely: 'Improve incident handling' uses 'Improve' and "
             "no number, so it cannot be met or missed: state the result it commits to in "
             "figures (e.g. p2_resolved_in_8h >= 95 percent)",
         )

@@ -43,6 +43,7 @@ class _Absent(NamedTuple):
     clause: str
     found: list[Artifact]
     untyped: list[str]
+    typed_by: str = "policy_type"
 
 
 def core_documents(ctx: Context, rule: Rule) -> Iterator[Hit]:
@@ -116,7 +117,8 @@ def _missing(item: _Absent) -> Hit:
         )
     hint = ""
     if item.untyped:
-        hint = f" (or, if {listing(item.untyped, 'or')} is meant to be it, correct its type)"
+        names = listing(item.untyped, "or")
+        hint = f" (or, if {names} is meant to be it, correct its {item.typed_by} field)"
     return Hit(
         f"no approved {item.what}: write one ({item.how}) and have it approved{hint}",
         None,
@@ -140,7 +142,7 @@ def processes_documented(ctx: Context, rule: Rule) -> Iterator[Hit]:
         else:
             how = f"kind: process, process: {name}, with at least one KPI"
             what = f"process artifact documents the {name} process"
-            absent.append(_Absent(what, how, clause, documented, odd))
+            absent.append(_Absent(what, how, clause, documented, odd, "process"))
             undocumented.append(name)
     if len(undocumented) > 4:  # a long list says nothing the count does not
         whats = f"the documentation of {len(undocumented)} processes"

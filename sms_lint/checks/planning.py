@@ -45,10 +45,14 @@ def objectives_measurable(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 
 def _vague(statement: str | None, vague_words: Sequence[str]) -> str | None:
-    """The vague word a statement with no number leans on, if any."""
+    """The vague word a statement with no number leans on, as the statement writes it."""
     if statement is None or re.search(r"\d", statement):
         return None
-    return first_vague_word(statement, vague_words)
+    word = first_vague_word(statement, vague_words)
+    if word is None:
+        return None
+    match = re.search(_whole(word), statement, flags=re.IGNORECASE)
+    return match.group(0) if match else word
 
 
 def _objective_hit(
@@ -107,11 +111,15 @@ def first_vague_word(statement: str, vague_words: Sequence[str]) -> str | None:
     at the same place the longer phrase wins."""
     found: list[tuple[int, int, str]] = []
     for word in vague_words:
-        pattern = r"(?<!\w)" + re.escape(word) + r"(?!\w)"
-        match = re.search(pattern, statement, flags=re.IGNORECASE)
+        match = re.search(_whole(word), statement, flags=re.IGNORECASE)
         if match is not None:
             found.append((match.start(), -len(word), word))
     return min(found)[2] if found else None
+
+
+def _whole(word: str) -> str:
+    """A pattern matching ``word`` as a whole word or phrase."""
+    return r"(?<!\w)" + re.escape(word) + r"(?!\w)"
 
 
 def risk_treatment(ctx: Context, rule: Rule) -> Iterator[Hit]:
