@@ -239,4 +239,6 @@ def require_schema(ctx: Context, rule: Rule) -> Iterator[Hit]:
         for error in validator.iter_errors(artifact.data):
             for violation in explain(error, root=artifact.data):
                 text = f"{custom} ({violation.message})" if custom else violation.message
-                yield Hit(text, artifact, at=violation.path)
+                # `about`: the built-in schema's finding on the same field (a value it pruned,
+                # so this rule saw it missing) folds into this one, in the schema's words
+                yield Hit(text, artifact, at=violation.path, about=violation.about)
