@@ -233,7 +233,16 @@ def _explain(
 
         yield from _explain(best_match(error.context), header_fields, budget, root)
         return
-    yield Violation(path, _sentence(error, where, budget), top, (path,) if path else ())
+    reason = "missing" if _empty(error) else "value"
+    yield Violation(path, _sentence(error, where, budget), top, (path,) if path else (), reason)
+
+
+def _empty(error: ValidationError) -> bool:
+    """An empty list or mapping, or blank text: the field is there but holds nothing, which a
+    rule reports as lacking (its message, not "must not be empty", says what is needed)."""
+    if error.validator in ("minItems", "minLength", "minProperties"):
+        return error.validator_value == 1
+    return error.validator == "pattern" and error.validator_value == "\\S"
 
 
 # A Python text literal as jsonschema quotes each unexpected key in its message (repr).
