@@ -11,6 +11,7 @@ import marshal
 import re
 from typing import Any
 
+from sms_lint.encodings import not_utf8, other_encoding
 from sms_lint.loader import Path, Problem, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -110,20 +111,24 @@ class _Encoded:
 
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:
-    """Strict UTF-8 with an optional BOM; the problem names the line of the first bad byte."""
+    """Strict UTF-8 with an optional BOM; the problem names the first bad byte's place and,
+    when it can tell, the encoding the file was saved in (see :mod:`sms_lint.encodings`)."""
+    other = other_encoding(raw)
+    if other is not None:
+        return None, Problem("SMS100", 1, 1, other)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        message = (
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} at line {line}); "
-            "save it as UTF-8"
-        )
-        return None, Problem("SMS100", line, 1, message)
+        line, column, message = not_utf8(raw, error.start)
+        return None, Problem("SMS100", line, column, message)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, Problem(
-            "SMS100", line, 1, "the file contains a NUL byte: it is not a text file"
+            "SMS100",
+            line,
+            1,
+            "the file contains a NUL byte, so it is not a text file: save the document as "
+            "UTF-8 text, or exclude the file in .sms-lint.yaml",
         )
     return text.removeprefix("\ufeff"), None
 
@@ -139,10 +144,34 @@ def split_front_matter(text: str) -> tuple[str | None, int, Problem | None]:
     for index in range(1, len(lines)):
         if _CLOSING_FENCE.match(lines[index]):
             return "\n".join(lines[1:index]) + "\n", 1, None
-    problem = Problem(
-        "SMS101", 1, 1, "the front matter opened at line 1 is never closed by a '---' line"
+    return None, 0, _unclosed(lines)
+
+
+# A line meant to close the front matter: two or four dashes, an indented '---', dashes a word
+# processor turned into an en or em dash.
+_NEAR_FENCE = re.compile(r"\s*(-{2,}|[\u2013\u2014]+|\.{2,})\s*\r?$")
+
+
+def _unclosed(lines: list[str]) -> Problem:
+    """The front matter has no closing '---': at a line that looks meant to close it, or at
+    the opening line."""
+    for index in range(1, len(lines)):
+        if _NEAR_FENCE.match(lines[index]):
+            written = lines[index].strip()
+            return Problem(
+                "SMS101",
+                index + 1,
+                1,
+                f"the front matter opened at line 1 is never closed: '{written}' does not close "
+                "it; write exactly '---' at the start of the line",
+            )
+    return Problem(
+        "SMS101",
+        1,
+        1,
+        "the front matter opened by this '---' is never closed: add a line '---' after its "
+        "last field, before the document's text",
     )
-    return None, 0, problem
 
 
 def _late_front_matter(lines: list[str]) -> Problem | None:

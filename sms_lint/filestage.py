@@ -7,7 +7,6 @@ makes this stage cacheable and parallel: large repositories are split across pro
 
 from __future__ import annotations
 
-import difflib
 import errno
 import hashlib
 import multiprocessing
@@ -25,6 +24,8 @@ from sms_lint.model import Artifact
 from sms_lint.prune import prune_paths, pruned
 from sms_lint.safeopen import FileId, Refused, open_checked, refusal
 from sms_lint.schema_findings import number_version, schema_findings, without_date_twins
+from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
+from sms_lint.yamlscalars import shorten
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
     from sms_lint.config import Config
@@ -158,15 +159,21 @@ def _present(findings: Iterable[Finding | None]) -> tuple[Finding, ...]:
 
 
 def _kind_message(kind: object, setup: Setup) -> str:
-    known = sorted(setup.framework.kinds)
+    """Why the file is no artifact and what to do; a kind hint only for a plausible typo."""
+    known = ", ".join(sorted(setup.framework.kinds))
+    excluded = "or list the file under exclude in .sms-lint.yaml if it is not part of the SMS"
     if kind is None:
         return (
-            "no 'kind': this YAML is not an artifact; add kind (one of "
-            f"{', '.join(known)}) or exclude the file in .sms-lint.yaml"
+            f"no 'kind', so this file is not an artifact and no rule checks it: add 'kind:' "
+            f"with one of {known}, {excluded}"
         )
-    hint = difflib.get_close_matches(str(kind), known, n=1)
-    suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-    return f"unknown kind '{kind}'{suggestion}; known kinds: {', '.join(known)}"
+    if not isinstance(kind, str):
+        return f"kind must be one word naming the kind of artifact ({known}), {excluded}"
+    hint = Suggester(setup.framework.kinds, Budget(FILE_BUDGET)).hint(kind)
+    return (
+        f"unknown kind '{shorten(kind)}'{did_you_mean(hint)}, so no rule checks this file: "
+        f"write one of {known}, {excluded}"
+    )
 
 
 # --- parallel processing -------------------------------------------------------------------

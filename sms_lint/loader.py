@@ -20,6 +20,9 @@ import yaml
 
 from sms_lint.textlines import TextLines, char_index, lines_if_needed
 from sms_lint.yamlevents import Abort, EventBuilder, Path, Problem
+from sms_lint.yamlhints import explain
+from sms_lint.yamlscalars import shorten
+from sms_lint.yamlsource import Failure, Source
 
 __all__ = ["Loaded", "Path", "Problem", "load_yaml", "parser_name"]
 
@@ -60,17 +63,27 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int)
     index = char_index(text, error.position) if _reads_bytes() else error.position
     line, column = TextLines(text).at(index)
     code = error.character if isinstance(error.character, int) else 0
-    message = f"the text holds a character YAML does not allow (#x{code:04x})"
+    message = (
+        f"the text holds a control character (U+{code:04X}) that YAML does not allow, often "
+        "pasted in from another program: delete it"
+    )
     return Problem("SMS100", line + line_offset, column, message)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, builder: EventBuilder) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> Problem:
+    """The error in plain words, at the place of its likely cause (see yamlhints)."""
     mark = error.problem_mark or error.context_mark
-    line, column = builder.where(mark) if mark else (1 + builder.offset, 1)
-    message = f"YAML syntax error: {error.problem or 'invalid YAML'}"
-    if error.context and error.context_mark:
-        message += f" ({error.context} started at line {builder.where(error.context_mark)[0]})"
-    return Problem("SMS101", line, column, message)
+    start = error.context_mark.index if error.context_mark else None
+    failure = Failure(
+        (error.problem or "").lower(),
+        (error.context or "").lower(),
+        mark.index if mark else 0,
+        start,
+    )
+    source = Source(text)
+    hint = explain(source, failure, _Loader)
+    line, column = source.at(hint.index)
+    return Problem("SMS101", line + line_offset, column, hint.message)
 
 
 def load_yaml(text: str, line_offset: int = 0) -> Loaded:
@@ -80,24 +93,25 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
         loader = _Loader(text)  # the pure-Python reader checks every character right here
     except yaml.reader.ReaderError as error:
         return Loaded(None, {}, [_reader_problem(error, text, line_offset)])
-    builder = EventBuilder(loader, line_offset, lines_if_needed(text))
+    builder = EventBuilder(loader, line_offset, lines_if_needed(text), text)
     try:
         root = builder.run()
     except Abort:
         return Loaded(None, builder.positions, builder.problems)
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(error, builder))
+        builder.problems.append(_syntax_problem(error, text, line_offset))
         return Loaded(None, builder.positions, builder.problems)
     except yaml.reader.ReaderError as error:  # a control character; has an offset, not a mark
         builder.problems.append(_reader_problem(error, text, line_offset))
         return Loaded(None, builder.positions, builder.problems)
     except yaml.YAMLError as error:  # any other parser complaint without a position
-        builder.problems.append(Problem("SMS101", 1 + line_offset, 1, f"unreadable YAML: {error}"))
+        message = f"unreadable YAML ({error}): check the file's quotes, brackets and indentation"
+        builder.problems.append(Problem("SMS101", 1 + line_offset, 1, message))
         return Loaded(None, builder.positions, builder.problems)
     finally:
         loader.dispose()
     if builder.documents == 0:
-        builder.problems.append(Problem("SMS101", 1 + line_offset, 1, "the document is empty"))
+        builder.problems.append(Problem("SMS101", 1 + line_offset, 1, _empty(line_offset)))
         return Loaded(None, builder.positions, builder.problems)
     if root is None and builder.problems:  # the top node was refused (a tag, an alias)
         return Loaded(None, builder.positions, builder.problems)
@@ -108,16 +122,32 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
                 "SMS101",
                 line,
                 column,
-                f"the top level must be a mapping of fields (key: value), not {_kind_of(root)}",
+                _not_fields(root),
             )
         )
         return Loaded(None, builder.positions, builder.problems)
     return Loaded(root, builder.positions, builder.problems)
 
 
-def _kind_of(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "an empty value"
-    return f"a single value ({type(value).__name__})"
+def _empty(line_offset: int) -> str:
+    where = "the front matter" if line_offset else "the file"
+    return (
+        f"{where} holds no fields (it is empty or only comments): write the artifact's fields "
+        "(id, kind, title, owner, status), one 'key: value' per line"
+    )
+
+
+def _not_fields(root: Any) -> str:
+    """The top level is not a mapping: what it is instead, and how to make it fields."""
+    if isinstance(root, list):
+        return (
+            "the top level is a list ('- ...'), but an artifact is a set of fields: write them "
+            "as 'key: value' at the start of the line, without '- ' in front"
+        )
+    if root is None:
+        return "the top level is an empty value: write the artifact's fields as 'key: value'"
+    shown = f" ('{shorten(str(root), 40)}')" if isinstance(root, str) else ""
+    return (
+        f"the top level is a single value{shown}, not fields: write the artifact's fields, "
+        "one 'key: value' per line (a key needs ': ' after it)"
+    )

@@ -9,6 +9,7 @@ strings, so the result is JSON-compatible.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,9 +37,14 @@ from sms_lint.yamlscalars import (
     shorten,
     tag_of,
 )
+from sms_lint.yamlsource import quoted
 
 # Artifacts are a few levels deep; anything far deeper is hostile or broken.
 MAX_DEPTH = 100
+DEPTH_MESSAGE = (
+    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; an artifact needs "
+    "only a few levels: flatten the structure (or close the brackets opened by mistake)"
+)
 
 Path = tuple  # a path into the data: keys (str) and list indices (int)
 
@@ -73,8 +79,11 @@ class EventBuilder:
     only YAML counts (a lone CR, NEL, LS or PS).
     """
 
-    def __init__(self, loader: Any, line_offset: int, lines: TextLines | None = None) -> None:
+    def __init__(
+        self, loader: Any, line_offset: int, lines: TextLines | None = None, text: str = ""
+    ) -> None:
         self.loader = loader
+        self.text = text
         self.offset = line_offset
         self.lines = lines
         self.positions: dict[Path, tuple[int, int]] = {}
@@ -156,8 +165,8 @@ class EventBuilder:
                 self.problem(
                     "SMS101",
                     event.start_mark,
-                    "the file holds more than one YAML document (a second '---'); "
-                    "an artifact is exactly one document",
+                    "a second '---' starts another YAML document, but an artifact is exactly "
+                    "one: remove this line, or split the file into one file per document",
                 )
                 raise Abort
 
@@ -173,7 +182,7 @@ class EventBuilder:
             self.problem("SMS104", event.start_mark, refusal)
             self.drop(path)
         if len(self.stack) >= MAX_DEPTH:
-            self.problem("SMS101", event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+            self.problem("SMS101", event.start_mark, DEPTH_MESSAGE)
             raise Abort
         self.stack.append(_Frame(container, path))
 
@@ -202,7 +211,12 @@ class EventBuilder:
             # Only a container needs its path (for its children); a scalar's is not used.
             return (*frame.path, frame.key) if type(value) in (dict, list) else ()
         # An alias, list or mapping where a key should be.
-        self.problem("SMS101", event.start_mark, "a key must be plain text, not a list or mapping")
+        self.problem(
+            "SMS101",
+            event.start_mark,
+            "a key must be plain text, not a list or mapping: write the key as a word "
+            "(in quotes if it holds ':', '[' or '{')",
+        )
         raise Abort
 
     def key(self, event: ScalarEvent) -> str:
@@ -232,13 +246,17 @@ class EventBuilder:
             self.problem(
                 "SMS102",
                 event.start_mark,
-                f"duplicate key '{shorten(text)}' (first at line {first_line}); "
-                "YAML keeps only the last",
+                f"duplicate key '{shorten(text)}' (first at line {first_line}): YAML silently "
+                "keeps only the last value; remove one of them or merge the two",
             )
         self.positions[path] = self.where(event.start_mark)
         return text
 
     def scalar(self, event: ScalarEvent) -> Any:
+        if not event.value and event.tag is None and event.implicit[0]:
+            commented = self.commented(event)
+            if commented is not None:
+                return commented
         tag = tag_of(event, self.loader.resolve)
         if tag == STR_TAG or (tag in TEXT_WHEN_PLAIN and _is_plain(event)):
             return event.value
@@ -249,6 +267,33 @@ class EventBuilder:
             return value
         self.problem(refusal.code, event.start_mark, refusal.message)
         return refusal.kept
+
+    def commented(self, event: ScalarEvent) -> str | None:
+        """An empty value followed by ``#word`` on its line (``color: #ff0000``): the author
+        meant the text, YAML reads a comment. Reported, and the text is kept as written, so
+        that other rules speak of what the author wrote rather than of an empty field."""
+        index = event.start_mark.index
+        match = _COMMENTED.match(self.text, index) if self.text else None
+        if match is None:
+            return None
+        value = match.group(2).rstrip()
+        line, column = self.where(event.start_mark)
+        self.problems.append(
+            Problem(
+                "SMS101",
+                line,
+                column + len(match.group(1)),
+                f"'{shorten(value)}' is read as a comment, not as the value (a '#' after a "
+                f"space starts a comment), so the value is empty: put it in quotes "
+                f"({quoted(shorten(value))})",
+            )
+        )
+        return value
+
+
+# An empty value, then on the same line a '#' directly followed by text: `color: #ff0000`,
+# `issue: #3` (a comment is conventionally `# text`, with a space).
+_COMMENTED = re.compile(r"([ \t]+)(#[^\s#][^\n\r]*)")
 
 
 def _is_plain(event: ScalarEvent) -> bool:

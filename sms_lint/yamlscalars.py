@@ -10,6 +10,7 @@ JSON-compatible.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from typing import Any, NamedTuple
 
@@ -103,16 +104,38 @@ def construct(tag: str, event: Any, loader: Any) -> tuple[Any, Refusal | None]:
 
 
 def _unreadable(tag: str, text: str, explicit: bool) -> Refusal:
-    if tag == TIMESTAMP_TAG and yaml.constructor.SafeConstructor.timestamp_regexp.match(text):
-        message = (
-            f"'{shorten(text)}' is not a valid calendar date (write YYYY-MM-DD with a real day)"
-        )
-        return Refusal("SMS105", message, text)
+    match = yaml.constructor.SafeConstructor.timestamp_regexp.match(text)
+    if tag == TIMESTAMP_TAG and match:
+        return Refusal("SMS105", _impossible(text, match.groupdict()), text)
     if explicit:
         return _cannot_hold(tag, text)
     # Only a plain integer too long to convert gets here: YAML reads it as a number.
     message = f"'{shorten(text)}' is read as a number too large to hold: put it in quotes"
     return Refusal("SMS106", message, text)
+
+
+def _impossible(text: str, parts: dict[str, str | None]) -> str:
+    """Why text written as a date (and time) names none: "February 2026 has 28 days"."""
+    year, month, day = (int(parts[name] or 0) for name in ("year", "month", "day"))
+    what = "a date" if parts.get("hour") is None else "a date and time"
+    if year == 0:
+        why, part = "there is no year 0", "year"
+    elif not 1 <= month <= 12:
+        why, part = f"there is no month {month}", "month"
+    elif not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
+        why = f"{calendar.month_name[month]} {year} has {days} days" if day else "there is no day 0"
+        part = "day"
+    else:
+        why, part = _impossible_time(parts)
+    return f"'{shorten(text)}' is not {what}: {why}; correct the {part}"
+
+
+def _impossible_time(parts: dict[str, str | None]) -> tuple[str, str]:
+    for name, most in (("hour", 23), ("minute", 59), ("second", 59)):
+        value = int(parts.get(name) or 0)
+        if value > most:
+            return f"there is no {name} {value}", name
+    return "its time zone is out of range", "time zone"
 
 
 def _cannot_hold(tag: str, text: str) -> Refusal:
@@ -123,8 +146,23 @@ def _cannot_hold(tag: str, text: str) -> Refusal:
 
 def _foreign_tag_message(tag: str, text: str) -> str:
     if tag in COLLECTION_TAGS.values():
-        return f"tag {tag_name(tag)} cannot be put on text ('{shorten(text)}')"
-    return f"tag {tag_name(tag)} is not allowed in an artifact"
+        return f"tag {tag_name(tag)} cannot be put on text ('{shorten(text)}'): remove the tag"
+    return _not_allowed(tag, text)
+
+
+def _not_allowed(tag: str, text: str | None) -> str:
+    """A tag no artifact may carry. A local tag on text (``note: !important``) is most
+    likely text that starts with '!', so the message says to quote it."""
+    if text is not None and tag.startswith("!"):
+        written = f"{tag} {text}" if text else tag
+        return (
+            f"'{shorten(written)}' is read as a YAML tag ({tag}), because it starts with '!': "
+            f"if it is text, put it in quotes ({quoted(shorten(written))})"
+        )
+    return (
+        f"tag {tag_name(tag)} is not allowed in an artifact (a tag tells a YAML reader to "
+        "build something other than text, numbers, dates, lists and mappings): remove it"
+    )
 
 
 def collection_refusal(tag: str | None, kind: str) -> str | None:
@@ -133,8 +171,8 @@ def collection_refusal(tag: str | None, kind: str) -> str | None:
         return None
     noun = "a mapping" if kind == "map" else "a list"
     if tag in SCALAR_TAGS or tag in COLLECTION_TAGS.values():
-        return f"tag {tag_name(tag)} cannot be put on {noun}"
-    return f"tag {tag_name(tag)} is not allowed in an artifact"
+        return f"tag {tag_name(tag)} cannot be put on {noun}: remove the tag"
+    return _not_allowed(tag, None)
 
 
 def tag_name(tag: str) -> str:
@@ -144,3 +182,10 @@ def tag_name(tag: str) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     """Quoted text in a message stays short: a value can be a megabyte long."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(value: str) -> str:
+    """``value`` as a YAML quoted scalar: double quotes unless it holds one or a backslash."""
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"

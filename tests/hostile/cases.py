@@ -87,8 +87,18 @@ def _structure_cases() -> list[Case]:
 
 def _scalar_cases() -> list[Case]:
     return [
-        _one("invalid-date-feb-30", "feb30.yaml", HEADER + "last_reviewed: 2026-02-30\n"),
-        _one("invalid-date-month-13", "month13.yaml", HEADER + "approved_on: 2026-13-01\n"),
+        _one(
+            "invalid-date-feb-30",
+            "feb30.yaml",
+            HEADER + "last_reviewed: 2026-02-30\n",
+            LOADER | SCHEMA,
+        ),
+        _one(
+            "invalid-date-month-13",
+            "month13.yaml",
+            HEADER + "approved_on: 2026-13-01\n",
+            LOADER | SCHEMA,
+        ),
         _one("on-is-boolean", "on-push.yaml", HEADER + "on: push\n"),
         _one("int-key-collision", "int-keys.yaml", HEADER + '1: a\n"1": b\n'),
         _one("null-and-bool-keys", "odd-keys.yaml", HEADER + "~: a\nnull: b\nyes: c\n.inf: d\n"),
