@@ -135,8 +135,9 @@ def _waiver_finding(
             WAIVER_RULE,
             config.source,
             position,
-            f"waiver for {waiver.rule} on {target} expired on {waiver.expires}: "
-            "its findings count again; renew it or fix them",
+            f"waiver for {waiver.rule} on {target} expired on {waiver.expires}: the findings "
+            f"it covered count again; fix them, or have the approver ({waiver.approved_by}) "
+            "renew the waiver with a later 'expires'",
         )
     if used:
         return None
