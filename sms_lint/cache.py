@@ -34,7 +34,7 @@ from sms_lint.loader import parser_name
 from sms_lint.output import write_bytes_atomic
 from sms_lint.resources import data_dir
 
-FORMAT = 3  # 2: each entry carries a digest of its document; 3: findings say what they are about
+FORMAT = 4  # 2: a digest of each document; 3: what findings are about; 4: declared kind/id
 STALE_DAYS = 30
 _PACKAGE = Path(__file__).resolve().parent
 _CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes
@@ -125,6 +125,7 @@ class ResultCache:
             document.is_artifact,
             outcome.kind,
             findings,
+            outcome.declared,
         )
         self._dirty = True
 

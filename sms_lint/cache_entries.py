@@ -81,14 +81,17 @@ def findings(value: Any) -> tuple[Finding, ...] | None:
 def outcome(path: str, digest: bytes, entry: Any) -> FileOutcome | None:
     """The file outcome a cache entry holds for ``path`` with content ``digest``; None when the
     entry is for other content or is not sound."""
-    if not isinstance(entry, tuple) or len(entry) != 6 or entry[0] != digest:
+    if not isinstance(entry, tuple) or len(entry) != 7 or entry[0] != digest:
         return None
-    _, payload, check, is_artifact, kind, cached = entry
+    _, payload, check, is_artifact, kind, cached, declared = entry
     if not (
         isinstance(payload, bytes)
         and check == payload_check(payload)
         and isinstance(is_artifact, bool)
         and (kind is None or isinstance(kind, str))
+        and isinstance(declared, tuple)
+        and len(declared) == 2
+        and _text_or_none(*declared)
     ):
         return None
     found = findings(cached)
@@ -101,7 +104,7 @@ def outcome(path: str, digest: bytes, entry: Any) -> FileOutcome | None:
         return None
     if not _sound_data(data, kind):
         return None
-    return FileOutcome(document, kind, found)
+    return FileOutcome(document, kind, found, declared)
 
 
 def _sound_data(data: Any, kind: str | None) -> bool:

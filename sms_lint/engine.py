@@ -175,7 +175,8 @@ def _cross_file(
         if cached is not None:
             return list(cached)
     findings: list[Finding | None] = []
-    unread = tuple(o.document.path for o in outcomes if o.kind is None and o.document.is_artifact)
+    not_read = [o for o in outcomes if o.kind is None and o.document.is_artifact]
+    unread = tuple(o.document.path for o in not_read)
     context = Context(
         tuple(artifacts),
         setup.framework,
@@ -183,6 +184,7 @@ def _cross_file(
         setup.config,
         changes,
         unread=unread,
+        declared={o.document.path: o.declared for o in not_read},
         added=added,
         added_on=added_on,
     )

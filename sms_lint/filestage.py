@@ -11,6 +11,7 @@ import errno
 import hashlib
 import multiprocessing
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -42,6 +43,10 @@ class FileOutcome(NamedTuple):
     document: Document
     kind: str | None
     findings: tuple[Finding, ...]
+    # For a file that did not become an artifact: the (kind, id) its text declares, read
+    # from the raw lines, so that a rule looking for roles or an id can tell whether the file
+    # might hold them (None: unknown).
+    declared: Declared = (None, None)
 
     @property
     def artifact(self) -> Artifact | None:
@@ -119,7 +124,10 @@ def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
         document = Document(path, None, problems=[raw])
     else:
         document = parse_document(path, raw)
-    return check_document(document, setup, raw if isinstance(raw, bytes) else None)
+    outcome = check_document(document, setup, raw if isinstance(raw, bytes) else None)
+    if outcome.kind is None and isinstance(raw, bytes):
+        return outcome._replace(declared=declared(raw, setup))
+    return outcome
 
 
 def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> FileOutcome:
@@ -194,12 +202,13 @@ def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
     return process(path, raw, setup), digest(raw) if isinstance(raw, bytes) else None
 
 
-def _work(path: str) -> tuple[str, bytes, bool, str | None, tuple[Finding, ...], bytes | None]:
+def _work(path: str) -> tuple:
     assert _WORKER is not None
     root, setup, seen = _WORKER
     outcome, content = _process_path(root, path, setup, seen)
     doc = outcome.document
-    return path, doc.encode(), doc.is_artifact, outcome.kind, outcome.findings, content
+    kind, findings, said = outcome.kind, outcome.findings, outcome.declared
+    return path, doc.encode(), doc.is_artifact, kind, findings, content, said
 
 
 def process_many(
@@ -219,6 +228,26 @@ def process_many(
     finally:
         _WORKER = None
     return [
-        (FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings), content)
-        for path, payload, is_artifact, kind, findings, content in results
+        (FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings, said), content)
+        for path, payload, is_artifact, kind, findings, content, said in results
     ]
+
+
+Declared = tuple["str | None", "str | None"]
+# `kind: roles` / `id: ROLES-001` at the start of a line, as YAML and front matter write them.
+_DECLARED = {
+    name: re.compile(rb"^" + name.encode() + rb"[ \t]*:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)", re.M)
+    for name in ("kind", "id")
+}
+
+
+def declared(raw: bytes, setup: Setup) -> Declared:
+    """The kind (when sms-lint knows it) and id a file that could not be read as an artifact
+    declares in its first 64 KiB, read from the bytes whatever their encoding."""
+    head = raw[: 64 * 1024]
+    found = [
+        m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
+        for n in ("kind", "id")
+    ]
+    kind, ident = found
+    return (kind if kind is not None and setup.schemas.has_kind(kind) else None, ident)

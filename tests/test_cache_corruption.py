@@ -64,37 +64,49 @@ def _document_payload(data: Any) -> bytes:
 
 
 def _bad_entries(entry: tuple) -> dict[str, Any]:
-    digest, payload, check, is_artifact, kind, findings = entry
+    digest, payload, check, is_artifact, kind, findings, said = entry
     good_finding = findings[0]
 
     def with_data(data: Any) -> tuple:
         new = _document_payload(data)
-        return (digest, new, payload_check(new), is_artifact, kind, findings)
+        return (digest, new, payload_check(new), is_artifact, kind, findings, said)
 
     def with_finding(position: int, value: Any) -> tuple:
         bad = (*good_finding[:position], value, *good_finding[position + 1 :])
-        return (digest, payload, check, is_artifact, kind, (bad, *findings[1:]))
+        return (digest, payload, check, is_artifact, kind, (bad, *findings[1:]), said)
 
     return {
         "a number": 5,
         "an empty tuple": (),
         "a short tuple": entry[:5],
-        "payload not bytes": (digest, 5, check, is_artifact, kind, findings),
-        "payload changed": (digest, payload[:-3] + b"zzz", check, is_artifact, kind, findings),
-        "payload truncated": (digest, payload[:10], check, is_artifact, kind, findings),
+        "payload not bytes": (digest, 5, check, is_artifact, kind, findings, said),
+        "payload changed": (
+            digest,
+            payload[:-3] + b"zzz",
+            check,
+            is_artifact,
+            kind,
+            findings,
+            said,
+        ),
+        "payload truncated": (digest, payload[:10], check, is_artifact, kind, findings, said),
         "data a list": with_data([1, 2]),
         "data of another kind": with_data({"kind": "policy"}),
         "data holding a set": with_data({"kind": kind, "title": {1, 2}}),
         "data holding bytes": with_data({"kind": kind, "title": b"x"}),
-        "is_artifact text": (digest, payload, check, "yes", kind, findings),
-        "kind a list": (digest, payload, check, is_artifact, [kind], findings),
+        "is_artifact text": (digest, payload, check, "yes", kind, findings, said),
+        "kind a list": (digest, payload, check, is_artifact, [kind], findings, said),
         "findings text": (digest, payload, check, is_artifact, kind, "x"),
-        "finding too short": (digest, payload, check, is_artifact, kind, (("a",),)),
+        "finding too short": (digest, payload, check, is_artifact, kind, (("a",),), said),
         "finding line text": with_finding(1, "3"),
         "finding line true": with_finding(1, True),
         "finding rule none": with_finding(3, None),
         "finding severity unknown": with_finding(5, "fatal"),
         "finding message a list": with_finding(6, ["x"]),
+        "finding about not paths": with_finding(9, ("owner",)),
+        "finding written text": with_finding(10, "yes"),
+        "declared a list": (digest, payload, check, is_artifact, kind, findings, ["roles", None]),
+        "declared a number": (digest, payload, check, is_artifact, kind, findings, (5, None)),
     }
 
 

@@ -56,6 +56,8 @@ class Context:
     # Path -> rank in the order the files entered git history (0 first); files git does not
     # know rank last. Filled only for files that share an id (the duplicate-id rule).
     added: Mapping[str, int] = field(default_factory=dict)
+    # Unread path -> the (kind, id) its text declares, None where it cannot be told.
+    declared: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
     # Path -> the day (YYYY-MM-DD) a committed file among those entered git, for messages.
     added_on: Mapping[str, str] = field(default_factory=dict)
 
@@ -90,14 +92,24 @@ class Context:
                 index.setdefault(artifact.id, artifact)
         return index
 
-    def unread_cause(self) -> str | None:
+    def unread_cause(self, kind: str | None = None, ident: str | None = None) -> str | None:
         """ "sms/roles.yaml could not be read" (or "a.yaml and b.yaml could not be read", at
-        most three named) when some candidate file could not be read; None when all were."""
-        if not self.unread:
+        most three named) when some candidate file could not be read; None when all were.
+
+        With ``kind`` or ``ident``, only the unread files that may hold an artifact of that
+        kind or with that id count: those whose text declares that kind or id, or none."""
+        unread = [path for path in self.unread if self._may_hold(path, kind, ident)]
+        if not unread:
             return None
-        named = [f"{p}" for p in self.unread[:3]]
-        more = len(self.unread) - len(named)
+        named = unread[:3]
+        more = len(unread) - len(named)
         listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
         if more:
             listed = ", ".join(named) + f" and {more} more file{'s' if more > 1 else ''}"
         return f"{listed} could not be read"
+
+    def _may_hold(self, path: str, kind: str | None, ident: str | None) -> bool:
+        said_kind, said_id = self.declared.get(path, (None, None))
+        if kind is not None and said_kind is not None and said_kind != kind:
+            return False
+        return ident is None or said_id is None or said_id == ident
