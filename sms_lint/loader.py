@@ -80,7 +80,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, line_offset: int) ->
         mark.index if mark else 0,
         start,
     )
-    source = Source(text)
+    source = Source(text, line_offset)
     hint = explain(source, failure, _Loader)
     line, column = source.at(hint.index)
     return Problem("SMS101", line + line_offset, column, hint.message)

@@ -38,7 +38,9 @@ def explain(source: Source, failure: Failure, loader: type) -> Hint:
             return hint
     words = failure.problem or "invalid YAML"
     if failure.context and failure.start is not None:
-        words += f" ({failure.context} started at line {source.at(failure.start)[0]})"
+        words += (
+            f" ({failure.context} started at line {source.number(source.at(failure.start)[0])})"
+        )
     return Hint(
         failure.at,
         f"YAML syntax error: {words}: check this line for a ':', '#' or quote that needs the "

@@ -85,22 +85,22 @@ def no_colon(source: Source, failure: Failure, loader: type) -> Hint | None:
         return Hint(
             source.index(line, indent(text) + 1),
             f"the text of the block started with '{source.line(above).strip()[-2:].strip()}' "
-            f"on line {above} must be indented below its key: indent this line",
+            f"on line {source.number(above)} must be indented below its key: indent this line",
         )
     written = without_comment(text)
-    glued = ":" in written and ": " not in written
-    if glued:
+    at = source.index(line, indent(text) + 1)
+    if ":" in written and ": " not in written:  # key:value, the space forgotten
         colon = text.index(":")
         fixed = text[: colon + 1].strip() + " " + text[colon + 1 :].strip()
         fix = f"write a space after ':' ('{shorten(fixed, 40)}')"
+        at = source.index(line, colon + 1)
     else:
         fix = (
             "add the missing ':' after the key, or, if it continues the value of the line "
             "above, indent it below that value (or quote the whole value)"
         )
     return Hint(
-        source.index(line, indent(text) + 1),
-        f"'{source.shown(line)}' is neither 'key: value' nor a list item ('- item'): {fix}",
+        at, f"'{source.shown(line)}' is neither 'key: value' nor a list item ('- item'): {fix}"
     )
 
 
@@ -144,15 +144,16 @@ def _indentation(source: Source, line: int, in_list: bool) -> Hint:
         if is_item and item_above and indent(previous) != here:
             return Hint(
                 start,
-                f"this list item is indented {spaces(here)}, but the item on line {above} is "
-                f"indented {spaces(indent(previous))}: indent all items of one list the same",
+                f"this list item is indented {spaces(here)}, but the item on line "
+                f"{source.number(above)} is indented {spaces(indent(previous))}: indent all "
+                "items of one list the same",
             )
         if in_list and not is_item and item_above and indent(previous) == here:
             return Hint(
                 start,
-                f"this line is indented like the list items above (line {above}) but is not "
-                "an item: start it with '- ' to make it an item, or indent it less to make it "
-                "a key of the mapping that holds the list",
+                "this line is indented like the list items above (line "
+                f"{source.number(above)}) but is not an item: start it with '- ' to make it "
+                "an item, or indent it less to make it a key of the mapping that holds the list",
             )
     if is_item:
         return Hint(
@@ -173,8 +174,9 @@ def _unaligned(source: Source, line: int, start: int) -> Hint:
         if levels[-1] > here and levels[0] < here:
             return Hint(
                 start,
-                f"this line is indented {spaces(here)}, but the fields on line {above} are "
-                f"indented {spaces(levels[-1])}: indent it the same as the keys it belongs with",
+                f"this line is indented {spaces(here)}, but the fields on line "
+                f"{source.number(above)} are indented {spaces(levels[-1])}: indent it the same "
+                "as the keys it belongs with",
             )
         if levels[-1] < here:
             break

@@ -94,7 +94,8 @@ def after_token(source: Source, at: int, loader: type) -> Hint | None:
             return Hint(
                 opening,
                 f"the {_quote_name(token.style)} opened here is not closed on this line, so "
-                f"the value runs on to line {source.at(closing)[0]}: close it on this line",
+                f"the value runs on to line {source.number(source.at(closing)[0])}: close it "
+                "on this line",
             )
         return Hint(closing, _early_quote(token.style, token.value, rest))
     if isinstance(token, FlowSequenceEndToken | FlowMappingEndToken):

@@ -43,9 +43,14 @@ class Failure:
 class Source:
     """One document's text with its line starts."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, offset: int = 0) -> None:
         self.text = text
         self.lines = TextLines(text)
+        self.offset = offset  # front matter starts below its '---': messages add this
+
+    def number(self, line: int) -> int:
+        """Line ``line`` of the text as the file numbers it (for a message)."""
+        return line + self.offset
 
     def at(self, index: int) -> tuple[int, int]:
         """(line, column), both 1-based, of a character index."""
