@@ -22,8 +22,10 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS016: one hit per clause no approved artifact gives evidence for.
 
     At the ``status`` of a draft that would give the evidence once approved (the gap is one
-    approval away); repository-wide when nothing addresses the clause. When a file could not
-    be read, the evidence may be in it: one hit says so instead of one per clause.
+    approval away); repository-wide when nothing addresses the clause. While nothing at all is
+    approved the SMS is still being written: the gaps are its to-do list, and its drafts carry
+    no finding. When a file could not be read, the evidence may be in it: one hit says so
+    instead of one per clause.
     """
     gaps = [s for s in readiness.compute_coverage(ctx.artifacts, ctx.framework, ()) if s.is_gap]
     if not gaps:
@@ -37,7 +39,8 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
             grade="unchecked",
         )
         return
-    pending = _unapproved_evidence(ctx)
+    in_use = any(a.approved for a in ctx.artifacts)
+    pending = _unapproved_evidence(ctx) if in_use else {}
     for gap in gaps:
         drafts = pending.get(gap.clause)
         if drafts:

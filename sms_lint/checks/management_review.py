@@ -33,6 +33,7 @@ MANAGEMENT_REVIEW = Event("management review", "a management review", "kind: man
 
 # What an action lacks, in a message, and what to add: field -> (missing, fix).
 _ACTION_FIELDS = {
+    "id": ("id", "an id to track it by (id)"),
     "description": ("description", "what is to be done (description)"),
     "owner": ("owner", "the role responsible for it (owner)"),
     "due": ("due date", "the date it is due (due)"),
@@ -138,7 +139,8 @@ def _inputs(review: Artifact) -> Iterator[Hit]:
 
 
 def _actions(review: Artifact) -> Iterator[Hit]:
-    """One hit per action lacking a description, owner or due date, naming all it lacks."""
+    """One hit per action lacking an id, description, owner or due date, naming all it lacks
+    (the schema's findings about them fold into it)."""
     for index, entry in review.items("actions"):
         lacks = [name for name in _ACTION_FIELDS if not _gives(review, entry, name)]
         if not lacks:
