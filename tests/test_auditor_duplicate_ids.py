@@ -271,26 +271,35 @@ def test_a_hostile_repository_runs_nothing_and_changes_nothing(
     assert snapshot(repo.path) == before
 
 
-def _git_file_pointing_nowhere(repo: GitRepo) -> None:
+def _git_file_pointing_nowhere(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.rmtree(repo.path / ".git")
     (repo.path / ".git").write_text("gitdir: /nonexistent/sms.git\n")
 
 
-def _tree_object_lost(repo: GitRepo) -> None:
+def _tree_object_lost(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     tree = repo.git("rev-parse", "HEAD^{tree}").strip()
     (repo.path / ".git" / "objects" / tree[:2] / tree[2:]).unlink()
 
 
-@pytest.mark.parametrize("breaking", [_git_file_pointing_nowhere, _tree_object_lost])
+def _owned_by_someone_else(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")  # git refuses to read it
+
+
+@pytest.mark.parametrize(
+    "breaking", [_git_file_pointing_nowhere, _tree_object_lost, _owned_by_someone_else]
+)
 def test_when_git_fails_every_file_names_the_others(
-    tmp_path: Path, check_json: CheckJson, breaking: Callable[[GitRepo], None]
+    tmp_path: Path,
+    check_json: CheckJson,
+    monkeypatch: pytest.MonkeyPatch,
+    breaking: Callable[[GitRepo, pytest.MonkeyPatch], None],
 ) -> None:
     repo = new_repo(tmp_path / "sms")
     repo.write("a.yaml", procedure())
     repo.commit("Approve the policy", "2025-03-02")
     repo.write("b.md", markdown())
     repo.commit("Copy the policy", "2025-06-01")
-    breaking(repo)
+    breaking(repo, monkeypatch)
     code, report = check_json(repo.path)
     assert code == 1
     assert sms002(report) == [
