@@ -99,8 +99,12 @@ def test_owner_that_is_no_role_is_a_finding_with_a_hint(write, tmp_path, check_j
 @pytest.mark.parametrize(
     ("role", "line", "message"),
     [
-        # a blank holder is written: the schema's words about it, at it, under this rule
-        ("vacant-role", 9, "roles (vacant-role).holder must not be blank"),
+        # a blank holder holds nothing: this rule's words, at the role
+        (
+            "vacant-role",
+            9,
+            "role 'vacant-role' has no holder, yet it owns PROC-1: name who holds it (holder: ...)",
+        ),
         (
             "unheld-role",
             10,

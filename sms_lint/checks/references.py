@@ -38,21 +38,20 @@ OWNED_ENTRIES = (
 
 def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """Every role id and artifact id an artifact writes down points at something that exists."""
-    cause = ctx.unread_cause()
+    role_cause = ctx.unread_cause(kind="roles")  # only unread files that may define roles
     roles = Roles(ctx)  # without a current one, SMS003 reports the gap once
     # Candidates indexed once; hints share one budget, so 10,000 misses among 10,000 ids cost
     # linear time (suggest.py), where a difflib pass over every id per miss took minutes.
     budget = Budget(RUN_BUDGET)
     role_hints, id_hints = Suggester(roles.by_id, budget), _IdHints(ctx, budget)
-    unchecked = Unchecked() if cause is not None else None
+    unchecked = Unchecked()
     for artifact in ctx.artifacts:
         # a dangling reference in a retired document misleads nobody at work: lower
         grade = "retired" if artifact.status == "retired" else None
         if roles.current:
-            yield from _role_hits(artifact, roles, role_hints, unchecked, grade)
+            yield from _role_hits(artifact, roles, role_hints, (unchecked, role_cause), grade)
         yield from _artifact_hits(ctx, artifact, id_hints, unchecked, grade)
-    if unchecked is not None:
-        yield from unchecked.hits(cause)
+    yield from unchecked.hits()
 
 
 class _IdHints:
@@ -74,14 +73,15 @@ def _role_hits(
     artifact: Artifact,
     roles: Roles,
     hints: Suggester,
-    unchecked: Unchecked | None,
+    unchecked: tuple[Unchecked, str | None],
     grade: str | None,
 ) -> Iterator[Hit]:
+    later, cause = unchecked
     for at, named, role_id in _role_references(artifact):
         if role_id in roles.by_id:
             continue
-        if unchecked is not None:  # the role may be defined in the file that could not be read
-            unchecked.add(f"role {role_id}", named, artifact, at, ROLE_CLAUSE)
+        if cause is not None:  # the role may be defined in the file that could not be read
+            later.add(f"role {role_id}", named, artifact, at, ROLE_CLAUSE, cause)
             continue
         yield Hit(
             f"{named} is not a role in {roles.home}{did_you_mean(hints.hint(role_id))}: "
@@ -123,14 +123,16 @@ def _artifact_hits(
     ctx: Context,
     artifact: Artifact,
     hints: _IdHints,
-    unchecked: Unchecked | None,
+    unchecked: Unchecked,
     grade: str | None,
 ) -> Iterator[Hit]:
     for ref in _artifact_references(artifact):
         target = ctx.by_id.get(ref.target)
         named = f"{ref.field} '{ref.target}'"
-        if target is None and unchecked is not None:  # it may be the unread file's id
-            unchecked.add(f"id {ref.target}", named, artifact, ref.at, ref.clause)
+        # the id may be that of a file that could not be read (one declaring it, or nothing)
+        cause = ctx.unread_cause(kind=ref.wanted, ident=ref.target) if target is None else None
+        if cause is not None:
+            unchecked.add(f"id {ref.target}", named, artifact, ref.at, ref.clause, cause)
             continue
         if target is None:
             hint = did_you_mean(hints.hint(ref.target, ref.wanted))

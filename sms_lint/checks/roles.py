@@ -37,7 +37,7 @@ class Roles:
 
 def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """Every owner is a defined role that somebody holds."""
-    cause = ctx.unread_cause()
+    cause = ctx.unread_cause(kind="roles")  # only unread files that may define roles count
     roles = Roles(ctx)
     if not roles.current:
         yield _no_roles(ctx, cause)
@@ -52,7 +52,7 @@ def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
         if owner in roles.by_id:
             owned.setdefault(owner, []).append(artifact)
         elif cause is not None:  # the role may be defined in the file that could not be read
-            unchecked.add(owner, f"owner '{owner}'", artifact, ("owner",), None)
+            unchecked.add(owner, f"owner '{owner}'", artifact, ("owner",), None, cause)
         else:
             yield Hit(
                 f"owner '{owner}' is not a role in {roles.home}"
@@ -62,7 +62,7 @@ def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
                 at=("owner",),
                 grade="isolated",
             )
-    yield from unchecked.hits(cause)
+    yield from unchecked.hits()
     for role_id, artifacts in owned.items():
         role = roles.by_id[role_id]
         if not _has_holder(role.entry):
@@ -111,12 +111,19 @@ class Unchecked:
 
     def __init__(self) -> None:
         self._seen: dict[str, list[tuple[str, Artifact, tuple, str | None]]] = {}
+        self._causes: dict[str, str] = {}
 
-    def add(self, key: str, named: str, artifact: Artifact, at: tuple, clause: str | None) -> None:
+    def add(
+        self, key: str, named: str, artifact: Artifact, at: tuple, clause: str | None, cause: str
+    ) -> None:
+        """Note a reference ``named`` (e.g. "related 'ROLES-001'") to ``key`` that ``cause``
+        (e.g. "roles.yaml could not be read") keeps from being checked."""
         self._seen.setdefault(key, []).append((named, artifact, at, clause))
+        self._causes.setdefault(key, cause)
 
-    def hits(self, cause: str | None) -> Iterator[Hit]:
-        for (named, artifact, at, clause), *others in self._seen.values():
+    def hits(self) -> Iterator[Hit]:
+        for key, ((named, artifact, at, clause), *others) in self._seen.items():
+            cause = self._causes[key]
             also = sorted(
                 {a.id or a.path for _, a, _, _ in others} - {artifact.id or artifact.path}
             )
