@@ -24,20 +24,14 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
     At the ``status`` of a draft that would give the evidence once approved (the gap is one
     approval away); repository-wide when nothing addresses the clause. While nothing at all is
     approved the SMS is still being written: the gaps are its to-do list, and its drafts carry
-    no finding. When a file could not be read, the evidence may be in it: one hit says so
-    instead of one per clause.
+    no finding. Silent while a file could not be read: the evidence may be in it.
     """
     gaps = [s for s in readiness.compute_coverage(ctx.artifacts, ctx.framework, ()) if s.is_gap]
     if not gaps:
         return
-    cause = ctx.unread_cause()
-    if cause is not None:
-        numbers = listing([g.clause for g in gaps])
-        yield Hit(
-            f"clause coverage could not be checked: {cause}; fix that file first (no "
-            f"approved artifact read so far gives evidence for {numbers})",
-            grade="unchecked",
-        )
+    if ctx.unread_cause() is not None:
+        # The evidence may be in the file that could not be read: that file's own finding
+        # is the one defect to fix; the gaps show again, if real, once it is read.
         return
     in_use = any(a.approved for a in ctx.artifacts)
     pending = _unapproved_evidence(ctx) if in_use else {}
