@@ -292,7 +292,8 @@ def test_sla_targets_not_measurable(write: Callable, tmp_path: Path, check_json)
             "SMS010",
             "8.3.3",
             # the schema's finding about the empty list is folded into this one
-            "targets must not be empty",
+            "SLA 'SLA-HOST' has no targets: agree measurable targets for live service "
+            "'SVC-HOST', each with a metric, a numeric target, a unit and a comparator",
         ),
         (  # named by its metric, at the value the schema rejected
             "slas/sla-pay.yaml",

@@ -84,7 +84,7 @@ def _sla_targets(sla: Artifact, service_label: str) -> Iterator[Hit]:
     entries = sla.data.get("targets")
     if not isinstance(entries, list) or not entries:
         yield Hit(
-            f"{named(sla)} has no targets: agree measurable targets for live service "
+            f"SLA {named(sla)} has no targets: agree measurable targets for live service "
             f"{service_label}, each with a metric, a numeric target, a unit and a comparator",
             sla,
             at=("targets",) if sla.written("targets") else ("service",),
