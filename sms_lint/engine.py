@@ -18,7 +18,14 @@ from sms_lint.checks.ids import EntryHistory, entry_order
 from sms_lint.discovery import discover
 from sms_lint.documents import Document
 from sms_lint.engine_setup import Setup, build_setup
-from sms_lint.filestage import FileOutcome, check_document, digest, process_many, read_bytes
+from sms_lint.filestage import (
+    NO_ARTIFACT,
+    FileOutcome,
+    check_document,
+    digest,
+    process_many,
+    read_bytes,
+)
 from sms_lint.finding import Finding, fails
 from sms_lint.folding import fold
 from sms_lint.model import Artifact
@@ -175,7 +182,11 @@ def _cross_file(
         if cached is not None:
             return list(cached)
     findings: list[Finding | None] = []
-    not_read = [o for o in outcomes if o.kind is None and o.document.is_artifact]
+    not_read = [
+        o
+        for o in outcomes
+        if o.kind is None and o.document.is_artifact and o.declared[0] != NO_ARTIFACT
+    ]
     unread = tuple(o.document.path for o in not_read)
     context = Context(
         tuple(artifacts),

@@ -126,7 +126,7 @@ def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
         document = parse_document(path, raw)
     outcome = check_document(document, setup, raw if isinstance(raw, bytes) else None)
     if outcome.kind is None and isinstance(raw, bytes):
-        return outcome._replace(declared=declared(raw, setup))
+        return outcome._replace(declared=declared(raw, document.data, setup))
     return outcome
 
 
@@ -241,13 +241,30 @@ _DECLARED = {
 }
 
 
-def declared(raw: bytes, setup: Setup) -> Declared:
-    """The kind (when sms-lint knows it) and id a file that could not be read as an artifact
-    declares in its first 64 KiB, read from the bytes whatever their encoding."""
-    head = raw[: 64 * 1024]
-    found = [
-        m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
-        for n in ("kind", "id")
-    ]
-    kind, ident = found
-    return (kind if kind is not None and setup.schemas.has_kind(kind) else None, ident)
+# The declared kind of a file that holds no artifact of any kind sms-lint knows: a YAML file
+# without `kind`, or with a kind that is no plausible typo of a known one. Such a file is an
+# SMS107 finding of its own and is never blamed for what other rules miss.
+NO_ARTIFACT = ""
+
+
+def declared(raw: bytes, data: object, setup: Setup) -> Declared:
+    """The kind and id a file that did not become an artifact declares: from its data when it
+    parsed, else from its first 64 KiB whatever their encoding. A kind sms-lint does not know
+    counts as the known kind it is a plausible typo of; None where it cannot be told."""
+    if isinstance(data, dict):
+        written, ident = data.get("kind"), data.get("id")
+        ident = ident if isinstance(ident, str) else None
+        if not isinstance(written, str):
+            return (NO_ARTIFACT, ident)
+    else:
+        head = raw[: 64 * 1024]
+        written, ident = (
+            m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
+            for n in ("kind", "id")
+        )
+        if written is None:
+            return (None, ident)  # too broken to tell: it may be anything
+    if setup.schemas.has_kind(written):
+        return (written, ident)
+    meant = Suggester(setup.framework.kinds, Budget(FILE_BUDGET)).hint(written)
+    return (meant or NO_ARTIFACT, ident)

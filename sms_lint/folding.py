@@ -11,7 +11,9 @@ rule's finding:
 - when the schema finding is about something the file writes (a wrong value, an impossible
   date, a misspelled key), its message and place replace the clause rule's, which were written
   for a field that is absent and would give the wrong advice ("add it"); otherwise the clause
-  rule's message, which says what the requirement needs, stands.
+  rule's message, which says what the requirement needs, stands. When the rule's finding is
+  about more than what was written wrong (a closed nonconformity lacking its root cause and
+  with a blank closing date), both are said: the schema's words, then the rule's.
 
 Schema findings that no clause rule covers stay as they are.
 """
@@ -58,6 +60,9 @@ def _merge(finding: Finding, schema: list[Finding]) -> Finding:
     if not written:
         return replace(finding, severity=severity)
     message = "; ".join(dict.fromkeys(f.message for f in written))
+    covered = [path for f in written for path in f.about]
+    if not all(related((path,), tuple(covered)) for path in finding.about):
+        message = f"{message}; {finding.message}"  # the rule's finding says more
     first = written[0]
     return replace(
         finding,

@@ -145,3 +145,10 @@ def test_a_version_written_as_a_number_is_quoted_as_written(write, tmp_path, che
             'quotes: version: "1.20"',
         ),
     ]
+
+
+def test_a_rule_finding_about_more_than_the_wrong_value_keeps_its_own_words_too() -> None:
+    schema = _finding("SMS001", 21, (("closed_on",),), True)
+    rule = _finding("SMS026", 13, (("root_cause",), ("closed_on",)))
+    (only,) = fold([schema], [rule])
+    assert (only.rule, only.line, only.message) == ("SMS026", 21, "SMS001 says; SMS026 says")

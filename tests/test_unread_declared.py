@@ -8,7 +8,7 @@ import datetime
 from sms_lint.checks.base import Context
 from sms_lint.config import Config
 from sms_lint.engine_setup import build_setup
-from sms_lint.filestage import process
+from sms_lint.filestage import NO_ARTIFACT, process
 
 SETUP = build_setup(Config())
 ROLES = "id: ROLES-001\nkind: roles\ntitle: Roles \u2019n\nroles: []\n"
@@ -24,8 +24,25 @@ def test_a_tab_a_front_matter_below_a_blank_line_and_an_unknown_kind() -> None:
     assert tabbed.declared == ("roles", "ROLES-001")
     late = process("p.md", b"\n---\nid: PROC-1\nkind: procedure\n---\n# x\n", SETUP)
     assert late.declared == ("procedure", "PROC-1")
-    unknown = process("x.yaml", b"id: X-1\nkind: rols\n", SETUP)
-    assert unknown.declared == (None, "X-1")  # a kind sms-lint does not know tells nothing
+    broken = process("y.yaml", b"title: [unclosed\n", SETUP)
+    assert broken.declared == (None, None)  # too broken to tell: it may hold anything
+
+
+def test_a_misspelled_kind_counts_as_the_kind_it_is_a_typo_of_else_as_no_artifact() -> None:
+    assert process("x.yaml", b"id: X-1\nkind: rols\n", SETUP).declared == ("roles", "X-1")
+    assert process("p.yaml", b"kind: polcy\n", SETUP).declared == ("policy", None)
+    assert process("z.yaml", b"id: Z\nkind: zebra\n", SETUP).declared == (NO_ARTIFACT, "Z")
+    assert process("c.yaml", b"name: settings\n", SETUP).declared == (NO_ARTIFACT, None)
+
+
+def test_files_that_hold_no_artifact_are_never_blamed(write, tmp_path, check_json) -> None:
+    # A YAML file that is no artifact (its own SMS107 finding) must not turn "no internal
+    # audit" into "could not be checked".
+    write("notes.yaml", "kind: zebra\nid: NOTES\n")
+    write("tools/config.yaml", "name: settings\n")
+    _, report = check_json(tmp_path)
+    assert not [f for f in report["findings"] if "could not be" in f["message"]]
+    assert any(f["rule"] == "SMS013" for f in report["findings"])
 
 
 def _context(declared: dict) -> Context:
