@@ -300,7 +300,10 @@ def test_sla_targets_not_measurable(write: Callable, tmp_path: Path, check_json)
             15,
             "SMS010",
             "8.3.3",
-            'targets (latency).target must be a number (got "fast")',
+            'targets (latency).target must be a number (got "fast"); '
+            "target 'latency' of 'SLA-PAY' is not measurable: it has no numeric target, unit "
+            "or comparator; add target (a number), unit (e.g. percent) and comparator (>=, <= "
+            "or =)",
         ),
     ]
 

@@ -7,7 +7,7 @@ as missing. Services and suppliers live in :mod:`sms_lint.checks.services`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
@@ -44,38 +44,41 @@ class _Absent(NamedTuple):
     found: list[Artifact]
     untyped: list[str]
     typed_by: str = "policy_type"
+    kind: str = "policy"
 
 
 def core_documents(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """One approved scope, one approved service management policy, the two other policies."""
     absent: list[_Absent] = []
     scopes = current(ctx.of_kind("scope"))
-    yield from _exactly_one(scopes, "scope of the SMS", absent, ("kind: scope", "4.3", []))
+    yield from _exactly_one(scopes, "scope of the SMS", absent, ("kind: scope", "4.3", [], "scope"))
     policies = current(ctx.of_kind("policy"))
     odd = untyped(policies, "policy_type")
     yield from _exactly_one(
         _typed(policies, "service-management"),
         "service-management policy",
         absent,
-        ("kind: policy, policy_type: service-management", "5.2", odd),
+        ("kind: policy, policy_type: service-management", "5.2", odd, "policy"),
     )
     for policy_type, clause in _REQUIRED_POLICIES:
         typed = _typed(policies, policy_type)
         if not any(p.approved for p in typed):
             how = f"kind: policy, policy_type: {policy_type}"
             absent.append(_Absent(f"{policy_type} policy", how, clause, typed, odd))
-    whats = listing([f"the approved {a.what}" for a in absent])
-    yield from _report_absent(ctx, absent, whats)
+    yield from _report_absent(ctx, absent, _approved_documents)
 
 
 def _exactly_one(
-    found: list[Artifact], what: str, absent: list[_Absent], spec: tuple[str, str, list[str]]
+    found: list[Artifact],
+    what: str,
+    absent: list[_Absent],
+    spec: tuple[str, str, list[str], str],
 ) -> Iterator[Hit]:
     """Note the document as absent when none is approved; a second approved one is a hit."""
-    how, clause, odd = spec
+    how, clause, odd, kind = spec
     approved = [a for a in found if a.approved]
     if not approved:
-        absent.append(_Absent(what, how, clause, found, odd))
+        absent.append(_Absent(what, how, clause, found, odd, kind=kind))
         return
     first = approved[0]
     for extra in approved[1:]:
@@ -89,17 +92,31 @@ def _exactly_one(
         )
 
 
-def _report_absent(ctx: Context, absent: list[_Absent], whats: str) -> Iterator[Hit]:
-    """Each absent document, or one hit saying they could not be checked (``whats``)."""
-    if not absent:
-        return
-    clause = absent[0].clause if len(absent) == 1 else None
-    cascade = unchecked(ctx, whats, clause)
-    if cascade is not None:
-        yield cascade
-        return
+def _report_absent(
+    ctx: Context, absent: list[_Absent], describe: Callable[[list[_Absent]], str]
+) -> Iterator[Hit]:
+    """Each absent document, but one hit saying those an unread file may hold could not be
+    checked (``describe`` words them)."""
+    unsure = [a for a in absent if ctx.unread_cause(a.kind) is not None]
+    if unsure:
+        clause = unsure[0].clause if len(unsure) == 1 else None
+        cascade = unchecked(ctx, describe(unsure), clause, unsure[0].kind)
+        if cascade is not None:
+            yield cascade
     for item in absent:
-        yield _missing(item)
+        if item not in unsure:
+            yield _missing(item)
+
+
+def _approved_documents(absent: list[_Absent]) -> str:
+    return listing([f"the approved {a.what}" for a in absent])
+
+
+def _process_documentation(absent: list[_Absent]) -> str:
+    if len(absent) > 4:  # a long list says nothing the count does not
+        return f"the documentation of {len(absent)} processes"
+    names = listing([a.what.split(" the ", 1)[1].removesuffix(" process") for a in absent])
+    return f"the documentation of the {names} process{'es' if len(absent) > 1 else ''}"
 
 
 def _missing(item: _Absent) -> Hit:
@@ -132,7 +149,6 @@ def processes_documented(ctx: Context, rule: Rule) -> Iterator[Hit]:
     processes = current(ctx.of_kind("process"))
     odd = untyped(processes, "process")
     absent: list[_Absent] = []
-    undocumented: list[str] = []
     for name, clauses in ctx.framework.value_clauses.get("process", {}).items():
         clause = clauses[0] if clauses else rule.clause
         documented = [a for a in processes if a.text("process") == name]
@@ -142,14 +158,8 @@ def processes_documented(ctx: Context, rule: Rule) -> Iterator[Hit]:
         else:
             how = f"kind: process, process: {name}, with at least one KPI"
             what = f"process artifact documents the {name} process"
-            absent.append(_Absent(what, how, clause, documented, odd, "process"))
-            undocumented.append(name)
-    if len(undocumented) > 4:  # a long list says nothing the count does not
-        whats = f"the documentation of {len(undocumented)} processes"
-    else:
-        plural = "es" if len(undocumented) > 1 else ""
-        whats = f"the documentation of the {listing(undocumented)} process{plural}"
-    yield from _report_absent(ctx, absent, whats)
+            absent.append(_Absent(what, how, clause, documented, odd, "process", "process"))
+    yield from _report_absent(ctx, absent, _process_documentation)
 
 
 def _kpi_hits(name: str, clause: str, approved: list[Artifact]) -> Iterator[Hit]:

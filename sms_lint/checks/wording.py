@@ -98,11 +98,13 @@ def untyped(artifacts: list[Artifact], field: str) -> list[str]:
     return [named(a) for a in artifacts if a.written(field) and a.text(field) is None]
 
 
-def unchecked(ctx: Context, what: str, clause: str | None = None) -> Hit | None:
-    """One repository-wide hit saying ``what`` could not be checked because some file could
-    not be read, or None when every file was read. A file that could not be read may hold
-    the very document that looks missing: telling the user to write it would be wrong."""
-    cause = ctx.unread_cause()
+def unchecked(
+    ctx: Context, what: str, clause: str | None = None, kind: str | None = None
+) -> Hit | None:
+    """One repository-wide hit saying ``what`` could not be checked because a file that may
+    hold an artifact of ``kind`` could not be read, or None when there is none. That file may
+    hold the very document that looks missing: telling the user to write it would be wrong."""
+    cause = ctx.unread_cause(kind)
     if cause is None:
         return None
     return Hit(
