@@ -27,7 +27,7 @@ from sms_lint.filestage import (
     read_bytes,
 )
 from sms_lint.finding import Finding, fails
-from sms_lint.folding import fold
+from sms_lint.folding import checked_hits, fold, name_what_waits
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
 from sms_lint.rulebook import RuleBook, apply_waivers
@@ -101,14 +101,14 @@ RULE_CRASHED = "SMS199"
 
 
 def _rule_findings(
-    rule: Rule, check: checks.CheckFunction, context: Context, book: RuleBook
+    rule: Rule, check: checks.CheckFunction, context: Context, book: RuleBook, skipped: set[str]
 ) -> list[Finding | None]:
     """The rule's findings; a rule that raises keeps the findings made so far and adds one
     repository-wide SMS199 finding, and the run goes on with the other rules. Rules see only
     schema-valid data, so this is a safety net for bugs, not a way to handle bad input."""
     out: list[Finding | None] = []
     try:
-        _hits_to_findings(rule, check(context, rule), book, out)
+        _hits_to_findings(rule, checked_hits(rule, check(context, rule), skipped), book, out)
     except Exception as error:  # any bug in one rule must not lose the whole report
         where = _examined_file(error)
         message = f"rule {rule.id} stopped{f' on {where}' if where else ''}: internal error, "
@@ -199,11 +199,14 @@ def _cross_file(
         added=added,
         added_on=added_on,
     )
+    waiting: set[str] = set()  # what could not be checked for a file that could not be read
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
         if check is not None:
-            findings.extend(_rule_findings(rule, check, context, setup.rulebook))
-    per_file = (f for o in outcomes for f in o.findings)
+            findings.extend(_rule_findings(rule, check, context, setup.rulebook, waiting))
+    per_file = name_what_waits(
+        [f for o in outcomes for f in o.findings], unread, waiting, setup.rulebook
+    )
     present = fold(per_file, (f for f in findings if f is not None))
     final = apply_waivers(present, setup.config, setup.rulebook, today)
     final.sort(key=Finding.sort_key)

@@ -15,15 +15,19 @@ rule's finding:
   about more than what was written wrong (a closed nonconformity lacking its root cause and
   with a blank closing date), both are said: the schema's words, then the rule's.
 
-Schema findings that no clause rule covers stay as they are.
+Schema findings that no clause rule covers stay as they are. Likewise what a rule could not
+check because a file could not be read folds into that file's own finding (``name_what_waits``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from sms_lint.checks.base import Hit
 from sms_lint.finding import Finding
+from sms_lint.pack import Rule
+from sms_lint.rulebook import RuleBook
 
 Paths = tuple[tuple[str | int, ...], ...]
 
@@ -72,3 +76,41 @@ def _merge(finding: Finding, schema: list[Finding]) -> Finding:
         column=first.column,
         written=True,
     )
+
+
+# --- what could not be checked because a file could not be read -----------------------------
+# A hit graded "unchecked" says that something could not be checked because a file that may
+# hold it could not be read. Those hits are not reported one by one (one defect, one finding:
+# the unread file is the defect); the unread file's own finding says which rules wait for it.
+UNCHECKED = "unchecked"
+
+
+def checked_hits(rule: Rule, hits: Iterable[Hit], skipped: set[str]) -> Iterator[Hit]:
+    for hit in hits:
+        if hit.grade == UNCHECKED:
+            skipped.add(rule.id)
+        else:
+            yield hit
+
+
+def name_what_waits(
+    findings: list[Finding], unread: tuple[str, ...], waiting: set[str], book: RuleBook
+) -> list[Finding]:
+    """The first finding on each unread file says which rules wait for it, graded as the most
+    serious of them would have graded what it could not check (a roles file in the wrong
+    encoding leaves the SMS without known roles until it is fixed)."""
+    if not unread or not waiting:
+        return findings
+    rules = sorted(waiting)
+    listed = ", ".join(rules[:-1]) + (" and " if len(rules) > 1 else "") + rules[-1]
+    note = f"; until then {listed} cannot check what may depend on it"
+    worst = max((book.severities[r] for r in rules), key=lambda s: s.rank)
+    pending = set(unread)
+    out = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        if finding.path in pending:
+            pending.discard(finding.path)
+            severity = max(finding.severity, worst, key=lambda s: s.rank)
+            finding = replace(finding, message=finding.message + note, severity=severity)
+        out.append(finding)
+    return out
