@@ -41,9 +41,10 @@ def failing_repo(target: Path, major: bool = True) -> Path:
     """The example repository with nonconformities; without ``major`` only minor ones.
 
     Always: a schema error (SMS001, minor), an unknown kind (SMS107, minor, waived) and an unused
-    waiver (SMS021, observation). With ``major``: a duplicate key (SMS102) and no internal audit
-    (SMS013, repository-wide), which also leaves references to the removed audits dangling
-    (SMS018, minor, three of them in one file).
+    waiver (SMS021, observation). With ``major``: a duplicate key (SMS102, minor), a tag that
+    would build an object (SMS104, major) and no internal audit (SMS013, major, repository-wide),
+    which also leaves references to the removed audits dangling (SMS018, minor, three of them in
+    one file).
     """
     root = target / "repo"
     shutil.copytree(EXAMPLE, root)
@@ -56,6 +57,8 @@ def failing_repo(target: Path, major: bool = True) -> Path:
     if major:
         supplier = root / "suppliers" / "sup-carrier.yaml"
         supplier.write_text(supplier.read_text() + "supplier_name: Duplicate Ltd\n")
+        service = root / "services" / "svc-backup.yaml"
+        service.write_text(service.read_text() + "x-note: !!python/object:os.system x\n")
         for name in ("aud-2025-02.md", "aud-2026-01.md", "aud-2026-02.md"):
             (root / "audits" / name).unlink()
     return root

@@ -101,7 +101,7 @@ def test_json_report_has_the_contract_shape(
     assert finding == {
         "rule": "SMS001",
         "name": "schema",
-        "clause": "7.5",
+        "clause": "7.5.2",  # an unknown top-level field: document control
         "severity": "minor",
         "path": "bad.yaml",
         "line": 6,

@@ -96,6 +96,7 @@ def test_schema_finding_carries_the_clause_of_the_kind(write, tmp_path: Path, ch
         last_performance_review: 2026-06-01
         """,
     )
+    write(".sms-lint.yaml", quiet_config("SMS001"))  # the schema alone (SMS007 would fold it)
     _, report = check_json(tmp_path)
     by_path = {f["path"]: f for f in schema_findings(report)}
     objective = by_path["objectives.yaml"]

@@ -134,9 +134,12 @@ def test_a_false_verification_alone_is_at_its_value(write, tmp_path: Path, check
     ]
 
 
-def test_wrong_types_read_as_absent_at_their_line(write, tmp_path: Path, check_json) -> None:
-    # Rules see only schema-valid values: a closing date that is no date records no closing
-    # date (SMS026, at the field) besides being a schema finding (SMS001).
+def test_wrong_values_of_a_closure_are_one_finding_saying_what_is_wrong(
+    write, tmp_path: Path, check_json
+) -> None:
+    # Rules see only schema-valid values: the closing date that is no date and the verdict
+    # that is no boolean read as absent to SMS026; the schema's findings about them fold into
+    # SMS026's one finding, which says what is wrong with each as written, at the first.
     wrong = {**CLOSURE, "closed_on": '"2026-04-31"', "effectiveness_verified": '"yes"'}
     report = run(
         write,
@@ -144,11 +147,17 @@ def test_wrong_types_read_as_absent_at_their_line(write, tmp_path: Path, check_j
         check_json,
         {"a.yaml": nonconformity("NC-1", "closed", "2026-05-31", **wrong)},
     )
-    assert [(f[1], f[4].split(" is ")[1]) for f in found(report, "SMS026")] == [
-        (16, "closed but no closing date (closed_on)"),
-        (17, "closed but the corrective action's effectiveness"),
+    assert found(report, "SMS026") == [
+        (
+            "a.yaml",
+            16,
+            "SMS026",
+            "10.1",
+            "closed_on 2026-04-31 is not a date in the calendar (April 2026 has 30 days): "
+            'correct it; effectiveness_verified must be true or false (got "yes")',
+        )
     ]
-    assert {f[1] for f in found(report, "SMS001")} == {16, 17}
+    assert found(report, "SMS001") == []
 
 
 def test_open_nonconformity_needs_no_closure_fields(write, tmp_path: Path, check_json) -> None:

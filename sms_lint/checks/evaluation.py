@@ -24,7 +24,9 @@ __all__ = [
     "review_inputs",
 ]
 
-INTERNAL_AUDIT = Event("internal audit", "an internal audit", "kind: audit, audit_type: internal")
+INTERNAL_AUDIT = Event(
+    "internal audit", "an internal audit", "kind: audit, audit_type: internal", "audit"
+)
 
 # Clauses named with their titles in a message up to this many; beyond, numbers only.
 _TITLED = 5
@@ -79,7 +81,7 @@ def audit_programme(ctx: Context, rule: Rule) -> Iterator[Hit]:
     held = (
         f"the internal audits of the last {window} months ({listing([named(a) for a in recent])})"
     )
-    cause = ctx.unread_cause()
+    cause = ctx.unread_cause(kind="audit")
     if cause is not None:
         message = (
             f"{held} did not audit {listing(words)}; whether another audit did could not be "

@@ -29,7 +29,9 @@ from sms_lint.pack import Rule
 from sms_lint.resources import data_dir
 from sms_lint.validation import ordinal
 
-MANAGEMENT_REVIEW = Event("management review", "a management review", "kind: management-review")
+MANAGEMENT_REVIEW = Event(
+    "management review", "a management review", "kind: management-review", "management-review"
+)
 
 # What an action lacks, in a message, and what to add: field -> (missing, fix).
 _ACTION_FIELDS = {
@@ -66,7 +68,7 @@ def _no_top_role(ctx: Context) -> Iterator[Hit]:
     holders = [a for a in ctx.of_kind("roles") if a.status != "retired"]
     if not holders:
         return
-    cause = ctx.unread_cause()
+    cause = ctx.unread_cause(kind="roles")
     if cause is not None:
         yield Hit(
             "whether top management attended the management reviews could not be checked: "
@@ -95,7 +97,7 @@ def _attendance(
     if set(attendees).intersection(top):
         return
     unknown = [a for a in attendees if a not in roles]
-    cause = ctx.unread_cause()
+    cause = ctx.unread_cause(kind="roles")
     if unknown and cause is not None:
         # An attendee may be a top-management role defined in the file that was not read.
         yield Hit(

@@ -78,6 +78,7 @@ class Event:
     what: str
     one: str
     record_as: str
+    kind: str  # the kind of artifact that records it
 
 
 def recency(ctx: Context, found: Records, event: Event, max_months: int) -> Iterator[Hit]:
@@ -90,7 +91,7 @@ def recency(ctx: Context, found: Records, event: Event, max_months: int) -> Iter
     if found.undated:
         yield _undated(found.undated[0], event, max_months)
         return
-    cause = ctx.unread_cause()
+    cause = ctx.unread_cause(kind=event.kind)
     if latest is None:
         if cause is not None:
             yield Hit(
