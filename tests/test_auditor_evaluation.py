@@ -27,6 +27,21 @@ ALL_CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 # Invalid UTF-8: the file cannot be read, so whatever it holds is unknown.
 UNREADABLE = b"id: X-1\nkind: procedure\ntitle: Caf\xe9\n"
 ZERO_BASED = re.compile(r"\w\[\d+\]|#\d")
+# What SMS100 says about it, at line 3 (the 0xE9 byte).
+NOT_UTF8 = (
+    "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in Windows-1252 or "
+    "Latin-1): save it as UTF-8"
+)
+
+
+def unreadable(kind: str, ident: str = "X-1") -> bytes:
+    """Like UNREADABLE, declaring ``kind`` and ``ident`` in its raw lines."""
+    return f"id: {ident}\nkind: {kind}\n".encode() + b"title: Caf\xe9\n"
+
+
+def waits(rules: str) -> str:
+    """The note the unread file's own finding gets while ``rules`` (as listed) wait for it."""
+    return f"; until then {rules} cannot check what may depend on it"
 
 
 def as_file(fields: str, markdown: bool) -> str:
@@ -83,9 +98,9 @@ def nonconformity(nc_status: str, due: str, grade: str = "minor", **extra: str) 
 
 def check(write, tmp_path: Path, check_json, files: dict, *rules: str) -> dict:
     """Check a repo of ``files`` (plus the roles, unless ``files`` has its own) with only
-    ``rules`` and the per-file rules enabled (SMS001 for folding, SMS100 for unreadable
-    files)."""
-    write(".sms-lint.yaml", quiet_config(*rules, "SMS001", "SMS100"))
+    ``rules`` and the per-file rules enabled (SMS001 for folding, SMS100 and SMS107 for files
+    that do not become artifacts)."""
+    write(".sms-lint.yaml", quiet_config(*rules, "SMS001", "SMS100", "SMS107"))
     for relative, content in {"roles.yaml": ROLES, **files}.items():
         write(relative, content)
     _, report = check_json(tmp_path)
@@ -146,19 +161,45 @@ def test_no_internal_audit_at_all_is_major_and_repository_wide(write, tmp_path, 
 
 
 def test_an_unreadable_file_makes_a_missing_audit_not_checked(write, tmp_path, check_json):
+    # The unread file may be the internal audit: its own finding says SMS013 waits for it,
+    # and nothing says to hold one.
+    files = {"audits/aud-1.md": unreadable("audit", "AUD-1")}
+    report = check(write, tmp_path, check_json, files, "SMS013")
+    assert graded(report, "SMS013", "SMS100", "SMS107") == [
+        ("audits/aud-1.md:3", "SMS100", "7.5", "major", NOT_UTF8 + waits("SMS013"))
+    ]
+
+
+def test_a_misspelt_audit_kind_waits_with_the_grade_of_the_missing_audit(
+    write, tmp_path, check_json
+):
+    # 'audt' is a typo of audit: the file may be the internal audit. Its SMS107 finding
+    # (minor on its own) is graded as SMS013 would grade no internal audit: major.
+    text = audit("AUD-1", "2026-05-01").replace("kind: audit", "kind: audt")
+    report = check(write, tmp_path, check_json, {"aud.yaml": text}, "SMS013")
+    [(where, rule, clause, severity, message)] = graded(report, "SMS013", "SMS100", "SMS107")
+    assert (where, rule, clause, severity) == ("aud.yaml:2", "SMS107", "7.5", "major")
+    assert message.startswith("unknown kind 'audt' (did you mean 'audit'?), so no rule checks ")
+    assert message.endswith(waits("SMS013"))
+
+
+def test_an_unreadable_file_of_another_kind_leaves_the_missing_audit_reported(
+    write, tmp_path, check_json
+):
+    # A procedure cannot be the internal audit: no internal audit is the finding.
     files = {"audits/aud-1.md": UNREADABLE}
     report = check(write, tmp_path, check_json, files, "SMS013")
-    assert graded(report, "SMS013") == [
+    assert graded(report, "SMS013", "SMS100", "SMS107") == [
         (
             "None:None",
             "SMS013",
             "9.2",
-            "observation",
-            "whether an internal audit was held could not be checked: audits/aud-1.md could "
-            "not be read; fix that file first",
-        )
+            "major",
+            "no internal audit has been held: an internal audit is due at least every 12 "
+            "months; hold one and record it (kind: audit, audit_type: internal)",
+        ),
+        ("audits/aud-1.md:3", "SMS100", "7.5", "major", NOT_UTF8),
     ]
-    assert [f[0] for f in graded(report, "SMS100")] == ["audits/aud-1.md:3"]
 
 
 def test_an_impossible_audit_date_is_one_finding_at_it(write, tmp_path, check_json) -> None:
@@ -221,16 +262,27 @@ def test_a_programme_missing_most_clauses_is_major(write, tmp_path, check_json) 
 
 
 def test_an_unreadable_file_leaves_the_programme_not_checked(write, tmp_path, check_json):
+    # b.md may be an audit of the clauses a.md left out: no "include them", and b.md's own
+    # finding says the programme rule waits for it.
+    files = {"a.md": as_file(audit("AUD-1", "2026-01-13", scope=["4", "5"]), True)}
+    files["b.md"] = unreadable("audit", "AUD-2")
+    report = check(write, tmp_path, check_json, files, "SMS022")
+    assert graded(report, "SMS022", "SMS100", "SMS107") == [
+        ("b.md:3", "SMS100", "7.5", "major", NOT_UTF8 + waits("SMS022"))
+    ]
+
+
+def test_an_unreadable_procedure_leaves_the_programme_checked(write, tmp_path, check_json):
+    # A procedure audits nothing: the programme's gap is reported as if b.md were fixed.
     files = {"a.md": as_file(audit("AUD-1", "2026-01-13", scope=["4", "5"]), True)}
     files["b.md"] = UNREADABLE
     report = check(write, tmp_path, check_json, files, "SMS022")
-    [(where, _, _, severity, message)] = graded(report, "SMS022")
-    assert (where, severity) == ("a.md:11", "observation")
-    assert message.endswith(
-        "whether another audit did could not be checked: b.md could not be read; "
-        "fix that file first"
-    )
-    assert "include them" not in message
+    [(where, _, clause, severity, message)] = graded(report, "SMS022")
+    assert (where, clause, severity) == ("a.md:11", "9.2", "major")
+    assert "did not audit 6.1, 6.2, 6.3, 7.1" in message
+    assert message.endswith("include them in the scope_clauses of the next internal audit")
+    assert "could not" not in message
+    assert graded(report, "SMS100") == [("b.md:3", "SMS100", "7.5", "major", NOT_UTF8)]
 
 
 # SMS023 auditor-independence
@@ -318,21 +370,37 @@ def test_a_review_without_top_management_is_major_at_attendees(
 
 
 def test_an_attendee_that_may_be_in_an_unread_file_is_not_checked(write, tmp_path, check_json):
+    # 'ceo' may be a top-management role in more-roles.yaml: no "not attended", and that
+    # file's own finding says the review rule waits for it.
+    files = {
+        "mr.md": as_file(review("MR-1", "2026-10-20", attendees=["ceo", "sms-manager"]), True),
+        "more-roles.yaml": unreadable("roles", "ROLES-2"),
+    }
+    report = check(write, tmp_path, check_json, files, "SMS014")
+    assert graded(report, "SMS014", "SMS100", "SMS107") == [
+        ("more-roles.yaml:3", "SMS100", "7.5", "major", NOT_UTF8 + waits("SMS014"))
+    ]
+
+
+def test_an_attendee_is_checked_when_the_unread_file_holds_no_roles(write, tmp_path, check_json):
+    # A procedure defines no role: 'ceo' is simply no top-management role.
     files = {
         "mr.md": as_file(review("MR-1", "2026-10-20", attendees=["ceo", "sms-manager"]), True),
         "more-roles.yaml": UNREADABLE,
     }
     report = check(write, tmp_path, check_json, files, "SMS014")
-    assert graded(report, "SMS014") == [
+    assert graded(report, "SMS014", "SMS100", "SMS107") == [
+        ("more-roles.yaml:3", "SMS100", "7.5", "major", NOT_UTF8),
         (
             "mr.md:8",
             "SMS014",
             "9.3",
-            "observation",
-            "whether top management attended management review 'MR-1' could not be checked: "
-            "'ceo' is no role read so far; more-roles.yaml could not be read; fix that file "
-            "first",
-        )
+            "major",
+            "management review 'MR-1' was not attended by top management: none of its "
+            "attendees ('ceo' and 'sms-manager') is a role marked top_management: true "
+            "('managing-director'): record top management's attendance, or hold the review "
+            "again with top management",
+        ),
     ]
 
 
