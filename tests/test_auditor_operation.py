@@ -294,26 +294,75 @@ def policy(write: Callable, policy_type: str, art_id: str, status: str = "approv
     write(f"policies/{policy_type}.md", markdown(front + "commitments: [Meet service levels]\n"))
 
 
-def test_an_unreadable_file_makes_a_missing_core_document_unchecked_not_missing(
-    write: Callable, tmp_path: Path, check_json
-) -> None:
-    only(write, "SMS008")
+def core_policies(write: Callable) -> None:
     policy(write, "service-management", "POL-001")
     policy(write, "change-management", "POL-002")
     policy(write, "information-security", "POL-003")
+
+
+def test_an_unreadable_file_makes_a_missing_core_document_unchecked_not_missing(
+    write: Callable, tmp_path: Path, check_json
+) -> None:
+    # scope.yaml may be the approved scope: no "write one"; its own finding says SMS008 waits.
+    only(write, "SMS008", "SMS100")
+    core_policies(write)
     write("scope.yaml", b"id: SCOPE\nkind: scope\ntitle: Caf\xe9\n")  # cp1252, not UTF-8
     _, report = check_json(tmp_path)
-    assert graded(report, "SMS008") == [
+    assert graded(report, "SMS008", "SMS100") == [
+        (
+            "scope.yaml",
+            3,
+            "SMS100",
+            "7.5",
+            "major",
+            "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in "
+            "Windows-1252 or Latin-1): save it as UTF-8; until then SMS008 cannot check what "
+            "may depend on it",
+        )
+    ]
+
+
+def test_an_unreadable_procedure_leaves_the_missing_scope_reported(
+    write: Callable, tmp_path: Path, check_json
+) -> None:
+    # A file declaring a procedure cannot be the scope: the missing scope is the finding.
+    only(write, "SMS008", "SMS100")
+    core_policies(write)
+    write("proc.yaml", b"id: PROC-1\nkind: procedure\ntitle: Caf\xe9\n")
+    _, report = check_json(tmp_path)
+    assert graded(report, "SMS008", "SMS100") == [
         (
             None,
             None,
             "SMS008",
             "4.3",
-            "observation",
-            "the approved scope of the SMS could not be checked: scope.yaml could not be "
-            "read; fix that file first",
-        )
+            "major",
+            "no approved scope of the SMS: write one (kind: scope) and have it approved",
+        ),
+        (
+            "proc.yaml",
+            3,
+            "SMS100",
+            "7.5",
+            "major",
+            "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in "
+            "Windows-1252 or Latin-1): save it as UTF-8",
+        ),
     ]
+
+
+def test_a_misspelt_scope_kind_waits_with_the_grade_of_the_missing_scope(
+    write: Callable, tmp_path: Path, check_json
+) -> None:
+    # 'scop' is a typo of scope: SMS107 (minor on its own) is graded as a missing scope.
+    only(write, "SMS008", "SMS107")
+    core_policies(write)
+    write("scope.yaml", header("SCOPE", "scop") + "services: [SVC-PAY]\nlocations: [Leeds]\n")
+    _, report = check_json(tmp_path)
+    [(path, line, rule, clause, severity, message)] = graded(report, "SMS008", "SMS107")
+    assert (path, line, rule, clause, severity) == ("scope.yaml", 2, "SMS107", "7.5", "major")
+    assert message.startswith("unknown kind 'scop' (did you mean 'scope'?)")
+    assert message.endswith("; until then SMS008 cannot check what may depend on it")
 
 
 def test_a_draft_policy_is_named_at_its_status_in_markdown(
@@ -452,20 +501,47 @@ def test_no_kpi_at_all_is_at_the_kpis_key(write: Callable, tmp_path: Path, check
 def test_an_unreadable_file_makes_missing_processes_one_unchecked_finding(
     write: Callable, tmp_path: Path, check_json
 ) -> None:
-    only(write, "SMS009")
+    # demand.md declares no kind: it may document demand or capacity. One finding, on it.
+    only(write, "SMS009", "SMS100")
     all_processes_but(write, "demand", "capacity")
     write("processes/demand.md", b"---\nid: PRC-DEMAND\ntitle: \xff\n---\n")
     _, report = check_json(tmp_path)
-    assert graded(report, "SMS009") == [
+    assert graded(report, "SMS009", "SMS100") == [
         (
-            None,
-            None,
-            "SMS009",
-            "8.1",
-            "observation",
-            "the documentation of the demand and capacity processes could not be checked: "
-            "processes/demand.md could not be read; fix that file first",
+            "processes/demand.md",
+            3,
+            "SMS100",
+            "7.5",
+            "major",
+            "the file is not UTF-8 (byte 0xff at line 3, probably '\u00ff' saved in "
+            "Windows-1252 or Latin-1): save it as UTF-8; until then SMS009 cannot check what "
+            "may depend on it",
         )
+    ]
+
+
+def test_an_unreadable_procedure_leaves_missing_processes_reported(
+    write: Callable, tmp_path: Path, check_json
+) -> None:
+    # A procedure documents no process: demand and capacity are missing, each its finding.
+    only(write, "SMS009", "SMS100")
+    all_processes_but(write, "demand", "capacity")
+    write("processes/demand.md", b"---\nid: PRC-DEMAND\nkind: procedure\ntitle: \xff\n---\n")
+    _, report = check_json(tmp_path)
+    documents = "no approved process artifact documents the {0} process: write one (kind: "
+    documents += "process, process: {0}, with at least one KPI) and have it approved"
+    assert graded(report, "SMS009", "SMS100") == [
+        (None, None, "SMS009", "8.4.3", "major", documents.format("capacity")),
+        (None, None, "SMS009", "8.4.2", "major", documents.format("demand")),
+        (
+            "processes/demand.md",
+            4,
+            "SMS100",
+            "7.5",
+            "major",
+            "the file is not UTF-8 (byte 0xff at line 4, probably '\u00ff' saved in "
+            "Windows-1252 or Latin-1): save it as UTF-8",
+        ),
     ]
 
 
