@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, examines, find_rule, load_catalog
-from sms_lint.commands.rules_markdown import grades_text
+from sms_lint.commands.rules_markdown import grading_text
 from sms_lint.neutralise import clean, lead, no_commands, terminal
 from sms_lint.pack import Rule
 
@@ -50,7 +50,7 @@ def render_explanation(rule: Rule, catalog: Catalog) -> str:
         *_paragraph("What it checks", rule.description),
         *_paragraph("Why it matters", rule.rationale),
         *_paragraph("How to fix it", rule.remediation),
-        *_paragraph("Grading", " ".join(filter(None, (rule.grading, grades_text(rule))))),
+        *_paragraph("Grading", grading_text(rule)),
         *_example("Passes", rule.example_pass),
         *_example("Fails", rule.example_fail),
     ]

@@ -52,12 +52,13 @@ def _safe(rule: Rule) -> Rule:
     return dataclasses.replace(rule, **changed, **examples)
 
 
-def grades_text(rule: Rule) -> str:
-    """ "Graded minor when isolated, observation when retired." (the rule's named grades)."""
-    if not rule.grades:
-        return ""
+def grading_text(rule: Rule) -> str:
+    """Why the rule is graded so; without that text, its named grades ("Major by default;
+    minor when isolated")."""
+    if rule.grading or not rule.grades:
+        return rule.grading
     named = [f"{severity.value} when {name}" for name, severity in rule.grades.items()]
-    return f"Otherwise {rule.severity.value}; {', '.join(named)}."
+    return f"{rule.severity.value.capitalize()} by default; {', '.join(named)}."
 
 
 def _anchor(rule: Rule) -> str:
@@ -98,9 +99,9 @@ def _section(rule: Rule, catalog: Catalog) -> list[str]:
         lines += [f"**Why it matters.** {rule.rationale}", ""]
     if rule.remediation:
         lines += [f"**How to fix it.** {rule.remediation}", ""]
-    if rule.grading or rule.grades:
-        named = grades_text(rule) if rule.pack == "builtin" else markdown(grades_text(rule))
-        lines += [f"**Grading.** {' '.join(filter(None, (rule.grading, named)))}", ""]
+    grading = grading_text(rule)
+    if grading:
+        lines += [f"**Grading.** {grading if rule.pack == 'builtin' else markdown(grading)}", ""]
     lines += _example("Passes", rule.example_pass)
     lines += _example("Fails", rule.example_fail)
     return lines
