@@ -165,7 +165,7 @@ def _grades(value: Any, pack: str, rule_id: str) -> Mapping[str, Severity]:
     """A rule's named grades: a mapping of names to severities."""
     severities = {s.value for s in Severity}
     if not isinstance(value, dict) or not all(
-        isinstance(k, str) and v in severities for k, v in value.items()
+        isinstance(k, str) and isinstance(v, str) and v in severities for k, v in value.items()
     ):
         raise PackError(
             f"rule pack {pack}: rule {rule_id} 'grades' must map names to major, minor or "
