@@ -43,6 +43,26 @@ def rows(report: dict, rule: str) -> list[tuple]:
     ]
 
 
+def on_file(report: dict, path: str) -> list[tuple]:
+    """(line, rule, clause, severity, message) of the findings on the file at ``path``."""
+    return [
+        (f["line"], f["rule"], f["clause"], f["severity"], f["message"])
+        for f in report["findings"]
+        if f["path"] == path
+    ]
+
+
+def mentioning(report: dict, text: str) -> list[dict]:
+    """The findings whose message contains ``text``."""
+    return [f for f in report["findings"] if text in f["message"]]
+
+
+NOT_UTF8 = (
+    "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in Windows-1252 or "
+    "Latin-1): save it as UTF-8"
+)
+
+
 # SMS003 owner-role
 
 
@@ -112,21 +132,25 @@ def test_a_vacant_role_is_one_finding_at_the_role(
 
 
 def test_owners_are_not_checked_while_a_file_could_not_be_read(write, tmp_path, check_json):
+    # 'quality-lead' may be a role in more-roles.yaml: no "not a role", no "add the role";
+    # that file's own finding says the owner rule waits for it, once for both owners.
     write("roles.yaml", ROLES)
     write("more-roles.yaml", b"id: ROLES-2\nkind: roles\ntitle: Caf\xe9\n")
     write("a.yaml", header("PROC-1", owner="quality-lead"))
     write("b.md", as_markdown(header("PROC-2", owner="quality-lead")))
     _, report = check_json(tmp_path)
-    assert rows(report, "SMS003") == [
+    assert rows(report, "SMS003") == []
+    assert on_file(report, "more-roles.yaml") == [
         (
-            "a.yaml",
-            4,
-            "5.3",
-            "observation",
-            "owner 'quality-lead' could not be checked: more-roles.yaml could not be read; "
-            "fix that file first (PROC-2 refers to it too)",
+            3,
+            "SMS100",
+            "7.5",
+            "major",
+            NOT_UTF8 + "; until then SMS003 cannot check what may depend on it",
         )
     ]
+    assert mentioning(report, "quality-lead") == []
+    assert mentioning(report, "more-roles.yaml") == []  # no other finding blames it
 
 
 def test_the_roles_themselves_are_not_checked_while_a_file_could_not_be_read(
@@ -135,15 +159,34 @@ def test_the_roles_themselves_are_not_checked_while_a_file_could_not_be_read(
     write("roles.yaml", b"id: ROLES-1\nkind: roles\ntitle: Caf\xe9\n")
     write("a.yaml", header("PROC-1"))
     _, report = check_json(tmp_path)
-    assert rows(report, "SMS003") == [
+    assert rows(report, "SMS003") == []  # no "no roles artifact ...: add one"
+    assert on_file(report, "roles.yaml") == [
         (
-            None,
-            None,
-            "5.3",
-            "observation",
-            "the SMS roles could not be checked: roles.yaml could not be read; fix that file first",
+            3,
+            "SMS100",
+            "7.5",
+            "major",
+            NOT_UTF8 + "; until then SMS003 cannot check what may depend on it",
         )
     ]
+    assert mentioning(report, "add one (kind: roles)") == []
+    assert mentioning(report, "sms-manager") == []  # a.yaml's owner: not guessed at
+
+
+def test_a_misspelt_roles_kind_waits_with_the_grade_of_the_missing_roles(
+    write, tmp_path, check_json
+):
+    # 'rols' is a typo of roles: the file is the roles, so SMS107 (minor on its own) is
+    # graded as SMS003 would grade the roles it cannot check: major.
+    write("roles.yaml", ROLES.replace("kind: roles", "kind: rols"))
+    write("a.yaml", header("PROC-1", owner="quality-lead"))
+    _, report = check_json(tmp_path)
+    assert rows(report, "SMS003") == []
+    [(line, rule, clause, severity, message)] = on_file(report, "roles.yaml")
+    assert (line, rule, clause, severity) == (2, "SMS107", "7.5", "major")
+    assert message.startswith("unknown kind 'rols' (did you mean 'roles'?)")
+    assert message.endswith("; until then SMS003 cannot check what may depend on it")
+    assert mentioning(report, "quality-lead") == []
 
 
 # SMS018 references-resolve
@@ -266,18 +309,29 @@ def test_references_matching_nothing_while_a_file_is_unread_are_one_per_id(
     for n in (1, 2, 3):
         write(f"p{n}.md", as_markdown(header(f"PROC-{n}") + "related: [SCOPE-1, SCOPF-1]\n"))
     _, report = check_json(tmp_path)
-    cause = "scope.yaml could not be read; fix that file first (PROC-2, PROC-3 refer to it too)"
     dangling = (
         "related 'SCOPF-1' matches no artifact id: correct the id, or remove it if that "
         "document no longer exists"
     )
+    # the unread file declares SCOPE-1, not SCOPF-1: that one is simply dangling
     assert rows(report, "SMS018") == [
-        ("p1.md", 7, "7.5.3", "observation", f"related 'SCOPE-1' could not be checked: {cause}"),
-        # the unread file declares SCOPE-1, not SCOPF-1: that one is simply dangling
         ("p1.md", 7, "7.5.3", "minor", dangling),
         ("p2.md", 7, "7.5.3", "minor", dangling),
         ("p3.md", 7, "7.5.3", "minor", dangling),
     ]
+    # SCOPE-1 is said once, by the unread file, naming the rules that wait for it
+    assert on_file(report, "scope.yaml") == [
+        (
+            3,
+            "SMS101",
+            "7.5",
+            "major",
+            "a tab is used for indentation (YAML allows only spaces): indent with spaces; "
+            "until then SMS008 and SMS018 cannot check what may depend on it",
+        )
+    ]
+    assert mentioning(report, "'SCOPE-1'") == []
+    assert [f for f in mentioning(report, "scope") if f["path"] != "scope.yaml"] == []
 
 
 def test_a_broken_procedure_does_not_keep_owners_or_references_from_being_checked(
