@@ -27,8 +27,8 @@ def colon_in_value(source: Source, failure: Failure, loader: type) -> Hint | Non
     text = source.line(line)
     key = key_of(text)
     head = text[: column - 1]
-    if key is not None and head.strip(" -") != key:
-        split = head.index(":") + 1
+    split = head.find(":") + 1  # 0: the key's colon is not before the failure
+    if key is not None and split and head.strip(" -") != key:
         value = without_comment(text[split:])
         return Hint(
             failure.at,
