@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from sms_lint.documents import Document
 from sms_lint.engine_setup import Setup, build_setup
 from sms_lint.filestage import (
     NO_ARTIFACT,
+    NO_ID,
     FileOutcome,
     check_document,
     digest,
@@ -89,8 +90,9 @@ def file_outcomes(
         processed.append((outcome, content))
         if cache is not None and content is not None:
             cache.store(outcome.document.path, content, outcome)
-    for path, problem in found.problems:
-        processed.append((check_document(Document(path, None, problems=[problem]), setup), None))
+    for path, problem in found.problems:  # links out of the root, loops, FIFOs: never read
+        refused = check_document(Document(path, None, problems=[problem]), setup)
+        processed.append((refused._replace(declared=(NO_ARTIFACT, NO_ID)), None))
     processed.sort(key=lambda pair: pair[0].document.path)
     digests = {o.document.path: d for o, d in processed if d is not None}
     return [o for o, _ in processed], digests
@@ -101,14 +103,18 @@ RULE_CRASHED = "SMS199"
 
 
 def _rule_findings(
-    rule: Rule, check: checks.CheckFunction, context: Context, book: RuleBook, skipped: set[str]
+    rule: Rule,
+    check: checks.CheckFunction,
+    context: Context,
+    book: RuleBook,
+    aside: list[tuple[Rule, Hit]],
 ) -> list[Finding | None]:
     """The rule's findings; a rule that raises keeps the findings made so far and adds one
     repository-wide SMS199 finding, and the run goes on with the other rules. Rules see only
     schema-valid data, so this is a safety net for bugs, not a way to handle bad input."""
     out: list[Finding | None] = []
     try:
-        _hits_to_findings(rule, checked_hits(rule, check(context, rule), skipped), book, out)
+        _hits_to_findings(rule, checked_hits(rule, check(context, rule), aside), book, out)
     except Exception as error:  # any bug in one rule must not lose the whole report
         where = _examined_file(error)
         message = f"rule {rule.id} stopped{f' on {where}' if where else ''}: internal error, "
@@ -199,15 +205,18 @@ def _cross_file(
         added=added,
         added_on=added_on,
     )
-    waiting: set[str] = set()  # what could not be checked for a file that could not be read
+    aside: list[tuple[Rule, Hit]] = []  # what could not be checked: a file could not be read
     for rule in setup.rulebook.enabled():
         check = checks.REGISTRY.get(rule.check)
         if check is not None:
-            findings.extend(_rule_findings(rule, check, context, setup.rulebook, waiting))
-    per_file = name_what_waits(
-        [f for o in outcomes for f in o.findings], unread, waiting, setup.rulebook
-    )
-    present = fold(per_file, (f for f in findings if f is not None))
+            findings.extend(_rule_findings(rule, check, context, setup.rulebook, aside))
+    per_file = [f for o in outcomes for f in o.findings]
+    hosted = name_what_waits(per_file, unread, {rule.id for rule, _ in aside}, setup.rulebook)
+    if hosted is None:  # an unread file has no finding to say it (its rule is switched off)
+        hosted = per_file
+        for rule, hit in aside:
+            _hits_to_findings(rule, [replace(hit, grade=None)], setup.rulebook, findings)
+    present = fold(hosted, (f for f in findings if f is not None))
     final = apply_waivers(present, setup.config, setup.rulebook, today)
     final.sort(key=Finding.sort_key)
     if cache is not None and key is not None:

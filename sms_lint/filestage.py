@@ -81,9 +81,27 @@ def read_bytes(root: Path, path: str, max_kb: int, seen: FileId | None = None) -
             1,
             1,
             f"the file is {max(size, len(raw)) // 1024} KiB, over the {max_kb} KiB limit "
-            "(max_file_kb in .sms-lint.yaml): not read",
+            f"{TOO_LARGE}",
         )
     return raw
+
+
+def _head(root: Path, path: str, seen: FileId | None) -> bytes | None:
+    """The first 64 KiB of a file, opened as :func:`read_bytes` opens it; None if it cannot."""
+    opened = seen.opened if seen is not None and seen.opened is not None else path
+    try:
+        handle, _ = open_checked(os.path.join(root, opened), seen)
+    except (Refused, OSError):
+        return None
+    try:
+        return os.read(handle, 64 * 1024)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
+TOO_LARGE = "(max_file_kb in .sms-lint.yaml): not read"  # the end of a too-large file's message
 
 
 def _read_at_most(handle: int, most: int, expected: int) -> bytes:
@@ -199,7 +217,13 @@ def digest(raw: bytes) -> bytes:
 
 def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
     raw = read_bytes(root, path, setup.config.max_file_kb, seen.get(path))
-    return process(path, raw, setup), digest(raw) if isinstance(raw, bytes) else None
+    outcome = process(path, raw, setup)
+    if isinstance(raw, Problem) and raw.message.endswith(TOO_LARGE):
+        # Too large to check, but its first lines still say what it is (see ``declared``).
+        head = _head(root, path, seen.get(path))
+        if head is not None:
+            outcome = outcome._replace(declared=declared(head, None, setup))
+    return outcome, digest(raw) if isinstance(raw, bytes) else None
 
 
 def _work(path: str) -> tuple:
@@ -245,25 +269,30 @@ _DECLARED = {
 # without `kind`, or with a kind that is no plausible typo of a known one. Such a file is an
 # SMS107 finding of its own and is never blamed for what other rules miss.
 NO_ARTIFACT = ""
+NO_ID = ""  # the declared id of a file whose text has no `id:` line
 
 
 def declared(raw: bytes, data: object, setup: Setup) -> Declared:
     """The kind and id a file that did not become an artifact declares: from its data when it
     parsed, else from its first 64 KiB whatever their encoding. A kind sms-lint does not know
-    counts as the known kind it is a plausible typo of; None where it cannot be told."""
+    counts as the known kind it is a plausible typo of; a file declaring no kind, or none
+    that looks meant, holds no artifact (``NO_ARTIFACT``), and one without an id line holds
+    no id (``NO_ID``). A file that could not be read at all declares (None, None): unknown."""
     if isinstance(data, dict):
         written, ident = data.get("kind"), data.get("id")
-        ident = ident if isinstance(ident, str) else None
+        ident = ident if isinstance(ident, str) else NO_ID
         if not isinstance(written, str):
             return (NO_ARTIFACT, ident)
     else:
-        head = raw[: 64 * 1024]
+        # NULs out: the ASCII of UTF-16 and UTF-32 text then reads as it does in UTF-8.
+        head = raw[: 64 * 1024].replace(b"\0", b"").lstrip(b"\xef\xbb\xbf\xfe\xff")  # BOMs
         written, ident = (
             m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
             for n in ("kind", "id")
         )
+        ident = NO_ID if ident is None else ident
         if written is None:
-            return (None, ident)  # too broken to tell: it may be anything
+            return (NO_ARTIFACT, ident)  # no `kind:` line: no artifact even once it is read
     if setup.schemas.has_kind(written):
         return (written, ident)
     meant = Suggester(setup.framework.kinds, Budget(FILE_BUDGET)).hint(written)

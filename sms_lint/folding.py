@@ -85,22 +85,26 @@ def _merge(finding: Finding, schema: list[Finding]) -> Finding:
 UNCHECKED = "unchecked"
 
 
-def checked_hits(rule: Rule, hits: Iterable[Hit], skipped: set[str]) -> Iterator[Hit]:
+def checked_hits(rule: Rule, hits: Iterable[Hit], aside: list[tuple[Rule, Hit]]) -> Iterator[Hit]:
+    """The rule's hits, with those saying what could not be checked put ``aside``."""
     for hit in hits:
         if hit.grade == UNCHECKED:
-            skipped.add(rule.id)
+            aside.append((rule, hit))
         else:
             yield hit
 
 
 def name_what_waits(
     findings: list[Finding], unread: tuple[str, ...], waiting: set[str], book: RuleBook
-) -> list[Finding]:
+) -> list[Finding] | None:
     """The first finding on each unread file says which rules wait for it, graded as the most
     serious of them would have graded what it could not check (a roles file in the wrong
-    encoding leaves the SMS without known roles until it is fixed)."""
+    encoding leaves the SMS without known roles until it is fixed). None when some unread
+    file has no finding to say it on: then the waiting rules' findings are reported as such."""
     if not unread or not waiting:
         return findings
+    if not set(unread) <= {f.path for f in findings}:
+        return None
     rules = sorted(waiting)
     listed = ", ".join(rules[:-1]) + (" and " if len(rules) > 1 else "") + rules[-1]
     note = f"; until then {listed} cannot check what may depend on it"

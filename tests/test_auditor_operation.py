@@ -501,19 +501,20 @@ def test_no_kpi_at_all_is_at_the_kpis_key(write: Callable, tmp_path: Path, check
 def test_an_unreadable_file_makes_missing_processes_one_unchecked_finding(
     write: Callable, tmp_path: Path, check_json
 ) -> None:
-    # demand.md declares no kind: it may document demand or capacity. One finding, on it.
+    # demand.md declares a process but cannot be read: it may document demand or capacity.
+    # One finding, on it.
     only(write, "SMS009", "SMS100")
     all_processes_but(write, "demand", "capacity")
-    write("processes/demand.md", b"---\nid: PRC-DEMAND\ntitle: \xff\n---\n")
+    write("processes/demand.md", b"---\nid: PRC-DEMAND\nkind: process\ntitle: \xff\n---\n")
     _, report = check_json(tmp_path)
     assert graded(report, "SMS009", "SMS100") == [
         (
             "processes/demand.md",
-            3,
+            4,
             "SMS100",
             "7.5",
             "major",
-            "the file is not UTF-8 (byte 0xff at line 3, probably '\u00ff' saved in "
+            "the file is not UTF-8 (byte 0xff at line 4, probably '\u00ff' saved in "
             "Windows-1252 or Latin-1): save it as UTF-8; until then SMS009 cannot check what "
             "may depend on it",
         )

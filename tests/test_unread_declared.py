@@ -8,7 +8,7 @@ import datetime
 from sms_lint.checks.base import Context
 from sms_lint.config import Config
 from sms_lint.engine_setup import build_setup
-from sms_lint.filestage import NO_ARTIFACT, process
+from sms_lint.filestage import NO_ARTIFACT, NO_ID, process
 
 SETUP = build_setup(Config())
 ROLES = "id: ROLES-001\nkind: roles\ntitle: Roles \u2019n\nroles: []\n"
@@ -25,14 +25,16 @@ def test_a_tab_a_front_matter_below_a_blank_line_and_an_unknown_kind() -> None:
     late = process("p.md", b"\n---\nid: PROC-1\nkind: procedure\n---\n# x\n", SETUP)
     assert late.declared == ("procedure", "PROC-1")
     broken = process("y.yaml", b"title: [unclosed\n", SETUP)
-    assert broken.declared == (None, None)  # too broken to tell: it may hold anything
+    assert broken.declared == (NO_ARTIFACT, NO_ID)  # no kind line: no artifact once read either
+    utf16 = process("r.yaml", ROLES.encode("utf-16"), SETUP)
+    assert utf16.kind is None and utf16.declared == ("roles", "ROLES-001")
 
 
 def test_a_misspelled_kind_counts_as_the_kind_it_is_a_typo_of_else_as_no_artifact() -> None:
     assert process("x.yaml", b"id: X-1\nkind: rols\n", SETUP).declared == ("roles", "X-1")
-    assert process("p.yaml", b"kind: polcy\n", SETUP).declared == ("policy", None)
+    assert process("p.yaml", b"kind: polcy\n", SETUP).declared == ("policy", NO_ID)
     assert process("z.yaml", b"id: Z\nkind: zebra\n", SETUP).declared == (NO_ARTIFACT, "Z")
-    assert process("c.yaml", b"name: settings\n", SETUP).declared == (NO_ARTIFACT, None)
+    assert process("c.yaml", b"name: settings\n", SETUP).declared == (NO_ARTIFACT, NO_ID)
 
 
 def test_files_that_hold_no_artifact_are_never_blamed(write, tmp_path, check_json) -> None:
@@ -62,10 +64,39 @@ def test_only_files_that_may_hold_what_is_looked_for_are_named() -> None:
             "a/roles.yaml": ("roles", "ROLES-001"),
             "b/proc.md": ("procedure", "PROC-1"),
             "c/blank.yaml": (None, None),
+            "d/no-id.yaml": ("procedure", NO_ID),
         }
     )
     assert ctx.unread_cause(kind="roles") == "a/roles.yaml and c/blank.yaml could not be read"
     assert ctx.unread_cause(ident="PROC-1") == "b/proc.md and c/blank.yaml could not be read"
     assert ctx.unread_cause(kind="scope", ident="SCOPE") == "c/blank.yaml could not be read"
     assert _context({"b/proc.md": ("procedure", "PROC-1")}).unread_cause(kind="roles") is None
-    assert ctx.unread_cause() == ("a/roles.yaml, b/proc.md and c/blank.yaml could not be read")
+    assert ctx.unread_cause(kind="procedure") == (
+        "b/proc.md, c/blank.yaml and d/no-id.yaml could not be read"
+    )
+    assert ctx.unread_cause() == (
+        "a/roles.yaml, b/proc.md, c/blank.yaml and 1 more file could not be read"
+    )
+
+
+def test_with_the_unread_file_s_own_rule_switched_off_the_cascade_is_reported(
+    write, tmp_path, check_json
+) -> None:
+    # The note has no finding to go on: what could not be checked is said by the waiting rule.
+    write("roles.yaml", ROLES.encode("cp1252"))
+    write(".sms-lint.yaml", "rules:\n  SMS100: {enabled: false}\n")
+    _, report = check_json(tmp_path)
+    waiting = [f for f in report["findings"] if "roles.yaml could not be read" in f["message"]]
+    assert {f["rule"] for f in waiting} >= {"SMS003"}
+    assert not [f for f in report["findings"] if f["path"] == "roles.yaml"]
+
+
+def test_a_file_over_the_size_limit_still_declares_what_it_is(write, tmp_path, check_json):
+    write("roles.yaml", ROLES + "# padding\n" * 200)
+    write("links.yaml", "kind: zebra\n")
+    write(".sms-lint.yaml", "max_file_kb: 1\n")
+    _, report = check_json(tmp_path)
+    (big,) = [f for f in report["findings"] if f["path"] == "roles.yaml"]
+    assert big["rule"] == "SMS100" and "over the 1 KiB limit" in big["message"]
+    assert "until then SMS003" in big["message"]
+    assert not [f for f in report["findings"] if "could not be read" in f["message"]]

@@ -112,4 +112,4 @@ class Context:
         said_kind, said_id = self.declared.get(path, (None, None))
         if kind is not None and said_kind is not None and said_kind != kind:
             return False
-        return ident is None or said_id is None or said_id == ident
+        return ident is None or said_id is None or said_id == ident  # "": it declares no id
