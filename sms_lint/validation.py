@@ -319,20 +319,11 @@ _DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 def impossible_date(value: Any) -> str | None:
     """Why text written YYYY-MM-DD is no date ("February 2026 has 28 days"); None when it
     is a real date or not written in that form."""
-    import calendar
+    from sms_lint.yamlscalars import calendar_flaw
 
     match = _DATE_SHAPE.fullmatch(value) if isinstance(value, str) else None
-    if match is None:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    if year == 0:
-        return "there is no year 0000"
-    if not 1 <= month <= 12:
-        return f"there is no month {month:02d}"
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        return f"{calendar.month_name[month]} {year} has {days} days"
-    return None
+    flaw = calendar_flaw(*(int(part) for part in match.groups())) if match else None
+    return flaw[0] if flaw else None
 
 
 def merge_missing(violations: list[Violation], root: Any = None) -> list[Violation]:

@@ -118,16 +118,22 @@ def _impossible(text: str, parts: dict[str, str | None]) -> str:
     """Why text written as a date (and time) names none: "February 2026 has 28 days"."""
     year, month, day = (int(parts[name] or 0) for name in ("year", "month", "day"))
     what = "a date" if parts.get("hour") is None else "a date and time"
-    if year == 0:
-        why, part = "there is no year 0", "year"
-    elif not 1 <= month <= 12:
-        why, part = f"there is no month {month}", "month"
-    elif not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
-        why = f"{calendar.month_name[month]} {year} has {days} days" if day else "there is no day 0"
-        part = "day"
-    else:
-        why, part = _impossible_time(parts)
+    why, part = calendar_flaw(year, month, day) or _impossible_time(parts)
     return f"'{shorten(text)}' is not {what}: {why}; correct the {part}"
+
+
+def calendar_flaw(year: int, month: int, day: int) -> tuple[str, str] | None:
+    """Why a year, month and day name no day of the calendar ("February 2026 has 28 days")
+    and which part to correct; None when they do."""
+    if year == 0:
+        return "there is no year 0", "year"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}", "month"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        why = f"{calendar.month_name[month]} {year} has {days} days" if day else "there is no day 0"
+        return why, "day"
+    return None
 
 
 def _impossible_time(parts: dict[str, str | None]) -> tuple[str, str]:

@@ -11,7 +11,8 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.management_review import management_review, review_inputs
-from sms_lint.checks.records import Event, listing, months_param, named, recency, records, within
+from sms_lint.checks.records import Event, months_param, recency, records, within
+from sms_lint.checks.wording import listing, named
 from sms_lint.facts import clause_covers, roles_index
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pack import Rule

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.records import listing, named
+from sms_lint.checks.wording import listing, named
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 

@@ -13,16 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.records import (
-    Event,
-    listing,
-    months_param,
-    named,
-    quoted,
-    recency,
-    records,
-    within,
-)
+from sms_lint.checks.records import Event, months_param, quoted, recency, records, within
+from sms_lint.checks.wording import listing, named
 from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule

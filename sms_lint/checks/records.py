@@ -14,21 +14,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.wording import listing, named
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
-
-
-def named(artifact: Artifact) -> str:
-    """The artifact's id in quotes, or its path when it has none (a schema finding)."""
-    return f"'{artifact.id}'" if artifact.id else artifact.path
-
-
-def listing(words: Sequence[str], last: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 def quoted(words: Sequence[str]) -> str:
