@@ -15,11 +15,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sms_lint.documents import decode
+from sms_lint.files.safeopen import Refused
+from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Severity
-from sms_lint.loader import load_yaml
-from sms_lint.safeopen import Refused
-from sms_lint.treewalk import read_inside
+from sms_lint.parse.documents import decode
+from sms_lint.parse.loader import load_yaml
 
 CONFIG_NAME = ".sms-lint.yaml"
 KNOWN_KEYS = ("exclude", "rules", "review_interval_months", "policies", "waivers", "max_file_kb")

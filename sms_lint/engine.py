@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.ids import EntryHistory, entry_order
-from sms_lint.discovery import discover
-from sms_lint.documents import Document
 from sms_lint.engine_setup import Setup, build_setup
+from sms_lint.files.discovery import discover
 from sms_lint.filestage import (
     NO_ARTIFACT,
     NO_ID,
@@ -31,10 +30,11 @@ from sms_lint.finding import Finding, fails
 from sms_lint.folding import checked_hits, fold, name_what_waits
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
+from sms_lint.parse.documents import Document
 from sms_lint.rulebook import RuleBook, apply_waivers
 
 if TYPE_CHECKING:
-    from sms_lint.cache import ResultCache
+    from sms_lint.cache.store import ResultCache
     from sms_lint.gitrepo.changes import ChangeSet
 
 __all__ = ["Result", "Setup", "build_setup", "run_check"]

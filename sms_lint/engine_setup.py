@@ -10,7 +10,7 @@ from sms_lint.model import Artifact
 from sms_lint.pack import Framework, PackError, Rule, load_extra_rules, load_framework
 from sms_lint.resources import data_dir
 from sms_lint.rulebook import RuleBook, build_rulebook
-from sms_lint.validation import SchemaSet, load_schemas
+from sms_lint.schema.validation import SchemaSet, load_schemas
 
 # Which value table applies to which kind, and the clause of a kind whose value is unknown.
 _VALUE_KINDS = {"policy_type": ("policy",), "plan_type": ("plan",), "process": ("process",)}

@@ -17,16 +17,16 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from sms_lint.discovery import discover
-from sms_lint.documents import Document, parse_document
+from sms_lint.files.discovery import discover
+from sms_lint.files.safeopen import FileId, Refused, open_checked, refusal
 from sms_lint.finding import Finding
-from sms_lint.loader import Problem
 from sms_lint.model import Artifact
-from sms_lint.prune import prune_paths, pruned
-from sms_lint.safeopen import FileId, Refused, open_checked, refusal
-from sms_lint.schema_findings import number_version, schema_findings, without_date_twins
+from sms_lint.parse.documents import Document, parse_document
+from sms_lint.parse.loader import Problem
+from sms_lint.parse.yamlscalars import shorten
+from sms_lint.schema.prune import prune_paths, pruned
+from sms_lint.schema.schema_findings import number_version, schema_findings, without_date_twins
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
-from sms_lint.yamlscalars import shorten
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
     from sms_lint.config import Config
@@ -55,7 +55,7 @@ class FileOutcome(NamedTuple):
 
 def read_bytes(root: Path, path: str, max_kb: int, seen: FileId | None = None) -> bytes | Problem:
     """The file's bytes, or the problem that stops it being read (too large, unreadable, not
-    a regular file, or no longer the file discovery ``seen``: see :mod:`sms_lint.safeopen`).
+    a regular file, or no longer the file discovery ``seen``: see :mod:`sms_lint.files.safeopen`).
     A symbolic link inside the root is read as the file it leads to (``seen.opened``)."""
     limit = max_kb * 1024
     opened = seen.opened if seen is not None and seen.opened is not None else path

@@ -2,8 +2,9 @@
 
 Rules run on every artifact with a known kind, even one that failed its schema (that failure is
 already a finding), but they see only schema-valid values: the file stage prunes every value the
-schema rejects (``sms_lint.prune``). The accessors stay forgiving all the same (belt and braces,
-and ``register`` reads unvalidated documents): they never raise, a wrong type reads as missing.
+schema rejects (``sms_lint.schema.prune``). The accessors stay forgiving all the same (belt and
+braces, and ``register`` reads unvalidated documents): they never raise, a wrong type reads as
+missing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sms_lint.documents import Document
+from sms_lint.parse.documents import Document
 
 
 def parse_date(value: Any) -> datetime.date | None:

@@ -209,8 +209,8 @@ def load_framework(path: Path | None = None) -> Framework:
 def _read_untrusted(path: Path) -> Any:
     """An organization pack may arrive in a pull request: read it with the artifact loader
     (no aliases, no tags, bounded depth) rather than trusting it like our own pack."""
-    from sms_lint.documents import decode
-    from sms_lint.loader import load_yaml
+    from sms_lint.parse.documents import decode
+    from sms_lint.parse.loader import load_yaml
 
     try:
         if not path.is_file():  # missing, a folder, or a device such as /dev/zero

@@ -86,7 +86,7 @@ def check_result(request: CheckRequest) -> Result:
             click.echo(f"sms-lint: note: {terminal(note)}", err=True)
     cache = None
     if request.use_cache:
-        from sms_lint.cache import ResultCache  # only runs that use the cache pay for it
+        from sms_lint.cache.store import ResultCache  # only runs that use the cache pay for it
 
         cache = ResultCache(request.root, setup)
     # Which of the files sharing an id came first: git is asked (and GitPython loaded) only

@@ -2,7 +2,7 @@
 
 Trying every waiver on every finding was waivers x findings (5,000 unused waivers took minutes).
 Waivers are indexed once by the rule they name and the artifact they name; their paths go into
-one :class:`~sms_lint.globs.PatternSet` per group, so a finding looks up only the waivers that
+one :class:`~sms_lint.files.globs.PatternSet` per group, so a finding looks up only the waivers that
 could match it. The outcome is the one the waiver-by-waiver loop gave: a finding is waived by the
 first live waiver (in config order) that matches it, and a waiver that claims no finding is
 unused.
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sms_lint.config import Waiver
+from sms_lint.files.globs import PatternSet
 from sms_lint.finding import Finding
-from sms_lint.globs import PatternSet
 from sms_lint.pack import Rule
 
 REPOSITORY = "(repository)"  # how a waiver's path names repository-wide findings

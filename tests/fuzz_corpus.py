@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from sms_lint.documents import MARKDOWN_SUFFIXES, parse_document
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, parse_document
 
 # One of each JSON type, empty and blank forms, and values valid in type but absurd.
 SUBSTITUTES: tuple[Any, ...] = (

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from conftest import FILE_RULES, quiet_config
 
-import sms_lint.loader
-from sms_lint.loader import load_yaml
+import sms_lint.parse.loader
+from sms_lint.parse.loader import load_yaml
 
 HEADER = "id: PRC-1\nkind: procedure\ntitle: T\nowner: sms-manager\nstatus: draft\n"
 FIRST = 6  # the first line after HEADER
@@ -335,7 +335,7 @@ def test_front_matter_never_closed(write, tmp_path, check_json) -> None:
 def test_pure_python_parser_gives_the_same_hint(case: Case, monkeypatch) -> None:
     text = HEADER + case.body
     with_c = [(p.code, p.line, p.column, p.message) for p in load_yaml(text, 1).problems]
-    monkeypatch.setattr(sms_lint.loader, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(sms_lint.parse.loader, "_Loader", yaml.SafeLoader)
     pure = [(p.code, p.line, p.column, p.message) for p in load_yaml(text, 1).problems]
     assert pure == with_c
     assert [(code, line) for code, line, _, _ in pure] == [(case.rule, FIRST + case.line)]
@@ -343,7 +343,7 @@ def test_pure_python_parser_gives_the_same_hint(case: Case, monkeypatch) -> None
 
 def test_tab_after_a_colon_in_the_pure_python_parser(monkeypatch) -> None:
     # libyaml accepts a tab after ':'; the pure-Python parser refuses it: then it says so
-    monkeypatch.setattr(sms_lint.loader, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(sms_lint.parse.loader, "_Loader", yaml.SafeLoader)
     (problem,) = load_yaml("id: X\ntitle:\tT\n").problems
     assert (problem.line, problem.column) == (2, 7)
     assert "a tab stands where YAML needs a space" in problem.message

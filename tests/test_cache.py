@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, TODAY
 
-from sms_lint.cache import STALE_DAYS
+from sms_lint.cache.store import STALE_DAYS
 
 ORG_PACK = """
 rules:

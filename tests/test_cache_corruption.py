@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from conftest import EXAMPLE, TODAY
 
-from sms_lint import cache_entries
-from sms_lint.cache_entries import payload_check
+from sms_lint.cache import entries as cache_entries
+from sms_lint.cache.entries import payload_check
 
 BROKEN = "slas/sla-hosting.yaml"  # given findings of its own, so its entry holds some
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from conftest import FILE_RULES, TODAY, quiet_config
 
-from sms_lint.discovery import discover
+from sms_lint.files.discovery import discover
 from sms_lint.filestage import read_bytes
-from sms_lint.loader import Problem
+from sms_lint.parse.loader import Problem
 
 MARKER = "SECRETMARKER7Q"
 POLICY = b"id: POL-1\nkind: policy\ntitle: Policy\nowner: sms-manager\nstatus: draft\n"

@@ -14,9 +14,9 @@ import yaml
 from conftest import REPO_ROOT
 
 from sms_lint.commands.rules_markdown import REGENERATE
-from sms_lint.documents import parse_document
+from sms_lint.parse.documents import parse_document
 from sms_lint.resources import data_dir
-from sms_lint.validation import SchemaSet, load_schemas
+from sms_lint.schema.validation import SchemaSet, load_schemas
 
 DOCS = REPO_ROOT / "docs"
 FENCE = re.compile(

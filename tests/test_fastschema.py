@@ -9,10 +9,10 @@ from conftest import EXAMPLE, FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sms_lint.documents import parse_document
-from sms_lint.fastschema import Compiler, Unsupported
+from sms_lint.parse.documents import parse_document
 from sms_lint.resources import data_dir
-from sms_lint.validation import SchemaSet, load_schemas
+from sms_lint.schema.fastschema import Compiler, Unsupported
+from sms_lint.schema.validation import SchemaSet, load_schemas
 
 SCHEMAS = load_schemas(data_dir("schemas"))
 FULL = SchemaSet(SCHEMAS)

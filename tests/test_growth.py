@@ -17,9 +17,9 @@ from conftest import TODAY, quiet_config
 
 from sms_lint import suggest
 from sms_lint.config import Config, Waiver
-from sms_lint.discovery import matches
+from sms_lint.files.discovery import matches
+from sms_lint.files.globs import PatternSet
 from sms_lint.finding import Finding, Severity
-from sms_lint.globs import PatternSet
 from sms_lint.pack import load_framework
 from sms_lint.rulebook import apply_waivers, build_rulebook
 

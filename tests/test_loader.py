@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sms_lint.loader import load_yaml
+from sms_lint.parse.loader import load_yaml
 
 HEADER = "id: POL-1\nkind: procedure\ntitle: T\nowner: sms-manager\nstatus: draft\n"
 

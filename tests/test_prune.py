@@ -9,10 +9,10 @@ import pytest
 from conftest import TODAY, found
 
 from sms_lint.config import Config
-from sms_lint.documents import parse_document
 from sms_lint.engine import build_setup
 from sms_lint.filestage import check_document
-from sms_lint.prune import pruned
+from sms_lint.parse.documents import parse_document
+from sms_lint.schema.prune import pruned
 
 HEADER = (
     "id: RISK-REG\nkind: risk-register\ntitle: Risks\nowner: sms-manager\nstatus: approved\n"

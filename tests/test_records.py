@@ -35,9 +35,9 @@ def test_records_have_no_next_review_in_the_register(invoke) -> None:
 
 
 def test_closed_nonconformity_is_a_record_open_one_is_not(write, tmp_path, invoke) -> None:
-    from sms_lint.documents import parse_document
     from sms_lint.facts import is_record
     from sms_lint.model import Artifact
+    from sms_lint.parse.documents import parse_document
 
     def artifact(status: str) -> Artifact:
         doc = parse_document("nc.yaml", f"kind: nonconformity\nnc_status: {status}\n".encode())

@@ -41,7 +41,7 @@ from sms_lint.coverage import compute_coverage
 from sms_lint.engine import RULE_CRASHED, Result, build_setup, run_check
 from sms_lint.html import build_page, render_page
 from sms_lint.reporters import REPORTERS
-from sms_lint.validation import known_kinds
+from sms_lint.schema.validation import known_kinds
 
 LONG = os.environ.get("SMS_LINT_FUZZ") == "long"
 DAY = datetime.date.fromisoformat(TODAY)
@@ -134,7 +134,7 @@ def test_every_command_and_format_through_the_cli(invoke, tmp_path: Path, index:
 def test_parallel_and_cached_stages_see_what_the_serial_one_sees(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sms_lint.cache import ResultCache
+    from sms_lint.cache.store import ResultCache
 
     setup = build_setup(load_config(EXAMPLE))
     sample = ROUNDS[:: 10 if LONG else 60]

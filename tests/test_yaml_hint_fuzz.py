@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from sms_lint.documents import parse_document
+from sms_lint.parse.documents import parse_document
 
 PIECES = [
     "a", "b", ":", " ", "\n", "-", "'", '"', "#", "[", "]", "{", "}", ",", "?", "|", ">", "\t",

@@ -1,7 +1,7 @@
 """Git change rules (with --base): versions bumped, nothing deleted.
 
 Both read ``ctx.changes`` (None without ``--base``: then they find nothing). The base version
-of a file is a :class:`~sms_lint.documents.Document` parsed by the same loader as the current
+of a file is a :class:`~sms_lint.parse.documents.Document` parsed by the same loader as the current
 one, so a base file that was not an artifact (no mapping, unknown kind) is simply not compared.
 """
 
@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.documents import Document
 from sms_lint.facts import is_record
 from sms_lint.model import Artifact, parse_date
 from sms_lint.pack import Rule
+from sms_lint.parse.documents import Document
 
 
 def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:

@@ -19,7 +19,7 @@ from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.resources import data_dir
-from sms_lint.validation import ordinal
+from sms_lint.schema.validation import ordinal
 
 MANAGEMENT_REVIEW = Event(
     "management review", "a management review", "kind: management-review", "management-review"

@@ -9,7 +9,7 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.model import Artifact
-from sms_lint.validation import ordinal
+from sms_lint.schema.validation import ordinal
 
 COMPARATORS = frozenset({">=", "<=", "="})
 

@@ -14,7 +14,6 @@ from typing import Any
 
 import click
 
-from sms_lint.documents import Document, parse_document
 from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import LoggedCommit, file_history
 from sms_lint.gitrepo.repo import (
@@ -25,6 +24,7 @@ from sms_lint.gitrepo.repo import (
     open_repository,
 )
 from sms_lint.neutralise import clean_tree, no_commands_json, terminal
+from sms_lint.parse.documents import Document, parse_document
 from sms_lint.run import UsageProblem, build_config, emit
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")

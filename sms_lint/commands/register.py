@@ -21,9 +21,8 @@ import click
 
 from sms_lint.commands.params import config_option, output_option
 from sms_lint.config import Config
-from sms_lint.discovery import discover
-from sms_lint.documents import Document
 from sms_lint.facts import next_review
+from sms_lint.files.discovery import discover
 from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import CommitInfo, last_changes
 from sms_lint.gitrepo.repo import (
@@ -34,8 +33,9 @@ from sms_lint.gitrepo.repo import (
 )
 from sms_lint.model import Artifact
 from sms_lint.neutralise import clean_tree, csv_cell, lead, markdown, no_commands_json, terminal
+from sms_lint.parse.documents import Document
 from sms_lint.run import UsageProblem, build_config, emit
-from sms_lint.validation import known_kinds
+from sms_lint.schema.validation import known_kinds
 
 FIELDS = ("id", "title", "kind", "owner", "version", "status", "last_reviewed", "next_review")
 CHANGE_FIELDS = ("commit", "author", "date", "message")

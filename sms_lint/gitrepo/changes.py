@@ -22,8 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sms_lint.config import Config
-from sms_lint.discovery import matches
-from sms_lint.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, parse_document
+from sms_lint.files.discovery import matches
 from sms_lint.gitrepo.log import FileChange
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
 from sms_lint.gitrepo.trees import (
@@ -35,6 +34,7 @@ from sms_lint.gitrepo.trees import (
 )
 from sms_lint.gitrepo.worktree import State, compare
 from sms_lint.neutralise import visible_path
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, parse_document
 
 GITLINK_MODE = "160000"  # a submodule: the tree records its commit, not its files
 

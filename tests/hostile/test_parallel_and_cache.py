@@ -13,7 +13,7 @@ import pytest
 from hostile.cases import build_cases
 from hostile.harness import TODAY, make_repo, render_all
 from sms_lint import filestage
-from sms_lint.cache import ResultCache
+from sms_lint.cache.store import ResultCache
 from sms_lint.config import Config
 from sms_lint.engine import build_setup, run_check
 

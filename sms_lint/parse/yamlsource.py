@@ -2,7 +2,7 @@
 
 Parser marks give a character index; a message about a syntax error needs what an editor
 shows around it: the line's text, its indentation, the key a value belongs to, the lines
-above. Lines end at LF only (a CR before it is dropped), as :mod:`sms_lint.textlines` counts.
+above. Lines end at LF only (a CR before it is dropped), as :mod:`sms_lint.parse.textlines` counts.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sms_lint.textlines import TextLines
-from sms_lint.yamlscalars import quoted, shorten
+from sms_lint.parse.textlines import TextLines
+from sms_lint.parse.yamlscalars import quoted, shorten
 
 __all__ = ["Failure", "Hint", "Source", "indent", "item_levels", "key_of", "quoted", "spaces"]
 

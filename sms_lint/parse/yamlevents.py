@@ -1,6 +1,6 @@
 """Build plain data, with a position for every key and item, from a YAML parser's events.
 
-The engine of :mod:`sms_lint.loader`: an explicit stack instead of recursion (deep nesting
+The engine of :mod:`sms_lint.parse.loader`: an explicit stack instead of recursion (deep nesting
 cannot crash it), aliases and foreign tags refused, duplicate keys and impossible dates
 reported, every problem a :class:`Problem` at its line and column. Timestamps become ISO
 strings, so the result is JSON-compatible.
@@ -24,8 +24,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from sms_lint.textlines import TextLines
-from sms_lint.yamlscalars import (
+from sms_lint.parse.textlines import TextLines
+from sms_lint.parse.yamlscalars import (
     MERGE_TAG,
     RESOLVED,
     STR_TAG,
@@ -37,7 +37,7 @@ from sms_lint.yamlscalars import (
     shorten,
     tag_of,
 )
-from sms_lint.yamlsource import quoted
+from sms_lint.parse.yamlsource import quoted
 
 # Artifacts are a few levels deep; anything far deeper is hostile or broken.
 MAX_DEPTH = 100

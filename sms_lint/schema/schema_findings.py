@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from sms_lint.documents import Document
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
-from sms_lint.validation import Violation, explain, merge_missing
+from sms_lint.parse.documents import Document
+from sms_lint.schema.validation import Violation, explain, merge_missing
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

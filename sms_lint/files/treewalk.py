@@ -4,7 +4,7 @@ listed, with every file that cannot be read a problem rather than a silent gap.
 Each folder is opened (``O_NOFOLLOW``, ``O_DIRECTORY``) and its ``fstat`` compared with the
 identity its parent's listing gave, then listed from that descriptor: a folder swapped for a
 link during the run is refused, not followed. The folder's device and each entry's inode (free
-from ``readdir``) are the identity a file is read against later (:mod:`sms_lint.safeopen`), so
+from ``readdir``) are the identity a file is read against later (:mod:`sms_lint.files.safeopen`), so
 discovery costs no ``stat`` per file. Links are resolved once, and the file a link inside the
 root leads to is reached from the root's descriptor with ``O_NOFOLLOW`` at every step.
 """
@@ -17,8 +17,8 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 
-from sms_lint.loader import Problem
-from sms_lint.safeopen import CHANGED, NOT_REGULAR, FileId, Refused, read_whole, refusal
+from sms_lint.files.safeopen import CHANGED, NOT_REGULAR, FileId, Refused, read_whole, refusal
+from sms_lint.parse.loader import Problem
 
 DirEntry = os.DirEntry[str]
 
@@ -138,7 +138,7 @@ def open_root(real_root: str) -> int | None:
 def read_inside(root: str, name: str) -> bytes:
     """A file directly in the root (its config) read only as discovery would accept it: a
     link must lead to a regular file inside the root, reached without following links.
-    Raises :class:`~sms_lint.safeopen.Refused` (the message says why) or ``OSError``."""
+    Raises :class:`~sms_lint.files.safeopen.Refused` (the message says why) or ``OSError``."""
     path = os.path.join(root, name)
     if not os.path.islink(path):
         return read_whole(path, None)

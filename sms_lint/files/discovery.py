@@ -6,7 +6,7 @@ links are never followed out of the root: a link that leads outside is reported 
 where it points: reports may be public) and never read; links to folders are not descended into.
 A folder that cannot be read and a file that is not a regular file (FIFO, device, socket) are
 problems too, never a silent gap. Each candidate's identity is recorded for the read
-(:mod:`sms_lint.treewalk`, :mod:`sms_lint.safeopen`).
+(:mod:`sms_lint.files.treewalk`, :mod:`sms_lint.files.safeopen`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sms_lint.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
-from sms_lint.globs import PatternSet
-from sms_lint.loader import Problem
-from sms_lint.safeopen import FileId
-from sms_lint.treewalk import Walk
+from sms_lint.files.globs import PatternSet
+from sms_lint.files.safeopen import FileId
+from sms_lint.files.treewalk import Walk
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
+from sms_lint.parse.loader import Problem
 
 _SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 
@@ -40,7 +40,7 @@ class Discovered:
 
 def matches(path: str, patterns: Iterable[str]) -> bool:
     """Whether a relative POSIX path matches any gitignore-like glob of ``patterns``
-    (:mod:`sms_lint.globs`: each pattern costs at most its length x the path's depth)."""
+    (:mod:`sms_lint.files.globs`: each pattern costs at most its length x the path's depth)."""
     return compiled(patterns).first(path) is not None
 
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sms_lint.yamlevents import DEPTH_MESSAGE
-from sms_lint.yamllayout import (
+from sms_lint.parse.yamlevents import DEPTH_MESSAGE
+from sms_lint.parse.yamllayout import (
     block_structure,
     colon_in_value,
     entry_here,
     no_colon,
 )
-from sms_lint.yamlquotes import flow_problem, quote_problem
-from sms_lint.yamlscalars import shorten
-from sms_lint.yamlsource import (
+from sms_lint.parse.yamlquotes import flow_problem, quote_problem
+from sms_lint.parse.yamlscalars import shorten
+from sms_lint.parse.yamlsource import (
     Failure,
     Hint,
     Source,

@@ -1,4 +1,4 @@
-"""Syntax errors about quotes, brackets and what follows them (see :mod:`sms_lint.yamlhints`).
+"""Syntax errors about quotes, brackets and what follows them (see :mod:`sms_lint.parse.yamlhints`).
 
 An unclosed quote or bracket is reported by the parser where it gave up (the end of the file,
 a later line); the cause is the opening quote or bracket, so that is where the hint points.
@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 from yaml.tokens import FlowMappingEndToken, FlowSequenceEndToken, ScalarToken
 
-from sms_lint.yamlscalars import shorten
-from sms_lint.yamlsource import Hint, Source, key_of, quoted
+from sms_lint.parse.yamlscalars import shorten
+from sms_lint.parse.yamlsource import Hint, Source, key_of, quoted
 
 _NOUNS = {"[": ("list", "]"), "{": ("mapping", "}")}
 # A '#' that starts a comment: at the start of the text or after a space.

@@ -2,7 +2,7 @@
 
 A YAML file (``*.yaml``/``*.yml``) is one document. A Markdown file is an artifact only when it
 starts with a ``---`` front-matter block; its data is the front matter and the rest is the body.
-Problems become :class:`~sms_lint.loader.Problem` values; nothing here raises for bad input.
+Problems become :class:`~sms_lint.parse.loader.Problem` values; nothing here raises for bad input.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import marshal
 import re
 from typing import Any
 
-from sms_lint.encodings import not_utf8, other_encoding
-from sms_lint.loader import Path, Problem, load_yaml
+from sms_lint.parse.encodings import not_utf8, other_encoding
+from sms_lint.parse.loader import Path, Problem, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -112,7 +112,7 @@ class _Encoded:
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     """Strict UTF-8 with an optional BOM; the problem names the first bad byte's place and,
-    when it can tell, the encoding the file was saved in (see :mod:`sms_lint.encodings`)."""
+    when it can tell, the encoding the file was saved in (see :mod:`sms_lint.parse.encodings`)."""
     other = other_encoding(raw)
     if other is not None:
         return None, Problem("SMS100", 1, 1, other)

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sms_lint.fastschema import Check, Compiler, Unsupported, is_date
+from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 
 if TYPE_CHECKING:
@@ -319,7 +319,7 @@ _DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 def impossible_date(value: Any) -> str | None:
     """Why text written YYYY-MM-DD is no date ("February 2026 has 28 days"); None when it
     is a real date or not written in that form."""
-    from sms_lint.yamlscalars import calendar_flaw
+    from sms_lint.parse.yamlscalars import calendar_flaw
 
     match = _DATE_SHAPE.fullmatch(value) if isinstance(value, str) else None
     flaw = calendar_flaw(*(int(part) for part in match.groups())) if match else None

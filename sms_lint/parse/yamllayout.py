@@ -1,12 +1,12 @@
 """Syntax errors about the layout of lines: a ': ' inside a value, a line that is neither
-``key: value`` nor an item, indentation that matches no level (see :mod:`sms_lint.yamlhints`).
+``key: value`` nor an item, indentation that matches no level (see :mod:`sms_lint.parse.yamlhints`).
 """
 
 from __future__ import annotations
 
-from sms_lint.yamlquotes import after_token
-from sms_lint.yamlscalars import shorten
-from sms_lint.yamlsource import (
+from sms_lint.parse.yamlquotes import after_token
+from sms_lint.parse.yamlscalars import shorten
+from sms_lint.parse.yamlsource import (
     Failure,
     Hint,
     Source,

@@ -4,7 +4,7 @@ Why not ``yaml.safe_load``: it forgets where things are, silently keeps the last
 duplicate keys, expands aliases (an alias bomb is cheap to load but exponential to walk), raises
 a bare ``ValueError`` for ``2026-02-30`` and, in libyaml's composer, recurses until it crashes on
 deeply nested input. So we read the parser's *event* stream (iterative, in C when libyaml is
-present) and build the data ourselves with an explicit stack (:mod:`sms_lint.yamlevents`).
+present) and build the data ourselves with an explicit stack (:mod:`sms_lint.parse.yamlevents`).
 Every problem becomes a :class:`Problem` with a position instead of an exception.
 
 The result is JSON-compatible: mappings, lists, str, int, float, bool, None. Timestamps become
@@ -18,11 +18,11 @@ from typing import Any
 
 import yaml
 
-from sms_lint.textlines import TextLines, char_index, lines_if_needed
-from sms_lint.yamlevents import Abort, EventBuilder, Path, Problem
-from sms_lint.yamlhints import explain
-from sms_lint.yamlscalars import shorten
-from sms_lint.yamlsource import Failure, Source
+from sms_lint.parse.textlines import TextLines, char_index, lines_if_needed
+from sms_lint.parse.yamlevents import Abort, EventBuilder, Path, Problem
+from sms_lint.parse.yamlhints import explain
+from sms_lint.parse.yamlscalars import shorten
+from sms_lint.parse.yamlsource import Failure, Source
 
 __all__ = ["Loaded", "Path", "Problem", "load_yaml", "parser_name"]
 

@@ -1,0 +1,2 @@
+"""The result cache: content-keyed, outside the repository, every entry checked when
+decoded."""
