@@ -146,7 +146,7 @@ def test_owners_are_not_checked_while_a_file_could_not_be_read(write, tmp_path, 
             "SMS100",
             "7.5",
             "major",
-            NOT_UTF8 + "; until then SMS003 cannot check what may depend on it",
+            NOT_UTF8 + "; until then SMS003 and SMS016 cannot check what may depend on it",
         )
     ]
     assert mentioning(report, "quality-lead") == []
@@ -166,7 +166,7 @@ def test_the_roles_themselves_are_not_checked_while_a_file_could_not_be_read(
             "SMS100",
             "7.5",
             "major",
-            NOT_UTF8 + "; until then SMS003 cannot check what may depend on it",
+            NOT_UTF8 + "; until then SMS003 and SMS016 cannot check what may depend on it",
         )
     ]
     assert mentioning(report, "add one (kind: roles)") == []
@@ -185,7 +185,7 @@ def test_a_misspelt_roles_kind_waits_with_the_grade_of_the_missing_roles(
     [(line, rule, clause, severity, message)] = on_file(report, "roles.yaml")
     assert (line, rule, clause, severity) == (2, "SMS107", "7.5", "major")
     assert message.startswith("unknown kind 'rols' (did you mean 'roles'?)")
-    assert message.endswith("; until then SMS003 cannot check what may depend on it")
+    assert message.endswith("; until then SMS003 and SMS016 cannot check what may depend on it")
     assert mentioning(report, "quality-lead") == []
 
 
@@ -327,7 +327,7 @@ def test_references_matching_nothing_while_a_file_is_unread_are_one_per_id(
             "7.5",
             "major",
             "a tab is used for indentation (YAML allows only spaces): indent with spaces; "
-            "until then SMS008 and SMS018 cannot check what may depend on it",
+            "until then SMS008, SMS016 and SMS018 cannot check what may depend on it",
         )
     ]
     assert mentioning(report, "'SCOPE-1'") == []

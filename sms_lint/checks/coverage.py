@@ -29,9 +29,12 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
     gaps = [s for s in readiness.compute_coverage(ctx.artifacts, ctx.framework, ()) if s.is_gap]
     if not gaps:
         return
-    if ctx.unread_cause() is not None:
+    cause = ctx.unread_cause()
+    if cause is not None:
         # The evidence may be in the file that could not be read: that file's own finding
-        # is the one defect to fix; the gaps show again, if real, once it is read.
+        # is the one defect to fix (and names this rule); the gaps show again once it is read.
+        clauses = ", ".join(gap.clause for gap in gaps)
+        yield Hit(f"coverage of {clauses} could not be checked: {cause}", grade="unchecked")
         return
     in_use = any(a.approved for a in ctx.artifacts)
     pending = _unapproved_evidence(ctx) if in_use else {}
