@@ -14,7 +14,7 @@ import pytest
 from conftest import quiet_config
 from sms_texts import SMS_MANAGER, roles_artifact
 
-from sms_lint.checks.evaluation import review_inputs
+from sms_lint.checks.management_review import review_inputs
 
 ROLES = roles_artifact(
     "{id: managing-director, title: MD, holder: Bo Chan, top_management: true,\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import EXAMPLE, found
 from sms_texts import SMS_MANAGER, roles_artifact
 
-from sms_lint.checks.evaluation import review_inputs
+from sms_lint.checks.management_review import review_inputs
 
 ROLES = roles_artifact(
     "{id: managing-director, title: MD, holder: Bo Chan, top_management: true,\n"

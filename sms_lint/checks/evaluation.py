@@ -1,8 +1,5 @@
 """Clause 9.2: internal audits (SMS013 recency, SMS022 programme, SMS023 independence).
-
-Management reviews (SMS014) live in ``management_review``; they are re-exported here, where
-the check registry looks for every clause 9 check.
-"""
+Management reviews (SMS014) live in :mod:`sms_lint.checks.management_review`."""
 
 from __future__ import annotations
 
@@ -10,20 +7,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.management_review import management_review, review_inputs
 from sms_lint.checks.records import Event, months_param, recency, records, within
 from sms_lint.checks.wording import listing, named
 from sms_lint.facts import clause_covers, roles_index
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pack import Rule
-
-__all__ = [
-    "audit_programme",
-    "auditor_independence",
-    "internal_audit",
-    "management_review",
-    "review_inputs",
-]
 
 INTERNAL_AUDIT = Event(
     "internal audit", "an internal audit", "kind: audit, audit_type: internal", "audit"

@@ -132,10 +132,3 @@ class Unchecked:
             where = f" ({', '.join(also[:3])}{more} {verb} to it too)" if also else ""
             message = f"{named} could not be checked: {cause}; {FIX_FIRST}{where}"
             yield Hit(message, artifact, at=at, clause=clause, grade="unchecked")
-
-
-def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS018, in its own module; imported late because that module builds on this one."""
-    from sms_lint.checks.references import references_resolve as resolve
-
-    return resolve(ctx, rule)
