@@ -18,8 +18,6 @@ from sms_lint.checks.ids import EntryHistory, entry_order
 from sms_lint.engine_setup import Setup, build_setup
 from sms_lint.files.discovery import discover
 from sms_lint.filestage import (
-    NO_ARTIFACT,
-    NO_ID,
     FileOutcome,
     check_document,
     digest,
@@ -30,6 +28,7 @@ from sms_lint.finding import Finding, fails
 from sms_lint.folding import checked_hits, fold, name_what_waits
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
+from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
 from sms_lint.parse.documents import Document
 from sms_lint.rulebook import RuleBook, apply_waivers
 

@@ -11,7 +11,6 @@ import errno
 import hashlib
 import multiprocessing
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -21,6 +20,7 @@ from sms_lint.files.discovery import discover
 from sms_lint.files.safeopen import FileId, Refused, open_checked, refusal
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
+from sms_lint.parse.declared import Declared, declared, kind_key_typo
 from sms_lint.parse.documents import Document, parse_document
 from sms_lint.parse.loader import Problem
 from sms_lint.parse.yamlscalars import shorten
@@ -144,7 +144,7 @@ def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
         document = parse_document(path, raw)
     outcome = check_document(document, setup, raw if isinstance(raw, bytes) else None)
     if outcome.kind is None and isinstance(raw, bytes):
-        return outcome._replace(declared=declared(raw, document.data, setup))
+        return outcome._replace(declared=declared(raw, document.data, setup.schemas.kinds))
     return outcome
 
 
@@ -161,8 +161,17 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
         return FileOutcome(doc, None, _present(out))
     artifact_id = data.get("id") if isinstance(data.get("id"), str) else None
     if not isinstance(kind, str) or not setup.schemas.has_kind(kind):
-        message = _kind_message(kind, setup)
-        out.append(book.finding("SMS107", doc.path, doc.position(("kind",)), message))
+        meant = kind_key_typo(data) if "kind" not in data else None
+        if meant is not None:
+            key, value = meant
+            message = (
+                f"no 'kind', but '{shorten(key)}: {shorten(value)}' looks meant as it: "
+                f"write kind: {shorten(value)}, so that the rules check this file"
+            )
+            where = doc.position((key,))
+        else:
+            message, where = _kind_message(kind, setup), doc.position(("kind",))
+        out.append(book.finding("SMS107", doc.path, where, message, artifact=artifact_id))
         return FileOutcome(doc, None, _present(out))
     errors = setup.schemas.errors(kind, data)
     if errors:
@@ -222,7 +231,7 @@ def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
         # Too large to check, but its first lines still say what it is (see ``declared``).
         head = _head(root, path, seen.get(path))
         if head is not None:
-            outcome = outcome._replace(declared=declared(head, None, setup))
+            outcome = outcome._replace(declared=declared(head, None, setup.schemas.kinds))
     return outcome, digest(raw) if isinstance(raw, bytes) else None
 
 
@@ -255,45 +264,3 @@ def process_many(
         (FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings, said), content)
         for path, payload, is_artifact, kind, findings, content, said in results
     ]
-
-
-Declared = tuple["str | None", "str | None"]
-# `kind: roles` / `id: ROLES-001` at the start of a line, as YAML and front matter write them.
-_DECLARED = {
-    name: re.compile(rb"^" + name.encode() + rb"[ \t]*:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)", re.M)
-    for name in ("kind", "id")
-}
-
-
-# The declared kind of a file that holds no artifact of any kind sms-lint knows: a YAML file
-# without `kind`, or with a kind that is no plausible typo of a known one. Such a file is an
-# SMS107 finding of its own and is never blamed for what other rules miss.
-NO_ARTIFACT = ""
-NO_ID = ""  # the declared id of a file whose text has no `id:` line
-
-
-def declared(raw: bytes, data: object, setup: Setup) -> Declared:
-    """The kind and id a file that did not become an artifact declares: from its data when it
-    parsed, else from its first 64 KiB whatever their encoding. A kind sms-lint does not know
-    counts as the known kind it is a plausible typo of; a file declaring no kind, or none
-    that looks meant, holds no artifact (``NO_ARTIFACT``), and one without an id line holds
-    no id (``NO_ID``). A file that could not be read at all declares (None, None): unknown."""
-    if isinstance(data, dict):
-        written, ident = data.get("kind"), data.get("id")
-        ident = ident if isinstance(ident, str) else NO_ID
-        if not isinstance(written, str):
-            return (NO_ARTIFACT, ident)
-    else:
-        # NULs out: the ASCII of UTF-16 and UTF-32 text then reads as it does in UTF-8.
-        head = raw[: 64 * 1024].replace(b"\0", b"").lstrip(b"\xef\xbb\xbf\xfe\xff")  # BOMs
-        written, ident = (
-            m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
-            for n in ("kind", "id")
-        )
-        ident = NO_ID if ident is None else ident
-        if written is None:
-            return (NO_ARTIFACT, ident)  # no `kind:` line: no artifact even once it is read
-    if setup.schemas.has_kind(written):
-        return (written, ident)
-    meant = Suggester(setup.framework.kinds, Budget(FILE_BUDGET)).hint(written)
-    return (meant or NO_ARTIFACT, ident)

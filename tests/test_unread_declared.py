@@ -4,11 +4,16 @@ it declares, so that rules looking for roles or an id blame it only when it may 
 from __future__ import annotations
 
 import datetime
+import shutil
+
+import pytest
+from conftest import EXAMPLE
 
 from sms_lint.checks.base import Context
 from sms_lint.config import Config
 from sms_lint.engine_setup import build_setup
-from sms_lint.filestage import NO_ARTIFACT, NO_ID, process
+from sms_lint.filestage import process
+from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
 
 SETUP = build_setup(Config())
 ROLES = "id: ROLES-001\nkind: roles\ntitle: Roles \u2019n\nroles: []\n"
@@ -100,3 +105,26 @@ def test_a_file_over_the_size_limit_still_declares_what_it_is(write, tmp_path, c
     assert big["rule"] == "SMS100" and "over the 1 KiB limit" in big["message"]
     assert "until then SMS003" in big["message"]
     assert not [f for f in report["findings"] if "could not be read" in f["message"]]
+
+
+@pytest.mark.parametrize("key", ["knd", "Kind", "kidn"])
+def test_a_misspelt_kind_key_is_one_finding_at_it_and_no_cascade(tmp_path, check_json, key):
+    root = tmp_path / "sms"
+    shutil.copytree(EXAMPLE, root)
+    roles = root / "governance" / "roles.yaml"
+    roles.write_text(roles.read_text().replace("kind: roles", f"{key}: roles"))
+    _, report = check_json(root)
+    (only,) = report["findings"]
+    assert (only["path"], only["line"], only["rule"], only["severity"]) == (
+        "governance/roles.yaml",
+        2,
+        "SMS107",
+        "major",
+    )
+    assert only["message"].startswith(f"no 'kind', but '{key}: roles' looks meant as it: ")
+    assert "until then SMS003" in only["message"]
+
+
+def test_a_misspelt_kind_key_in_an_unparsable_file_still_declares_the_kind() -> None:
+    outcome = process("r.yaml", b"id: ROLES-001\nKind: roles\nroles:\n\t- id: x\n", SETUP)
+    assert outcome.declared == ("roles", "ROLES-001")

@@ -1,0 +1,80 @@
+"""What a file that could not be read as an artifact declares: its kind and id.
+
+A roles file saved in Windows-1252, or with a tab in it, still says `kind: roles` and
+`id: ROLES-001` in its raw lines. Rules that look for roles or an id blame such a file only
+when it may hold them (``Context.unread_cause``), so a broken procedure never turns an owner
+that is not a role into "could not be checked", and a broken roles file never becomes advice
+to add the roles it holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sms_lint.suggest import FILE_BUDGET, Budget, Suggester
+
+Declared = tuple["str | None", "str | None"]
+# `kind: roles` / `id: ROLES-001` at the start of a line, as YAML and front matter write them.
+_DECLARED = {
+    name: re.compile(rb"^" + name.encode() + rb"[ \t]*:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)", re.M)
+    for name in ("kind", "id")
+}
+
+
+# Any `key: word` at the start of a line, for a misspelt `kind` key in a file that is unread.
+_KEY_WORD = re.compile(rb"^([A-Za-z]{2,6})[ \t]*:[ \t]*[\"']?([A-Za-z][\w-]*)", re.M)
+
+
+def _kind_like_line(head: bytes) -> str | None:
+    hints = Suggester(("kind",), Budget(FILE_BUDGET))
+    for match in _KEY_WORD.finditer(head):
+        if hints.hint(match.group(1).decode("latin-1")) == "kind":
+            return match.group(2).decode("latin-1")
+    return None
+
+
+# The declared kind of a file that holds no artifact of any kind sms-lint knows: a YAML file
+# without `kind`, or with a kind that is no plausible typo of a known one. Such a file is an
+# SMS107 finding of its own and is never blamed for what other rules miss.
+NO_ARTIFACT = ""
+NO_ID = ""  # the declared id of a file whose text has no `id:` line
+
+
+def kind_key_typo(data: dict) -> tuple[str, str] | None:
+    """A top-level key that is a plausible typo of ``kind`` (``knd``, ``Kind``), with its
+    text value, in a mapping that has no ``kind``."""
+    hints = Suggester(("kind",), Budget(FILE_BUDGET))
+    for key, value in data.items():
+        if isinstance(key, str) and isinstance(value, str) and hints.hint(key) == "kind":
+            return key, value
+    return None
+
+
+def declared(raw: bytes, data: object, kinds: frozenset[str]) -> Declared:
+    """The kind and id a file that did not become an artifact declares: from its data when it
+    parsed, else from its first 64 KiB whatever their encoding. A kind sms-lint does not know
+    counts as the known kind it is a plausible typo of; a file declaring no kind, or none
+    that looks meant, holds no artifact (``NO_ARTIFACT``), and one without an id line holds
+    no id (``NO_ID``). A file that could not be read at all declares (None, None): unknown."""
+    if isinstance(data, dict):
+        written, ident = data.get("kind"), data.get("id")
+        if written is None and (meant := kind_key_typo(data)) is not None:
+            written = meant[1]  # `knd: roles`: a roles artifact with a misspelt key
+        ident = ident if isinstance(ident, str) else NO_ID
+        if not isinstance(written, str):
+            return (NO_ARTIFACT, ident)
+    else:
+        # NULs out: the ASCII of UTF-16 and UTF-32 text then reads as it does in UTF-8.
+        head = raw[: 64 * 1024].replace(b"\0", b"").lstrip(b"\xef\xbb\xbf\xfe\xff")  # BOMs
+        written, ident = (
+            m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
+            for n in ("kind", "id")
+        )
+        written = written or _kind_like_line(head)
+        ident = NO_ID if ident is None else ident
+        if written is None:
+            return (NO_ARTIFACT, ident)  # no `kind:` line: no artifact even once it is read
+    if written in kinds:
+        return (written, ident)
+    meant = Suggester(kinds, Budget(FILE_BUDGET)).hint(written)
+    return (meant or NO_ARTIFACT, ident)
