@@ -152,3 +152,37 @@ def test_a_rule_finding_about_more_than_the_wrong_value_keeps_its_own_words_too(
     rule = _finding("SMS026", 13, (("root_cause",), ("closed_on",)))
     (only,) = fold([schema], [rule])
     assert (only.rule, only.line, only.message) == ("SMS026", 21, "SMS001 says; SMS026 says")
+
+
+def test_a_required_field_under_a_misspelt_key_is_one_finding_at_the_key(
+    write, tmp_path: Path, check_json
+) -> None:
+    write(".sms-lint.yaml", quiet_config("SMS001"))
+    write("sup.yaml", HEADER + "supplier_nme: Carrier Ltd\nsuports: [SVC-1]\n")
+    write("doc.md", "---\n" + HEADER.replace("owner:", "ownr:") + "---\n# x\n")
+    _, report = check_json(tmp_path)
+    missing = "contract_ref, contract_end, targets and last_performance_review are missing"
+    assert [(f[0], f[1], f[3], f[4]) for f in found(report, "SMS001")] == [
+        ("doc.md", 2, "8.3.4", f"supplier_name, supports, {missing}: add them"),
+        (
+            "doc.md",
+            5,
+            "7.5.2",
+            "unknown field ownr (did you mean 'owner'?): owner is required, so rename the key",
+        ),
+        ("sup.yaml", 1, "8.3.4", f"{missing}: add them"),
+        (
+            "sup.yaml",
+            7,
+            "8.3.4",
+            "unknown field supplier_nme (did you mean 'supplier_name'?): supplier_name is "
+            "required, so rename the key",
+        ),
+        (
+            "sup.yaml",
+            8,
+            "8.3.4",
+            "unknown field suports (did you mean 'supports'?): supports is required, so rename "
+            "the key",
+        ),
+    ]

@@ -39,7 +39,7 @@ class _Absent(NamedTuple):
     how: str
     clause: str
     found: list[Artifact]
-    untyped: list[str]
+    untyped: list[Artifact]
     typed_by: str = "policy_type"
     kind: str = "policy"
 
@@ -129,12 +129,21 @@ def _missing(item: _Absent) -> Hit:
             at=("status",),
             clause=item.clause,
         )
-    hint = ""
-    if item.untyped:
-        names = listing(item.untyped, "or")
-        hint = f" (or, if {names} is meant to be it, correct its {item.typed_by} field)"
+    if item.untyped:  # perhaps it, with its type misspelt or left out: the fix is there
+        first = item.untyped[0]
+        wanted = item.how.rpartition(", ")[2]
+        others = listing([named(a) for a in item.untyped[1:]], "or")
+        also = f" (or {others})" if others else ""
+        return Hit(
+            f"no approved {item.what}: {named(first)}{also} gives no usable {item.typed_by}; "
+            f"if it is the {item.what}, set {wanted}, else write one ({item.how})",
+            first,
+            at=(item.typed_by,) if first.written(item.typed_by) else ("status",),
+            clause=item.clause,
+            about=((item.typed_by,),),
+        )
     return Hit(
-        f"no approved {item.what}: write one ({item.how}) and have it approved{hint}",
+        f"no approved {item.what}: write one ({item.how}) and have it approved",
         None,
         clause=item.clause,
     )

@@ -92,10 +92,10 @@ def entry_place(artifact: Artifact, entry_path: tuple, fields: Sequence[str]) ->
     return entry_path
 
 
-def untyped(artifacts: list[Artifact], field: str) -> list[str]:
-    """The artifacts that write ``field`` with a value the schema rejected: one of them may
-    be the document that looks missing, under a misspelt type."""
-    return [named(a) for a in artifacts if a.written(field) and a.text(field) is None]
+def untyped(artifacts: list[Artifact], field: str) -> list[Artifact]:
+    """The artifacts without a usable ``field`` (absent, perhaps under a misspelt key, or
+    with a value the schema rejected): one of them may be the document that looks missing."""
+    return [a for a in artifacts if a.text(field) is None]
 
 
 def unchecked(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
 from sms_lint.parse.documents import Document
-from sms_lint.schema.validation import Violation, explain, merge_missing
+from sms_lint.schema.validation import Violation, explain, merge_missing, misspelt_required
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -70,7 +70,7 @@ def schema_findings(
     header_fields = setup.schemas.header_fields
     home = setup.home_clause(Artifact(doc, kind))
     found = [v for error in errors for v in explain(error, header_fields, root=doc.data)]
-    for violation in merge_missing(found, doc.data):
+    for violation in merge_missing(misspelt_required(found, doc.data), doc.data):
         yield setup.rulebook.finding(
             "SMS001",
             doc.path,

@@ -10,7 +10,7 @@ import contextlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -324,6 +324,40 @@ def impossible_date(value: Any) -> str | None:
     match = _DATE_SHAPE.fullmatch(value) if isinstance(value, str) else None
     flaw = calendar_flaw(*(int(part) for part in match.groups())) if match else None
     return flaw[0] if flaw else None
+
+
+def misspelt_required(violations: list[Violation], root: Any = None) -> list[Violation]:
+    """A required field written under a misspelt key (``custmer`` for ``customer``) is one
+    violation, at the misspelt key, not also "customer is missing" at its item."""
+    missing = {(v.path, name) for v in violations if v.reason == "missing" for name in v.missing}
+    taken = {}  # the unknown-key violations that stand for a missing field -> that field
+    for violation in violations:
+        if violation.reason == "unknown" and len(violation.about) == 2:
+            field = violation.about[1][-1]
+            if (violation.path[:-1], field) in missing:
+                taken[id(violation)] = field
+    meant = {(v.path[:-1], field) for v in violations if (field := taken.get(id(v)))}
+    out = []
+    for violation in violations:
+        if id(violation) in taken:
+            field = taken[id(violation)]
+            top = field if len(violation.path) == 1 else violation.field
+            message = f"{violation.message}: {field} is required, so rename the key"
+            violation = replace(violation, reason="misspelt", field=top, message=message)
+        elif violation.missing:  # a required field (not an empty value)
+            names = [n for n in violation.missing if (violation.path, n) not in meant]
+            if not names:
+                continue
+            if len(names) < len(violation.missing):
+                where = display_path(violation.path, root)
+                violation = replace(
+                    violation,
+                    missing=tuple(names),
+                    about=tuple((*violation.path, n) for n in names),
+                    message=missing_message(where, names),
+                )
+        out.append(violation)
+    return out
 
 
 def merge_missing(violations: list[Violation], root: Any = None) -> list[Violation]:
