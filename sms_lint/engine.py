@@ -210,7 +210,7 @@ def _cross_file(
         if check is not None:
             findings.extend(_rule_findings(rule, check, context, setup.rulebook, aside))
     per_file = [f for o in outcomes for f in o.findings]
-    hosted = name_what_waits(per_file, unread, {rule.id for rule, _ in aside}, setup.rulebook)
+    hosted = name_what_waits(per_file, unread, aside, setup.rulebook)
     if hosted is None:  # an unread file has no finding to say it (its rule is switched off)
         hosted = per_file
         for rule, hit in aside:

@@ -95,25 +95,29 @@ def checked_hits(rule: Rule, hits: Iterable[Hit], aside: list[tuple[Rule, Hit]])
 
 
 def name_what_waits(
-    findings: list[Finding], unread: tuple[str, ...], waiting: set[str], book: RuleBook
+    findings: list[Finding], unread: tuple[str, ...], aside: list[tuple[Rule, Hit]], book: RuleBook
 ) -> list[Finding] | None:
-    """The first finding on each unread file says which rules wait for it, graded as the most
-    serious of them would have graded what it could not check (a roles file in the wrong
-    encoding leaves the SMS without known roles until it is fixed). None when some unread
-    file has no finding to say it on: then the waiting rules' findings are reported as such."""
-    if not unread or not waiting:
+    """The first finding on each unread file says which rules wait for it (those whose hits
+    name it, or every one when a hit names no file), graded as the most serious of them would
+    have graded what it could not check (a roles file in the wrong encoding leaves the SMS
+    without known roles until it is fixed). None when an unread file some rule waits for has
+    no finding to say it on: then the waiting rules' findings are reported as such."""
+    waiting: dict[str, set[str]] = {}
+    for rule, hit in aside:
+        named = [path for path in unread if path in hit.message] or list(unread)
+        for path in named:
+            waiting.setdefault(path, set()).add(rule.id)
+    if not waiting:
         return findings
-    if not set(unread) <= {f.path for f in findings}:
+    if not set(waiting) <= {f.path for f in findings}:
         return None
-    rules = sorted(waiting)
-    listed = ", ".join(rules[:-1]) + (" and " if len(rules) > 1 else "") + rules[-1]
-    note = f"; until then {listed} cannot check what may depend on it"
-    worst = max((book.severities[r] for r in rules), key=lambda s: s.rank)
-    pending = set(unread)
     out = []
     for finding in sorted(findings, key=Finding.sort_key):
-        if finding.path in pending:
-            pending.discard(finding.path)
+        rules = sorted(waiting.pop(finding.path, ()))
+        if rules:
+            listed = ", ".join(rules[:-1]) + (" and " if len(rules) > 1 else "") + rules[-1]
+            note = f"; until then {listed} cannot check what may depend on it"
+            worst = max((book.severities[r] for r in rules), key=lambda s: s.rank)
             severity = max(finding.severity, worst, key=lambda s: s.rank)
             finding = replace(finding, message=finding.message + note, severity=severity)
         out.append(finding)

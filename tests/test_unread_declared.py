@@ -128,3 +128,38 @@ def test_a_misspelt_kind_key_is_one_finding_at_it_and_no_cascade(tmp_path, check
 def test_a_misspelt_kind_key_in_an_unparsable_file_still_declares_the_kind() -> None:
     outcome = process("r.yaml", b"id: ROLES-001\nKind: roles\nroles:\n\t- id: x\n", SETUP)
     assert outcome.declared == ("roles", "ROLES-001")
+
+
+def _example(tmp_path):
+    root = tmp_path / "sms"
+    shutil.copytree(EXAMPLE, root)
+    return root
+
+
+def _to_cp1252(path, old: str, new: str) -> None:
+    path.write_bytes(path.read_text(encoding="utf-8").replace(old, new, 1).encode("cp1252"))
+
+
+def test_a_retired_unread_file_silences_no_clause_gap(tmp_path, check_json) -> None:
+    root = _example(tmp_path)
+    communication = root / "procedures" / "communication.md"
+    text = communication.read_text()
+    communication.write_text(text.replace('clauses: ["7.4"]', "clauses: []"))
+    _to_cp1252(root / "procedures" / "tape-rotation.md", "title: Off", "title: Off\u2019")
+    _, report = check_json(root)
+    assert [(f["path"], f["rule"], f["clause"]) for f in report["findings"]] == [
+        (None, "SMS016", "7.4"),
+        ("procedures/tape-rotation.md", "SMS100", "7.5"),
+    ]
+    assert "until then" not in report["findings"][1]["message"]
+
+
+def test_each_unread_file_names_only_the_rules_waiting_for_it(tmp_path, check_json) -> None:
+    root = _example(tmp_path)
+    _to_cp1252(root / "governance" / "roles.yaml", "title: ", "title: \u2019")
+    carrier = root / "suppliers" / "sup-carrier.yaml"
+    carrier.write_text(carrier.read_text().replace("targets:\n  - ", "targets:\n\t- ", 1))
+    _, report = check_json(root)
+    notes = {f["path"]: f["message"].partition("; until then ")[2] for f in report["findings"]}
+    assert notes["governance/roles.yaml"].startswith("SMS003")
+    assert "SMS003" not in notes["suppliers/sup-carrier.yaml"]

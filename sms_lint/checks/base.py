@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sms_lint.config import Config
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework
+from sms_lint.parse.declared import RETIRED
 
 if TYPE_CHECKING:
     from sms_lint.gitrepo.changes import ChangeSet
@@ -110,6 +111,8 @@ class Context:
 
     def _may_hold(self, path: str, kind: str | None, ident: str | None) -> bool:
         said_kind, said_id = self.declared.get(path, (None, None))
+        if said_kind == RETIRED:  # gives no evidence, satisfies nothing: only its id is sought
+            return ident is not None and said_id in (None, ident)
         if kind is not None and said_kind is not None and said_kind != kind:
             return False
         return ident is None or said_id is None or said_id == ident  # "": it declares no id

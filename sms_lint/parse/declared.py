@@ -38,6 +38,10 @@ def _kind_like_line(head: bytes) -> str | None:
 # SMS107 finding of its own and is never blamed for what other rules miss.
 NO_ARTIFACT = ""
 NO_ID = ""  # the declared id of a file whose text has no `id:` line
+# The declared kind of a retired artifact: it satisfies no requirement and gives no evidence,
+# so only a reference to its id can wait for it.
+RETIRED = "(retired)"
+_RETIRED_LINE = re.compile(rb"^status[ \t]*:[ \t]*[\"']?retired[\"']?[ \t]*(#.*)?\r?$", re.M)
 
 
 def kind_key_typo(data: dict) -> tuple[str, str] | None:
@@ -55,7 +59,8 @@ def declared(raw: bytes, data: object, kinds: frozenset[str]) -> Declared:
     parsed, else from its first 64 KiB whatever their encoding. A kind sms-lint does not know
     counts as the known kind it is a plausible typo of; a file declaring no kind, or none
     that looks meant, holds no artifact (``NO_ARTIFACT``), and one without an id line holds
-    no id (``NO_ID``). A file that could not be read at all declares (None, None): unknown."""
+    no id (``NO_ID``); a retired one is ``RETIRED``. A file that could not be read at all
+    declares (None, None): unknown."""
     if isinstance(data, dict):
         written, ident = data.get("kind"), data.get("id")
         if written is None and (meant := kind_key_typo(data)) is not None:
@@ -74,7 +79,10 @@ def declared(raw: bytes, data: object, kinds: frozenset[str]) -> Declared:
         ident = NO_ID if ident is None else ident
         if written is None:
             return (NO_ARTIFACT, ident)  # no `kind:` line: no artifact even once it is read
-    if written in kinds:
-        return (written, ident)
-    meant = Suggester(kinds, Budget(FILE_BUDGET)).hint(written)
-    return (meant or NO_ARTIFACT, ident)
+    retired = data.get("status") == "retired" if isinstance(data, dict) else None
+    if retired is None:
+        retired = _RETIRED_LINE.search(raw[: 64 * 1024].replace(b"\0", b"")) is not None
+    meant = written if written in kinds else Suggester(kinds, Budget(FILE_BUDGET)).hint(written)
+    if meant is None:
+        return (NO_ARTIFACT, ident)
+    return (RETIRED if retired else meant, ident)
