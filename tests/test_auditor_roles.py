@@ -343,3 +343,25 @@ def test_a_broken_procedure_does_not_keep_owners_or_references_from_being_checke
     _, report = check_json(tmp_path)
     assert [(r[1], r[3]) for r in rows(report, "SMS003")] == [(4, "minor")]
     assert [(r[1], r[3]) for r in rows(report, "SMS018")] == [(6, "minor")]
+
+
+def test_a_role_defined_twice_is_one_finding_at_the_later_entry(tmp_path, check_json) -> None:
+    import shutil
+
+    from conftest import EXAMPLE
+
+    root = tmp_path / "sms"
+    shutil.copytree(EXAMPLE, root)
+    roles = root / "governance" / "roles.yaml"
+    text = roles.read_text()
+    line = text.splitlines().index("  - id: finance-director") + 1
+    roles.write_text(text.replace("  - id: finance-director", "  - id: operations-director"))
+    _, report = check_json(root)
+    twice = [f for f in report["findings"] if f["path"] == "governance/roles.yaml"]
+    assert [(f["line"], f["rule"], f["clause"], f["severity"]) for f in twice] == [
+        (line, "SMS003", "5.3", "minor")
+    ]
+    assert twice[0]["message"] == (
+        "role 'operations-director' is defined twice (earlier in this file): this entry is "
+        "ignored, so the role it describes is undefined; give it that role's id, or remove it"
+    )

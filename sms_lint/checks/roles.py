@@ -26,11 +26,15 @@ class Roles:
     def __init__(self, ctx: Context) -> None:
         self.current = [a for a in ctx.of_kind("roles") if a.status != "retired"]
         self.by_id: dict[str, _Role] = {}
+        self.twice: list[tuple[_Role, _Role]] = []  # (the first definition, a later one)
         for artifact in self.current:
             for index, entry in artifact.items("roles"):
                 role_id = entry.get("id")
                 if isinstance(role_id, str):
-                    self.by_id.setdefault(role_id, _Role(artifact, index, entry))
+                    role = _Role(artifact, index, entry)
+                    first = self.by_id.setdefault(role_id, role)
+                    if first is not role:
+                        self.twice.append((first, role))
         # "ROLES-001" (or "ROLES-001 or ROLES-002"): where the user looks the role up
         self.home = " or ".join(a.id or a.path for a in self.current)
 
@@ -63,10 +67,30 @@ def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
                 grade="isolated",
             )
     yield from unchecked.hits()
+    yield from _defined_twice(roles)
     for role_id, artifacts in owned.items():
         role = roles.by_id[role_id]
         if not _has_holder(role.entry):
             yield _vacant(role_id, role, artifacts)
+
+
+def _defined_twice(roles: Roles) -> Iterator[Hit]:
+    """A role id defined again: the later entry is ignored, so whatever it meant to define
+    (often another role, its id copied) is undefined. One finding, at the later entry."""
+    for first, again in roles.twice:
+        role_id = again.entry["id"]
+        where = (
+            "earlier in this file"
+            if first.artifact is again.artifact
+            else (f"first in {first.artifact.id or first.artifact.path}")
+        )
+        yield Hit(
+            f"role '{role_id}' is defined twice ({where}): this entry is ignored, so the role "
+            "it describes is undefined; give it that role's id, or remove it",
+            again.artifact,
+            at=("roles", again.index, "id"),
+            grade="isolated",
+        )
 
 
 def _no_roles(ctx: Context, cause: str | None) -> Hit:
