@@ -186,3 +186,13 @@ def test_a_required_field_under_a_misspelt_key_is_one_finding_at_the_key(
             "the key",
         ),
     ]
+
+
+def test_text_read_as_a_mapping_says_to_quote_it(write, tmp_path: Path, check_json) -> None:
+    write(".sms-lint.yaml", quiet_config("SMS001"))
+    write("sup.yaml", HEADER + "x-notes:\n  - plain\nsupports:\n  - Hosting: all regions\n")
+    _, report = check_json(tmp_path)
+    assert (
+        "supports (1st item) must be text (got a mapping); it holds ': ' (colon and space), "
+        "which YAML reads as 'key: value': put the whole text in quotes"
+    ) in [f[4] for f in found(report, "SMS001")]

@@ -283,6 +283,11 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         hint = (
             "; put it in quotes" if "string" in types and not isinstance(value, dict | list) else ""
         )
+        if "string" in types and isinstance(value, dict) and len(value) == 1:
+            hint = (
+                "; it holds ': ' (colon and space), which YAML reads as 'key: value': put the "
+                "whole text in quotes"
+            )
         return f"{where} must be {words} (got {_preview(value)}){hint}"
     if kind == "enum":
         choices = ", ".join(str(c) for c in expected)
