@@ -62,6 +62,20 @@ def found(report: dict, *rules: str) -> list[tuple]:
     ]
 
 
+def graded(report: dict, *rules: str) -> list[tuple]:
+    """(path, line, rule, clause, severity, message) of the report's findings of ``rules``."""
+    return [
+        (f["path"], f["line"], f["rule"], f["clause"], f["severity"], f["message"])
+        for f in report["findings"]
+        if f["rule"] in rules
+    ]
+
+
+def located(report: dict, *rules: str) -> list[tuple]:
+    """(path:line, rule, clause, severity, message) of the report's findings of ``rules``."""
+    return [(f"{path}:{line}", *rest) for path, line, *rest in graded(report, *rules)]
+
+
 @pytest.fixture(autouse=True)
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -7,47 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import quiet_config
-from sms_texts import APPROVED_HEADER
-
-# A target and a KPI that can be measured.
-TARGET = '  - {metric: availability, target: 99.9, unit: percent, comparator: ">="}\n'
-KPI = "  - {name: Share on time, target: 90, unit: percent}\n"
-OBJECTIVE = """\
-  - id: {id}
-    statement: Resolve 95 percent of P2 incidents within 8 hours
-    metric: p2_resolved_in_8h
-    target: 95
-    unit: percent
-    comparator: ">="
-    due: 2027-06-30
-    owner: sms-manager
-    frequency: monthly
-"""
-
-
-def graded(report: dict, *rules: str) -> list[tuple]:
-    """(path, line, rule, clause, severity, message) of the findings of ``rules``."""
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["severity"], f["message"])
-        for f in report["findings"]
-        if f["rule"] in rules
-    ]
-
-
-def header(art_id: str, kind: str, status: str = "approved") -> str:
-    return APPROVED_HEADER.format(id=art_id, kind=kind, status=status)
-
-
-def markdown(front: str) -> str:
-    """A Markdown artifact: ``front`` as front matter (starting on line 2), then prose."""
-    return f"---\n{front}---\n\n# Title\n\nSome prose.\n"
-
-
-def only(write: Callable, *rules: str) -> None:
-    """Keep the schema rule (whose findings fold) and ``rules``."""
-    write(".sms-lint.yaml", quiet_config("SMS001", *rules))
-
+from auditor_repos import KPI, TARGET, header, markdown, objective, only, risk
+from conftest import graded
 
 # SMS007 objectives-measurable
 
@@ -56,10 +17,8 @@ def test_an_objective_lacking_target_and_unit_is_one_minor_finding_at_it(
     write: Callable, tmp_path: Path, check_json
 ) -> None:
     only(write, "SMS007")
-    lacking = (
-        OBJECTIVE.format(id="O2").replace("    target: 95\n", "").replace("    unit: percent\n", "")
-    )
-    body = "objectives:\n" + OBJECTIVE.format(id="O1") + lacking
+    lacking = objective("O2").replace("    target: 95\n", "").replace("    unit: percent\n", "")
+    body = "objectives:\n" + objective("O1") + lacking
     write("objectives.yaml", header("OBJ-2026", "objectives") + body)
     _, report = check_json(tmp_path)
     # O1 takes lines 11-19; O2 starts on line 20. The schema's finding folds into this one.
@@ -105,8 +64,8 @@ def test_a_target_written_as_text_is_the_objective_rule_at_that_value(
     write: Callable, tmp_path: Path, check_json
 ) -> None:
     only(write, "SMS007")
-    body = "objectives:\n" + OBJECTIVE.format(id="O1").replace("target: 95", "target: high")
-    body += OBJECTIVE.format(id="O2")
+    body = "objectives:\n" + objective("O1").replace("target: 95", "target: high")
+    body += objective("O2")
     write("objectives.yaml", header("OBJ-2026", "objectives") + body)
     _, report = check_json(tmp_path)
     assert graded(report, "SMS001", "SMS007") == [
@@ -125,7 +84,7 @@ def test_a_vague_statement_of_a_measurable_objective_is_at_the_statement(
     write: Callable, tmp_path: Path, check_json
 ) -> None:
     only(write, "SMS007")
-    vague = OBJECTIVE.format(id="O1").replace(
+    vague = objective("O1").replace(
         "Resolve 95 percent of P2 incidents within 8 hours", "Handle incidents ASAP"
     )
     write("objectives.md", markdown(header("OBJ-2026", "objectives") + "objectives:\n" + vague))
@@ -148,8 +107,8 @@ def test_an_unnamed_objective_is_named_by_its_metric(
     write: Callable, tmp_path: Path, check_json
 ) -> None:
     only(write, "SMS007")
-    unnamed = OBJECTIVE.format(id="x").replace("  - id: x\n    statement", "  - statement")
-    body = "objectives:\n" + OBJECTIVE.format(id="O1") + unnamed.replace('comparator: ">="', "")
+    unnamed = objective("x").replace("  - id: x\n    statement", "  - statement")
+    body = "objectives:\n" + objective("O1") + unnamed.replace('comparator: ">="', "")
     write("objectives.yaml", header("OBJ-2026", "objectives") + body)
     _, report = check_json(tmp_path)
     messages = [f[5] for f in graded(report, "SMS007")]
@@ -160,20 +119,6 @@ def test_an_unnamed_objective_is_named_by_its_metric(
 
 
 # SMS012 risk-treatment
-
-RISK = """\
-  - id: {id}
-    description: Loss of the primary data centre link
-    likelihood: 3
-    impact: 4
-    owner: sms-manager
-    treatment: {treatment}
-    review_by: {review_by}
-"""
-
-
-def risk(risk_id: str, treatment: str = "accept", review_by: str = "2027-03-31") -> str:
-    return RISK.format(id=risk_id, treatment=treatment, review_by=review_by)
 
 
 def test_empty_actions_of_a_treated_risk_are_at_actions(

@@ -6,50 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from auditor_repos import header, objective, risk
 from conftest import EXAMPLE, found
-from sms_texts import APPROVED_HEADER
 
 from sms_lint.checks.planning import first_vague_word
-
-OBJECTIVE = """\
-  - id: {id}
-    statement: {statement}
-    metric: p2_resolved_in_8h
-    target: 95
-    unit: percent
-    comparator: ">="
-    due: 2027-06-30
-    owner: sms-manager
-    frequency: monthly
-"""
-
-RISK = """\
-  - id: {id}
-    description: Loss of the primary data centre link
-    likelihood: 3
-    impact: 4
-    owner: sms-manager
-    treatment: {treatment}
-    review_by: {review_by}
-"""
 
 
 def objectives_file(write: Callable, statements: list[str], status: str = "approved") -> None:
     body = "objectives:\n" + "".join(
-        OBJECTIVE.format(id=f"O{n}", statement=text) for n, text in enumerate(statements, 1)
+        objective(f"O{n}", text) for n, text in enumerate(statements, 1)
     )
-    header = APPROVED_HEADER.format(id="OBJ-2026", kind="objectives", status=status)
-    write("objectives.yaml", header + body)
+    write("objectives.yaml", header("OBJ-2026", "objectives", status) + body)
 
 
 def risks_file(write: Callable, risks: list[str], status: str = "approved") -> None:
-    body = "risks:\n" + "".join(risks)
-    header = APPROVED_HEADER.format(id="RISKS", kind="risk-register", status=status)
-    write("risks.yaml", header + body)
-
-
-def risk(risk_id: str, treatment: str, review_by: str = "2027-03-31", actions: str = "") -> str:
-    return RISK.format(id=risk_id, treatment=treatment, review_by=review_by) + actions
+    write("risks.yaml", header("RISKS", "risk-register", status) + "risks:\n" + "".join(risks))
 
 
 # SMS007 objectives-measurable
@@ -217,7 +188,7 @@ def test_unknown_treatment_and_retired_register_are_silent(
     risks_file(write, [risk("R-01", "reduce")])  # not a treatment: a schema finding
     write(
         "old/risks.yaml",
-        APPROVED_HEADER.format(id="RISKS-OLD", kind="risk-register", status="retired")
+        header("RISKS-OLD", "risk-register", "retired")
         + "risks:\n"
         + risk("R-09", "mitigate", review_by="2024-01-31"),
     )
