@@ -5,25 +5,17 @@ Markdown-with-front-matter records (audits and reviews are usually Markdown)."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import quiet_config
-from sms_texts import SMS_MANAGER, roles_artifact
+from auditor_repos import AUDIT_ROLES, audit, procedure, review
+from conftest import located, quiet_config
+from sms_texts import roles_artifact
 
 from sms_lint.checks.management_review import review_inputs
 
-ROLES = roles_artifact(
-    "{id: managing-director, title: MD, holder: Bo Chan, top_management: true,\n"
-    "     responsibilities: [Leads]}",
-    SMS_MANAGER,
-    "{id: change-manager, title: Change manager, holder: Marcus Bell, responsibilities: [CAB]}",
-    "{id: internal-auditor, title: Auditor, holder: Gareth Llewellyn, responsibilities: [Audits]}",
-)
-ALL_CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
+ROLES = roles_artifact(*AUDIT_ROLES)
 # Invalid UTF-8: the file cannot be read, so whatever it holds is unknown.
 UNREADABLE = b"id: X-1\nkind: procedure\ntitle: Caf\xe9\n"
 ZERO_BASED = re.compile(r"\w\[\d+\]|#\d")
@@ -47,42 +39,6 @@ def waits(rules: str) -> str:
 def as_file(fields: str, markdown: bool) -> str:
     """The fields as a YAML file, or as a Markdown file's front matter (every line one down)."""
     return f"---\n{fields}---\n\n# Record\n\nNotes.\n" if markdown else fields
-
-
-def audit(
-    audit_id: str,
-    date: str,
-    *,
-    audit_type: str = "internal",
-    auditor: str = "internal-auditor",
-    auditees: Sequence[str] = ("change-manager",),
-    scope: Sequence[str] = ALL_CLAUSES,
-) -> str:
-    """Lines (YAML): audit_type 6, date 7, auditor 8, auditee_roles 9, scope_clauses 10."""
-    return (
-        f"id: {audit_id}\nkind: audit\ntitle: Audit {audit_id}\nowner: sms-manager\n"
-        f"status: draft\naudit_type: {audit_type}\ndate: {date}\nauditor: {auditor}\n"
-        f"auditee_roles: {json.dumps(list(auditees))}\n"
-        f"scope_clauses: {json.dumps(list(scope))}\nfindings: []\n"
-    )
-
-
-def review(
-    review_id: str,
-    date: str,
-    *,
-    attendees: Sequence[str] = ("managing-director", "sms-manager"),
-    inputs: Sequence[str] | None = None,
-    actions: str = "actions: []\n",
-) -> str:
-    """Lines (YAML): date 6, attendees 7, inputs_covered 8, actions 9."""
-    covered = list(review_inputs()) if inputs is None else list(inputs)
-    return (
-        f"id: {review_id}\nkind: management-review\ntitle: Review {review_id}\n"
-        f"owner: sms-manager\nstatus: draft\ndate: {date}\n"
-        f"attendees: {json.dumps(list(attendees))}\ninputs_covered: {json.dumps(covered)}\n"
-        + actions
-    )
 
 
 def nonconformity(nc_status: str, due: str, grade: str = "minor", **extra: str) -> str:
@@ -109,15 +65,6 @@ def check(write, tmp_path: Path, check_json, files: dict, *rules: str) -> dict:
     return report
 
 
-def graded(report: dict, *rules: str) -> list[tuple]:
-    """(path:line, rule, clause, severity, message) of the report's findings of ``rules``."""
-    return [
-        (f"{f['path']}:{f['line']}", f["rule"], f["clause"], f["severity"], f["message"])
-        for f in report["findings"]
-        if f["rule"] in rules
-    ]
-
-
 # SMS013 internal-audit
 
 
@@ -126,7 +73,7 @@ def test_a_late_internal_audit_is_minor_at_its_date(write, tmp_path, check_json,
     name = "audits/aud-1.md" if markdown else "audits/aud-1.yaml"
     files = {name: as_file(audit("AUD-1", "2025-06-12"), markdown)}
     report = check(write, tmp_path, check_json, files, "SMS013")
-    assert graded(report, "SMS013") == [
+    assert located(report, "SMS013") == [
         (
             f"{name}:{8 if markdown else 7}",
             "SMS013",
@@ -142,13 +89,13 @@ def test_a_late_internal_audit_is_minor_at_its_date(write, tmp_path, check_json,
 def test_an_internal_audit_over_two_intervals_old_is_major(write, tmp_path, check_json) -> None:
     files = {"aud.md": as_file(audit("AUD-1", "2024-10-01"), True)}
     report = check(write, tmp_path, check_json, files, "SMS013")
-    assert [f[:4] for f in graded(report, "SMS013")] == [("aud.md:8", "SMS013", "9.2", "major")]
+    assert [f[:4] for f in located(report, "SMS013")] == [("aud.md:8", "SMS013", "9.2", "major")]
 
 
 def test_no_internal_audit_at_all_is_major_and_repository_wide(write, tmp_path, check_json):
     files = {"ext.md": as_file(audit("AUD-X", "2026-10-01", audit_type="external"), True)}
     report = check(write, tmp_path, check_json, files, "SMS013")
-    assert graded(report, "SMS013") == [
+    assert located(report, "SMS013") == [
         (
             "None:None",
             "SMS013",
@@ -165,7 +112,7 @@ def test_an_unreadable_file_makes_a_missing_audit_not_checked(write, tmp_path, c
     # and nothing says to hold one.
     files = {"audits/aud-1.md": unreadable("audit", "AUD-1")}
     report = check(write, tmp_path, check_json, files, "SMS013")
-    assert graded(report, "SMS013", "SMS100", "SMS107") == [
+    assert located(report, "SMS013", "SMS100", "SMS107") == [
         ("audits/aud-1.md:3", "SMS100", "7.5", "major", NOT_UTF8 + waits("SMS013"))
     ]
 
@@ -177,7 +124,7 @@ def test_a_misspelt_audit_kind_waits_with_the_grade_of_the_missing_audit(
     # (minor on its own) is graded as SMS013 would grade no internal audit: major.
     text = audit("AUD-1", "2026-05-01").replace("kind: audit", "kind: audt")
     report = check(write, tmp_path, check_json, {"aud.yaml": text}, "SMS013")
-    [(where, rule, clause, severity, message)] = graded(report, "SMS013", "SMS100", "SMS107")
+    [(where, rule, clause, severity, message)] = located(report, "SMS013", "SMS100", "SMS107")
     assert (where, rule, clause, severity) == ("aud.yaml:2", "SMS107", "7.5", "major")
     assert message.startswith("unknown kind 'audt' (did you mean 'audit'?), so no rule checks ")
     assert message.endswith(waits("SMS013"))
@@ -189,7 +136,7 @@ def test_an_unreadable_file_of_another_kind_leaves_the_missing_audit_reported(
     # A procedure cannot be the internal audit: no internal audit is the finding.
     files = {"audits/aud-1.md": UNREADABLE}
     report = check(write, tmp_path, check_json, files, "SMS013")
-    assert graded(report, "SMS013", "SMS100", "SMS107") == [
+    assert located(report, "SMS013", "SMS100", "SMS107") == [
         (
             "None:None",
             "SMS013",
@@ -206,7 +153,7 @@ def test_an_impossible_audit_date_is_one_finding_at_it(write, tmp_path, check_js
     files = {"aud.md": as_file(audit("AUD-1", "2026-02-30"), True)}
     report = check(write, tmp_path, check_json, files, "SMS013")
     # Folded: the schema's words about the value written, under the audit rule and clause.
-    [(where, rule, clause, _, message)] = graded(report, "SMS013", "SMS001")
+    [(where, rule, clause, _, message)] = located(report, "SMS013", "SMS001")
     assert (where, rule, clause) == ("aud.md:8", "SMS013", "9.2")
     assert "2026-02-30" in message
 
@@ -214,7 +161,7 @@ def test_an_impossible_audit_date_is_one_finding_at_it(write, tmp_path, check_js
 def test_an_audit_without_audit_type_is_reported_at_that_audit(write, tmp_path, check_json):
     text = audit("AUD-1", "2026-05-01").replace("audit_type: internal\n", "")
     report = check(write, tmp_path, check_json, {"aud.yaml": text}, "SMS013")
-    assert graded(report, "SMS013", "SMS001") == [
+    assert located(report, "SMS013", "SMS001") == [
         (
             "aud.yaml:1",  # the key is absent: the artifact itself
             "SMS013",
@@ -239,7 +186,7 @@ def test_clauses_left_out_of_the_programme_are_minor_at_the_latest_scope(
         f"b.{ext}": as_file(audit("AUD-2", "2026-06-01", scope=["8", "9"]), markdown),
     }
     report = check(write, tmp_path, check_json, files, "SMS022")
-    assert graded(report, "SMS022") == [
+    assert located(report, "SMS022") == [
         (
             f"b.{ext}:{11 if markdown else 10}",
             "SMS022",
@@ -255,7 +202,7 @@ def test_clauses_left_out_of_the_programme_are_minor_at_the_latest_scope(
 def test_a_programme_missing_most_clauses_is_major(write, tmp_path, check_json) -> None:
     files = {"a.md": as_file(audit("AUD-1", "2026-01-13", scope=["4", "5"]), True)}
     report = check(write, tmp_path, check_json, files, "SMS022")
-    [(where, _, clause, severity, message)] = graded(report, "SMS022")
+    [(where, _, clause, severity, message)] = located(report, "SMS022")
     assert (where, clause, severity) == ("a.md:11", "9.2", "major")
     assert "did not audit 6.1, 6.2, 6.3, 7.1" in message  # many: numbers only
     assert "Objectives" not in message
@@ -267,7 +214,7 @@ def test_an_unreadable_file_leaves_the_programme_not_checked(write, tmp_path, ch
     files = {"a.md": as_file(audit("AUD-1", "2026-01-13", scope=["4", "5"]), True)}
     files["b.md"] = unreadable("audit", "AUD-2")
     report = check(write, tmp_path, check_json, files, "SMS022")
-    assert graded(report, "SMS022", "SMS100", "SMS107") == [
+    assert located(report, "SMS022", "SMS100", "SMS107") == [
         ("b.md:3", "SMS100", "7.5", "major", NOT_UTF8 + waits("SMS022"))
     ]
 
@@ -277,12 +224,12 @@ def test_an_unreadable_procedure_leaves_the_programme_checked(write, tmp_path, c
     files = {"a.md": as_file(audit("AUD-1", "2026-01-13", scope=["4", "5"]), True)}
     files["b.md"] = UNREADABLE
     report = check(write, tmp_path, check_json, files, "SMS022")
-    [(where, _, clause, severity, message)] = graded(report, "SMS022")
+    [(where, _, clause, severity, message)] = located(report, "SMS022")
     assert (where, clause, severity) == ("a.md:11", "9.2", "major")
     assert "did not audit 6.1, 6.2, 6.3, 7.1" in message
     assert message.endswith("include them in the scope_clauses of the next internal audit")
     assert "could not" not in message
-    assert graded(report, "SMS100") == [("b.md:3", "SMS100", "7.5", "major", NOT_UTF8)]
+    assert located(report, "SMS100") == [("b.md:3", "SMS100", "7.5", "major", NOT_UTF8)]
 
 
 # SMS023 auditor-independence
@@ -295,7 +242,7 @@ def test_an_auditor_of_their_own_role_is_minor_at_the_auditor(
     name = "aud.md" if markdown else "aud.yaml"
     text = audit("AUD-1", "2026-05-13", auditor="Marcus Bell", auditees=["change-manager"])
     report = check(write, tmp_path, check_json, {name: as_file(text, markdown)}, "SMS023")
-    assert graded(report, "SMS023") == [
+    assert located(report, "SMS023") == [
         (
             f"{name}:{9 if markdown else 8}",
             "SMS023",
@@ -328,7 +275,7 @@ def test_an_action_without_owner_or_due_is_one_minor_finding_at_the_action(
     report = check(write, tmp_path, check_json, {name: text}, "SMS014")
     shift = 1 if markdown else 0
     # The schema's "actions (MR-1-A2) has no owner or due" folds in: one finding per action.
-    assert graded(report, "SMS014", "SMS001") == [
+    assert located(report, "SMS014", "SMS001") == [
         (
             f"{name}:{11 + shift}",
             "SMS014",
@@ -355,7 +302,7 @@ def test_a_review_without_top_management_is_major_at_attendees(
     name = "mr.md" if markdown else "mr.yaml"
     text = as_file(review("MR-1", "2026-10-20", attendees=["sms-manager"]), markdown)
     report = check(write, tmp_path, check_json, {name: text}, "SMS014")
-    assert graded(report, "SMS014") == [
+    assert located(report, "SMS014") == [
         (
             f"{name}:{8 if markdown else 7}",
             "SMS014",
@@ -377,7 +324,7 @@ def test_an_attendee_that_may_be_in_an_unread_file_is_not_checked(write, tmp_pat
         "more-roles.yaml": unreadable("roles", "ROLES-2"),
     }
     report = check(write, tmp_path, check_json, files, "SMS014")
-    assert graded(report, "SMS014", "SMS100", "SMS107") == [
+    assert located(report, "SMS014", "SMS100", "SMS107") == [
         ("more-roles.yaml:3", "SMS100", "7.5", "major", NOT_UTF8 + waits("SMS014"))
     ]
 
@@ -389,7 +336,7 @@ def test_an_attendee_is_checked_when_the_unread_file_holds_no_roles(write, tmp_p
         "more-roles.yaml": UNREADABLE,
     }
     report = check(write, tmp_path, check_json, files, "SMS014")
-    assert graded(report, "SMS014", "SMS100", "SMS107") == [
+    assert located(report, "SMS014", "SMS100", "SMS107") == [
         ("more-roles.yaml:3", "SMS100", "7.5", "major", NOT_UTF8),
         (
             "mr.md:8",
@@ -414,7 +361,7 @@ def test_roles_marking_no_top_management_are_one_finding_at_the_roles(
         "mr2.md": as_file(review("MR-2", "2026-10-20"), True),
     }
     report = check(write, tmp_path, check_json, files, "SMS014")
-    assert graded(report, "SMS014") == [
+    assert located(report, "SMS014") == [
         (
             "roles.yaml:6",
             "SMS014",
@@ -437,7 +384,7 @@ def test_inputs_not_considered_are_graded_by_how_many(
     inputs = [i for i in required if i not in left_out] if left_out else ["risks"]
     text = as_file(review("MR-1", "2026-10-20", inputs=inputs), True)
     report = check(write, tmp_path, check_json, {"mr.md": text}, "SMS014")
-    [(where, _, clause, grade, message)] = graded(report, "SMS014")
+    [(where, _, clause, grade, message)] = located(report, "SMS014")
     assert (where, clause, grade) == ("mr.md:9", "9.3", severity)
     missing = 2 if left_out else 10
     assert message.startswith(
@@ -454,7 +401,7 @@ def test_a_late_review_is_minor_at_its_date(write, tmp_path, check_json) -> None
         {"mr.md": as_file(review("MR-1", "2025-09-01"), True)},
         "SMS014",
     )
-    assert graded(report, "SMS014") == [
+    assert located(report, "SMS014") == [
         (
             "mr.md:7",
             "SMS014",
@@ -480,7 +427,7 @@ def test_an_overdue_nonconformity_is_graded_as_the_nonconformity(
     name = "nc.md" if markdown else "nc.yaml"
     text = as_file(nonconformity("open", "2026-11-21", grade), markdown)
     report = check(write, tmp_path, check_json, {name: text}, "SMS015")
-    assert graded(report, "SMS015") == [
+    assert located(report, "SMS015") == [
         (
             f"{name}:{12 if markdown else 11}",
             "SMS015",
@@ -503,7 +450,7 @@ def test_a_closure_lacking_several_pieces_is_one_finding_at_nc_status(
     name = "nc.md" if markdown else "nc.yaml"
     text = nonconformity("closed", "2026-05-31", corrective_action="Two approvers")
     report = check(write, tmp_path, check_json, {name: as_file(text, markdown)}, "SMS026")
-    assert graded(report, "SMS026") == [
+    assert located(report, "SMS026") == [
         (
             f"{name}:{13 if markdown else 12}",
             "SMS026",
@@ -526,7 +473,7 @@ def test_a_major_nonconformity_closed_unverified_is_major(write, tmp_path, check
     }
     text = as_file(nonconformity("closed", "2026-05-31", "major", **closure), True)
     report = check(write, tmp_path, check_json, {"nc.md": text}, "SMS026")
-    assert graded(report, "SMS026") == [
+    assert located(report, "SMS026") == [
         (
             "nc.md:17",  # the value written, the one thing wrong
             "SMS026",
@@ -542,16 +489,6 @@ def test_a_major_nonconformity_closed_unverified_is_major(write, tmp_path, check
 # SMS016 clause-coverage
 
 
-def procedure(proc_id: str, clauses: Sequence[str], status: str = "approved") -> str:
-    """Lines (YAML): status 5, clauses 10."""
-    return (
-        f"id: {proc_id}\nkind: procedure\ntitle: Procedure {proc_id}\nowner: sms-manager\n"
-        f'status: {status}\nversion: "1.0"\napproved_by: sms-manager\n'
-        "approved_on: 2026-01-10\nlast_reviewed: 2026-06-01\n"
-        f"clauses: {json.dumps(list(clauses))}\n"
-    )
-
-
 def all_but(*left_out: str) -> list[str]:
     from sms_lint.pack import load_framework
 
@@ -561,7 +498,7 @@ def all_but(*left_out: str) -> list[str]:
 def test_a_clause_nothing_addresses_is_a_major_gap(write, tmp_path, check_json) -> None:
     files = {"p.yaml": procedure("PROC-ALL", all_but("7.2"))}
     report = check(write, tmp_path, check_json, files, "SMS016")
-    assert graded(report, "SMS016") == [
+    assert located(report, "SMS016") == [
         (
             "None:None",
             "SMS016",
@@ -582,7 +519,7 @@ def test_a_clause_only_a_draft_addresses_is_minor_at_its_status(
         "competence.md": as_file(procedure("PROC-COMP", ["7.2"], status="draft"), True),
     }
     report = check(write, tmp_path, check_json, files, "SMS016")
-    assert graded(report, "SMS016") == [
+    assert located(report, "SMS016") == [
         (
             "competence.md:6",
             "SMS016",
@@ -599,5 +536,5 @@ def test_an_unreadable_file_silences_coverage(write, tmp_path, check_json) -> No
     # The evidence for 7.2 and 7.3 may be in q.md: its own finding is the one to fix.
     files = {"p.yaml": procedure("PROC-ALL", all_but("7.2", "7.3")), "q.md": UNREADABLE}
     report = check(write, tmp_path, check_json, files, "SMS016")
-    assert graded(report, "SMS016") == []
-    assert [f[:4] for f in graded(report, "SMS100")] == [("q.md:3", "SMS100", "7.5", "major")]
+    assert located(report, "SMS016") == []
+    assert [f[:4] for f in located(report, "SMS100")] == [("q.md:3", "SMS100", "7.5", "major")]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, TODAY
+from auditor_repos import procedure
+from conftest import EXAMPLE, TODAY, found
 
 from sms_lint.coverage import compute_coverage, evidence_counts_for
 from sms_lint.finding import Finding, Severity
@@ -16,23 +16,6 @@ from sms_lint.pack import load_framework
 
 FRAMEWORK = load_framework()
 COVERAGE_CLAUSES = [c.number for c in FRAMEWORK.coverage_clauses()]
-
-
-def procedure(proc_id: str, clauses: Sequence[str], status: str = "approved") -> str:
-    return (
-        f"id: {proc_id}\nkind: procedure\ntitle: Procedure {proc_id}\nowner: sms-manager\n"
-        f'status: {status}\nversion: "1.0"\napproved_by: sms-manager\n'
-        "approved_on: 2026-01-10\nlast_reviewed: 2026-06-01\n"
-        f"clauses: {json.dumps(list(clauses))}\n"
-    )
-
-
-def found(report: dict, rule: str) -> list[tuple]:
-    return [
-        (f["path"], f["line"], f["rule"], f["clause"], f["message"])
-        for f in report["findings"]
-        if f["rule"] == rule
-    ]
 
 
 def coverage_json(invoke, root: Path, *extra: str) -> tuple[int, dict]:

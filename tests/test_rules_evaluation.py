@@ -3,63 +3,20 @@ SMS014 management-review."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from pathlib import Path
 
+from auditor_repos import AUDIT_ROLES, audit, review
 from conftest import EXAMPLE, found
-from sms_texts import SMS_MANAGER, roles_artifact
+from sms_texts import roles_artifact
 
 from sms_lint.checks.management_review import review_inputs
 
 ROLES = roles_artifact(
-    "{id: managing-director, title: MD, holder: Bo Chan, top_management: true,\n"
-    "     responsibilities: [Leads]}",
-    SMS_MANAGER,
-    "{id: change-manager, title: Change manager, holder: Marcus Bell, responsibilities: [CAB]}",
-    "{id: internal-auditor, title: Auditor, holder: Gareth Llewellyn, responsibilities: [Audits]}",
+    *AUDIT_ROLES,
     # The same person as the auditor, written differently: independence compares people.
     "{id: problem-manager, title: Problem manager, holder: gareth  LLEWELLYN,\n"
     "     responsibilities: [Problems]}",
 )
-ALL_CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
-
-
-def audit(
-    audit_id: str,
-    date: str,
-    *,
-    audit_type: str = "internal",
-    auditor: str = "internal-auditor",
-    auditees: Sequence[str] = ("change-manager",),
-    scope: Sequence[object] = ALL_CLAUSES,
-    status: str = "draft",
-) -> str:
-    """An audit; audit_type on line 6, date 7, auditor 8, auditee_roles 9, scope_clauses 10."""
-    return (
-        f"id: {audit_id}\nkind: audit\ntitle: Audit {audit_id}\nowner: sms-manager\n"
-        f"status: {status}\naudit_type: {audit_type}\ndate: {date}\nauditor: {auditor}\n"
-        f"auditee_roles: {json.dumps(list(auditees))}\n"
-        f"scope_clauses: {json.dumps(list(scope))}\nfindings: []\n"
-    )
-
-
-def review(
-    review_id: str,
-    date: str,
-    *,
-    attendees: Sequence[str] = ("managing-director", "sms-manager"),
-    inputs: Sequence[str] | None = None,
-    status: str = "draft",
-) -> str:
-    """A management review; date on line 6, attendees 7, inputs_covered 8."""
-    covered = list(review_inputs()) if inputs is None else list(inputs)
-    return (
-        f"id: {review_id}\nkind: management-review\ntitle: Review {review_id}\n"
-        f"owner: sms-manager\nstatus: {status}\ndate: {date}\n"
-        f"attendees: {json.dumps(list(attendees))}\ninputs_covered: {json.dumps(covered)}\n"
-        "actions: []\n"
-    )
 
 
 def repo(write, files: dict[str, str]) -> None:
