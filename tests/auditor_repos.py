@@ -126,3 +126,20 @@ def procedure(proc_id: str, clauses: Sequence[str], status: str = "approved") ->
         "approved_on: 2026-01-10\nlast_reviewed: 2026-06-01\n"
         f"clauses: {json.dumps(list(clauses))}\n"
     )
+
+
+def not_utf8(byte: str = "0xe9", line: int = 3, char: str = "\u00e9") -> str:
+    """What SMS100 says about a file whose ``byte`` at ``line`` is not UTF-8."""
+    return (
+        f"the file is not UTF-8 (byte {byte} at line {line}, probably '{char}' saved in "
+        "Windows-1252 or Latin-1): save it as UTF-8"
+    )
+
+
+# A Windows-1252 0xE9 (é) at line 3: b"...title: Caf\xe9\n" after two header lines.
+NOT_UTF8 = not_utf8()
+
+
+def waits(rules: str) -> str:
+    """The note the unread file's own finding gets while ``rules`` (as listed) wait for it."""
+    return f"; until then {rules} cannot check what may depend on it"

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from auditor_repos import AUDIT_ROLES, audit, procedure, review
+from auditor_repos import AUDIT_ROLES, NOT_UTF8, audit, procedure, review, waits
 from conftest import located, quiet_config
 from sms_texts import roles_artifact
 
@@ -19,21 +19,11 @@ ROLES = roles_artifact(*AUDIT_ROLES)
 # Invalid UTF-8: the file cannot be read, so whatever it holds is unknown.
 UNREADABLE = b"id: X-1\nkind: procedure\ntitle: Caf\xe9\n"
 ZERO_BASED = re.compile(r"\w\[\d+\]|#\d")
-# What SMS100 says about it, at line 3 (the 0xE9 byte).
-NOT_UTF8 = (
-    "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in Windows-1252 or "
-    "Latin-1): save it as UTF-8"
-)
 
 
 def unreadable(kind: str, ident: str = "X-1") -> bytes:
     """Like UNREADABLE, declaring ``kind`` and ``ident`` in its raw lines."""
     return f"id: {ident}\nkind: {kind}\n".encode() + b"title: Caf\xe9\n"
-
-
-def waits(rules: str) -> str:
-    """The note the unread file's own finding gets while ``rules`` (as listed) wait for it."""
-    return f"; until then {rules} cannot check what may depend on it"
 
 
 def as_file(fields: str, markdown: bool) -> str:

@@ -7,7 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from auditor_repos import KPI, TARGET, header, markdown, objective, only, risk
+from auditor_repos import (
+    KPI,
+    NOT_UTF8,
+    TARGET,
+    header,
+    markdown,
+    not_utf8,
+    objective,
+    only,
+    risk,
+    waits,
+)
 from conftest import graded
 
 # SMS007 objectives-measurable
@@ -260,9 +271,7 @@ def test_an_unreadable_file_makes_a_missing_core_document_unchecked_not_missing(
             "SMS100",
             "7.5",
             "major",
-            "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in "
-            "Windows-1252 or Latin-1): save it as UTF-8; until then SMS008 cannot check what "
-            "may depend on it",
+            NOT_UTF8 + waits("SMS008"),
         )
     ]
 
@@ -290,8 +299,7 @@ def test_an_unreadable_procedure_leaves_the_missing_scope_reported(
             "SMS100",
             "7.5",
             "major",
-            "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in "
-            "Windows-1252 or Latin-1): save it as UTF-8",
+            NOT_UTF8,
         ),
     ]
 
@@ -459,9 +467,7 @@ def test_an_unreadable_file_makes_missing_processes_one_unchecked_finding(
             "SMS100",
             "7.5",
             "major",
-            "the file is not UTF-8 (byte 0xff at line 4, probably '\u00ff' saved in "
-            "Windows-1252 or Latin-1): save it as UTF-8; until then SMS009 cannot check what "
-            "may depend on it",
+            not_utf8("0xff", 4, "\u00ff") + waits("SMS009"),
         )
     ]
 
@@ -485,8 +491,7 @@ def test_an_unreadable_procedure_leaves_missing_processes_reported(
             "SMS100",
             "7.5",
             "major",
-            "the file is not UTF-8 (byte 0xff at line 4, probably '\u00ff' saved in "
-            "Windows-1252 or Latin-1): save it as UTF-8",
+            not_utf8("0xff", 4, "\u00ff"),
         ),
     ]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from auditor_repos import NOT_UTF8, waits
 from sms_texts import MANAGING_DIRECTOR, SMS_MANAGER, roles_artifact
 
 UNHELD = "{id: unheld-role, title: Unheld, responsibilities: [Nothing yet]}"
@@ -55,12 +56,6 @@ def on_file(report: dict, path: str) -> list[tuple]:
 def mentioning(report: dict, text: str) -> list[dict]:
     """The findings whose message contains ``text``."""
     return [f for f in report["findings"] if text in f["message"]]
-
-
-NOT_UTF8 = (
-    "the file is not UTF-8 (byte 0xe9 at line 3, probably '\u00e9' saved in Windows-1252 or "
-    "Latin-1): save it as UTF-8"
-)
 
 
 # SMS003 owner-role
@@ -146,7 +141,7 @@ def test_owners_are_not_checked_while_a_file_could_not_be_read(write, tmp_path, 
             "SMS100",
             "7.5",
             "major",
-            NOT_UTF8 + "; until then SMS003 and SMS016 cannot check what may depend on it",
+            NOT_UTF8 + waits("SMS003 and SMS016"),
         )
     ]
     assert mentioning(report, "quality-lead") == []
@@ -166,7 +161,7 @@ def test_the_roles_themselves_are_not_checked_while_a_file_could_not_be_read(
             "SMS100",
             "7.5",
             "major",
-            NOT_UTF8 + "; until then SMS003 and SMS016 cannot check what may depend on it",
+            NOT_UTF8 + waits("SMS003 and SMS016"),
         )
     ]
     assert mentioning(report, "add one (kind: roles)") == []
