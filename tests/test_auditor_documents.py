@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import quiet_config
+from conftest import located, quiet_config
 from sms_texts import roles_artifact
 from test_git_support import GitRepo, policy, process
 
@@ -19,11 +19,7 @@ RULES = ("SMS001", "SMS004", "SMS005", "SMS006", "SMS019", "SMS024")
 
 def findings(report: dict, *rules: str) -> list[tuple]:
     """(path:line, rule, clause, severity, message) of the report's findings of ``rules``."""
-    return [
-        (f"{f['path']}:{f['line']}", f["rule"], f["clause"], f["severity"], f["message"])
-        for f in report["findings"]
-        if f["rule"] in (rules or RULES)
-    ]
+    return located(report, *(rules or RULES))
 
 
 def header(artifact_id: str, kind: str, status: str = "approved", approval: str = "") -> str:
