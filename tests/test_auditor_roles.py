@@ -265,7 +265,7 @@ def test_role_references_name_entries_by_id_or_ordinal(write, tmp_path, check_js
         (
             audit_path,
             8 + shift,
-            "5.3",
+            "9.2",  # a kind's own field: the kind's clause
             "minor",
             "auditee_roles entry 'sms-manger' is not a role in ROLES-1 "
             "(did you mean 'sms-manager'?)" + fix,
@@ -273,7 +273,7 @@ def test_role_references_name_entries_by_id_or_ordinal(write, tmp_path, check_js
         (
             path,
             8 + shift,
-            "5.3",
+            "6.1",
             "minor",
             "owner 'risk-owner' of the 2nd risk is not a role in ROLES-1" + fix,
         ),

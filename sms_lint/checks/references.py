@@ -9,6 +9,7 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.roles import ROLE_CLAUSE, Roles, Unchecked
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
+from sms_lint.schema.schema_findings import DOCUMENT_CONTROL
 from sms_lint.schema.validation import ordinal
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
 
@@ -49,7 +50,9 @@ def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
         # a dangling reference in a retired document misleads nobody at work: lower
         grade = "retired" if artifact.status == "retired" else None
         if roles.current:
-            yield from _role_hits(artifact, roles, role_hints, (unchecked, role_cause), grade)
+            home = ctx.framework.kind_clauses.get(artifact.kind, ())
+            where = (unchecked, role_cause, home[0] if home else ROLE_CLAUSE)
+            yield from _role_hits(artifact, roles, role_hints, where, grade)
         yield from _artifact_hits(ctx, artifact, id_hints, unchecked, grade)
     yield from unchecked.hits()
 
@@ -73,22 +76,25 @@ def _role_hits(
     artifact: Artifact,
     roles: Roles,
     hints: Suggester,
-    unchecked: tuple[Unchecked, str | None],
+    unchecked: tuple[Unchecked, str | None, str],
     grade: str | None,
 ) -> Iterator[Hit]:
-    later, cause = unchecked
+    """Role references that match no role, each under the clause of the field that holds it:
+    an approver under document control (7.5.2), a kind's own field under the kind's clause."""
+    later, cause, home = unchecked
     for at, named, role_id in _role_references(artifact):
         if role_id in roles.by_id:
             continue
+        clause = DOCUMENT_CONTROL if at == ("approved_by",) else home
         if cause is not None:  # the role may be defined in the file that could not be read
-            later.add(f"role {role_id}", named, artifact, at, ROLE_CLAUSE, cause)
+            later.add(f"role {role_id}", named, artifact, at, clause, cause)
             continue
         yield Hit(
             f"{named} is not a role in {roles.home}{did_you_mean(hints.hint(role_id))}: "
             "use a role id defined there, or add the role with its holder",
             artifact,
             at=at,
-            clause=ROLE_CLAUSE,
+            clause=clause,
             grade=grade,
         )
 
