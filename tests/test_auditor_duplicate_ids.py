@@ -363,3 +363,20 @@ def test_three_shared_ids_are_a_systemic_major(
     findings = sms002(report)
     assert len(findings) == 6 and {f[2] for f in findings} == {"major"}
     assert ("POL-003-b.md", 2, "major", "7.5.3", shared("POL-003-a.yaml", "POL-003")) in findings
+
+
+def test_references_to_a_shared_id_resolve_to_the_established_file(
+    tmp_path: Path, check_json: CheckJson
+) -> None:
+    # The copy (a procedure) comes first in path order: the scope's reference to the id must
+    # still find the service git had first, so no SMS018 "is a procedure, not a service".
+    repo = new_repo(tmp_path / "sms")
+    repo.write(".sms-lint.yaml", quiet_config("SMS002", "SMS018"))
+    repo.write("z/service.yaml", procedure("SVC-1", "Hosting").replace("procedure", "service"))
+    repo.commit("Add the service", "2025-03-02")
+    scope = procedure("SCOPE-1", "Scope").replace("procedure", "scope") + "services: [SVC-1]\n"
+    repo.write("b/scope.yaml", scope)
+    repo.write("a/copy.yaml", procedure("SVC-1", "Copy"))
+    repo.commit("Start a copy", "2025-06-10")
+    _, report = check_json(repo.path)
+    assert [(f["rule"], f["path"]) for f in report["findings"]] == [("SMS002", "a/copy.yaml")]

@@ -86,11 +86,16 @@ class Context:
 
     @cached_property
     def by_id(self) -> Mapping[str, Artifact]:
-        """First artifact for each id (duplicates are their own finding)."""
+        """The artifact each id names: of several sharing one (their own finding, SMS002),
+        the one that entered git first, else the first in path order."""
         index: dict[str, Artifact] = {}
+        last = len(self.added)
         for artifact in self.artifacts:
-            if artifact.id is not None:
-                index.setdefault(artifact.id, artifact)
+            if artifact.id is None:
+                continue
+            held = index.setdefault(artifact.id, artifact)
+            if self.added.get(artifact.path, last) < self.added.get(held.path, last):
+                index[artifact.id] = artifact
         return index
 
     def unread_cause(self, kind: str | None = None, ident: str | None = None) -> str | None:
