@@ -26,7 +26,6 @@ from sms_lint.parse.loader import Problem
 from sms_lint.parse.yamlscalars import shorten
 from sms_lint.schema.prune import prune_paths, pruned
 from sms_lint.schema.schema_findings import number_version, schema_findings, without_date_twins
-from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
     from sms_lint.config import Config
@@ -204,6 +203,8 @@ def _kind_message(kind: object, setup: Setup) -> str:
         )
     if not isinstance(kind, str):
         return f"kind must be one word naming the kind of artifact ({known}), {excluded}"
+    from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
+
     hint = Suggester(setup.framework.kinds, Budget(FILE_BUDGET)).hint(kind)
     return (
         f"unknown kind '{shorten(kind)}'{did_you_mean(hint)}, so no rule checks this file: "

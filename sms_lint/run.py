@@ -24,6 +24,7 @@ from sms_lint.pack import PackError
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result, Setup
+    from sms_lint.gitrepo.entered import EntryOrder
 
 
 @dataclass(frozen=True)
@@ -89,11 +90,9 @@ def check_result(request: CheckRequest) -> Result:
         from sms_lint.cache.store import ResultCache  # only runs that use the cache pay for it
 
         cache = ResultCache(request.root, setup)
-    # Which of the files sharing an id came first: git is asked (and GitPython loaded) only
+    # Which of the files sharing an id came first: git is asked (and its modules loaded) only
     # when some id is shared.
-    from sms_lint.gitrepo.entered import entry_order
-
-    history = functools.partial(entry_order, request.root)
+    history = functools.partial(_entry_order, request.root)
     result = run_check(request.root, setup, request.today, request.fail_on, changes, cache, history)
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))
@@ -103,6 +102,12 @@ def check_result(request: CheckRequest) -> Result:
         root=display_root(request.root),
         repository_folder=folder_in_repository(request.root),
     )
+
+
+def _entry_order(root: Path, paths: tuple[str, ...]) -> EntryOrder:
+    from sms_lint.gitrepo.entered import entry_order
+
+    return entry_order(root, paths)
 
 
 def emit(text: str, output: Path | None) -> None:

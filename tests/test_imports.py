@@ -16,7 +16,8 @@ try:
 except SystemExit as done:
     code = done.code
 loaded = sorted(m for m in ("git", "jsonschema", "junit_xml", "sms_lint.commands.init",
-                             "sms_lint.commands.register") if m in sys.modules)
+                             "sms_lint.commands.register", "sms_lint.gitrepo.entered",
+                             "sms_lint.parse.yamlhints") if m in sys.modules)
 print("LOADED", ",".join(loaded), "EXIT", code)
 """
 
@@ -44,3 +45,16 @@ def test_invalid_documents_still_get_jsonschema_messages(tmp_path) -> None:
         "check", str(tmp_path / "repo"), "--today", TODAY, "--no-cache", env_cache=str(tmp_path)
     )
     assert "jsonschema" in line and "git" not in line.split("EXIT")[0].split(",")
+
+
+def test_only_a_syntax_error_or_a_shared_id_loads_the_hints_or_the_git_walk(tmp_path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    header = "kind: procedure\ntitle: T\nowner: o\nstatus: draft\n"
+    (repo / "a.yaml").write_text("id: X\n" + header)
+    (repo / "b.yaml").write_text("id: X\n" + header)
+    (repo / "c.yaml").write_text("id: Y\n" + header + "title: [unclosed\n")
+    line = run_probe("check", str(repo), "--today", TODAY, "--no-cache", env_cache=str(tmp_path))
+    assert {"sms_lint.gitrepo.entered", "sms_lint.parse.yamlhints"} <= set(
+        line.split()[1].split(",")
+    )

@@ -10,8 +10,7 @@ to add the roles it holds.
 from __future__ import annotations
 
 import re
-
-from sms_lint.suggest import FILE_BUDGET, Budget, Suggester
+from collections.abc import Iterable
 
 Declared = tuple["str | None", "str | None"]
 # `kind: roles` / `id: ROLES-001` at the start of a line, as YAML and front matter write them.
@@ -26,11 +25,22 @@ _KEY_WORD = re.compile(rb"^([A-Za-z]{2,6})[ \t]*:[ \t]*[\"']?([A-Za-z][\w-]*)", 
 
 
 def _kind_like_line(head: bytes) -> str | None:
-    hints = Suggester(("kind",), Budget(FILE_BUDGET))
     for match in _KEY_WORD.finditer(head):
-        if hints.hint(match.group(1).decode("latin-1")) == "kind":
+        if _looks_like_kind(match.group(1).decode("latin-1")):
             return match.group(2).decode("latin-1")
     return None
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str | None:
+    # Imported here: only files that did not become artifacts come this way.
+    from sms_lint.suggest import FILE_BUDGET, Budget, Suggester
+
+    return Suggester(candidates, Budget(FILE_BUDGET)).hint(word)
+
+
+def _looks_like_kind(key: object) -> bool:
+    """``kind`` itself in another case, or a plausible typo of it (``knd``, ``kidn``)."""
+    return isinstance(key, str) and _closest(key, ("kind",)) == "kind"
 
 
 # The declared kind of a file that holds no artifact of any kind sms-lint knows: a YAML file
@@ -47,9 +57,8 @@ _RETIRED_LINE = re.compile(rb"^status[ \t]*:[ \t]*[\"']?retired[\"']?[ \t]*(#.*)
 def kind_key_typo(data: dict) -> tuple[str, str] | None:
     """A top-level key that is a plausible typo of ``kind`` (``knd``, ``Kind``), with its
     text value, in a mapping that has no ``kind``."""
-    hints = Suggester(("kind",), Budget(FILE_BUDGET))
     for key, value in data.items():
-        if isinstance(key, str) and isinstance(value, str) and hints.hint(key) == "kind":
+        if isinstance(value, str) and _looks_like_kind(key):
             return key, value
     return None
 
@@ -82,7 +91,7 @@ def declared(raw: bytes, data: object, kinds: frozenset[str]) -> Declared:
     retired = data.get("status") == "retired" if isinstance(data, dict) else None
     if retired is None:
         retired = _RETIRED_LINE.search(raw[: 64 * 1024].replace(b"\0", b"")) is not None
-    meant = written if written in kinds else Suggester(kinds, Budget(FILE_BUDGET)).hint(written)
+    meant = written if written in kinds else _closest(written, kinds)
     if meant is None:
         return (NO_ARTIFACT, ident)
     return (RETIRED if retired else meant, ident)

@@ -20,9 +20,7 @@ import yaml
 
 from sms_lint.parse.textlines import TextLines, char_index, lines_if_needed
 from sms_lint.parse.yamlevents import Abort, EventBuilder, Path, Problem
-from sms_lint.parse.yamlhints import explain
 from sms_lint.parse.yamlscalars import shorten
-from sms_lint.parse.yamlsource import Failure, Source
 
 __all__ = ["Loaded", "Path", "Problem", "load_yaml", "parser_name"]
 
@@ -72,6 +70,10 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int)
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> Problem:
     """The error in plain words, at the place of its likely cause (see yamlhints)."""
+    # Only a file with a syntax error pays for the hints (a clean pre-commit run does not).
+    from sms_lint.parse.yamlhints import explain
+    from sms_lint.parse.yamlsource import Failure, Source
+
     mark = error.problem_mark or error.context_mark
     start = error.context_mark.index if error.context_mark else None
     failure = Failure(
