@@ -28,6 +28,7 @@ from sms_lint.checks.base import Hit
 from sms_lint.finding import Finding
 from sms_lint.pack import Rule
 from sms_lint.rulebook import RuleBook
+from sms_lint.words import listing
 
 Paths = tuple[tuple[str | int, ...], ...]
 
@@ -115,8 +116,7 @@ def name_what_waits(
     for finding in sorted(findings, key=Finding.sort_key):
         rules = sorted(waiting.pop(finding.path, ()))
         if rules:
-            listed = ", ".join(rules[:-1]) + (" and " if len(rules) > 1 else "") + rules[-1]
-            note = f"; until then {listed} cannot check what may depend on it"
+            note = f"; until then {listing(rules)} cannot check what may depend on it"
             worst = max((book.severities[r] for r in rules), key=lambda s: s.rank)
             severity = max(finding.severity, worst, key=lambda s: s.rank)
             finding = replace(finding, message=finding.message + note, severity=severity)

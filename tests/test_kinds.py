@@ -156,6 +156,6 @@ def test_no_message_names_an_item_by_a_zero_based_index(tmp_path: Path, check_js
                          (12, "12th"), (13, "13th"), (21, "21st"), (112, "112th")]
 )  # fmt: skip
 def test_ordinals(number: int, text: str) -> None:
-    from sms_lint.schema.validation import ordinal
+    from sms_lint.words import ordinal
 
     assert ordinal(number) == text

@@ -12,6 +12,7 @@ from sms_lint.config import Config
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework
 from sms_lint.parse.declared import RETIRED
+from sms_lint.words import listing
 
 if TYPE_CHECKING:
     from sms_lint.gitrepo.changes import ChangeSet
@@ -109,7 +110,7 @@ class Context:
             return None
         named = unread[:3]
         more = len(unread) - len(named)
-        listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+        listed = listing(named)
         if more:
             listed = ", ".join(named) + f" and {more} more file{'s' if more > 1 else ''}"
         return f"{listed} could not be read"

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 # its names here would fail when sms_lint.coverage is the first of the two to be imported.
 from sms_lint import coverage as readiness
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.wording import listing, named
+from sms_lint.checks.wording import named
 from sms_lint.facts import evidence_clauses
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
+from sms_lint.words import listing
 
 # Drafts named in one message at most; the rest are counted.
 _NAMED = 3

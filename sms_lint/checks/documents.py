@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sms_lint.checks.base import Context, Hit
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pack import Rule
+from sms_lint.words import listing
 
 # What an approved artifact must carry (7.5.2), in the order findings name them.
 APPROVAL_FIELDS = ("version", "approved_by", "approved_on", "last_reviewed")
@@ -25,8 +26,8 @@ def approval_fields(ctx: Context, rule: Rule) -> Iterator[Hit]:
         absent = [f for f in missing if not artifact.written(f)]
         if absent:
             yield Hit(
-                f"status is approved but {_and(absent)} {'is' if len(absent) == 1 else 'are'} "
-                f"missing: add {_and([_WHAT[f] for f in absent])}, or set status: draft until "
+                f"status is approved but {listing(absent)} {'is' if len(absent) == 1 else 'are'} "
+                f"missing: add {listing([_WHAT[f] for f in absent])}, or set status: draft until "
                 "it is approved",
                 artifact,
                 at=("status",),
@@ -56,10 +57,6 @@ _FIX = {
     "approved_on": "the approval date as YYYY-MM-DD",
     "last_reviewed": "the date of the last review as YYYY-MM-DD",
 }
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _is_blank(value: object) -> bool:

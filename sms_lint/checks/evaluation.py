@@ -8,10 +8,11 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.records import Event, months_param, recency, records, within
-from sms_lint.checks.wording import listing, named
+from sms_lint.checks.wording import named
 from sms_lint.facts import clause_covers, roles_index
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pack import Rule
+from sms_lint.words import listing
 
 INTERNAL_AUDIT = Event(
     "internal audit", "an internal audit", "kind: audit, audit_type: internal", "audit"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from sms_lint.checks.base import Context, Hit
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
+from sms_lint.words import listing
 
 # Given the paths of the files that share an id: path -> rank in the order they entered git
 # (ties: git cannot tell them apart), and committed path -> the day it entered.
@@ -53,7 +54,7 @@ def unique_id(ctx: Context, rule: Rule) -> Iterator[Hit]:
         first = _established(group, ctx.added)
         for artifact in group:
             if first is None:
-                others = _listed([other.path for other in group if other is not artifact])
+                others = listing([other.path for other in group if other is not artifact])
                 message = (
                     f"id '{artifact_id}' is also used by {others}: keep it on the document "
                     "that had it first and give the others their own ids"
@@ -78,8 +79,3 @@ def _established(group: list[Artifact], added: Mapping[str, int]) -> Artifact | 
     if ranks[0] == ranks[1]:
         return None  # added in one commit, or none of them committed yet
     return next(a for a in group if added[a.path] == ranks[0])
-
-
-def _listed(paths: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return paths[0] if len(paths) == 1 else ", ".join(paths[:-1]) + " and " + paths[-1]

@@ -10,8 +10,8 @@ from sms_lint.checks.roles import ROLE_CLAUSE, Roles, Unchecked
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.schema.schema_findings import DOCUMENT_CONTROL
-from sms_lint.schema.validation import ordinal
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
+from sms_lint.words import ordinal
 
 # Artifact references of one kind: (kind holding the field, field, kind it must point to,
 # clause the reference serves). A field holds one id or a list of ids.

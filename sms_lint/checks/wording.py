@@ -9,7 +9,7 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.model import Artifact
-from sms_lint.schema.validation import ordinal
+from sms_lint.words import listing, ordinal
 
 COMPARATORS = frozenset({">=", "<=", "="})
 
@@ -46,13 +46,6 @@ def item_label(word: str, entry: Any, index: int) -> str:
             if isinstance(value, str) and value.strip():
                 return f"{word} '{value.strip()}'"
     return f"the {ordinal(index + 1)} {word}"
-
-
-def listing(words: Sequence[str], last: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 def lacking(artifact: Artifact, entry: Any, fields: Sequence[str]) -> list[str]:

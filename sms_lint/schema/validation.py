@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
+from sms_lint.words import listing, ordinal
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, FormatChecker
@@ -178,14 +179,6 @@ def _item_name(item: Any) -> str | None:
             if isinstance(value, str) and value.strip() and len(value) <= 80:
                 return value.strip()
     return None
-
-
-def ordinal(number: int) -> str:
-    """1 -> ``1st``, 2 -> ``2nd``, 11 -> ``11th``, 23 -> ``23rd``."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _preview(value: Any) -> str:
@@ -389,8 +382,7 @@ def merge_missing(violations: list[Violation], root: Any = None) -> list[Violati
 def missing_message(where: str, names: list[str]) -> str:
     """ "owner is missing: add it" at the top; "actions (A-3) has no owner or due: add them"
     for an item."""
-    listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
     them = "them" if len(names) > 1 else "it"
     if not where:
-        return f"{listed} {'are' if len(names) > 1 else 'is'} missing: add {them}"
-    return f"{where} has no {listed.replace(' and ', ' or ')}: add {them}"
+        return f"{listing(names)} {'are' if len(names) > 1 else 'is'} missing: add {them}"
+    return f"{where} has no {listing(names, 'or')}: add {them}"
