@@ -180,7 +180,7 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
         valid = pruned(data, prune_paths(data, errors, header_fields))
         doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact)
         schema = list(schema_findings(doc, kind, errors, artifact_id, setup))
-        out = without_date_twins(out, schema)
+        out = without_date_twins(out, schema, data)
         out.extend(schema)
     version = data.get("version")
     if isinstance(version, float):

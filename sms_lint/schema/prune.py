@@ -74,6 +74,12 @@ def _unknown_keys(error: ValidationError, extra_known: frozenset[str]) -> list[s
     ]
 
 
+def value_at(data: Any, path: Path) -> Any:
+    """The value at ``path`` in ``data``, or None when there is none."""
+    found = _lookup(data, path)
+    return None if found is _MISSING else found
+
+
 def _lookup(data: Any, path: Path) -> Any:
     node = data
     for part in path:

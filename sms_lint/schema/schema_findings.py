@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
 from sms_lint.parse.documents import Document
-from sms_lint.schema.validation import Violation, explain, merge_missing, misspelt_required
+from sms_lint.schema.prune import value_at
+from sms_lint.schema.validation import (
+    Violation,
+    explain,
+    impossible_date,
+    merge_missing,
+    misspelt_required,
+)
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -22,11 +29,15 @@ if TYPE_CHECKING:
 
 
 def without_date_twins(
-    out: list[Finding | None], schema: list[Finding | None]
+    out: list[Finding | None], schema: list[Finding | None], data: dict
 ) -> list[Finding | None]:
     """The loader's SMS105 (a date that is not in the calendar) drops out where the schema's
-    finding on the same line already says so, naming the field: one defect, one finding."""
-    lines = {f.line for f in schema if f is not None and "not a date in the calendar" in f.message}
+    finding on the same line is about that date, naming the field: one defect, one finding."""
+    lines = {
+        f.line
+        for f in schema
+        if f is not None and f.written and any(impossible_date(value_at(data, p)) for p in f.about)
+    }
     if not lines:
         return out
     return [f for f in out if f is None or f.rule != "SMS105" or f.line not in lines]
