@@ -178,11 +178,11 @@ def _cross_file(
     added, added_on = entry_order(artifacts, history)  # git runs only if some id is shared
     key = None
     if cache is not None and changes is None:
-        unread = tuple(
+        no_bytes = tuple(  # files whose bytes could not be read have no digest to key on
             (o.document.path, o.findings) for o in outcomes if o.document.path not in digests
         )
         entered = (sorted(added.items()), sorted(added_on.items()))
-        key = cache.run_key(digests, today.isoformat(), repr(unread), repr(entered))
+        key = cache.run_key(digests, today.isoformat(), repr(no_bytes), repr(entered))
         cached = cache.cached_findings(key)
         if cached is not None:
             return list(cached)
