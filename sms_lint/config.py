@@ -22,7 +22,16 @@ from sms_lint.parse.documents import decode
 from sms_lint.parse.loader import load_yaml
 
 CONFIG_NAME = ".sms-lint.yaml"
-KNOWN_KEYS = ("exclude", "rules", "review_interval_months", "policies", "waivers", "max_file_kb")
+KNOWN_KEYS = (
+    "exclude",
+    "rules",
+    "review_interval_months",
+    "policies",
+    "waivers",
+    "max_file_kb",
+    "intervals",
+    "placeholders",
+)
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
 
@@ -50,6 +59,18 @@ class Waiver:
 
 
 @dataclass(frozen=True)
+class Intervals:
+    """The planned intervals, in months: between internal audits, between management reviews,
+    between supplier performance reviews, and the audit cycle over which internal audits
+    together cover the whole SMS (``intervals:`` in ``.sms-lint.yaml``)."""
+
+    internal_audit_months: int = 12
+    management_review_months: int = 12
+    supplier_review_months: int = 12
+    audit_cycle_months: int = 36
+
+
+@dataclass(frozen=True)
 class Config:
     """The settings of one run. ``source`` is the config file's path relative to the root
     (or as given) for findings about waivers; ``None`` when no file was read."""
@@ -61,6 +82,10 @@ class Config:
     policies: tuple[Path, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     max_file_kb: int = 1024
+    intervals: Intervals = Intervals()
+    # Extra placeholder phrases (beyond sms_lint.parse.placeholders.DEFAULT_MARKERS), matched
+    # as whole words, ignoring case.
+    placeholders: tuple[str, ...] = ()
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -145,7 +170,23 @@ def parse_config(
             for index, entry in enumerate(_list(data, "waivers", name))
         ),
         max_file_kb=max_kb,
+        intervals=_intervals(data.get("intervals", {}), name),
+        placeholders=_strings(data, "placeholders", name),
     )
+
+
+def _intervals(raw: Any, name: str) -> Intervals:
+    known = tuple(Intervals.__dataclass_fields__)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{name}: 'intervals' must be a mapping of {', '.join(known)}")
+    for key, months in raw.items():
+        if key not in known:
+            raise ConfigError(
+                f"{name}: unknown key 'intervals.{key}' (known keys: {', '.join(known)})"
+            )
+        if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120:
+            raise ConfigError(f"{name}: 'intervals.{key}' must be a whole number from 1 to 120")
+    return Intervals(**raw)
 
 
 def _list(data: dict[str, Any], key: str, name: str) -> list[Any]:

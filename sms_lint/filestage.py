@@ -140,7 +140,7 @@ def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
     if isinstance(raw, Problem):
         document = Document(path, None, problems=[raw])
     else:
-        document = parse_document(path, raw)
+        document = parse_document(path, raw, setup.config.placeholders)
     outcome = check_document(document, setup, raw if isinstance(raw, bytes) else None)
     if outcome.kind is None and isinstance(raw, bytes):
         return outcome._replace(declared=declared(raw, document.data, setup.schemas.kinds))

@@ -35,7 +35,8 @@ from sms_lint.output import write_bytes_atomic
 from sms_lint.parse.loader import parser_name
 from sms_lint.resources import data_dir
 
-FORMAT = 4  # 2: a digest of each document; 3: what findings are about; 4: declared kind/id
+FORMAT = 5  # 2: a digest of each document; 3: what findings are about; 4: declared kind/id;
+# 5: a summary of each Markdown body
 STALE_DAYS = 30
 _PACKAGE = Path(__file__).resolve().parent
 _CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes

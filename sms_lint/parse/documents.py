@@ -13,6 +13,7 @@ from typing import Any
 
 from sms_lint.parse.encodings import not_utf8, other_encoding
 from sms_lint.parse.loader import Path, Problem, load_yaml
+from sms_lint.parse.placeholders import Body, Placeholder, marker_pattern, summarise_body
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -30,7 +31,16 @@ class Document:
     and problems (needed only to place a finding), so neither is decoded without need.
     """
 
-    __slots__ = ("_data", "_detail", "_parts", "_positions", "_problems", "is_artifact", "path")
+    __slots__ = (
+        "_body",
+        "_data",
+        "_detail",
+        "_parts",
+        "_positions",
+        "_problems",
+        "is_artifact",
+        "path",
+    )
 
     def __init__(
         self,
@@ -39,9 +49,12 @@ class Document:
         positions: dict[Path, tuple[int, int]] | None = None,
         problems: list[Problem] | None = None,
         is_artifact: bool = True,
+        body: Body | None = None,
     ) -> None:
         self.path = path
         self.is_artifact = is_artifact
+        # A Markdown artifact's body in brief (None for YAML): see sms_lint.parse.placeholders.
+        self._body = body
         self._data: Any = data
         self._positions = positions if positions is not None else {}
         self._problems = problems if problems is not None else []
@@ -57,8 +70,9 @@ class Document:
 
     def _split(self) -> None:
         if self._parts is not None:
-            data, self._detail = marshal.loads(self._parts)
+            data, self._detail, body = marshal.loads(self._parts)
             self._data = _Encoded(data)
+            self._body = _decode_body(body)
             self._parts = None
 
     def encode(self) -> bytes:
@@ -67,7 +81,10 @@ class Document:
             return self._parts  # still in encoded form: nothing to do
         problems = [(p.code, p.line, p.column, p.message) for p in self.problems]
         detail = marshal.dumps((self.positions, problems))
-        return marshal.dumps((marshal.dumps(self.data), detail))
+        body = None
+        if self._body is not None:
+            body = (self._body.content_lines, tuple(tuple(p) for p in self._body.placeholders))
+        return marshal.dumps((marshal.dumps(self.data), detail, body))
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -82,6 +99,13 @@ class Document:
             positions, problems = marshal.loads(self._detail)
             self._positions, self._problems = positions, [Problem(*p) for p in problems]
             self._detail = None
+
+    @property
+    def body(self) -> Body | None:
+        """A Markdown artifact's body in brief (None for YAML): how much content it has beyond
+        headings, and its placeholders (see :mod:`sms_lint.parse.placeholders`)."""
+        self._split()
+        return self._body
 
     @property
     def positions(self) -> dict[Path, tuple[int, int]]:
@@ -99,6 +123,14 @@ class Document:
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
+
+
+def _decode_body(encoded: Any) -> Body | None:
+    """The body ``encode`` wrote (the cache checks the entry's bytes against their digest)."""
+    if encoded is None:
+        return None
+    content, placeholders = encoded
+    return Body(content, tuple(Placeholder(*p) for p in placeholders))
 
 
 class _Encoded:
@@ -138,13 +170,19 @@ def split_front_matter(text: str) -> tuple[str | None, int, Problem | None]:
 
     ``(None, 0, None)`` means the Markdown has no front matter and is not an artifact.
     """
+    front, offset, problem, _, _ = _split_lines(text)
+    return front, offset, problem
+
+
+def _split_lines(text: str) -> tuple[str | None, int, Problem | None, list[str], int]:
+    """``split_front_matter``, the body's lines and the file's line number of the first."""
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
-        return None, 0, _late_front_matter(lines)
+        return None, 0, _late_front_matter(lines), [], 0
     for index in range(1, len(lines)):
         if _CLOSING_FENCE.match(lines[index]):
-            return "\n".join(lines[1:index]) + "\n", 1, None
-    return None, 0, _unclosed(lines)
+            return "\n".join(lines[1:index]) + "\n", 1, None, lines[index + 1 :], index + 2
+    return None, 0, _unclosed(lines), [], 0
 
 
 # A line meant to close the front matter: two or four dashes, an indented '---', dashes a word
@@ -210,19 +248,21 @@ def _looks_like_fields(lines: list[str]) -> bool:
     return False
 
 
-def parse_document(path: str, raw: bytes) -> Document:
-    """Turn a file's bytes into a :class:`Document`; ``path`` decides YAML or Markdown."""
+def parse_document(path: str, raw: bytes, markers: tuple[str, ...] = ()) -> Document:
+    """Turn a file's bytes into a :class:`Document`; ``path`` decides YAML or Markdown.
+    ``markers`` are the extra placeholder phrases a Markdown body is searched for."""
     text, problem = decode(raw)
     if problem is not None:
         return Document(path, None, problems=[problem])
     assert text is not None
     if path.lower().endswith(MARKDOWN_SUFFIXES):
-        front, offset, problem = split_front_matter(text)
+        front, offset, problem, body, first = _split_lines(text)
         if problem is not None:
             return Document(path, None, problems=[problem])
         if front is None:
             return Document(path, None, is_artifact=False)
         loaded = load_yaml(front, line_offset=offset)
-    else:
-        loaded = load_yaml(text)
+        summary = summarise_body(body, first, marker_pattern(markers))
+        return Document(path, loaded.data, loaded.positions, loaded.problems, body=summary)
+    loaded = load_yaml(text)
     return Document(path, loaded.data, loaded.positions, loaded.problems)

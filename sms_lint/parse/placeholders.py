@@ -1,0 +1,118 @@
+"""Placeholders and empty bodies: what a Markdown body holds besides headings, and where text
+still waits to be written.
+
+A placeholder is the starter's ``<...>`` marker (``<Name of your managing director>``: a
+letter after ``<``, at least one space inside, no ``=``, ``/`` or ``:`` that would make it an
+HTML tag or an autolink) or one of the marker phrases (``TBD``, ``TODO``, ``lorem ipsum``...,
+plus ``placeholders:`` from ``.sms-lint.yaml``) as a whole word, ignoring case. Text in code
+(fenced blocks and inline code spans) is an example, not a placeholder, and is skipped.
+
+The body is summarised while the file is parsed (the per-file stage), so that the rules and the
+cache hold a few numbers per document instead of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "PLACEHOLDER", "lorem ipsum", "XXX")
+
+# ``<What was audited, how, and the conclusion.>``; also the opening of a marker that goes on
+# over the next lines (``<PLACEHOLDER. This record...`` with no ``>`` on the line).
+_ANGLE = r"<[A-Za-z][^<>=/:\n`]*\s[^<>=/:\n`]*(?:>|$)"
+_FENCE = re.compile(r"\s{0,3}(```+|~~~+)")
+_HEADING = re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_COMMENT = re.compile(r"<!--.*?-->")
+
+
+class Placeholder(NamedTuple):
+    line: int
+    column: int
+    text: str  # as written, cut to 60 characters
+
+
+class Body(NamedTuple):
+    """A Markdown body in brief: how many lines of content it has beyond headings, blank
+    lines, rules and comments, and every placeholder in it."""
+
+    content_lines: int
+    placeholders: tuple[Placeholder, ...]
+
+
+@lru_cache(maxsize=8)
+def marker_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The pattern of every placeholder: the ``<...>`` marker, the default phrases and
+    ``extra`` (literal text, so a config from a pull request cannot make the scan slow)."""
+    phrases = sorted({p.strip() for p in (*DEFAULT_MARKERS, *extra) if p.strip()}, key=len)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in reversed(phrases))
+    return re.compile(rf"{_ANGLE}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE | re.MULTILINE)
+
+
+def find(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """(0-based offset, text) of every placeholder in one line or value of text."""
+    for match in pattern.finditer(text):
+        yield match.start(), _shorten(match.group(0))
+
+
+def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[str]) -> Body:
+    """The :class:`Body` of the Markdown ``lines``, the first of which is line ``first_line``
+    of the file."""
+    content = 0
+    found: list[Placeholder] = []
+    fence: str | None = None
+    in_comment = False
+    for number, line in enumerate(lines, start=first_line):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            content += bool(line.strip())
+            continue
+        if opened:
+            fence = opened.group(1)
+            content += 1
+            continue
+        text, in_comment = _outside_comments(line, in_comment)
+        if not text.strip() or _HEADING.match(text):
+            continue
+        content += 1
+        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+        found.extend(Placeholder(number, offset + 1, hit) for offset, hit in find(prose, pattern))
+    return Body(content, tuple(found))
+
+
+def in_data(value: Any, pattern: re.Pattern[str], at: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(data path, text) of every placeholder in a value of the front matter, at any depth."""
+    if isinstance(value, str):
+        for _, hit in find(value, pattern):
+            yield at, hit
+            return  # one per value: the value is what has to be written
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from in_data(item, pattern, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from in_data(item, pattern, (*at, index))
+
+
+def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without HTML comments, and whether a comment is still open at its end."""
+    if in_comment:
+        end = line.find("-->")
+        if end < 0:
+            return "", True
+        line = line[end + 3 :]
+    line = _COMMENT.sub("", line)
+    start = line.find("<!--")
+    if start >= 0:
+        return line[:start], True
+    return line, False
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
