@@ -28,6 +28,9 @@ ARTIFACT_REFERENCES = (
 # Role references in lists of role ids: (kind, field).
 ROLE_LISTS = (("audit", "auditee_roles"), ("management-review", "attendees"))
 
+# Single role ids in a kind's own field: (kind, field). Filed under the kind's clause.
+ROLE_FIELDS = (("nonconformity", "verified_by"),)
+
 # Role references as the `owner` of list entries: (kind, list field, entry noun for messages).
 OWNED_ENTRIES = (
     ("objectives", "objectives", "objective"),
@@ -104,6 +107,10 @@ def _role_references(artifact: Artifact) -> Iterator[tuple[tuple, str, str]]:
     approver = artifact.text("approved_by")
     if approver is not None:
         yield ("approved_by",), f"approved_by '{approver}'", approver
+    for kind, field in ROLE_FIELDS:
+        role_id = artifact.text(field) if artifact.kind == kind else None
+        if role_id is not None:
+            yield (field,), f"{field} '{role_id}'", role_id
     for kind, field in ROLE_LISTS:
         if artifact.kind == kind:
             for index, role_id in _ids(artifact, field):

@@ -17,7 +17,7 @@ PAST_HEADER_DATES = ("last_reviewed", "approved_on")
 PAST_KIND_DATES = {
     "audit": ("date",),
     "management-review": ("date",),
-    "nonconformity": ("raised_on", "closed_on"),
+    "nonconformity": ("raised_on", "closed_on", "verified_on"),
     "supplier": ("last_performance_review",),
 }
 
@@ -29,6 +29,7 @@ _EVENTS = {
     ("management-review", "date"): "the management review",
     "raised_on": "raising the nonconformity",
     "closed_on": "closing the nonconformity",
+    "verified_on": "verifying the corrective action's effectiveness",
     "last_performance_review": "the supplier's performance review",
 }
 
