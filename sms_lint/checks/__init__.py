@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from sms_lint.checks import (
+    authority,
     changes,
     coverage,
     documents,
@@ -49,6 +50,9 @@ REGISTRY: dict[str, CheckFunction] = {
     "internal-audit": evaluation.internal_audit,
     "audit-programme": evaluation.audit_programme,
     "auditor-independence": evaluation.auditor_independence,
+    "top-management-approval": authority.top_management_approval,
+    "internal-audit-impartiality": authority.internal_audit_impartiality,
+    "auditee-approved-report": authority.auditee_approved_report,
     "management-review": management_review.management_review,
     "nonconformity-overdue": improvement.nonconformity_overdue,
     "nonconformity-closure": improvement.nonconformity_closure,
