@@ -88,7 +88,18 @@ def next_review(artifact: Artifact, default_months: int) -> tuple[datetime.date 
 
 
 def evidence_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...]:
-    """Every clause the artifact gives evidence for: its kind's, its typed value's, its own."""
+    """Every clause the artifact documents once approved: its kind's, its typed value's, its
+    own; none when it has no content (a Markdown body of headings only) or its fields say it
+    documents nothing (an external audit): the pack's ``evidence:`` section says so."""
+    rules = framework.evidence
+    if not rules.has_content(artifact) or not rules.may_document(artifact):
+        return ()
+    return claimed_clauses(artifact, framework)
+
+
+def claimed_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...]:
+    """Every clause the artifact claims, whatever its content: its kind's, its typed
+    value's, its own ``clauses`` list."""
     found: list[str] = list(framework.kind_clauses.get(artifact.kind, ()))
     for field, table in framework.value_clauses.items():
         value = artifact.data.get(field)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from sms_lint.evidence import EvidenceError, EvidenceRules, parse_evidence
 from sms_lint.finding import Severity
 from sms_lint.resources import builtin_pack_path
 
@@ -69,6 +70,8 @@ class Framework:
     kind_clauses: Mapping[str, tuple[str, ...]]
     value_clauses: Mapping[str, Mapping[str, tuple[str, ...]]]
     rules: tuple[Rule, ...]
+    # What counts as documented and operating (the pack's `evidence:` section).
+    evidence: EvidenceRules = field(default_factory=EvidenceRules)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -197,12 +200,17 @@ def load_framework(path: Path | None = None) -> Framework:
         for name, table in raw["value_clauses"].items()
     }
     rules = tuple(parse_rule(entry, "builtin") for entry in raw["rules"])
+    try:
+        evidence = parse_evidence(raw.get("evidence"))
+    except EvidenceError as error:
+        raise PackError(f"rule pack {path}: {error}") from None
     return Framework(
         name=raw["framework"],
         clauses=clauses,
         kind_clauses=MappingProxyType(kind_clauses),
         value_clauses=MappingProxyType(value_clauses),
         rules=rules,
+        evidence=evidence,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 from pathlib import Path
@@ -75,7 +76,10 @@ def test_findings_are_counted_for_their_clause_and_coarser_ones() -> None:
         return Finding(None, None, None, "SMS999", clause, Severity.MINOR, "m", None, waived)
 
     findings = [finding("8.5.1"), finding("8.5.1.1"), finding("8.5.1", "accepted"), finding("8")]
-    statuses = {s.clause: s for s in compute_coverage([], FRAMEWORK, findings)}
+    statuses = {
+        s.clause: s
+        for s in compute_coverage([], FRAMEWORK, findings, datetime.date.fromisoformat(TODAY))
+    }
     assert [s.clause for s in statuses.values()] == COVERAGE_CLAUSES
     assert statuses["8.5.1"].findings == 2  # the waived one and the clause-8 one do not count
     assert statuses["8.5.2"].findings == 0
@@ -85,21 +89,31 @@ def test_findings_are_counted_for_their_clause_and_coarser_ones() -> None:
         "status": "gap",
         "evidence": [],
         "findings": 2,
+        "documented": False,
+        "operating": None,
+        "records": [],
     }
 
 
 # The command
 
 
-def test_example_repository_is_fully_covered(invoke) -> None:
+# What the example holds: every clause documented; 9.1 and 9.4 have no measurement results
+# (the measurements record kind is yet to come), so they are gaps, documented only.
+DOCUMENTED_ONLY = ["9.1", "9.4"]
+
+
+def test_example_repository_is_covered_where_its_records_exist(invoke) -> None:
     code, report = coverage_json(invoke, EXAMPLE)
-    assert code == 0
+    assert code == 1
     assert list(report)[:2] == ["framework", "clauses"]
     assert report["framework"] == "ISO/IEC 20000-1:2018"
     assert [c["clause"] for c in report["clauses"]] == COVERAGE_CLAUSES
     assert len(COVERAGE_CLAUSES) == 44 and COVERAGE_CLAUSES[0] == "4.1"
     assert COVERAGE_CLAUSES[-1] == "10.2"
-    assert {c["status"] for c in report["clauses"]} == {"covered"}
+    assert all(c["documented"] for c in report["clauses"])
+    gaps = [c["clause"] for c in report["clauses"] if c["status"] == "gap"]
+    assert gaps == DOCUMENTED_ONLY
     demand = next(c for c in report["clauses"] if c["clause"] == "8.4.2")
     assert demand == {
         "clause": "8.4.2",
@@ -107,8 +121,11 @@ def test_example_repository_is_fully_covered(invoke) -> None:
         "status": "covered",
         "evidence": ["PRC-08"],
         "findings": 0,
+        "documented": True,
+        "operating": None,
+        "records": [],
     }
-    assert report["summary"] == {"clauses": 44, "covered": 44, "gaps": 0}
+    assert report["summary"] == {"clauses": 44, "covered": 42, "gaps": 2, "documented_only": 2}
 
 
 def test_deleting_the_demand_process_opens_a_gap(invoke, tmp_path: Path) -> None:
@@ -117,45 +134,71 @@ def test_deleting_the_demand_process_opens_a_gap(invoke, tmp_path: Path) -> None
     (root / "processes" / "prc-08-demand.md").unlink()
     code, report = coverage_json(invoke, root)
     assert code == 1
-    gaps = [c for c in report["clauses"] if c["status"] == "gap"]
-    assert [(c["clause"], c["title"], c["evidence"]) for c in gaps] == [
-        ("8.4.2", "Demand management", [])
+    gaps = [c for c in report["clauses"] if not c["documented"]]
+    assert [(c["clause"], c["title"], c["evidence"], c["status"]) for c in gaps] == [
+        ("8.4.2", "Demand management", [], "gap")
     ]
     assert gaps[0]["findings"] >= 1  # at least the SMS016 gap itself
-    assert report["summary"] == {"clauses": 44, "covered": 43, "gaps": 1}
+    assert report["summary"] == {"clauses": 44, "covered": 41, "gaps": 3, "documented_only": 2}
 
 
 def test_text_format_is_an_aligned_table_with_a_tally(invoke) -> None:
     result = invoke("coverage", str(EXAMPLE), "--today", TODAY)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[-1] == "44 clauses: 44 covered, 0 gaps"
+    assert lines[-4] == (
+        "44 clauses: 42 covered, 2 gaps (2 documented only: no records within their interval)"
+    )
+    assert lines[-2:] == [
+        "sms-lint reads documents and records; it cannot observe practice.",
+        "'covered' means documented and, where records are expected, shown operating: not a "
+        "certificate.",
+    ]
     assert lines[0] == f"ISO/IEC 20000-1:2018 clause coverage of {EXAMPLE.as_posix()} on {TODAY}"
-    table = lines[2:-2]
-    assert len(table) == 45 and lines[1] == lines[-2] == ""
-    status_column = table[0].index("status")
-    assert all(line[status_column:].startswith("covered") for line in table[1:])
-    assert table[0].split() == ["clause", "title", "status", "findings", "evidence"]
+    table = lines[2:-5]
+    assert len(table) == 45 and lines[1] == lines[-5] == lines[-3] == ""
+    assert table[0].split() == ["clause", "title", "status", "findings", "detail", "evidence"]
+    status, detail = table[0].index("status"), table[0].index("detail")
+    rows = {line.split()[0]: line for line in table[1:]}
+    for clause, line in rows.items():
+        assert line[status:].startswith("gap" if clause in DOCUMENTED_ONLY else "covered")
+    assert rows["9.1"][detail:].startswith("documented, no measurement results within 12 months")
+    assert rows["9.2"][detail:].startswith("documented, operating  ")
+    assert rows["8.4.2"][detail:].startswith("documented  ")
+    assert rows["7.2"][detail:].startswith(
+        "documented; training and competence records not judged (kept elsewhere)"
+    )
 
 
 def test_text_tally_names_gaps(invoke, write, tmp_path: Path) -> None:
     write("p.yaml", procedure("PROC-1", ["7.5"]))
     result = invoke("coverage", str(tmp_path), "--today", TODAY)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[-1] == "44 clauses: 1 covered, 43 gaps"
+    assert result.stdout.splitlines()[-4] == "44 clauses: 1 covered, 43 gaps"
 
 
 def test_markdown_format_is_a_table(invoke) -> None:
     result = invoke("coverage", str(EXAMPLE), "--format", "markdown", "--today", TODAY)
-    assert result.exit_code == 0
-    assert "| Clause | Title | Status | Findings | Evidence |" in result.stdout
-    assert "| 8.4.2 | Demand management | covered | 0 | PRC-08 |" in result.stdout
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert "| Clause | Title | Status | Detail | Findings | Evidence | Records |" in lines
+    assert "| 8.4.2 | Demand management | covered | documented | 0 | PRC-08 | - |" in lines
+    assert (
+        "| 9.3 | Management review | covered | documented, operating | 0 | MR-2026-01, "
+        "MR-2026-02 | MR-2026-01, MR-2026-02 |"
+    ) in lines
+    assert (
+        "| 9.4 | Service reporting | **gap** | documented, no service reports (measurement "
+        "results) within 12 months | 0 | PROC-REPORTING | - |"
+    ) in lines
+    assert lines[2].endswith("2 gaps (2 documented only: no records within their interval).")
+    assert lines[-1].startswith("sms-lint reads documents and records; it cannot observe")
 
 
 def test_output_file_and_stable_output(invoke, tmp_path: Path) -> None:
     out = tmp_path / "cov.json"
     result = invoke("coverage", str(EXAMPLE), "--format", "json", "-o", str(out), "--today", TODAY)
-    assert (result.exit_code, result.stdout) == (0, "")
+    assert (result.exit_code, result.stdout) == (1, "")  # 9.1 and 9.4 are gaps
     again = invoke("coverage", str(EXAMPLE), "--format", "json", "--today", TODAY).stdout
     assert out.read_text(encoding="utf-8") == again
 

@@ -67,7 +67,7 @@ def _render_everything(root: Path, result: Result, slow_too: bool = True) -> Non
     for name, reporter in REPORTERS.items():
         if slow_too or name not in SLOW_FORMATS:
             assert reporter().render(result).endswith("\n"), name
-    statuses = compute_coverage(result.artifacts, result.framework, result.findings)
+    statuses = compute_coverage(result.artifacts, result.framework, result.findings, result.today)
     for name in ("json", "text", "markdown"):
         getattr(coverage_command, f"render_{name}")(result, statuses)
     render_page(build_page(result, statuses, 12, {}, None))

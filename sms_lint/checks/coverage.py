@@ -1,4 +1,5 @@
-"""Clause coverage: every clause has approved evidence (what counts: ``sms_lint.coverage``)."""
+"""Clause coverage: every clause is documented by an approved artifact (what counts:
+``sms_lint.coverage`` and the pack's ``evidence:`` section)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from sms_lint import coverage as readiness
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import named
-from sms_lint.facts import evidence_clauses
+from sms_lint.facts import claimed_clauses, evidence_clauses
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.words import listing
@@ -20,14 +21,21 @@ _NAMED = 3
 
 
 def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS016: one hit per clause no approved artifact gives evidence for.
+    """SMS016: one hit per clause no approved artifact documents (operating gaps are the
+    record rules' findings and the coverage report's, never this rule's).
 
-    At the ``status`` of a draft that would give the evidence once approved (the gap is one
+    At the ``status`` of a draft that would document it once approved (the gap is one
     approval away); repository-wide when nothing addresses the clause. While nothing at all is
     approved the SMS is still being written: the gaps are its to-do list, and its drafts carry
-    no finding. Silent while a file could not be read: the evidence may be in it.
+    no finding. Silent while a file could not be read (the evidence may be in it), for a clause
+    an approved but empty document claims (SMS028 reports the empty document), and for a
+    clause only its records would document while the pack's ``reported_by`` rule reports the
+    missing record (SMS013, SMS014): one defect, one finding.
     """
-    gaps = [s for s in readiness.compute_coverage(ctx.artifacts, ctx.framework, ()) if s.is_gap]
+    statuses = readiness.compute_coverage(
+        ctx.artifacts, ctx.framework, (), ctx.today, ctx.config.intervals
+    )
+    gaps = [s for s in statuses if not s.documented]
     if not gaps:
         return
     cause = ctx.unread_cause()
@@ -39,7 +47,10 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
         return
     in_use = any(a.approved for a in ctx.artifacts)
     pending = _unapproved_evidence(ctx) if in_use else {}
+    empty = _empty_claims(ctx) if _enabled(ctx, _EMPTY_DOCUMENT_RULE) else set()
     for gap in gaps:
+        if gap.clause in empty or _enabled(ctx, gap.expects.reported_by):
+            continue
         drafts = pending.get(gap.clause)
         if drafts:
             yield _draft_only(gap, drafts)
@@ -50,6 +61,30 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
                 "document that addresses it",
                 clause=gap.clause,
             )
+
+
+# The rule that reports an approved document without content (it documents nothing).
+_EMPTY_DOCUMENT_RULE = "SMS028"
+
+
+def _enabled(ctx: Context, rule_id: str) -> bool:
+    """Whether the built-in pack has the rule and the config leaves it enabled."""
+    if not rule_id or all(r.id != rule_id for r in ctx.framework.rules):
+        return False
+    setting = ctx.config.rules.get(rule_id)
+    return setting is None or setting.enabled
+
+
+def _empty_claims(ctx: Context) -> set[str]:
+    """Clauses (with their ancestors) that approved documents without content claim."""
+    rules = ctx.framework.evidence
+    return {
+        clause
+        for artifact in ctx.artifacts
+        if artifact.approved and not rules.has_content(artifact) and rules.may_document(artifact)
+        for claimed in claimed_clauses(artifact, ctx.framework)
+        for clause in readiness.ancestors(claimed)
+    }
 
 
 def _draft_only(gap: readiness.ClauseStatus, drafts: list[Artifact]) -> Hit:
@@ -76,13 +111,9 @@ def _unapproved_evidence(ctx: Context) -> dict[str, list[Artifact]]:
     for artifact in ctx.artifacts:
         if artifact.approved or artifact.status == "retired":
             continue
-        clauses = {a for c in evidence_clauses(artifact, ctx.framework) for a in _ancestors(c)}
+        clauses = {
+            a for c in evidence_clauses(artifact, ctx.framework) for a in readiness.ancestors(c)
+        }
         for clause in clauses:
             index[clause].append(artifact)
     return index
-
-
-def _ancestors(clause: str) -> list[str]:
-    """``"8.5.1.1"`` -> ``["8.5.1.1", "8.5.1", "8.5", "8"]``: every clause it counts for."""
-    parts = clause.split(".")
-    return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]

@@ -1,8 +1,10 @@
 """``sms-lint coverage``: clause-by-clause readiness.
 
 Runs the same check as ``check`` (same config, rules and waivers) and lists every clause of the
-readiness list with its approved evidence and its open findings. Exit code 1 when any clause is
-a gap, so a pipeline can gate a certification audit on it; 0 otherwise; 2 on usage errors.
+readiness list: documented or not, operating or not where the pack expects records, its
+approved evidence and its open findings. Exit code 1 when any clause is a gap (not documented,
+or documented with no record within its interval), so a pipeline can gate a certification
+audit on it; 0 otherwise; 2 on usage errors.
 
 ``--format html`` writes one self-contained readiness page (``sms_lint.html``); it also reads
 the config's review interval and, when the root is in git, HEAD and each document's last change.
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sms_lint.commands.params import config_option, output_option, today_option
-from sms_lint.coverage import ClauseStatus, compute_coverage, summary
+from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
 from sms_lint.engine import Result
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
 from sms_lint.run import CheckRequest, UsageProblem, check_result, emit
@@ -49,8 +51,8 @@ def coverage_command(
     config_path: Path | None,
 ) -> int:
     """Clause-by-clause readiness of the SMS repository at ROOT: each clause 4.1-10.2 (clause 8
-    by sub-clause), the approved artifacts giving evidence, the open findings, and the gaps.
-    Exits 1 when a clause has no evidence."""
+    by sub-clause), whether approved documents describe it and, where records are expected,
+    whether records show it operating; the open findings, and the gaps. Exits 1 on a gap."""
     request = CheckRequest(
         root=root,
         format_name="json",  # unused: coverage renders its own formats
@@ -64,9 +66,14 @@ def coverage_command(
         color=False,
     )
     result = check_result(request)
-    statuses = compute_coverage(result.artifacts, result.framework, result.findings)
+    from sms_lint.config import load_config
+
+    config = load_config(root, config_path)  # already read (and validated) by the check
+    statuses = compute_coverage(
+        result.artifacts, result.framework, result.findings, result.today, config.intervals
+    )
     if format_name == "html":
-        text = render_html(result, statuses, root, config_path)
+        text = render_html(result, statuses, root, config.review_interval_months)
     else:
         text = _RENDERERS[format_name](result, statuses)
     emit(text, output)
@@ -93,15 +100,18 @@ def render_json(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
 
 def _tally_line(statuses: tuple[ClauseStatus, ...]) -> str:
     counts = summary(statuses)
-    gaps = counts["gaps"]
-    return (
+    gaps, only = counts["gaps"], counts["documented_only"]
+    tally = (
         f"{counts['clauses']} clauses: {counts['covered']} covered, "
         f"{gaps} gap{'' if gaps == 1 else 's'}"
     )
+    if only:  # a gap with documents but no record is a different task from a missing document
+        tally += f" ({only} documented only: no records within their interval)"
+    return tally
 
 
 def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
-    header = ("clause", "title", "status", "findings", "evidence")
+    header = ("clause", "title", "status", "findings", "detail", "evidence")
     # Every cell from data (clauses and titles can come from a pack, evidence from files) on
     # one line, with nothing a terminal or CI runner would act on.
     rows = [
@@ -110,11 +120,12 @@ def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
             terminal(s.title),
             s.status,
             str(s.findings),
+            terminal(describe(s)),
             terminal(", ".join(s.evidence)) or "-",
         )
         for s in statuses
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
     title = f"{terminal(result.framework.name)} clause coverage of {terminal(result.root)}"
     lines = [f"{lead(title)} on {result.today}", ""]
     for row in [header, *rows]:
@@ -123,11 +134,20 @@ def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
             row[1].ljust(widths[1]),
             row[2].ljust(widths[2]),
             row[3].rjust(widths[3]),
-            row[4],
+            row[4].ljust(widths[4]),
+            row[5],
         ]
         lines.append("  ".join(cells).rstrip())
-    lines += ["", _tally_line(statuses)]
+    lines += ["", _tally_line(statuses), "", *LIMITS]
     return "\n".join(lines) + "\n"
+
+
+# What the report can and cannot say, under every human-readable format.
+LIMITS = (
+    "sms-lint reads documents and records; it cannot observe practice.",
+    "'covered' means documented and, where records are expected, shown operating: "
+    "not a certificate.",
+)
 
 
 def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
@@ -136,25 +156,27 @@ def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
         "",
         f"Repository {markdown(result.root)} on {result.today}: {_tally_line(statuses)}.",
         "",
-        "| Clause | Title | Status | Findings | Evidence |",
-        "|---|---|---|---:|---|",
+        "| Clause | Title | Status | Detail | Findings | Evidence | Records |",
+        "|---|---|---|---|---:|---|---|",
     ]
     for s in statuses:
         status = "covered" if not s.is_gap else "**gap**"
         evidence = ", ".join(markdown(e) for e in s.evidence) or "-"
-        clause, title = markdown(s.clause), markdown(s.title)
-        lines.append(f"| {clause} | {title} | {status} | {s.findings} | {evidence} |")
+        records = ", ".join(markdown(e) for e in s.records) or "-"
+        clause, title, detail = markdown(s.clause), markdown(s.title), markdown(describe(s))
+        lines.append(
+            f"| {clause} | {title} | {status} | {detail} | {s.findings} | {evidence} | {records} |"
+        )
+    lines += ["", " ".join(LIMITS)]
     return "\n".join(lines) + "\n"
 
 
 def render_html(
-    result: Result, statuses: tuple[ClauseStatus, ...], root: Path, config_path: Path | None
+    result: Result, statuses: tuple[ClauseStatus, ...], root: Path, interval: int
 ) -> str:
-    """The readiness page. The config was already read (and validated) by the check."""
-    from sms_lint.config import load_config
+    """The readiness page, with the config's review interval for its calendar."""
     from sms_lint.html import build_page, render_page
 
-    interval = load_config(root, config_path).review_interval_months
     changes, commit = git_facts(root, list(result.paths))
     return render_page(build_page(result, statuses, interval, changes, commit))
 

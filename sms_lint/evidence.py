@@ -1,0 +1,181 @@
+"""What counts as evidence: the pack's ``evidence:`` section as data, and how an artifact is
+read against it. Shared by the coverage computation (``sms_lint.coverage``), SMS016 and
+``facts.evidence_clauses``.
+
+A clause is *documented* when an approved artifact with content describes it, and *operating*
+when a record the pack names for the clause shows it working within its interval. The section
+holds only data: which kinds are records (judged by their fields, whatever their body), which
+kinds document only when a field says so (an external audit documents nothing of the SMS), and
+per clause the records expected (their kinds, conditions, date field and interval).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any
+
+from sms_lint.config import Intervals
+from sms_lint.model import Artifact, parse_date
+
+
+class EvidenceError(ValueError):
+    """The ``evidence:`` section is malformed; the message says where (the pack wraps it)."""
+
+
+@dataclass(frozen=True)
+class RecordSource:
+    """One kind of record that shows a clause operating: its ``kind``, the field values it
+    must have (``where``) and the field its date is read from (``list[].field`` reads every
+    entry of a list and keeps the latest)."""
+
+    kind: str
+    where: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    date: str = "date"
+
+
+@dataclass(frozen=True)
+class ClauseEvidence:
+    """What the pack expects of one clause beyond being documented."""
+
+    records: str = ""  # what the records are called in reports ("internal audit reports")
+    within: str | int = 0  # an `intervals:` key of the config, or months
+    sources: tuple[RecordSource, ...] = ()
+    reported_by: str = ""  # the rule that reports the missing record (SMS016 gives way to it)
+    elsewhere: str = ""  # records expected but kept outside the repository: not judged
+
+    @property
+    def expects_records(self) -> bool:
+        return bool(self.sources)
+
+
+@dataclass(frozen=True)
+class EvidenceRules:
+    record_kinds: frozenset[str] = frozenset()
+    documents_when: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    clauses: Mapping[str, ClauseEvidence] = field(default_factory=lambda: MappingProxyType({}))
+
+    def for_clause(self, clause: str) -> ClauseEvidence:
+        return self.clauses.get(clause, _NOTHING)
+
+    def has_content(self, artifact: Artifact) -> bool:
+        """Whether the artifact can document anything: a record or a YAML artifact is judged
+        by its fields; a Markdown document needs a body beyond headings."""
+        if artifact.kind in self.record_kinds:
+            return True
+        body = artifact.doc.body
+        return body is None or body.content_lines > 0
+
+    def may_document(self, artifact: Artifact) -> bool:
+        """Whether the artifact's fields let it document at all (``documents_when``)."""
+        return matches(artifact, self.documents_when.get(artifact.kind, {}))
+
+
+def months_of(evidence: ClauseEvidence, intervals: Intervals) -> int:
+    """The clause's interval in months: a config ``intervals:`` key or a number."""
+    if isinstance(evidence.within, int):
+        return evidence.within
+    return int(getattr(intervals, evidence.within))
+
+
+_NOTHING = ClauseEvidence()
+_CLAUSE_KEYS = {"records", "within", "from", "reported_by", "elsewhere"}
+_SOURCE_KEYS = {"kind", "where", "date"}
+_INTERVALS = {f.name for f in fields(Intervals)}
+
+
+def parse_evidence(raw: Any) -> EvidenceRules:
+    """The ``evidence:`` section (absent: nothing beyond documents). Raises EvidenceError."""
+    if raw is None:
+        return EvidenceRules()
+    if not isinstance(raw, dict):
+        raise EvidenceError("'evidence' must be a mapping")
+    kinds = raw.get("record_kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        raise EvidenceError("'evidence.record_kinds' must be a list of kinds")
+    when = raw.get("documents_when", {})
+    if not isinstance(when, dict):
+        raise EvidenceError("'evidence.documents_when' must map kinds to field values")
+    clauses = raw.get("clauses", {})
+    if not isinstance(clauses, dict):
+        raise EvidenceError("'evidence.clauses' must map clause numbers to what they expect")
+    return EvidenceRules(
+        record_kinds=frozenset(kinds),
+        documents_when=MappingProxyType(
+            {kind: _values(v, f"documents_when.{kind}") for kind, v in when.items()}
+        ),
+        clauses=MappingProxyType({str(c): _clause(str(c), v) for c, v in clauses.items()}),
+    )
+
+
+def _values(value: Any, where: str) -> Mapping[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise EvidenceError(f"'evidence.{where}' must map fields to text values")
+    return MappingProxyType(dict(value))
+
+
+def _clause(clause: str, value: Any) -> ClauseEvidence:
+    if not isinstance(value, dict) or set(value) - _CLAUSE_KEYS:
+        raise EvidenceError(f"'evidence.clauses.{clause}' takes only {sorted(_CLAUSE_KEYS)}")
+    sources = value.get("from", [])
+    if not isinstance(sources, list):
+        raise EvidenceError(f"'evidence.clauses.{clause}.from' must be a list")
+    within = value.get("within", 0)
+    if sources and not (within in _INTERVALS or (type(within) is int and within > 0)):
+        raise EvidenceError(
+            f"'evidence.clauses.{clause}' needs 'within': months, or one of {sorted(_INTERVALS)}"
+        )
+    texts = {k: value.get(k, "") for k in ("records", "reported_by", "elsewhere")}
+    if not all(isinstance(t, str) for t in texts.values()):
+        raise EvidenceError(f"'evidence.clauses.{clause}': records, reported_by, elsewhere: text")
+    return ClauseEvidence(
+        within=within, sources=tuple(_source(clause, s) for s in sources), **texts
+    )
+
+
+def _source(clause: str, value: Any) -> RecordSource:
+    if not isinstance(value, dict) or set(value) - _SOURCE_KEYS or not value.get("kind"):
+        raise EvidenceError(f"'evidence.clauses.{clause}.from' entries need a kind")
+    date = value.get("date", "date")
+    if not isinstance(date, str):
+        raise EvidenceError(f"'evidence.clauses.{clause}.from' date must name a field")
+    where = _values(value.get("where", {}), f"clauses.{clause}.from.where")
+    return RecordSource(str(value["kind"]), where, date)
+
+
+def matches(artifact: Artifact, where: Mapping[str, str]) -> bool:
+    """Whether the artifact's fields have the values ``where`` asks for."""
+    return all(artifact.text(name) == wanted for name, wanted in where.items())
+
+
+def record_date(artifact: Artifact, source: RecordSource) -> datetime.date | None:
+    """The record's date from ``source.date``: a field, or ``list[].field`` (the latest of
+    its entries). A period (``2026-05``, ``2026-Q2``) counts as its last day."""
+    name, _, inner = source.date.partition("[].")
+    if not inner:
+        return _day(artifact.data.get(name))
+    days = [_day(entry.get(inner)) for _, entry in artifact.items(name)]
+    return max((d for d in days if d is not None), default=None)
+
+
+_PERIOD = re.compile(r"(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
+
+
+def _day(value: Any) -> datetime.date | None:
+    day = parse_date(value)
+    if day is not None or not isinstance(value, str):
+        return day
+    found = _PERIOD.fullmatch(value.strip())
+    if found is None:
+        return None
+    year = int(found.group(1))
+    if year < datetime.MINYEAR:
+        return None
+    month = int(found.group(2)) if found.group(2) else int(found.group(3)) * 3
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
