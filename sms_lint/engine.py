@@ -149,7 +149,7 @@ def _hits_to_findings(
                 book.finding(
                     rule.id,
                     hit.artifact.path,
-                    hit.artifact.doc.position(hit.at),
+                    hit.position or hit.artifact.doc.position(hit.at),
                     hit.message,
                     clause=hit.clause,
                     artifact=hit.artifact.id,

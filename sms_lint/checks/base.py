@@ -27,6 +27,11 @@ class Hit:
     the schema's finding about one of them folds into this one. ``grade`` picks one of the
     rule's named grades in the pack (``grades: {isolated: minor}``) when the grade depends on
     what is affected; the severity itself stays in the pack and the config.
+
+    ``position`` is the (line, column) of the file itself, for what has no data path: the
+    text of a Markdown body (a placeholder on line 31) or its front matter's closing fence.
+    It wins over ``at`` for the finding's place; give it with an empty ``at`` and ``about``
+    (nothing in the data is concerned, so no schema finding folds in).
     """
 
     message: str
@@ -35,6 +40,7 @@ class Hit:
     clause: str | None = None
     about: tuple[tuple, ...] = ()
     grade: str | None = None
+    position: tuple[int, int] | None = None
 
     @property
     def subjects(self) -> tuple[tuple, ...]:

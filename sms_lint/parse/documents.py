@@ -13,7 +13,7 @@ from typing import Any
 
 from sms_lint.parse.encodings import not_utf8, other_encoding
 from sms_lint.parse.loader import Path, Problem, load_yaml
-from sms_lint.parse.placeholders import Body, Placeholder, marker_pattern, summarise_body
+from sms_lint.parse.placeholders import Body, marker_pattern, summarise_body
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -72,7 +72,7 @@ class Document:
         if self._parts is not None:
             data, self._detail, body = marshal.loads(self._parts)
             self._data = _Encoded(data)
-            self._body = _decode_body(body)
+            self._body = None if body is None else Body.from_plain(body)
             self._parts = None
 
     def encode(self) -> bytes:
@@ -81,9 +81,7 @@ class Document:
             return self._parts  # still in encoded form: nothing to do
         problems = [(p.code, p.line, p.column, p.message) for p in self.problems]
         detail = marshal.dumps((self.positions, problems))
-        body = None
-        if self._body is not None:
-            body = (self._body.content_lines, tuple(tuple(p) for p in self._body.placeholders))
+        body = None if self._body is None else self._body.plain()
         return marshal.dumps((marshal.dumps(self.data), detail, body))
 
     @property
@@ -123,14 +121,6 @@ class Document:
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
-
-
-def _decode_body(encoded: Any) -> Body | None:
-    """The body ``encode`` wrote (the cache checks the entry's bytes against their digest)."""
-    if encoded is None:
-        return None
-    content, placeholders = encoded
-    return Body(content, tuple(Placeholder(*p) for p in placeholders))
 
 
 class _Encoded:

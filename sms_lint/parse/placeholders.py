@@ -2,10 +2,12 @@
 still waits to be written.
 
 A placeholder is the starter's ``<...>`` marker (``<Name of your managing director>``: a
-letter after ``<``, at least one space inside, no ``=``, ``/`` or ``:`` that would make it an
-HTML tag or an autolink) or one of the marker phrases (``TBD``, ``TODO``, ``lorem ipsum``...,
-plus ``placeholders:`` from ``.sms-lint.yaml``) as a whole word, ignoring case. Text in code
-(fenced blocks and inline code spans) is an example, not a placeholder, and is skipped.
+letter after a ``<`` that does not follow a word, at least one space inside, no ``=``, ``/`` or
+``:`` that would make it an HTML tag or an autolink, and not an HTML tag with only boolean
+attributes such as ``<details open>``) or one of the marker phrases (``TBD``, ``TODO``,
+``lorem ipsum``..., plus ``placeholders:`` from ``.sms-lint.yaml``) as a whole word, ignoring
+case. Text in code (fenced blocks and inline code spans) is an example, not a placeholder, and
+is skipped. A marker that goes on over several lines is one placeholder, at its opening line.
 
 The body is summarised while the file is parsed (the per-file stage), so that the rules and the
 cache hold a few numbers per document instead of its text.
@@ -22,7 +24,8 @@ DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "PLACEHOLDER", "lorem ipsum", 
 
 # ``<What was audited, how, and the conclusion.>``; also the opening of a marker that goes on
 # over the next lines (``<PLACEHOLDER. This record...`` with no ``>`` on the line).
-_ANGLE = r"<[A-Za-z][^<>=/:\n`]*\s[^<>=/:\n`]*(?:>|$)"
+# Not after a word character: ``A<B test`` compares, it asks for nothing.
+_ANGLE = r"(?<![\w<])<[A-Za-z][^<>=/:\n`]*\s[^<>=/:\n`]*(?:>|$)"
 _FENCE = re.compile(r"\s{0,3}(```+|~~~+)")
 _HEADING = re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -37,10 +40,22 @@ class Placeholder(NamedTuple):
 
 class Body(NamedTuple):
     """A Markdown body in brief: how many lines of content it has beyond headings, blank
-    lines, rules and comments, and every placeholder in it."""
+    lines, rules and comments, every placeholder in it, and the line of the front matter's
+    closing fence (the body starts on the next line; 0 when not known)."""
 
     content_lines: int
     placeholders: tuple[Placeholder, ...]
+    fence_line: int = 0
+
+    def plain(self) -> tuple:
+        """The body as plain tuples, for ``marshal`` (the cache and worker processes)."""
+        return (self.content_lines, tuple(tuple(p) for p in self.placeholders), self.fence_line)
+
+    @classmethod
+    def from_plain(cls, plain: Any) -> Body:
+        """The body :meth:`plain` gave (the cache checks the bytes against their digest)."""
+        content, placeholders, fence_line = plain
+        return cls(content, tuple(Placeholder(*p) for p in placeholders), fence_line)
 
 
 @lru_cache(maxsize=8)
@@ -52,15 +67,61 @@ def marker_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     return re.compile(rf"{_ANGLE}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE | re.MULTILINE)
 
 
-def find(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, str]]:
-    """(0-based offset, text) of every placeholder in one line or value of text."""
+def find(
+    text: str, pattern: re.Pattern[str], shown: str | None = None
+) -> Iterator[tuple[int, str]]:
+    """(0-based offset, text) of every placeholder in one line or value of text; the text is
+    quoted from ``shown`` (the same line with its code spans, blanked in ``text``, intact)."""
     for match in pattern.finditer(text):
-        yield match.start(), _shorten(match.group(0))
+        if not _html_tag(match.group(0)):
+            written = match.group(0) if shown is None else shown[match.start() : match.end()]
+            yield match.start(), _shorten(written)
+
+
+# Attributes an HTML tag may carry without a value: ``<details open>`` is markup.
+_BOOLEAN_ATTRIBUTES = frozenset(
+    [
+        "allowfullscreen",
+        "async",
+        "autofocus",
+        "autoplay",
+        "checked",
+        "controls",
+        "default",
+        "defer",
+        "disabled",
+        "formnovalidate",
+        "hidden",
+        "inert",
+        "ismap",
+        "itemscope",
+        "loop",
+        "multiple",
+        "muted",
+        "nomodule",
+        "novalidate",
+        "open",
+        "playsinline",
+        "readonly",
+        "required",
+        "reversed",
+        "selected",
+    ]
+)
+_TAG_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+
+def _html_tag(marker: str) -> bool:
+    """Whether an ``<...>`` marker is an HTML tag with boolean attributes only."""
+    if not marker.startswith("<") or not marker.endswith(">"):
+        return False
+    name, *attributes = marker[1:-1].lower().split()
+    return bool(_TAG_NAME.fullmatch(name)) and all(a in _BOOLEAN_ATTRIBUTES for a in attributes)
 
 
 def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[str]) -> Body:
     """The :class:`Body` of the Markdown ``lines``, the first of which is line ``first_line``
-    of the file."""
+    of the file (the front matter's closing fence is the line before)."""
     content = 0
     found: list[Placeholder] = []
     fence: str | None = None
@@ -81,8 +142,10 @@ def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[st
             continue
         content += 1
         prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-        found.extend(Placeholder(number, offset + 1, hit) for offset, hit in find(prose, pattern))
-    return Body(content, tuple(found))
+        found.extend(
+            Placeholder(number, offset + 1, hit) for offset, hit in find(prose, pattern, text)
+        )
+    return Body(content, tuple(found), max(first_line - 1, 0))
 
 
 def in_data(value: Any, pattern: re.Pattern[str], at: tuple = ()) -> Iterator[tuple[tuple, str]]:
