@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO_ROOT, TODAY
+from starter_filling import fill_in
 
 pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install '.[test]')")
 
@@ -96,7 +97,9 @@ def test_manifest_is_valid() -> None:
 
 
 def _starter(invoke, folder: Path) -> Path:
+    """The starter filled in as the guide says (untouched, it fails by design)."""
     assert invoke("init", str(folder), "--today", TODAY).exit_code == 0
+    fill_in(folder, TODAY)
     return folder
 
 

@@ -1,9 +1,15 @@
-"""``sms-lint init DIR``: write a starter SMS repository that passes ``sms-lint check``.
+"""``sms-lint init DIR``: write a starter SMS repository of drafts to fill in.
+
+The starter claims nothing that has not happened: every document is a draft (no approval),
+values to write are ``<...>`` placeholders that ``check`` reports, and there is no audit report,
+management-review minutes or nonconformity record, only planned audits (drafts dated in the
+future) and a management-review agenda. ``check`` on it fails until the work is done.
 
 The starter lives in ``sms_lint/templates`` as ordinary files with ``{{token}}`` placeholders
-for dates, so it can be read and reviewed like the repository it becomes. A path part named
-``dot-x`` is written as ``.x`` (wheels drop hidden files). YAML artifacts get a
-``yaml-language-server`` modeline pointing at the schemas written to ``.sms-lint/schemas``.
+for dates (all today or later), so it can be read and reviewed like the repository it
+becomes. A path part named ``dot-x`` is written as ``.x`` (wheels drop hidden files). YAML
+artifacts get a ``yaml-language-server`` modeline pointing at the schemas written to
+``.sms-lint/schemas``.
 """
 
 from __future__ import annotations
@@ -25,15 +31,15 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SCHEMA_FOLDER = PurePosixPath(".sms-lint/schemas")
 # Where users find this project's pre-commit hook and GitHub Action.
 PROJECT_REPO = "sms-lint/sms-lint"
+# The months ahead a template may plan something for ({{plus_3_months}}): the starter dates
+# nothing in the past, so every date is today or later.
+PLANNED_MONTHS = (3, 4, 6, 9, 12)
 
 
 def tokens(today: datetime.date) -> dict[str, str]:
     """Every ``{{name}}`` a template may use and its value."""
     return {
-        "today": today.isoformat(),
-        "plus_6_months": add_months(today, 6).isoformat(),
-        "plus_12_months": add_months(today, 12).isoformat(),
-        "plus_24_months": add_months(today, 24).isoformat(),
+        **{f"plus_{n}_months": add_months(today, n).isoformat() for n in PLANNED_MONTHS},
         "version": __version__,
         "project_repo": PROJECT_REPO,
     }
@@ -112,15 +118,17 @@ def write_starter(folder: Path, today: datetime.date) -> list[PurePosixPath]:
     "--today",
     type=DateType(),
     envvar="SMS_LINT_TODAY",
-    help="Date the starter documents are approved and reviewed (default: today).",
+    help="Date the starter plans from (default: today): the planned audits and the first "
+    "management review are dated after it; nothing is dated before it and nothing is approved.",
 )
 def init_command(folder: Path, today: datetime.date | None) -> int:
-    """Write a starter SMS repository into DIR (a new or empty folder)."""
+    """Write a starter SMS repository of drafts into DIR (a new or empty folder)."""
     written = write_starter(folder, today or datetime.date.today())
     click.echo(
-        f"wrote {len(written)} files to {folder}.\n"
-        "Next: replace every <placeholder> with your organization's own content, then run\n"
+        f"wrote {len(written)} files to {folder}: every document is a draft to fill in.\n"
         f"  sms-lint check {folder}\n"
-        "See README.md in that folder for where to start."
+        "lists what is left to do (it fails until then): replace every <placeholder>, approve\n"
+        "the documents, hold the planned internal audit and the management review.\n"
+        "See README.md in that folder for the steps."
     )
     return 0

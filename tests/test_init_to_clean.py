@@ -1,0 +1,85 @@
+"""Filling the starter in as the guide says leads to a clean check (docs/guide.md, "From
+`sms-lint init` to a first clean check"): placeholders replaced, documents approved, the first
+internal audit and management review recorded with the records the guide shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import TODAY
+from starter_filling import artifacts, fill_in, front_matter, guide_records, markers
+
+A_YEAR_LATER = "2028-01-10"
+
+
+@pytest.fixture
+def filled(invoke, tmp_path: Path) -> Path:
+    folder = tmp_path / "sms"
+    assert invoke("init", str(folder), "--today", TODAY).exit_code == 0
+    fill_in(folder, TODAY)
+    return folder
+
+
+def _check(invoke, root: Path, today: str) -> tuple[int, dict]:
+    result = invoke("check", str(root), "--format", "json", "--today", today)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_the_guide_shows_the_audit_report_and_the_minutes() -> None:
+    records = guide_records()
+    assert sorted(records) == ["audits/aud-001.md", "reviews/mr-001.md"]
+    assert "kind: audit\n" in records["audits/aud-001.md"]
+    assert "kind: management-review\n" in records["reviews/mr-001.md"]
+
+
+def test_filling_in_leaves_no_placeholder_and_only_the_planned_audit_a_draft(
+    filled: Path,
+) -> None:
+    assert sum(markers(filled).values()) == 0
+    drafts = [
+        p.relative_to(filled).as_posix()
+        for p in artifacts(filled)
+        if front_matter(p)["status"] == "draft"
+    ]
+    assert drafts == ["audits/aud-002.md"]
+
+
+def test_the_filled_in_starter_has_no_major_or_minor_finding(invoke, filled: Path) -> None:
+    code, report = _check(invoke, filled, TODAY)
+    serious = [
+        (f["rule"], f["path"], f["line"], f["message"])
+        for f in report["findings"]
+        if f["severity"] in ("major", "minor")
+    ]
+    assert serious == []
+    assert code == 0
+    assert report["summary"]["conformant"] is True
+
+
+def test_the_filled_in_starter_documents_every_clause(invoke, filled: Path) -> None:
+    result = invoke("coverage", str(filled), "--format", "json", "--today", TODAY)
+    clauses = json.loads(result.stdout)["clauses"]
+    undocumented = [
+        c["clause"] for c in clauses if not c.get("documented", c["status"] == "covered")
+    ]
+    assert undocumented == []
+
+
+def test_the_audit_and_the_review_are_held_on_the_day_they_are_recorded(filled: Path) -> None:
+    audit = front_matter(filled / "audits" / "aud-001.md")
+    review = front_matter(filled / "reviews" / "mr-001.md")
+    assert (audit["status"], str(audit["date"])) == ("approved", TODAY)
+    assert (review["status"], str(review["date"])) == ("approved", TODAY)
+    assert audit["approved_by"] not in audit["auditee_roles"]
+
+
+def test_a_year_later_the_reviews_fall_due(invoke, filled: Path) -> None:
+    """The dates written while filling in are real: they age like any SMS."""
+    code, report = _check(invoke, filled, A_YEAR_LATER)
+    assert code == 1
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"SMS005", "SMS014"} <= rules
+    # The programme has lapsed: no audit within 12 months, or the planned one still a draft.
+    assert rules & {"SMS013", "SMS035"}
