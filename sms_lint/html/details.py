@@ -7,7 +7,24 @@ from sms_lint.html.findings import finding_item
 from sms_lint.html.markup import anchor_id, esc, icon, join, row, table
 from sms_lint.html.model import COVERED, FINDINGS, GAP, ClauseView, EvidenceDoc
 
-STATE_WORDS = {COVERED: "Covered", FINDINGS: "Covered, with findings", GAP: "Gap: no evidence"}
+STATE_WORDS = {
+    COVERED: "Covered",
+    FINDINGS: "Covered, with findings",
+    GAP: "Gap: not documented, or no records",
+}
+
+
+def gap_words(clause: ClauseView) -> str:
+    """A gap in words: documents missing, or documents without the records expected."""
+    return "Gap: no records" if clause.documented else "Gap: not documented"
+
+
+def _operation(clause: ClauseView) -> str:
+    """What the clause's documents and records show, in words, with the records named."""
+    text = esc(clause.detail[:1].upper() + clause.detail[1:]) + "."
+    if clause.records:
+        text += f" Records: {esc(', '.join(clause.records))}."
+    return f'<p class="operation">{text}</p>'
 
 
 def _change(doc: EvidenceDoc) -> str:
@@ -22,7 +39,7 @@ def _change(doc: EvidenceDoc) -> str:
 def _evidence_table(clause: ClauseView) -> str:
     if not clause.evidence:
         return (
-            f'<p class="callout">{icon(GAP)} No approved document gives evidence for this '
+            f'<p class="callout">{icon(GAP)} No approved document with content describes this '
             "clause: add or approve one, or list the clause under <code>clauses</code> in the "
             "document that covers it.</p>"
         )
@@ -47,7 +64,7 @@ def _evidence_table(clause: ClauseView) -> str:
 
 def _detail(clause: ClauseView) -> str:
     target = anchor_id("clause", clause.number)
-    words = STATE_WORDS[clause.state]
+    words = gap_words(clause) if clause.state == GAP else STATE_WORDS[clause.state]
     badge = f'<span class="badge state s-{clause.state}">{icon(clause.state)} {esc(words)}</span>'
     findings = ""
     if clause.findings:
@@ -61,6 +78,7 @@ def _detail(clause: ClauseView) -> str:
         [
             f'<section class="detail" aria-labelledby="{target}">',
             f'<h3 id="{target}">{esc(clause.number)} {esc(clause.title)} {badge}</h3>',
+            _operation(clause),
             _evidence_table(clause),
             findings,
             f'<p class="detail-foot"><span class="muted">{esc(summary.capitalize())}</span>'

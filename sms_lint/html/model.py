@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sms_lint import __version__
-from sms_lint.coverage import ClauseStatus
+from sms_lint.coverage import ClauseStatus, describe
 from sms_lint.engine import Result
 from sms_lint.finding import Finding
 from sms_lint.html.schedule import Calendar, Programme, audit_programme, review_calendar
@@ -72,6 +72,10 @@ class ClauseView:
     open_findings: int  # unwaived findings of the clause or a finer one
     evidence: tuple[EvidenceDoc, ...]
     findings: tuple[FindingView, ...]  # waived ones included, marked by their group
+    documented: bool = True
+    operating: bool | None = None  # None: no record expected (or none the repository holds)
+    detail: str = ""  # "documented, no internal audit reports within 12 months"
+    records: tuple[str, ...] = ()  # ids of the records that show it operating
 
     @property
     def part(self) -> str:
@@ -181,7 +185,11 @@ def _clause_view(
         for label in status.evidence
         for artifact in documents.get(label, ())
     )
-    return ClauseView(status.clause, status.title, state, status.findings, evidence, mine)
+    return ClauseView(
+        status.clause, status.title, state, status.findings, evidence, mine,
+        documented=status.documented, operating=status.operating, detail=describe(status),
+        records=status.records,
+    )  # fmt: skip
 
 
 def _approved_by_label(artifacts: tuple[Artifact, ...]) -> dict[str, list[Artifact]]:

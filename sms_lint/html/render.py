@@ -4,7 +4,7 @@ the other sections come from ``findings``, ``agenda`` (reviews, audits) and ``de
 from __future__ import annotations
 
 from sms_lint.html.agenda import audit_section, calendar_section
-from sms_lint.html.details import STATE_WORDS, details_section
+from sms_lint.html.details import STATE_WORDS, details_section, gap_words
 from sms_lint.html.findings import findings_section, group_counts
 from sms_lint.html.markup import anchor_id, esc, icon, join, sprite
 from sms_lint.html.model import COVERED, FINDINGS, GAP, ClauseView, Header, Page
@@ -55,7 +55,7 @@ def state_label(clause: ClauseView) -> str:
         noun = "finding" if clause.open_findings == 1 else "findings"
         words = f"{clause.open_findings} {noun}"
     elif clause.state == GAP:
-        words = "Gap"
+        words = gap_words(clause)
     else:
         words = "Covered"
     return f'<span class="state">{icon(clause.state)} {esc(words)}</span>'
@@ -79,18 +79,30 @@ def _masthead(head: Header) -> str:
 
 
 def _verdict(page: Page) -> str:
-    gaps = sum(1 for c in page.clauses if c.state == GAP)
+    gaps = [c for c in page.clauses if c.state == GAP]
+    undocumented = sum(1 for c in gaps if not c.documented)
     counts = group_counts(page.findings)
-    nonconformities = counts["major"] + counts["minor"]
+    open_findings = counts["major"] + counts["minor"]
     if gaps:
         state = GAP
-        headline = f"Not ready: {gaps} clause{'' if gaps == 1 else 's'} without evidence"
-    elif nonconformities:
-        state, plural = FINDINGS, "y is" if nonconformities == 1 else "ies are"
-        headline = f"Every clause has evidence, but {nonconformities} nonconformit{plural} open"
+        parts = []
+        if undocumented:
+            parts.append(f"{undocumented} not documented")
+        if len(gaps) > undocumented:
+            parts.append(f"{len(gaps) - undocumented} documented without the records expected")
+        headline = (
+            f"Not ready: {len(gaps)} clause{'' if len(gaps) == 1 else 's'} with gaps "
+            f"({' and '.join(parts)})"
+        )
+    elif open_findings:
+        state, plural = FINDINGS, "finding is" if open_findings == 1 else "findings are"
+        headline = f"Every clause is covered, but {open_findings} major or minor {plural} open"
     else:
         state = COVERED
-        headline = "Every clause has approved evidence and no nonconformity is open"
+        headline = (
+            "Every clause is documented and, where records are expected, shown operating; "
+            "no major or minor finding is open"
+        )
     detail = (
         f"{counts['major']} major, {counts['minor']} minor, "
         f"{counts['observation']} observation{'' if counts['observation'] == 1 else 's'}"
@@ -102,6 +114,17 @@ def _verdict(page: Page) -> str:
     )
 
 
+# What the page can and cannot judge, said where every reader starts.
+LIMITS = (
+    "sms-lint reads the documents and records in the repository; it cannot observe practice. "
+    "A clause is covered when an approved document with content describes it and, where the "
+    "standard expects records (internal audits, management reviews, nonconformities, "
+    "measurements, supplier reviews), records show it operating within its interval. Records "
+    "kept in other systems (training, tickets, project files) are not judged. Covered is not a "
+    "certificate: an auditor will sample practice and may still raise findings."
+)
+
+
 def _tile(value: int | str, label: str, tone: str) -> str:
     return f'<li class="tile is-{tone}"><b>{esc(value)}</b><span>{esc(label)}</span></li>'
 
@@ -109,13 +132,15 @@ def _tile(value: int | str, label: str, tone: str) -> str:
 def _summary(page: Page) -> str:
     covered = sum(1 for c in page.clauses if c.state != GAP)
     gaps = len(page.clauses) - covered
+    only = sum(1 for c in page.clauses if c.state == GAP and c.documented)
     counts = group_counts(page.findings)
     overdue = len(page.calendar.overdue)
     due = sum(len(m.items) for m in page.calendar.months)
     missed = len(page.programme.missed)
     tiles = [
-        _tile(f"{covered}/{len(page.clauses)}", "clauses with evidence", "bad" if gaps else "ok"),
+        _tile(f"{covered}/{len(page.clauses)}", "clauses covered", "bad" if gaps else "ok"),
         _tile(gaps, "gaps", "bad" if gaps else "ok"),
+        _tile(only, "documented, no records", "warn" if only else "ok"),
         _tile(counts["major"], "major findings", "bad" if counts["major"] else "ok"),
         _tile(counts["minor"], "minor findings", "warn" if counts["minor"] else "ok"),
         _tile(counts["observation"], "observations", "warn" if counts["observation"] else "ok"),
@@ -130,6 +155,7 @@ def _summary(page: Page) -> str:
             '<section aria-labelledby="summary">',
             '<h2 id="summary">Summary</h2>',
             _verdict(page),
+            f'<p class="limits">{esc(LIMITS)}</p>',
             f'<ul class="tiles">{"".join(tiles)}</ul>',
             f'<nav class="toc" aria-label="Sections"><ol>{links}</ol></nav>',
             "</section>",
