@@ -69,9 +69,9 @@ def test_a_late_internal_audit_is_minor_at_its_date(write, tmp_path, check_json,
             "SMS013",
             "9.2",
             "minor",
-            "the latest internal audit, 'AUD-1', was held on 2025-06-12, more than 12 months "
-            "before 2026-11-22: hold the next internal audit and record it (kind: audit, "
-            "audit_type: internal)",
+            "the latest internal audit, 'AUD-1', was held on 2025-06-12, more than the planned "
+            "interval of 12 months (intervals.internal_audit_months) before 2026-11-22: hold "
+            "the next internal audit and record it (kind: audit, audit_type: internal)",
         )
     ]
 
@@ -91,8 +91,9 @@ def test_no_internal_audit_at_all_is_major_and_repository_wide(write, tmp_path, 
             "SMS013",
             "9.2",
             "major",
-            "no internal audit has been held: an internal audit is due at least every 12 "
-            "months; hold one and record it (kind: audit, audit_type: internal)",
+            "no internal audit has been held: an internal audit is due within the planned "
+            "interval of 12 months (intervals.internal_audit_months); hold one and record it "
+            "(kind: audit, audit_type: internal)",
         )
     ]
 
@@ -132,8 +133,9 @@ def test_an_unreadable_file_of_another_kind_leaves_the_missing_audit_reported(
             "SMS013",
             "9.2",
             "major",
-            "no internal audit has been held: an internal audit is due at least every 12 "
-            "months; hold one and record it (kind: audit, audit_type: internal)",
+            "no internal audit has been held: an internal audit is due within the planned "
+            "interval of 12 months (intervals.internal_audit_months); hold one and record it "
+            "(kind: audit, audit_type: internal)",
         ),
         ("audits/aud-1.md:3", "SMS100", "7.5", "major", NOT_UTF8),
     ]
@@ -158,7 +160,8 @@ def test_an_audit_without_audit_type_is_reported_at_that_audit(write, tmp_path, 
             "9.2",
             "major",
             "audit 'AUD-1' gives no valid audit_type, so it cannot count as the internal "
-            "audit due every 12 months: write audit_type: internal (or external)",
+            "audit due within the planned interval of 12 months "
+            "(intervals.internal_audit_months): write audit_type: internal (or external)",
         )
     ]
 
@@ -182,9 +185,12 @@ def test_clauses_left_out_of_the_programme_are_minor_at_the_latest_scope(
             "SMS022",
             "9.2",
             "minor",
-            "the internal audits of the last 36 months ('AUD-1' and 'AUD-2') did not audit "
-            "10.1 Nonconformity and corrective action and 10.2 Continual improvement: include "
-            "them in the scope_clauses of the next internal audit",
+            # The cycle began with AUD-1 and runs on: the clauses left out are to be planned.
+            "the internal audits of the audit cycle from 2026-01-13 to 2029-01-13 (36 months "
+            "from the first internal audit, intervals.audit_cycle_months), 'AUD-1' and 'AUD-2' "
+            "held and none planned, do not cover 10.1 Nonconformity and corrective action and "
+            "10.2 Continual improvement: include them in the scope_clauses of an internal "
+            "audit planned by 2029-01-13",
         )
     ]
 
@@ -194,7 +200,7 @@ def test_a_programme_missing_most_clauses_is_major(write, tmp_path, check_json) 
     report = check(write, tmp_path, check_json, files, "SMS022")
     [(where, _, clause, severity, message)] = located(report, "SMS022")
     assert (where, clause, severity) == ("a.md:11", "9.2", "major")
-    assert "did not audit 6.1, 6.2, 6.3, 7.1" in message  # many: numbers only
+    assert "do not cover 6.1, 6.2, 6.3, 7.1" in message  # many: numbers only
     assert "Objectives" not in message
 
 
@@ -216,8 +222,10 @@ def test_an_unreadable_procedure_leaves_the_programme_checked(write, tmp_path, c
     report = check(write, tmp_path, check_json, files, "SMS022")
     [(where, _, clause, severity, message)] = located(report, "SMS022")
     assert (where, clause, severity) == ("a.md:11", "9.2", "major")
-    assert "did not audit 6.1, 6.2, 6.3, 7.1" in message
-    assert message.endswith("include them in the scope_clauses of the next internal audit")
+    assert "do not cover 6.1, 6.2, 6.3, 7.1" in message
+    assert message.endswith(
+        "include them in the scope_clauses of an internal audit planned by 2029-01-13"
+    )
     assert "could not" not in message
     assert located(report, "SMS100") == [("b.md:3", "SMS100", "7.5", "major", NOT_UTF8)]
 
@@ -397,8 +405,9 @@ def test_a_late_review_is_minor_at_its_date(write, tmp_path, check_json) -> None
             "SMS014",
             "9.3",
             "minor",
-            "the latest management review, 'MR-1', was held on 2025-09-01, more than 12 months "
-            "before 2026-11-22: hold the next management review and record it (kind: "
+            "the latest management review, 'MR-1', was held on 2025-09-01, more than the "
+            "planned interval of 12 months (intervals.management_review_months) before "
+            "2026-11-22: hold the next management review and record it (kind: "
             "management-review)",
         )
     ]

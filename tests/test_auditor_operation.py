@@ -679,9 +679,9 @@ def test_an_expired_contract_of_a_supplier_of_a_live_service_is_major(
             "8.3.4",
             "minor",
             "the performance of 'Pennine Fibre' (SUP-PENNINE) was last reviewed on 2025-02-01, "
-            "more than 12 months ago, yet it supports live service 'SVC-PAY': review it "
-            "against the contract's targets and set last_performance_review to the date of "
-            "that review",
+            "more than the planned interval of 12 months (intervals.supplier_review_months) "
+            "ago, yet it supports live service 'SVC-PAY': review it against the contract's "
+            "targets and set last_performance_review to the date of that review",
         ),
     ]
 

@@ -58,9 +58,9 @@ def test_old_internal_audit_is_flagged(write, tmp_path: Path, check_json) -> Non
             7,  # the latest audit's date
             "SMS013",
             "9.2",
-            "the latest internal audit, 'AUD-1', was held on 2025-06-12, more than 12 months "
-            "before 2026-11-22: hold the next internal audit and record it (kind: audit, "
-            "audit_type: internal)",
+            "the latest internal audit, 'AUD-1', was held on 2025-06-12, more than the planned "
+            "interval of 12 months (intervals.internal_audit_months) before 2026-11-22: hold "
+            "the next internal audit and record it (kind: audit, audit_type: internal)",
         )
     ]
 
@@ -82,8 +82,9 @@ def test_no_internal_audit_is_flagged(write, tmp_path: Path, check_json) -> None
             "SMS013",
             "9.2",
             "no internal audit has been held ('AUD-PLAN' is planned for 2026-12-01): an "
-            "internal audit is due at least every 12 months; hold one and record it (kind: "
-            "audit, audit_type: internal)",
+            "internal audit is due within the planned interval of 12 months "
+            "(intervals.internal_audit_months); hold one and record it (kind: audit, "
+            "audit_type: internal)",
         )
     ]
 
@@ -122,7 +123,8 @@ def test_clauses_not_audited_in_the_window_are_listed(write, tmp_path: Path, che
             10,  # the scope_clauses of the latest internal audit
             "SMS022",
             "9.2",
-            "the internal audits of the last 36 months ('AUD-1' and 'AUD-2') did not audit "
+            "the internal audits of the last 36 months (the audit cycle, "
+            "intervals.audit_cycle_months) ('AUD-1' and 'AUD-2') did not audit "
             "8.4.2 Demand management and 8.7.1 Service availability management: include them "
             "in the scope_clauses of the next internal audit",
         )
@@ -236,8 +238,9 @@ def test_no_management_review_is_flagged(write, tmp_path: Path, check_json) -> N
             "SMS014",
             "9.3",
             "no management review has been held ('MR-PLAN' is planned for 2027-01-15): a "
-            "management review is due at least every 12 months; hold one and record it "
-            "(kind: management-review)",
+            "management review is due within the planned interval of 12 months "
+            "(intervals.management_review_months); hold one and record it (kind: "
+            "management-review)",
         )
     ]
 
@@ -254,8 +257,9 @@ def test_old_review_is_flagged_and_its_content_not_judged(write, tmp_path, check
             6,  # its date
             "SMS014",
             "9.3",
-            "the latest management review, 'MR-1', was held on 2025-10-01, more than 12 months "
-            "before 2026-11-22: hold the next management review and record it (kind: "
+            "the latest management review, 'MR-1', was held on 2025-10-01, more than the "
+            "planned interval of 12 months (intervals.management_review_months) before "
+            "2026-11-22: hold the next management review and record it (kind: "
             "management-review)",
         )
     ]

@@ -352,8 +352,9 @@ def test_supplier_expired_and_not_reviewed(write: Callable, tmp_path: Path, chec
             "SMS011",
             "8.3.4",
             "the performance of 'Pennine Fibre' (SUP-PENNINE) was last reviewed on 2025-02-01, "
-            "more than 12 months ago: review it against the contract's targets and set "
-            "last_performance_review to the date of that review",
+            "more than the planned interval of 12 months (intervals.supplier_review_months) "
+            "ago: review it against the contract's targets and set last_performance_review to "
+            "the date of that review",
         ),
     ]
 

@@ -209,6 +209,10 @@ EVENTS = {
 }
 
 
+# Dates that plan an event when the record is a draft.
+PLANS = {("audit", "date"), ("management-review", "date")}
+
+
 def draft(kind: str, body: str) -> str:
     """A draft artifact whose ``body`` starts on line 6; the future date is its last line."""
     return f"id: X-1\nkind: {kind}\ntitle: T\nowner: sms-manager\nstatus: draft\n" + body
@@ -221,6 +225,10 @@ def test_future_date_that_records_the_past_is_a_finding(
     document = draft(kind, body)
     repo(write, document)
     _, report = check_json(tmp_path)
+    if (kind, field) in PLANS:
+        # A draft audit or review dated ahead is a plan (tests/test_audit_programme.py).
+        assert found(report, "SMS006") == []
+        return
     line = document.count("\n")
     message = (
         f"{field} {FUTURE} is after today ({TODAY}): {EVENTS[kind, field]} cannot have "

@@ -1,8 +1,9 @@
 """Clause 9.3 (SMS014): a recent management review, attended by top management, that
 considered every required input and gave each action it decided an owner and a due date.
 
-Only reviews held within ``max_months`` are judged on their content: an older one is history,
-and the finding that matters is that no recent review exists.
+Only reviews held within the planned interval (``intervals.management_review_months``) are
+judged on their content: an older one is history, and the finding that matters is that no
+recent review exists.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.records import Event, months_param, quoted, recency, records, within
+from sms_lint.checks.records import Event, quoted, recency, records, within
 from sms_lint.checks.wording import named
 from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
@@ -22,7 +23,11 @@ from sms_lint.resources import data_dir
 from sms_lint.words import listing, ordinal
 
 MANAGEMENT_REVIEW = Event(
-    "management review", "a management review", "kind: management-review", "management-review"
+    "management review",
+    "a management review",
+    "kind: management-review",
+    "management-review",
+    "management_review_months",
 )
 
 # What an action lacks, in a message, and what to add: field -> (missing, fix).
@@ -37,7 +42,7 @@ _ACTION_FIELDS = {
 def management_review(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS014: a recent review exists; each recent one had top management, every input and
     actions with owners and due dates."""
-    max_months = months_param(rule, "max_months", 12)
+    max_months = ctx.config.intervals.management_review_months
     found = records(ctx.of_kind("management-review"), ctx.today)
     yield from recency(ctx, found, MANAGEMENT_REVIEW, max_months)
     recent = [r for day, r in found.held if within(day, max_months, ctx.today)]

@@ -5,6 +5,12 @@ sit in a file that could not be read.
 Only records of events that took place count: an audit or review dated after today is a plan,
 and one whose date is missing or impossible is undated (the schema's finding about that date
 folds into ours, so the user hears of it once). Retired records are withdrawn and ignored.
+The intervals are the organization's planned intervals (``intervals:`` in the config), and
+every message names the key that sets them.
+
+A draft dated today or earlier still counts as held: its date says the event took place, and
+an auditor accepts an unfinished report as evidence of it. That the report or minutes are
+unfinished (or that a plan's date passed unnoticed) is SMS035's observation.
 """
 
 from __future__ import annotations
@@ -25,9 +31,9 @@ def quoted(words: Sequence[str]) -> str:
     return listing([f"'{w}'" for w in words])
 
 
-def months_param(rule: Rule, name: str, default: int) -> int:
-    value = rule.params.get(name, default)
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
+def interval(months: int, key: str) -> str:
+    """``the planned interval of 12 months (intervals.internal_audit_months)``."""
+    return f"the planned interval of {months} months (intervals.{key})"
 
 
 def within(day: datetime.date, months: int, today: datetime.date) -> bool:
@@ -69,6 +75,7 @@ class Event:
     one: str
     record_as: str
     kind: str  # the kind of artifact that records it
+    key: str  # the key under ``intervals:`` that sets how often it is due
 
 
 def recency(ctx: Context, found: Records, event: Event, max_months: int) -> Iterator[Hit]:
@@ -97,8 +104,8 @@ def recency(ctx: Context, found: Records, event: Event, max_months: int) -> Iter
 def _undated(artifact: Artifact, event: Event, max_months: int) -> Hit:
     return Hit(
         f"{event.what} {named(artifact)} has no valid date, so whether {event.one} was "
-        f"held in the last {max_months} months cannot be shown: write the date it was held "
-        "(date: YYYY-MM-DD)",
+        f"held within {interval(max_months, event.key)} cannot be shown: write the date it "
+        "was held (date: YYYY-MM-DD)",
         artifact,
         at=("date",),
     )
@@ -110,8 +117,8 @@ def _none_held(found: Records, event: Event, max_months: int) -> str:
         day, artifact = found.planned[0]
         planned = f" ({named(artifact)} is planned for {day})"
     return (
-        f"no {event.what} has been held{planned}: {event.one} is due at least every "
-        f"{max_months} months; hold one and record it ({event.record_as})"
+        f"no {event.what} has been held{planned}: {event.one} is due within "
+        f"{interval(max_months, event.key)}; hold one and record it ({event.record_as})"
     )
 
 
@@ -123,7 +130,7 @@ def _too_old(
     cause: str | None,
 ) -> Hit:
     day, artifact = latest
-    age = f"on {day}, more than {max_months} months before {ctx.today}"
+    age = f"on {day}, more than {interval(max_months, event.key)} before {ctx.today}"
     if cause is not None:
         return Hit(
             f"the latest readable {event.what}, {named(artifact)}, was held {age}; whether a "
@@ -140,3 +147,30 @@ def _too_old(
         at=("date",),
         grade="late" if late else None,
     )
+
+
+# The records a draft of which, dated in the past, is unfinished: kind -> (what it is called,
+# what is left unfinished, the clause it evidences).
+_RECORDS = {
+    "audit": ("audit", "report", "9.2"),
+    "management-review": ("management review", "minutes", "9.3"),
+}
+
+
+def unfinished_record(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """SMS035: a draft audit or management review dated before today. Either it took place
+    and its record was never completed, or it was a plan whose date passed unnoticed; the
+    file cannot tell which, so the message names both and what to do about each."""
+    for artifact in ctx.of_kind(*_RECORDS):
+        day = artifact.date("date")
+        if artifact.status != "draft" or day is None or day >= ctx.today:
+            continue
+        what, record, clause = _RECORDS[artifact.kind]
+        yield Hit(
+            f"{what} {named(artifact)} is dated {day} but is still a draft: if it took "
+            f"place, complete its {record} and approve it (status: approved, with "
+            "approved_by and approved_on); if it did not, move its date to when it is planned",
+            artifact,
+            at=("status",),
+            clause=clause,
+        )

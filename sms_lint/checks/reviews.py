@@ -33,6 +33,13 @@ _EVENTS = {
     "last_performance_review": "the supplier's performance review",
 }
 
+# Dates that, on a draft, plan an event rather than record it; on an approved or retired
+# record the message says how to keep it as a plan.
+_PLAN_HINT = {
+    ("audit", "date"): " (a planned audit is kept as status: draft)",
+    ("management-review", "date"): " (a planned review is kept as status: draft)",
+}
+
 # An overdue review is systemic (the review cycle is not kept) when at least this share of
 # the documents under review, and at least SYSTEMIC_MIN of them, are overdue.
 SYSTEMIC_SHARE = 0.5
@@ -135,19 +142,26 @@ def _in_days(days: int) -> str:
 
 
 def past_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """Dates recording an approval, review, audit or event are not after today."""
+    """Dates recording an approval, review, audit or event are not after today. A draft
+    audit or management review with a future date is a plan (the audit programme, the next
+    review), not a record: its date is not checked."""
     for artifact in ctx.artifacts:
         for field in PAST_HEADER_DATES + PAST_KIND_DATES.get(artifact.kind, ()):
             day = artifact.date(field)
-            if day is not None and day > ctx.today:
-                event = _EVENTS.get((artifact.kind, field)) or _EVENTS.get(field, field)
-                yield Hit(
-                    f"{field} {day} is after today ({ctx.today}): {event} cannot have "
-                    f"happened yet; write the date it took place, or leave {field} out "
-                    "until then",
-                    artifact,
-                    at=(field,),
-                    # A draft or retired artifact is not what people work from: its
-                    # untrue date is a risk, not yet a false record in use.
-                    grade=None if artifact.approved else "not-in-use",
-                )
+            if day is None or day <= ctx.today or _planned(artifact, field):
+                continue
+            event = _EVENTS.get((artifact.kind, field)) or _EVENTS.get(field, field)
+            yield Hit(
+                f"{field} {day} is after today ({ctx.today}): {event} cannot have "
+                f"happened yet; write the date it took place, or leave {field} out "
+                f"until then{_PLAN_HINT.get((artifact.kind, field), '')}",
+                artifact,
+                at=(field,),
+                # A draft or retired artifact is not what people work from: its
+                # untrue date is a risk, not yet a false record in use.
+                grade=None if artifact.approved else "not-in-use",
+            )
+
+
+def _planned(artifact: Artifact, field: str) -> bool:
+    return (artifact.kind, field) in _PLAN_HINT and artifact.status == "draft"

@@ -115,7 +115,7 @@ def _weak_target(
 def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """A supplier's contract is in force and its performance was reviewed recently. How much
     a lapse weighs depends on the services the supplier supports."""
-    months = _positive_int(rule.params.get("review_months"), 12)
+    months = ctx.config.intervals.supplier_review_months
     oldest_review = add_months(ctx.today, -months)
     for supplier in current(ctx.of_kind("supplier")):
         live, retired_only = _supported(ctx, supplier)
@@ -138,9 +138,10 @@ def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
         reviewed = supplier.date("last_performance_review")
         if reviewed is not None and reviewed < oldest_review:
             yield Hit(
-                f"the performance of {who} was last reviewed on {reviewed}, more than "
-                f"{months} months ago{serving}: review it against the contract's targets and "
-                "set last_performance_review to the date of that review",
+                f"the performance of {who} was last reviewed on {reviewed}, more than the "
+                f"planned interval of {months} months (intervals.supplier_review_months) "
+                f"ago{serving}: review it against the contract's targets and set "
+                "last_performance_review to the date of that review",
                 supplier,
                 at=("last_performance_review",),
                 grade="retired" if retired_only else None,
@@ -170,9 +171,3 @@ def _supplier_name(supplier: Artifact) -> str:
     if name is None:
         return named(supplier)
     return f"'{name}' ({supplier.id})" if supplier.id else f"'{name}'"
-
-
-def _positive_int(value: Any, default: int) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    return default
