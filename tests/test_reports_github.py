@@ -51,7 +51,7 @@ def test_example_repo_has_no_annotation_and_a_clean_summary(invoke, tmp_path):
     summary = tmp_path / "summary.md"
     code, lines = github(invoke, EXAMPLE, summary)
     assert code == 0
-    assert lines == [lines[-1]] and "conformant" in lines[-1] and "::" not in lines[-1]
+    assert lines == [lines[-1]] and lines[-1].endswith("; no findings.") and "::" not in lines[-1]
     markdown = summary.read_text(encoding="utf-8")
     assert "| major | 0 |" in markdown and "| minor | 0 |" in markdown
     assert "### Findings\n\nNone." in markdown

@@ -42,8 +42,20 @@ def counts(result: Result) -> dict[str, int]:
 
 
 def conformant(result: Result) -> bool:
-    """No unwaived major or minor nonconformity (observations are not nonconformities)."""
+    """No unwaived major or minor finding: the JSON summary's ``conformant``. It says only that
+    sms-lint found nothing it grades above an observation, never that the SMS conforms (a
+    linter reads documents and records; it cannot certify)."""
     return not any(not f.waived and f.severity.value in ("major", "minor") for f in result.findings)
+
+
+def verdict(result: Result) -> str:
+    """The summary's verdict in sms-lint's own words: findings are "findings" (a nonconformity
+    is a kind of record in the SMS), and a clean run is "no findings", never "conformant"."""
+    if not result.findings:
+        return "no findings"
+    if conformant(result):
+        return "no unwaived major or minor finding"
+    return "major or minor findings to fix"
 
 
 def location(finding: Finding) -> str:

@@ -15,12 +15,12 @@ from sms_lint.reporters.base import (
     Reporter,
     clause_label,
     clean,
-    conformant,
     counts,
     location,
     one_line,
     repository_anchor,
     rule_label,
+    verdict,
 )
 
 if TYPE_CHECKING:
@@ -65,9 +65,8 @@ def annotation(finding: Finding, result: Result) -> str:
 def totals_line(result: Result) -> str:
     tally = counts(result)
     parts = ", ".join(f"{tally[key]} {key}" for key in SEVERITIES)
-    verdict = "conformant" if conformant(result) else "nonconformities found"
     artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
-    return f"sms-lint: {artifacts} checked: {parts}; {verdict}."
+    return f"sms-lint: {artifacts} checked: {parts}; {verdict(result)}."
 
 
 def cell(text: str) -> str:
@@ -93,12 +92,11 @@ def finding_row(finding: Finding, result: Result) -> str:
 
 def summary_markdown(result: Result) -> str:
     tally = counts(result)
-    verdict = "conformant" if conformant(result) else "nonconformities found"
     artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
     lines = [
         f"## sms-lint: {cell(result.framework.name)}",
         "",
-        f"{artifacts} checked on {result.today.isoformat()}: **{verdict}** "
+        f"{artifacts} checked on {result.today.isoformat()}: **{verdict(result)}** "
         f"(fails on {result.fail_on}).",
         "",
         "| severity | findings |",

@@ -1,4 +1,5 @@
-"""``--format text``: findings grouped by file, one editor-clickable line each, and a summary."""
+"""``--format text``: what to do first, findings grouped by file (one editor-clickable line
+each), and a summary."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from sms_lint.neutralise import lead_path, terminal
-from sms_lint.reporters.base import Reporter, conformant, counts
+from sms_lint.reporters.base import Reporter, counts, verdict
+from sms_lint.reporters.first_step import first_step
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -47,17 +49,19 @@ class TextReporter(Reporter):
         for path, group in groupby(result.findings, key=lambda f: f.path):
             header = self.paint(lead_path(path) if path else "(repository-wide)", _BOLD)
             blocks.append("\n".join([header, *(self.line(f, result) for f in group)]))
-        return "\n\n".join([*blocks, self.summary(result)]) + "\n"
+        # What to do first leads; the summary stays last (scripts read the last line).
+        first = first_step(result, lambda finding: self.line(finding, result))
+        lead_line = [self.paint(first, _BOLD)] if first else []
+        return "\n\n".join([*lead_line, *blocks, self.summary(result)]) + "\n"
 
     def summary(self, result: Result) -> str:
         tally = counts(result)
         artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
         if not result.findings:
-            return f"{artifacts} checked: no findings, conformant."
+            return f"{artifacts} checked: {verdict(result)}."
         parts = [f"{tally[k]} {k}" for k in ("major", "minor", "observation", "waived") if tally[k]]
-        verdict = "conformant" if conformant(result) else "nonconformities found"
         total = len(result.findings)
         return (
             f"{artifacts} checked: {total} finding{'s' if total != 1 else ''} "
-            f"({', '.join(parts)}), {verdict}."
+            f"({', '.join(parts)}): {verdict(result)}."
         )

@@ -1,0 +1,128 @@
+"""The text report's first line: what to do first when there are findings.
+
+An SMS manager facing forty findings needs to know where to begin, so the first line names one
+thing, chosen in this order:
+
+1. Nothing is approved yet (every artifact a draft or retired): almost every gap follows from
+   that, so the line names the draft to approve first -- the scope, which bounds every other
+   document, then the others in the framework's clause order.
+2. One pattern: when one rule gives most of the most serious findings (at least
+   ``PATTERN_MIN`` of them, more than half), the line names the rule and what its pack entry says
+   to do, and where its first finding is. Fixing the pattern removes most of the work at once.
+3. Otherwise the most important finding itself, as its report line: the highest severity; then
+   a file that could not be read (the rules that wait for it may find more once it is fixed);
+   then the framework's clause order with the scope (4.3) first, since what is in scope decides
+   what else applies; then path and line. Deterministic: no tie is left to input order.
+
+Waived findings are never "to do": a run whose findings are all waived has no first step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sms_lint.neutralise import terminal, visible_path
+from sms_lint.reporters.base import clause_key, clause_label
+
+if TYPE_CHECKING:
+    from sms_lint.engine import Result
+    from sms_lint.finding import Finding
+    from sms_lint.model import Artifact
+
+PATTERN_MIN = 5
+_SCOPE = "4.3"
+# The end of a remediation's first sentence (not the dot of "e.g." or "i.e.").
+_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)\.(\s|$)")
+
+
+def first_step(result: Result, line: Callable[[Finding], str]) -> str | None:
+    """The report's first line, or None when nothing is left to do. ``line`` renders one
+    finding as the report does, so the most important finding reads exactly as below."""
+    open_findings = [f for f in result.findings if not f.waived]
+    if not open_findings:
+        return None
+    nothing_approved = _nothing_approved(result)
+    if nothing_approved is not None:
+        return nothing_approved
+    ranked = sorted(open_findings, key=lambda f: _priority(f, _unread_paths(result)))
+    top = [f for f in ranked if f.severity == ranked[0].severity]
+    pattern = _pattern(result, top)
+    return pattern if pattern is not None else f"Start with: {line(ranked[0])}"
+
+
+def _clause_order(clause: str) -> tuple[int, tuple[int, ...]]:
+    """The framework's clause order, with the scope (4.3 and finer) before everything else."""
+    scope = clause == _SCOPE or clause.startswith(_SCOPE + ".")
+    return (0 if scope else 1, clause_key(clause))
+
+
+def _unread_paths(result: Result) -> frozenset[str]:
+    """Files sms-lint tried to read that did not become artifacts (unreadable, or no kind)."""
+    return frozenset(result.paths) - {a.path for a in result.artifacts}
+
+
+def _priority(finding: Finding, unread: frozenset[str]) -> tuple:
+    return (
+        -finding.severity.rank,
+        0 if finding.path in unread else 1,
+        _clause_order(finding.clause),
+        finding.sort_key(),
+    )
+
+
+def _nothing_approved(result: Result) -> str | None:
+    """'Nothing is approved yet: ...' when drafts exist and no artifact is approved."""
+    if any(a.approved for a in result.artifacts):
+        return None
+    drafts = [a for a in result.artifacts if a.status == "draft"]
+    if not drafts:
+        return None
+    first = min(drafts, key=lambda a: (_kind_order(result, a), a.path))
+    what = terminal(visible_path(first.path))
+    clauses = result.framework.kind_clauses.get(first.kind or "", ())
+    if clauses:
+        what += f" ({clause_label(result, min(clauses, key=_clause_order))})"
+    others = len(drafts) - 1
+    rest = f", then the other {others} draft{'s' if others != 1 else ''} in clause order"
+    return f"Nothing is approved yet: fill in and approve {what} first{rest if others else ''}."
+
+
+def _kind_order(result: Result, artifact: Artifact) -> tuple:
+    """A draft's place in the order of approval: by the earliest clause its kind evidences."""
+    clauses = result.framework.kind_clauses.get(artifact.kind or "", ())
+    if not clauses:
+        return (2, ())  # a kind with no clause of its own comes after every clause's document
+    return min(_clause_order(c) for c in clauses)
+
+
+def _pattern(result: Result, top: list[Finding]) -> str | None:
+    """'Start with RULE name (N of the M major findings, in K files): what to do ...' when one
+    rule gives most of the most serious findings."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in top:  # already in priority order, so each list's first is the one to show
+        by_rule.setdefault(finding.rule, []).append(finding)
+    rule_id, found = min(by_rule.items(), key=lambda item: (-len(item[1]), item[0]))
+    if len(found) < PATTERN_MIN or 2 * len(found) <= len(top):
+        return None
+    rule = result.rulebook.rules[rule_id]
+    severity = top[0].severity.value
+    files = len({f.path for f in found if f.path is not None})
+    spread = f", in {files} files" if files > 1 else ""
+    head = f"Start with {terminal(rule_id)} {terminal(rule.name)}"
+    text = f"{head} ({len(found)} of the {len(top)} {severity} findings{spread})"
+    todo = _first_sentence(rule.remediation)
+    if todo:
+        text += f": {terminal(todo)}"
+    first = found[0]
+    if first.path is not None:
+        text += f"; the first is at {terminal(visible_path(first.path))}:{first.line or 1}"
+    return text + "."
+
+
+def _first_sentence(text: str) -> str:
+    """A remediation's first sentence, without its full stop."""
+    flat = " ".join(text.split())
+    end = _SENTENCE_END.search(flat)
+    return flat[: end.start()] if end else flat.rstrip(".")
