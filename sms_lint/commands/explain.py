@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, examines, find_rule, load_catalog
-from sms_lint.commands.rules_markdown import grading_text
+from sms_lint.commands.rules_markdown import AUDITOR_GRADE, grading_text
 from sms_lint.neutralise import clean, lead, no_commands, terminal
 from sms_lint.pack import Rule
 
@@ -41,6 +41,16 @@ def _example(title: str, text: str) -> list[str]:
     return [f"{title}:", textwrap.indent(shown, "    ", lambda _: True), ""]
 
 
+def severity_note(rule: Rule) -> str:
+    """What the default severity means: sms-lint's grade, and the auditor's grade it matches."""
+    grade = rule.severity.value
+    return (
+        f"Severities are sms-lint's grades of what it reads; this rule's default, {grade}, is "
+        f"{AUDITOR_GRADE[grade]}. An auditor also observes practice and samples records, so "
+        "their grade may differ."
+    )
+
+
 def render_explanation(rule: Rule, catalog: Catalog) -> str:
     lines = [
         lead(terminal(f"{rule.id} {rule.name}")),
@@ -51,6 +61,7 @@ def render_explanation(rule: Rule, catalog: Catalog) -> str:
         *_paragraph("Why it matters", rule.rationale),
         *_paragraph("How to fix it", rule.remediation),
         *_paragraph("Grading", grading_text(rule)),
+        *_paragraph("Severity", severity_note(rule)),
         *_example("Passes", rule.example_pass),
         *_example("Fails", rule.example_fail),
     ]

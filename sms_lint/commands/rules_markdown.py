@@ -14,16 +14,34 @@ from sms_lint.pack import Rule
 
 REGENERATE = "sms-lint rules --format markdown > docs/rules.md"
 
-_INTRO = """\
-Every rule sms-lint applies, generated from the rule pack (`policies/iso20000-1-2018.yaml`).
-Each finding names its rule, the clause it concerns and a severity, graded as an auditor
-grades:
+# How each of sms-lint's severities relates to an auditor's grade: sms-lint grades what it
+# reads; an auditor grades what they see, hear and sample too (shared with ``explain``).
+AUDITOR_GRADE = {
+    "major": "what an auditor would likely grade a major nonconformity",
+    "minor": "what an auditor would likely grade a minor nonconformity",
+    "observation": (
+        "not a nonconformity: what an auditor would likely note as an observation or an "
+        "opportunity for improvement"
+    ),
+}
 
-- **major**: a required element is absent, or a requirement fails systemically (no documented
-  change process, no internal audit in the last 12 months, every target of an SLA unmeasurable);
-- **minor**: an isolated lapse (one stale review, one missing approval field, one weak target
-  among good ones);
-- **observation**: nothing is wrong yet, but it soon will be (a review due within 30 days).
+_INTRO = f"""\
+Every rule sms-lint applies, generated from the rule pack (`policies/iso20000-1-2018.yaml`).
+Each finding names its rule, the clause it concerns and a severity. The severities are
+sms-lint's own grades of the documents and records it reads, set to match how a lead auditor
+would likely grade the same evidence:
+
+- **major**: {AUDITOR_GRADE["major"]}. A required element is absent, or a requirement fails
+  systemically (no documented change process, no internal audit in the last 12 months, every
+  target of an SLA unmeasurable);
+- **minor**: {AUDITOR_GRADE["minor"]}. An isolated lapse (one stale review, one missing
+  approval field, one weak target among good ones);
+- **observation**: {AUDITOR_GRADE["observation"]}. Nothing is wrong yet, but it soon may be (a
+  review due within 30 days), or the evidence may be kept somewhere sms-lint does not read.
+
+An auditor also observes practice, interviews people and samples records, which sms-lint
+cannot: their grade of the same evidence may differ, and a run without findings is not a
+certificate.
 
 Where the grade depends on what is affected (a live service or a retired one, one item or
 all), a rule has named grades; each rule's **Grading** paragraph says why it is graded so.

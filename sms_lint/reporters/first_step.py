@@ -3,9 +3,9 @@
 An SMS manager facing forty findings needs to know where to begin, so the first line names one
 thing, chosen in this order:
 
-1. Nothing is approved yet (every artifact a draft or retired): almost every gap follows from
-   that, so the line names the draft to approve first -- the scope, which bounds every other
-   document, then the others in the framework's clause order.
+1. Nothing is approved yet (every artifact a draft or retired) and something major is found:
+   almost every gap follows from that, so the line names the draft to approve first -- the
+   scope, which bounds every other document, then the others in the framework's clause order.
 2. One pattern: when one rule gives most of the most serious findings (at least
    ``PATTERN_MIN`` of them, more than half), the line names the rule and what its pack entry says
    to do, and where its first finding is. Fixing the pattern removes most of the work at once.
@@ -43,11 +43,15 @@ def first_step(result: Result, line: Callable[[Finding], str]) -> str | None:
     open_findings = [f for f in result.findings if not f.waived]
     if not open_findings:
         return None
-    nothing_approved = _nothing_approved(result)
-    if nothing_approved is not None:
-        return nothing_approved
     ranked = sorted(open_findings, key=lambda f: _priority(f, _unread_paths(result)))
     top = [f for f in ranked if f.severity == ranked[0].severity]
+    # Approval matters first only when something major is wrong (with every rule enabled,
+    # nothing approved always is: no approved scope); a draft-only repository whose worst
+    # finding is minor starts with that finding.
+    if top[0].severity.value == "major":
+        nothing_approved = _nothing_approved(result)
+        if nothing_approved is not None:
+            return nothing_approved
     pattern = _pattern(result, top)
     return pattern if pattern is not None else f"Start with: {line(ranked[0])}"
 
