@@ -176,15 +176,16 @@ def test_a_pattern_of_minor_findings_waits_for_a_major_one(invoke, write, tmp_pa
 
 def test_nothing_approved_says_to_approve_the_scope_first(invoke, tmp_path) -> None:
     root = drafts_only(tmp_path)
-    drafts = sum(
-        "\nstatus: draft\n" in p.read_text(encoding="utf-8")
-        for p in [*root.rglob("*.yaml"), *root.rglob("*.md")]
-    )
+    texts = [p.read_text(encoding="utf-8") for p in [*root.rglob("*.yaml"), *root.rglob("*.md")]]
+    # Draft audits and reviews are plans, approved once held, and a closed nonconformity is a
+    # record: none is among the documents to approve.
+    records = ("\nkind: audit\n", "\nkind: management-review\n", "\nnc_status: closed\n")
+    drafts = sum("\nstatus: draft\n" in t and not any(r in t for r in records) for t in texts)
     code, lines = text_check(invoke, root)
     assert code == 1
     assert lines[0] == (
         "Nothing is approved yet: fill in and approve governance/scope.yaml (4.3 Scope of the "
-        f"SMS) first, then the other {drafts - 1} drafts in clause order."
+        f"SMS) first, then the other {drafts - 1} draft documents in clause order."
     )
     assert re.fullmatch(r"\d+ artifacts checked: \d+ findings \(.*\): major or minor .*", lines[-1])
 
@@ -241,3 +242,26 @@ def test_help_texts_never_call_findings_nonconformities(invoke) -> None:
     texts = [invoke("--help").stdout, *(invoke(c, "--help").stdout for c in commands)]
     for text in texts:
         assert "nonconformit" not in text.casefold() and "conformant" not in text.casefold()
+
+
+# -- the docs quote what the tool prints ---------------------------------------------------
+
+GUIDE = EXAMPLE.parent / "docs" / "guide.md"
+README = EXAMPLE.parent / "README.md"
+
+
+def test_the_guide_quotes_the_real_first_and_last_lines(invoke) -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    block = guide.split("$ sms-lint check example-sms-repo --today 2027-06-01\n", 1)[1]
+    quoted = block.split("```", 1)[0].splitlines()
+    run = invoke("check", str(EXAMPLE), "--today", "2027-06-01").stdout.splitlines()
+    assert (quoted[0], quoted[2], quoted[-1]) == (run[0], run[2], run[-1])
+    later = invoke("check", str(EXAMPLE), "--today", "2027-09-01").stdout.splitlines()[0]
+    flat = " ".join(guide.split())
+    assert f'three months later the example says "{later[:105]}' in flat
+    assert f'A clean run is one line: "{text_check(invoke, EXAMPLE)[1][0]}"' in flat
+
+
+def test_the_readme_quotes_the_example_s_clean_line(invoke) -> None:
+    [line] = text_check(invoke, EXAMPLE)[1]
+    assert f'the first command ends with "{line}"' in " ".join(README.read_text().split())

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from sms_lint.facts import is_record
 from sms_lint.neutralise import terminal, visible_path
 from sms_lint.reporters.base import clause_key, clause_label
 
@@ -80,7 +81,8 @@ def _nothing_approved(result: Result) -> str | None:
     """'Nothing is approved yet: ...' when drafts exist and no artifact is approved."""
     if any(a.approved for a in result.artifacts):
         return None
-    drafts = [a for a in result.artifacts if a.status == "draft"]
+    # A draft audit or review is a plan: it is approved once the event took place, not now.
+    drafts = [a for a in result.artifacts if a.status == "draft" and not is_record(a)]
     if not drafts:
         return None
     first = min(drafts, key=lambda a: (_kind_order(result, a), a.path))
@@ -89,7 +91,7 @@ def _nothing_approved(result: Result) -> str | None:
     if clauses:
         what += f" ({clause_label(result, min(clauses, key=_clause_order))})"
     others = len(drafts) - 1
-    rest = f", then the other {others} draft{'s' if others != 1 else ''} in clause order"
+    rest = f", then the other {others} draft document{'s' if others != 1 else ''} in clause order"
     return f"Nothing is approved yet: fill in and approve {what} first{rest if others else ''}."
 
 
