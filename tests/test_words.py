@@ -155,6 +155,19 @@ def test_one_rule_behind_most_findings_is_named_as_a_pattern(invoke, write, tmp_
     )
 
 
+def test_a_defect_in_the_scope_document_comes_before_a_pattern(invoke, write, tmp_path) -> None:
+    write(".sms-lint.yaml", quiet_config("SMS001", "SMS004"))
+    for number in range(1, 7):
+        text = approved(f"PROC-{number}", "procedure", "").replace('version: "1.0"\n', "")
+        write(f"procedures/p{number}.yaml", text)
+    scope = approved("SCOPE-1", "scope", "services: [SVC-1]\nlocations: [Leeds]\n")
+    write("z/scope.yaml", scope.replace("approved_on: 2026-01-10\n", ""))
+    _, lines = text_check(invoke, tmp_path)
+    # Filed under 7.5.2 (document control), but it is the scope that lacks its approval date.
+    assert lines[0].startswith("Start with: z/scope.yaml:5:1: minor SMS004 approval-fields:")
+    assert lines[0].endswith("[7.5.2]") and "approved_on" in lines[0]
+
+
 def test_a_few_of_one_rule_are_not_a_pattern(invoke, write, tmp_path) -> None:
     write(".sms-lint.yaml", quiet_config("SMS001", "SMS004"))
     for number in range(1, 5):

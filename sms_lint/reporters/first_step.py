@@ -11,8 +11,10 @@ thing, chosen in this order:
    to do, and where its first finding is. Fixing the pattern removes most of the work at once.
 3. Otherwise the most important finding itself, as its report line: the highest severity; then
    a file that could not be read (the rules that wait for it may find more once it is fixed);
-   then the framework's clause order with the scope (4.3) first, since what is in scope decides
-   what else applies; then path and line. Deterministic: no tie is left to input order.
+   then the scope first (clause 4.3, or anything in the scope document), since what is in scope
+   decides what else applies; then the framework's clause order; then path and line.
+   Deterministic: no tie is left to input order. A finding about the scope at the highest
+   severity also comes before a pattern (2).
 
 Waived findings are never "to do": a run whose findings are all waived has no first step.
 """
@@ -44,7 +46,8 @@ def first_step(result: Result, line: Callable[[Finding], str]) -> str | None:
     open_findings = [f for f in result.findings if not f.waived]
     if not open_findings:
         return None
-    ranked = sorted(open_findings, key=lambda f: _priority(f, _unread_paths(result)))
+    unread, scopes = _unread_paths(result), _scope_paths(result)
+    ranked = sorted(open_findings, key=lambda f: _priority(f, unread, scopes))
     top = [f for f in ranked if f.severity == ranked[0].severity]
     # Approval matters first only when something major is wrong (with every rule enabled,
     # nothing approved always is: no approved scope); a draft-only repository whose worst
@@ -53,14 +56,29 @@ def first_step(result: Result, line: Callable[[Finding], str]) -> str | None:
         nothing_approved = _nothing_approved(result)
         if nothing_approved is not None:
             return nothing_approved
-    pattern = _pattern(result, top)
+    # The scope decides what else applies (which services, which processes), so a defect in it
+    # comes before any pattern elsewhere.
+    pattern = None if _scope_first(ranked[0], scopes) else _pattern(result, top)
     return pattern if pattern is not None else f"Start with: {line(ranked[0])}"
 
 
 def _clause_order(clause: str) -> tuple[int, tuple[int, ...]]:
     """The framework's clause order, with the scope (4.3 and finer) before everything else."""
-    scope = clause == _SCOPE or clause.startswith(_SCOPE + ".")
-    return (0 if scope else 1, clause_key(clause))
+    return (0 if _is_scope(clause) else 1, clause_key(clause))
+
+
+def _is_scope(clause: str) -> bool:
+    return clause == _SCOPE or clause.startswith(_SCOPE + ".")
+
+
+def _scope_paths(result: Result) -> frozenset[str]:
+    return frozenset(a.path for a in result.artifacts if a.kind == "scope")
+
+
+def _scope_first(finding: Finding, scopes: frozenset[str]) -> bool:
+    """Whether the finding concerns the scope: clause 4.3, or anything in the scope document
+    (its title or approval is filed under 7.5.2, but it is still the scope that is wrong)."""
+    return _is_scope(finding.clause) or finding.path in scopes
 
 
 def _unread_paths(result: Result) -> frozenset[str]:
@@ -68,10 +86,11 @@ def _unread_paths(result: Result) -> frozenset[str]:
     return frozenset(result.paths) - {a.path for a in result.artifacts}
 
 
-def _priority(finding: Finding, unread: frozenset[str]) -> tuple:
+def _priority(finding: Finding, unread: frozenset[str], scopes: frozenset[str]) -> tuple:
     return (
         -finding.severity.rank,
         0 if finding.path in unread else 1,
+        (0, clause_key(finding.clause)) if _scope_first(finding, scopes) else (1, ()),
         _clause_order(finding.clause),
         finding.sort_key(),
     )
