@@ -178,7 +178,7 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
         # reports it); positions stay those of the file.
         header_fields = setup.schemas.header_fields
         valid = pruned(data, prune_paths(data, errors, header_fields))
-        doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact)
+        doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact, doc.body)
         schema = list(schema_findings(doc, kind, errors, artifact_id, setup))
         out = without_date_twins(out, schema, data)
         out.extend(schema)

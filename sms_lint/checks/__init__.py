@@ -12,14 +12,17 @@ from collections.abc import Callable, Iterable
 from sms_lint.checks import (
     authority,
     changes,
+    corrective,
     coverage,
     documents,
     evaluation,
+    followup,
     ids,
     improvement,
     management_review,
     operation,
     org,
+    placeholders,
     planning,
     programme,
     records,
@@ -59,10 +62,15 @@ REGISTRY: dict[str, CheckFunction] = {
     "management-review": management_review.management_review,
     "nonconformity-overdue": improvement.nonconformity_overdue,
     "nonconformity-closure": improvement.nonconformity_closure,
+    "root-cause-named": corrective.root_cause_named,
+    "effectiveness-verified": corrective.effectiveness_verified,
+    "objective-followed-up": followup.objective_followed_up,
     "clause-coverage": coverage.clause_coverage,
     "version-bumped": changes.version_bumped,
     "artifact-deleted": changes.artifact_deleted,
     "require-schema": org.require_schema,
+    "placeholder": placeholders.placeholder,
+    "empty-document": placeholders.empty_document,
 }
 
 # Checks whose rule parameters are validated when the pack is loaded (bad pack: exit 2).

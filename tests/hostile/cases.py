@@ -179,7 +179,7 @@ def _encoding_cases() -> list[Case]:
         _one(
             "bom-crlf-markdown-valid",
             "bom-crlf.md",
-            ("\ufeff---\n" + valid_both + "---\n# Body\n").replace("\n", "\r\n"),
+            ("\ufeff---\n" + valid_both + "---\n# Body\nThe text.\n").replace("\n", "\r\n"),
             frozenset(),
         ),
     ]
