@@ -25,7 +25,7 @@ from sms_lint.filestage import (
     read_bytes,
 )
 from sms_lint.finding import Finding, fails
-from sms_lint.folding import checked_hits, fold, name_what_waits
+from sms_lint.folding import checked_hits, fold, fold_placeholders, name_what_waits
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
 from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
@@ -215,7 +215,7 @@ def _cross_file(
         hosted = per_file
         for rule, hit in aside:
             _hits_to_findings(rule, [replace(hit, grade=None)], setup.rulebook, findings)
-    present = fold(hosted, (f for f in findings if f is not None))
+    present = fold_placeholders(fold(hosted, (f for f in findings if f is not None)))
     final = apply_waivers(present, setup.config, setup.rulebook, today)
     final.sort(key=Finding.sort_key)
     if cache is not None and key is not None:

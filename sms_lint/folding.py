@@ -15,8 +15,10 @@ rule's finding:
   about more than what was written wrong (a closed nonconformity lacking its root cause and
   with a blank closing date), both are said: the schema's words, then the rule's.
 
-Schema findings that no clause rule covers stay as they are. Likewise what a rule could not
-check because a file could not be read folds into that file's own finding (``name_what_waits``).
+Schema findings that no clause rule covers stay as they are. A value that is still a
+placeholder is the placeholder rule's finding alone (``fold_placeholders``). Likewise what a
+rule could not check because a file could not be read folds into that file's own finding
+(``name_what_waits``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,33 @@ def fold(file_findings: Iterable[Finding], rule_findings: Iterable[Finding]) -> 
 
 
 SCHEMA_RULE = "SMS001"
+PLACEHOLDER_RULE = "SMS027"
+
+
+def fold_placeholders(findings: list[Finding]) -> list[Finding]:
+    """A value that is still a placeholder (``owner: TBD``) is one defect, the placeholder's:
+    what other rules say about that very value (no such role, no such id) folds into its
+    finding, which takes the higher severity. Only findings about nothing but placeholder
+    values fold; one about a field and another (a review missing two inputs) stands."""
+    places = {
+        (f.path, path): i
+        for i, f in enumerate(findings)
+        if f.rule == PLACEHOLDER_RULE
+        for path in f.about
+    }
+    if not places:
+        return findings
+    out = list(findings)
+    folded: set[int] = set()
+    for index, finding in enumerate(findings):
+        hosts = {places.get((finding.path, path), -1) for path in finding.about}
+        if finding.rule == PLACEHOLDER_RULE or not finding.about or -1 in hosts:
+            continue
+        folded.add(index)
+        for host in hosts:
+            worst = max(out[host].severity, finding.severity, key=lambda s: s.rank)
+            out[host] = replace(out[host], severity=worst)
+    return [f for i, f in enumerate(out) if i not in folded]
 
 
 def related(first: Paths, second: Paths) -> bool:

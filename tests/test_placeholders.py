@@ -202,3 +202,18 @@ def test_schema_invalid_value_holding_a_placeholder_is_one_finding(
     lines = [(f["path"], f["line"], f["rule"]) for f in report["findings"]]
     assert lines == [("p.yaml", 8, "SMS001"), ("p.yaml", 10, "SMS027"), ("q.yaml", 10, "SMS001")]
     assert "<date of approval>" in report["findings"][0]["message"]
+
+
+@pytest.mark.parametrize(("status", "severity"), [("approved", "major"), ("draft", "minor")])
+def test_placeholder_role_is_one_finding_not_also_an_unknown_role(
+    write: Callable, check_json: Callable, tmp_path: Path, status: str, severity: str
+) -> None:
+    write(".sms-lint.yaml", quiet_config("SMS001", "SMS003", "SMS018", "SMS027"))
+    write("roles.yaml", roles("draft", "Bo Chan"))
+    text = header("PROC-1", "procedure", status).replace("owner: sms-manager", "owner: TBD")
+    write("p.yaml", text.replace("approved_by: sms-manager", "approved_by: <approving role>"))
+    _, report = check_json(tmp_path)
+    assert [f[:4] for f in located(report, "SMS003", "SMS018", "SMS027")] == [
+        ("p.yaml:4", "SMS027", "7.5.2", severity),
+        ("p.yaml:7", "SMS027", "7.5.2", severity),
+    ]
