@@ -89,3 +89,12 @@ def test_summary_never_raises_and_places_within_the_body(lines: list[str], first
     for found in body.placeholders:
         assert first <= found.line < first + len(lines)
         assert 1 <= found.column <= len(lines[found.line - first])
+
+
+def test_placeholder_is_a_marker_only_in_capitals() -> None:
+    assert [t for _, t in find("Replace the placeholder; PLACEHOLDER here", PATTERN)] == [
+        "PLACEHOLDER"
+    ]
+    assert [t for _, t in find("a placeholder", marker_pattern(("placeholder",)))] == [
+        "placeholder"
+    ]

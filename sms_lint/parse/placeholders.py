@@ -6,8 +6,9 @@ letter after a ``<`` that does not follow a word, at least one space inside, no 
 ``:`` that would make it an HTML tag or an autolink, and not an HTML tag with only boolean
 attributes such as ``<details open>``) or one of the marker phrases (``TBD``, ``TODO``,
 ``lorem ipsum``..., plus ``placeholders:`` from ``.sms-lint.yaml``) as a whole word, ignoring
-case. Text in code (fenced blocks and inline code spans) is an example, not a placeholder, and
-is skipped. A marker that goes on over several lines is one placeholder, at its opening line.
+case (``PLACEHOLDER`` only in capitals: it is also a plain word). Text in code (fenced blocks
+and inline code spans) is an example, not a placeholder, and is skipped. A marker that goes
+on over several lines is one placeholder, at its opening line.
 
 The body is summarised while the file is parsed (the per-file stage), so that the rules and the
 cache hold a few numbers per document instead of its text.
@@ -21,6 +22,9 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "PLACEHOLDER", "lorem ipsum", "XXX")
+# Markers that are also plain words: a marker only in capitals ("replace the placeholder" in
+# a document-control procedure is honest prose).
+CAPITALS_ONLY = frozenset({"PLACEHOLDER"})
 
 # ``<What was audited, how, and the conclusion.>``; also the opening of a marker that goes on
 # over the next lines (``<PLACEHOLDER. This record...`` with no ``>`` on the line).
@@ -63,8 +67,13 @@ def marker_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The pattern of every placeholder: the ``<...>`` marker, the default phrases and
     ``extra`` (literal text, so a config from a pull request cannot make the scan slow)."""
     phrases = sorted({p.strip() for p in (*DEFAULT_MARKERS, *extra) if p.strip()}, key=len)
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in reversed(phrases))
+    words = "|".join(_phrase(p, p in CAPITALS_ONLY) for p in reversed(phrases))
     return re.compile(rf"{_ANGLE}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE | re.MULTILINE)
+
+
+def _phrase(phrase: str, capitals: bool) -> str:
+    written = re.escape(phrase).replace(r"\ ", r"\s+")
+    return f"(?-i:{written})" if capitals else written
 
 
 def find(
