@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from auditor_repos import KPI, header, only
+from auditor_repos import KPI, TARGET, header, only
 from conftest import located
+from sms_texts import roles_artifact
 
 
 def page(kind: str, body: str, status: str = "approved", extra: str = "") -> str:
@@ -131,3 +132,14 @@ def test_invalid_description_is_one_finding(
     write("p.yaml", header("PRC-A", "process") + PROCESS + "description: [not, text]\n")
     _, report = check_json(tmp_path)
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(13, "SMS028")]
+
+
+def test_kinds_whose_front_matter_is_the_document_are_not_examined(
+    write: Callable, check_json: Callable, tmp_path: Path
+) -> None:
+    only(write, "SMS028")
+    sla = "service: SVC-1\ncustomer: Kestrel\ntargets:\n" + TARGET
+    write("sla.md", page("sla", "# SLA\n", extra=sla))
+    write("roles.md", "---\n" + roles_artifact() + "---\n")
+    _, report = check_json(tmp_path)
+    assert located(report, "SMS028") == []

@@ -124,9 +124,16 @@ def _singular(key: str) -> str:
 def empty_document(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """A Markdown document whose text holds nothing beyond headings, at its front matter's
     closing fence (where the text should begin, whether or not a heading follows); a process
-    written in YAML with neither activities nor a description, at its ``process`` field."""
+    written in YAML with neither activities nor a description, at its ``process`` field.
+    Kinds whose front matter is the document (the rule's ``data_kinds``) are not examined."""
+    listed = rule.params.get("data_kinds", ())
+    data_kinds = (
+        frozenset(k for k in listed if isinstance(k, str))
+        if isinstance(listed, list)
+        else frozenset()
+    )
     for artifact in ctx.artifacts:
-        if artifact.status == "retired":
+        if artifact.status == "retired" or artifact.kind in data_kinds:
             continue
         body = artifact.doc.body
         described = artifact.kind == "process" and _describes_how(artifact)
@@ -182,6 +189,4 @@ _EMPTY_FIX = {
     "front matter already says all an auditor needs",
     "management-review": "write the minutes (what was discussed and decided for each input), "
     "unless the front matter already says all an auditor needs",
-    "nonconformity": "write what happened and how it was corrected, unless the front matter "
-    "already says all an auditor needs",
 }
