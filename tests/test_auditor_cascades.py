@@ -41,7 +41,7 @@ BREAKS: dict[str, Callable[[str], bytes]] = {"cp1252": _cp1252, "tab": _tab, "ki
 # The rules that look in each file for what other artifacts refer to; while it is broken, they
 # wait for it, and its own finding says so.
 WAITING = {
-    "governance/roles.yaml": "SMS003, SMS016 and SMS018",
+    "governance/roles.yaml": "SMS003, SMS016, SMS018, SMS029, SMS030 and SMS031",
     "governance/objectives-2026.yaml": "SMS016 and SMS018",
     "governance/scope.yaml": "SMS008, SMS016 and SMS018",
 }
