@@ -9,7 +9,7 @@ thing, chosen in this order:
 2. One pattern: when one rule gives most of the most serious findings (at least
    ``PATTERN_MIN`` of them, more than half), the line names the rule and what its pack entry says
    to do, and where its first finding is. Fixing the pattern removes most of the work at once.
-3. Otherwise the most important finding itself, as its report line: the highest severity; then
+3. Otherwise the most important finding itself: the highest severity; then
    a file that could not be read (the rules that wait for it may find more once it is fixed);
    then the scope first (clause 4.3, or anything in the scope document), since what is in scope
    decides what else applies; then the framework's clause order; then path and line.
@@ -17,12 +17,15 @@ thing, chosen in this order:
    severity also comes before a pattern (2).
 
 Waived findings are never "to do": a run whose findings are all waived has no first step.
+
+The line names a place as ``path:line`` (editors open it) but is not shaped like a finding line
+(``path:line:col: severity RULE``): problem matchers and scripts that read those lines must not
+count it as a second copy of the finding.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sms_lint.facts import is_record
@@ -40,9 +43,8 @@ _SCOPE = "4.3"
 _SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)\.(\s|$)")
 
 
-def first_step(result: Result, line: Callable[[Finding], str]) -> str | None:
-    """The report's first line, or None when nothing is left to do. ``line`` renders one
-    finding as the report does, so the most important finding reads exactly as below."""
+def first_step(result: Result) -> str | None:
+    """The report's first line, or None when nothing is left to do."""
     open_findings = [f for f in result.findings if not f.waived]
     if not open_findings:
         return None
@@ -59,7 +61,20 @@ def first_step(result: Result, line: Callable[[Finding], str]) -> str | None:
     # The scope decides what else applies (which services, which processes), so a defect in it
     # comes before any pattern elsewhere.
     pattern = None if _scope_first(ranked[0], scopes) else _pattern(result, top)
-    return pattern if pattern is not None else f"Start with: {line(ranked[0])}"
+    return pattern if pattern is not None else _single(result, ranked[0])
+
+
+def _single(result: Result, finding: Finding) -> str:
+    """'Start with: path:line RULE name (severity, clause): message'."""
+    where = "(repository)"
+    if finding.path is not None:
+        where = f"{terminal(visible_path(finding.path))}:{finding.line or 1}"
+    rule = result.rulebook.rules[finding.rule]
+    grade = ", ".join(part for part in (finding.severity.value, finding.clause) if part)
+    return (
+        f"Start with: {where} {terminal(finding.rule)} {terminal(rule.name)} "
+        f"({terminal(grade)}): {terminal(finding.message)}"
+    )
 
 
 def _clause_order(clause: str) -> tuple[int, tuple[int, ...]]:

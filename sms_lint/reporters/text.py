@@ -50,7 +50,7 @@ class TextReporter(Reporter):
             header = self.paint(lead_path(path) if path else "(repository-wide)", _BOLD)
             blocks.append("\n".join([header, *(self.line(f, result) for f in group)]))
         # What to do first leads; the summary stays last (scripts read the last line).
-        first = first_step(result, lambda finding: self.line(finding, result))
+        first = first_step(result)
         lead_line = [self.paint(first, _BOLD)] if first else []
         return "\n\n".join([*lead_line, *blocks, self.summary(result)]) + "\n"
 

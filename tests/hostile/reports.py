@@ -17,6 +17,7 @@ from sms_lint.reporters import REPORTERS
 Finding = dict  # one finding of the JSON report
 
 _TEXT_FINDING = re.compile(r"(?:.+?:\d+:\d+|\(repository\)): (major|minor|observation) (\S+) ")
+_TEXT_FIRST_STEP = ("Start with", "Nothing is approved yet: ")
 _WORKFLOW_COMMAND = re.compile(r"::(error|warning|notice|debug)( [^:]*)?::")
 # Characters no report may carry raw: C0/C1 controls other than tab/newline, lone surrogates,
 # U+FFFE/U+FFFF. The text format may colour (ESC) only on a terminal; tests run without colour.
@@ -62,6 +63,9 @@ def _text(text: str, findings: Sequence[Finding]) -> None:
     path header or the summary, so a line break smuggled into a path or message shows up as
     an extra line and a forged finding line as an extra finding."""
     lines = text.split("\n")[:-1]  # the report ends with a newline
+    if lines[0].startswith(_TEXT_FIRST_STEP):  # what to do first: one line, then a blank one
+        assert lines[1] == "", lines[:2]
+        lines = lines[2:]
     shown = [m.group(1, 2) for line in lines if (m := _TEXT_FINDING.match(line))]
     assert sorted(shown) == sorted((f["severity"], f["rule"]) for f in findings), shown[:5]
     others = [line for line in lines if line and not _TEXT_FINDING.match(line)]
