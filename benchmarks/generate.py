@@ -1,10 +1,10 @@
-"""Generate a conformant SMS repository of N artifacts for benchmarks.
+"""Generate an SMS repository with no findings of N artifacts for benchmarks.
 
 Usage: python benchmarks/generate.py DIR N
 
-It copies ``example-sms-repo`` (a complete, conformant SMS) and adds services with their SLAs,
+It copies ``example-sms-repo`` (a complete SMS with no findings) and adds services with their SLAs,
 suppliers, nonconformities and procedures until there are N artifacts, all with valid
-cross-references, so that every rule runs on realistic data and the result stays conformant.
+cross-references, so that every rule runs on realistic data and the result stays free of findings.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ from enum import Enum
 
 
 class Severity(str, Enum):
-    """The grades an auditor gives, most serious first."""
+    """sms-lint's grades, most serious first (they mirror an auditor's major and minor
+    nonconformities and observations; they are not an auditor's verdict)."""
 
     MAJOR = "major"
     MINOR = "minor"
@@ -34,7 +35,7 @@ def fails(severity: Severity, fail_on: str) -> bool:
 
 @dataclass(frozen=True)
 class Finding:
-    """One nonconformity, observation or input problem.
+    """One finding: a defect in the documented information, an observation or an input problem.
 
     ``path`` is relative to the checked root with ``/`` separators, or ``None`` for a
     repository-wide finding (e.g. "no internal audit in 12 months"); ``line`` and ``column`` are
