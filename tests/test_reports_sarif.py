@@ -138,7 +138,8 @@ def test_repository_wide_finding_without_config_points_at_evidence(invoke, tmp_p
     _, log = sarif(invoke, root)
     (audit,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "SMS013"]
     uri = audit["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri == "audits/aud-2026-ext1.md"  # the remaining audit: evidence for 9.2
+    # The planned internal audit: the external audit that remains is no evidence for 9.2.
+    assert uri == "audits/aud-2027-01.md"
 
 
 def test_repository_wide_finding_without_anything_points_at_readme(write, tmp_path):
