@@ -265,7 +265,9 @@ def test_a_planned_management_review_is_no_future_dated_record(write, tmp_path, 
 def test_a_draft_audit_dated_in_the_past_is_an_observation(write, tmp_path, check_json, md):
     name = "aud.md" if md else "aud.yaml"
     text = audit("AUD-1", "2026-10-20")
-    report = check(write, tmp_path, check_json, {name: markdown(text) if md else text}, "SMS035")
+    files = {name: markdown(text) if md else text}
+    files["held.yaml"] = audit("AUD-0", "2026-03-02", status="approved")
+    report = check(write, tmp_path, check_json, files, "SMS035")
     assert located(report, "SMS035") == [
         (
             f"{name}:{6 if md else 5}",  # its status
@@ -279,8 +281,38 @@ def test_a_draft_audit_dated_in_the_past_is_an_observation(write, tmp_path, chec
     ]
 
 
+@pytest.mark.parametrize("md", [False, True])
+def test_a_past_draft_that_is_the_only_audit_of_the_interval_is_minor(
+    write, tmp_path, check_json, md
+):
+    # An untouched planned audit whose date passed would otherwise stand in for the audit of
+    # the year: nothing approved shows an audit was held, so the lapse is graded minor.
+    name = "aud.md" if md else "aud.yaml"
+    text = audit("AUD-1", "2026-10-20")
+    files = {name: markdown(text) if md else text}
+    files["old.yaml"] = audit("AUD-0", "2025-06-02", status="approved")  # outside 12 months
+    report = check(write, tmp_path, check_json, files, "SMS035")
+    assert located(report, "SMS035") == [
+        (
+            f"{name}:{6 if md else 5}",
+            "SMS035",
+            "9.2",
+            "minor",
+            "audit 'AUD-1' is dated 2026-10-20 but is still a draft: if it took place, "
+            "complete its report and approve it (status: approved, with approved_by and "
+            "approved_on); if it did not, move its date to when it is planned; no approved "
+            "report lies within the planned interval of 12 months "
+            "(intervals.internal_audit_months)",
+        )
+    ]
+
+
 def test_a_draft_review_dated_in_the_past_is_an_observation(write, tmp_path, check_json):
-    report = check(write, tmp_path, check_json, {"mr.yaml": review("MR-1", "2026-10-20")}, "SMS035")
+    files = {
+        "mr.yaml": review("MR-1", "2026-10-20"),
+        "held.yaml": review("MR-0", "2026-04-20", status="approved"),
+    }
+    report = check(write, tmp_path, check_json, files, "SMS035")
     [(where, rule, clause, severity, message)] = located(report, "SMS035")
     assert (where, rule, clause, severity) == ("mr.yaml:5", "SMS035", "9.3", "observation")
     assert message.startswith("management review 'MR-1' is dated 2026-10-20 but is still a draft")

@@ -160,17 +160,51 @@ _RECORDS = {
 def unfinished_record(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS035: a draft audit or management review dated before today. Either it took place
     and its record was never completed, or it was a plan whose date passed unnoticed; the
-    file cannot tell which, so the message names both and what to do about each."""
+    file cannot tell which, so the message names both and what to do about each. Graded
+    higher when no approved record of the same sort lies within its planned interval: then
+    the draft is all that shows the audit or review took place."""
     for artifact in ctx.of_kind(*_RECORDS):
         day = artifact.date("date")
         if artifact.status != "draft" or day is None or day >= ctx.today:
             continue
         what, record, clause = _RECORDS[artifact.kind]
+        alone = not _approved_within(ctx, artifact)
         yield Hit(
             f"{what} {named(artifact)} is dated {day} but is still a draft: if it took "
             f"place, complete its {record} and approve it (status: approved, with "
-            "approved_by and approved_on); if it did not, move its date to when it is planned",
+            "approved_by and approved_on); if it did not, move its date to when it is planned"
+            + (
+                f"; no approved {record} lies within {_interval_of(ctx, artifact)}" if alone else ""
+            ),
             artifact,
             at=("status",),
             clause=clause,
+            grade="only-record" if alone else None,
         )
+
+
+def _interval_of(ctx: Context, artifact: Artifact) -> str:
+    intervals = ctx.config.intervals
+    if artifact.kind == "audit":
+        return interval(intervals.internal_audit_months, "internal_audit_months")
+    return interval(intervals.management_review_months, "management_review_months")
+
+
+def _approved_within(ctx: Context, draft: Artifact) -> bool:
+    """Whether an approved record of the draft's sort (an internal audit for an internal
+    audit) was held within its planned interval."""
+    intervals = ctx.config.intervals
+    months = (
+        intervals.internal_audit_months
+        if draft.kind == "audit"
+        else intervals.management_review_months
+    )
+    for artifact in ctx.of_kind(draft.kind):
+        day = artifact.date("date")
+        if not artifact.approved or day is None or day > ctx.today:
+            continue
+        if draft.kind == "audit" and artifact.text("audit_type") != draft.text("audit_type"):
+            continue
+        if within(day, months, ctx.today):
+            return True
+    return False
