@@ -144,8 +144,8 @@ def _records(
         for artifact in approved:
             if artifact.kind != source.kind or not matches(artifact, source.where):
                 continue
-            day = record_date(artifact, source)
-            if day is not None and day <= today and add_months(day, months) >= today:
+            day = record_date(artifact, source, today)
+            if day is not None and add_months(day, months) >= today:
                 found.add(artifact.id or artifact.path)
     return tuple(sorted(found))
 

@@ -154,14 +154,27 @@ def matches(artifact: Artifact, where: Mapping[str, str]) -> bool:
     return all(artifact.text(name) == wanted for name, wanted in where.items())
 
 
-def record_date(artifact: Artifact, source: RecordSource) -> datetime.date | None:
-    """The record's date from ``source.date``: a field, or ``list[].field`` (the latest of
-    its entries). A period (``2026-05``, ``2026-Q2``) counts as its last day."""
-    name, _, inner = source.date.partition("[].")
-    if not inner:
-        return _day(artifact.data.get(name))
-    days = [_day(entry.get(inner)) for _, entry in artifact.items(name)]
-    return max((d for d in days if d is not None), default=None)
+def record_date(
+    artifact: Artifact, source: RecordSource, today: datetime.date | None = None
+) -> datetime.date | None:
+    """The record's date from ``source.date``: a field, or a path through lists
+    (``results[].period``, ``kpis[].results[].period``: every entry's, the latest kept). A
+    period counts as its last day (``2026-05`` as 31 May, ``2026-Q2`` as 30 June). With
+    ``today``, a later date is no result yet (a month not over, a plan) and is passed over."""
+    days = (_day(value) for value in _values_at(artifact.data, source.date.split("[].")))
+    kept = [d for d in days if d is not None and (today is None or d <= today)]
+    return max(kept, default=None)
+
+
+def _values_at(data: Any, steps: list[str]) -> list[Any]:
+    """The values a path reaches: each step but the last names a list of mappings."""
+    if not isinstance(data, dict):
+        return []
+    value = data.get(steps[0])
+    if len(steps) == 1:
+        return [value]
+    entries = value if isinstance(value, list) else []
+    return [found for entry in entries for found in _values_at(entry, steps[1:])]
 
 
 _PERIOD = re.compile(r"(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")

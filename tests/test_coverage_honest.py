@@ -50,7 +50,7 @@ def example(tmp_path: Path) -> Path:
 
 def test_json_clauses_say_documented_operating_and_records(invoke) -> None:
     code, clauses = coverage(invoke, EXAMPLE)
-    assert code == 1  # 9.1 and 9.4: documented, no measurement results
+    assert code == 0  # 9.1 and 9.4 operating through results on objectives, KPIs, SLA targets
     for entry in clauses.values():
         assert list(entry) == [
             "clause", "title", "status", "evidence", "findings", "documented", "operating",
@@ -65,8 +65,11 @@ def test_json_clauses_say_documented_operating_and_records(invoke) -> None:
     assert clauses["9.3"]["records"] == ["MR-2026-01", "MR-2026-02"]
     assert clauses["10.1"]["operating"] is True and len(clauses["10.1"]["records"]) == 6
     assert clauses["8.3.4"]["operating"] is True
-    assert (clauses["9.1"]["status"], clauses["9.1"]["operating"]) == ("gap", False)
-    assert (clauses["9.4"]["evidence"], clauses["9.4"]["records"]) == (["PROC-REPORTING"], [])
+    assert (clauses["9.1"]["status"], clauses["9.1"]["operating"]) == ("covered", True)
+    assert clauses["9.1"]["records"] == ["OBJ-2026", "PRC-13"]
+    assert (clauses["9.4"]["evidence"], clauses["9.4"]["records"]) == (
+        ["PROC-REPORTING"], ["SLA-BACKUP", "SLA-HOSTING"],
+    )  # fmt: skip
     for no_record in ("7.2", "7.3", "8.2.1", "8.2.2", "8.2.3", "8.5.2", "4.4"):
         assert clauses[no_record]["operating"] is None
         assert clauses[no_record]["status"] == "covered"
@@ -241,7 +244,14 @@ def test_a_measured_period_counts_as_its_last_day(period: str, day: datetime.dat
 
 
 def test_the_pack_names_the_records_of_9_1_and_9_4() -> None:
-    for clause in ("9.1", "9.4"):
-        expects = FRAMEWORK.evidence.for_clause(clause)
-        assert [s.kind for s in expects.sources] == ["measurements"]
+    sources = {c: FRAMEWORK.evidence.for_clause(c).sources for c in ("9.1", "9.4")}
+    assert [(s.kind, s.date) for s in sources["9.1"]] == [
+        ("objectives", "objectives[].results[].period"),
+        ("process", "kpis[].results[].period"),
+        ("measurements", "results[].period"),
+    ]
+    assert [(s.kind, s.date) for s in sources["9.4"]] == [
+        ("sla", "targets[].results[].period"),
+        ("measurements", "results[].period"),
+    ]
     assert FRAMEWORK.kind_clauses["procedure"] == ()
