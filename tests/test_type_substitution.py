@@ -36,7 +36,7 @@ from fuzz_corpus import (
 from sms_lint import filestage
 from sms_lint.commands import coverage as coverage_command
 from sms_lint.commands import register
-from sms_lint.config import load_config
+from sms_lint.config import Config, load_config
 from sms_lint.coverage import compute_coverage
 from sms_lint.engine import RULE_CRASHED, Result, build_setup, run_check
 from sms_lint.html import build_page, render_page
@@ -70,7 +70,7 @@ def _render_everything(root: Path, result: Result, slow_too: bool = True) -> Non
     statuses = compute_coverage(result.artifacts, result.framework, result.findings, result.today)
     for name in ("json", "text", "markdown"):
         getattr(coverage_command, f"render_{name}")(result, statuses)
-    render_page(build_page(result, statuses, 12, {}, None))
+    render_page(build_page(result, statuses, Config(), {}, None))
     config = load_config(root)
     artifacts = register.register_artifacts(filestage.read_documents(root, config), known_kinds())
     rows = register.register_rows(artifacts, config, {})

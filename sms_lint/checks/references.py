@@ -23,6 +23,7 @@ ARTIFACT_REFERENCES = (
     ("service", "depends_on", "service", "8.2.4"),
     ("nonconformity", "source", "audit", "10.1"),
     ("audit", "findings", "nonconformity", "9.2"),
+    ("audit", "services", "service", "9.2"),
 )
 
 # Role references in lists of role ids: (kind, field).

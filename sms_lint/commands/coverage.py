@@ -27,6 +27,7 @@ from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, te
 from sms_lint.run import CheckRequest, UsageProblem, check_result, emit
 
 if TYPE_CHECKING:
+    from sms_lint.config import Config
     from sms_lint.gitrepo.log import CommitInfo
 
 
@@ -73,7 +74,7 @@ def coverage_command(
         result.artifacts, result.framework, result.findings, result.today, config.intervals
     )
     if format_name == "html":
-        text = render_html(result, statuses, root, config.review_interval_months)
+        text = render_html(result, statuses, root, config)
     else:
         text = _RENDERERS[format_name](result, statuses)
     emit(text, output)
@@ -172,13 +173,13 @@ def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
 
 
 def render_html(
-    result: Result, statuses: tuple[ClauseStatus, ...], root: Path, interval: int
+    result: Result, statuses: tuple[ClauseStatus, ...], root: Path, config: Config
 ) -> str:
-    """The readiness page, with the config's review interval for its calendar."""
+    """The readiness page, with the config's review interval and audit cycle."""
     from sms_lint.html import build_page, render_page
 
     changes, commit = git_facts(root, list(result.paths))
-    return render_page(build_page(result, statuses, interval, changes, commit))
+    return render_page(build_page(result, statuses, config, changes, commit))
 
 
 def git_facts(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:

@@ -142,26 +142,41 @@ def _part_rows(programme: Programme, parts: dict[str, str]) -> str:
 
 
 def audit_section(programme: Programme, parts: dict[str, str]) -> str:
-    window = programme.window_months
+    cycle = (
+        f"the audit cycle from {esc(programme.since.isoformat())} to "
+        f"{esc(programme.until.isoformat())} ({programme.window_months} months, "
+        "<code>intervals.audit_cycle_months</code>)"
+    )
     out = [
         '<section aria-labelledby="audits">',
         '<h2 id="audits">Audit programme</h2>',
-        f"<p>Internal audits dated from {esc(programme.since.isoformat())} (the last {window} "
-        "months) and the clauses their <code>scope_clauses</code> covered.</p>",
+        f"<p>Internal audits held and planned in {cycle}, and the clauses their "
+        "<code>scope_clauses</code> cover. A planned audit (a draft dated after today) counts "
+        "for the programme, not as an audit held.</p>",
     ]
+    held = sum(1 for a in programme.audits if not a.planned)
     if programme.audits:
         audit_rows = "\n".join(
-            row([esc(a.label), esc(a.day.isoformat()), esc(a.title), esc(", ".join(a.scope))], True)
+            row(
+                [
+                    esc(a.label),
+                    esc(a.day.isoformat()) + (" (planned)" if a.planned else ""),
+                    esc(a.title),
+                    esc(", ".join(a.scope)),
+                ],
+                True,
+            )
             for a in programme.audits
         )
-        caption = f"Internal audits in the last {window} months ({len(programme.audits)})"
+        planned = len(programme.audits) - held
+        caption = f"Internal audits in the cycle: {held} held, {planned} planned"
         body = f"<tbody>{audit_rows}</tbody>"
         out.append(table(caption, ("ID", "Date", "Title", "Scope"), body, css="audits"))
     else:
-        none = f"{icon('gap')} No internal audit in the last {window} months."
+        none = f"{icon('gap')} No internal audit held or planned in the audit cycle."
         out.append(f'<p class="callout">{none}</p>')
     missed = len(programme.missed)
-    caption = f"Clauses audited in the last {window} months: {missed} not audited"
+    caption = f"Clauses audited or planned in the cycle: {missed} not covered"
     headings = ("Clause", "Audited", "Not audited", "By")
     body = f"<tbody>{_part_rows(programme, parts)}</tbody>"
     out += [table(caption, headings, body, css="coverage"), "</section>"]

@@ -21,6 +21,7 @@ from sms_lint.model import Artifact
 from sms_lint.reporters.base import clause_key, location
 
 if TYPE_CHECKING:
+    from sms_lint.config import Config
     from sms_lint.gitrepo.log import CommitInfo
 
 # Clause-map states: covered with no open finding, covered with open findings, no evidence.
@@ -106,7 +107,7 @@ class Page:
 def build_page(
     result: Result,
     statuses: tuple[ClauseStatus, ...],
-    review_interval_months: int,
+    config: Config,
     changes: Mapping[str, CommitInfo],
     commit: str | None,
 ) -> Page:
@@ -131,8 +132,8 @@ def build_page(
         parts=parts,
         clauses=clauses,
         findings=tuple(view for _, view in ordered),
-        calendar=review_calendar(result.artifacts, result.today, review_interval_months),
-        programme=audit_programme(result, statuses),
+        calendar=review_calendar(result.artifacts, result.today, config.review_interval_months),
+        programme=audit_programme(result, statuses, config.intervals.audit_cycle_months),
     )
 
 

@@ -2,8 +2,8 @@
 
 Both follow the rules that judge them, so the page and ``check`` never disagree: reviews are
 due as ``facts.next_review`` says (SMS005), and the audit programme counts what
-``checks.evaluation.audit_programme`` counts (SMS022: non-retired internal audits dated within
-its window, ``scope_clauses`` matched with ``clause_covers``).
+``checks.programme`` counts (SMS022: the internal audits held and planned in the audit cycle,
+``scope_clauses`` matched with ``clause_covers``).
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from sms_lint.checks.programme import audit_cycle
 from sms_lint.coverage import ClauseStatus
 from sms_lint.engine import Result
 from sms_lint.facts import add_months, clause_covers, is_record, next_review
 from sms_lint.model import Artifact, clause_text
 
 CALENDAR_MONTHS = 12
-DEFAULT_AUDIT_WINDOW = 36
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class AuditRef:
     day: datetime.date
     title: str
     scope: tuple[str, ...]
+    planned: bool = False  # dated after today: in the programme, not yet held
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,10 @@ class AuditRow:
 
 @dataclass(frozen=True)
 class Programme:
-    window_months: int
-    since: datetime.date  # the oldest audit date that still counts
-    audits: tuple[AuditRef, ...]  # oldest first
+    window_months: int  # the audit cycle (intervals.audit_cycle_months)
+    since: datetime.date  # the cycle's start
+    until: datetime.date  # the cycle's end (today once the cycle rolls)
+    audits: tuple[AuditRef, ...]  # held and planned in the cycle, oldest first
     rows: tuple[AuditRow, ...]
 
     @property
@@ -117,43 +119,22 @@ def _by_date(item: ReviewItem) -> tuple[datetime.date, str, str]:
     return (item.due, item.label, item.path)
 
 
-def _audit_window(result: Result) -> int:
-    """The window of the audit-programme rule (its ``window_months``), else 36 months."""
-    for rule in result.rulebook.rules.values():
-        if rule.check == "audit-programme":
-            months = rule.params.get("window_months")
-            if isinstance(months, int) and not isinstance(months, bool) and months > 0:
-                return months
-    return DEFAULT_AUDIT_WINDOW
-
-
 def _scope(audit: Artifact) -> tuple[str, ...]:
     value = audit.data.get("scope_clauses")
     texts = (clause_text(v) for v in value) if isinstance(value, list) else ()
     return tuple(t for t in texts if t)
 
 
-def internal_audits(result: Result, window: int) -> tuple[AuditRef, ...]:
-    """Non-retired internal audits dated from ``window`` months ago up to today, oldest first."""
-    found = []
-    for audit in result.artifacts:
-        day = audit.date("date") if audit.kind == "audit" else None
-        if (
-            day is None
-            or audit.status == "retired"
-            or audit.text("audit_type") != "internal"
-            or day > result.today
-            or add_months(day, window) < result.today
-        ):
-            continue
-        label = audit.id or audit.path
-        found.append(AuditRef(label, day, audit.text("title") or "", _scope(audit)))
-    return tuple(sorted(found, key=lambda a: (a.day, a.label)))
-
-
-def audit_programme(result: Result, statuses: tuple[ClauseStatus, ...]) -> Programme:
-    window = _audit_window(result)
-    audits = internal_audits(result, window)
+def audit_programme(
+    result: Result, statuses: tuple[ClauseStatus, ...], cycle_months: int
+) -> Programme:
+    """The internal audits of SMS022's audit cycle, held and planned, and the clauses each
+    covered: the same cycle the rule judges (``checks.programme.audit_cycle``)."""
+    cycle = audit_cycle(result.artifacts, result.today, cycle_months)
+    audits = tuple(
+        AuditRef(a.id or a.path, day, a.text("title") or "", _scope(a), planned=day > result.today)
+        for day, a in cycle.audits
+    )
     rows = tuple(
         AuditRow(
             s.clause,
@@ -162,4 +143,4 @@ def audit_programme(result: Result, statuses: tuple[ClauseStatus, ...]) -> Progr
         )
         for s in statuses
     )
-    return Programme(window, add_months(result.today, -window), audits, rows)
+    return Programme(cycle.months, cycle.start, cycle.end, audits, rows)
