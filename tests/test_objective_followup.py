@@ -217,13 +217,13 @@ def test_an_objective_of_the_example_left_past_its_date_is_found(
     path = root / "governance" / "objectives-2026.yaml"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
-    assert lines[106] == "    due: 2027-03-31\n"  # OBJ-07's, after the others' results
-    lines[106] = "    due: 2026-09-30\n"
+    assert lines[96] == "    due: 2027-03-31\n"  # OBJ-07's, after OBJ-01 and OBJ-03's results
+    lines[96] = "    due: 2026-09-30\n"
     path.write_text("".join(lines), encoding="utf-8")
     _, report = check_json(root, "--today", "2026-12-02")
     assert located(report, "SMS034") == [
         (
-            "governance/objectives-2026.yaml:107",
+            "governance/objectives-2026.yaml:97",
             "SMS034",
             "6.2",
             "minor",
