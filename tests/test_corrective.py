@@ -103,10 +103,11 @@ def test_a_retired_nonconformity_is_not_judged(write, check_json, tmp_path: Path
     assert check(write, check_json, tmp_path, files) == []
 
 
-def test_the_vague_phrases_are_the_rules_parameter(write, check_json, tmp_path: Path) -> None:
+def test_the_vague_words_are_the_rules_parameters(write, check_json, tmp_path: Path) -> None:
+    # Only cause_words given: "error" is no longer one; person and filler words keep defaults.
     pack = (
         "rules:\n  - id: ORG-1\n    name: slip\n    clause: '10.1'\n    severity: observation\n"
-        "    check: root-cause-named\n    params: {vague_causes: [operator slip]}\n"
+        "    check: root-cause-named\n    params: {cause_words: [slip]}\n"
         "    description: An operator slip names no cause.\n"
     )
     write("org/rules.yaml", pack)

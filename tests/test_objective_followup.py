@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from auditor_repos import header, markdown, objective, only
 from conftest import EXAMPLE, located
 from sms_texts import SMS_MANAGER, roles_artifact
@@ -230,3 +231,125 @@ def test_an_objective_of_the_example_left_past_its_date_is_found(
             message("OBJ-07", "OBJ-2026", "2026-09-30"),
         )
     ]
+
+
+# A result follows the objective up only when it evaluates it at its due date (review of
+# issue 15): its period ends no more than one measurement period before the due date.
+
+
+def results(*periods: str) -> str:
+    """``results:`` on the objective's tenth line (20 of the file), one result per period."""
+    return "    results:\n" + "".join(f"      - {{period: {p}, value: 96}}\n" for p in periods)
+
+
+def timed(due: str, *periods: str, frequency: str = "monthly") -> str:
+    text = goal("O-1", due=due, extra=results(*periods))
+    return text.replace("frequency: monthly", f"frequency: {frequency}")
+
+
+def stale(due: str, latest: str, earliest: str) -> str:
+    return (
+        f"objective 'O-1' of 'OBJ-A' was due on {due} and its latest result is for {latest}, "
+        "more than one measurement period before that date, so it does not show whether the "
+        f"objective was met: record the result of a period that ends on or after {earliest}, "
+        "carry it into a newer objectives document with a new due date, or raise an "
+        "improvement or nonconformity that names 'O-1'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("due", "periods", "frequency"),
+    [
+        ("2026-09-30", ("2026-09",), "monthly"),  # the month ending on the due date
+        ("2026-09-30", ("2026-07", "2026-08"), "monthly"),  # one month short: February's rule
+        ("2026-09-15", ("2026-08",), "monthly"),  # the last month complete at the due date
+        ("2026-06-30", ("2026-10",), "monthly"),  # evaluated later still says whether met
+        ("2026-09-30", ("2026-Q2",), "quarterly"),  # the quarter before: one period
+        ("2026-09-30", ("2026-07",), "Quarterly, by sampling"),
+        ("2026-08-15", ("2026-Q2",), "monthly"),  # a quarterly result: its own quarter
+        ("2026-09-30", ("2026-09-10",), "monthly"),
+        ("2026-09-30", ("2026-09-24",), "weekly"),
+        ("2026-09-30", ("2025-10-15",), "annually"),  # last year's survey is the latest
+        ("2026-09-30", ("2026-04",), "half-yearly"),
+        ("2026-09-30", ("2026-09-01",), "per release"),  # names no period: a month
+    ],
+)
+def test_a_result_at_the_due_date_follows_the_objective_up(
+    write, check_json, tmp_path: Path, due: str, periods: tuple[str, ...], frequency: str
+) -> None:
+    files = {"obj.yaml": objectives(timed(due, *periods, frequency=frequency))}
+    assert check(write, check_json, tmp_path, files) == []
+
+
+@pytest.mark.parametrize(
+    ("due", "periods", "frequency", "latest", "earliest"),
+    [
+        ("2026-09-30", ("2026-06", "2026-07"), "monthly", "2026-07", "2026-08-30"),
+        ("2026-09-15", ("2026-07",), "monthly", "2026-07", "2026-08-15"),
+        ("2026-09-30", ("2026-Q1",), "quarterly", "2026-Q1", "2026-06-30"),
+        ("2026-09-30", ("2026-08-29",), "monthly", "2026-08-29", "2026-08-30"),
+        ("2026-09-30", ("2026-09-20",), "weekly", "2026-09-20", "2026-09-23"),
+        ("2026-09-30", ("2025-09-15",), "yearly", "2025-09-15", "2025-09-30"),
+        ("2026-09-30", ("2026-08-15",), "per release", "2026-08-15", "2026-08-30"),
+    ],
+)
+def test_an_older_result_is_no_follow_up_and_the_finding_says_which_period_is_needed(
+    write,
+    check_json,
+    tmp_path: Path,
+    due: str,
+    periods: tuple[str, ...],
+    frequency: str,
+    latest: str,
+    earliest: str,
+) -> None:
+    files = {"obj.yaml": objectives(timed(due, *periods, frequency=frequency))}
+    got = check(write, check_json, tmp_path, files)
+    assert got == [("obj.yaml:17", "SMS034", "6.2", "minor", stale(due, latest, earliest))]
+
+
+def test_in_markdown_an_old_result_is_found_at_the_due_line(
+    write, check_json, tmp_path: Path
+) -> None:
+    files = {"obj.md": markdown(objectives(timed("2026-09-30", "2026-01", "2026-02")))}
+    got = check(write, check_json, tmp_path, files)
+    assert got == [
+        ("obj.md:18", "SMS034", "6.2", "minor", stale("2026-09-30", "2026-02", "2026-08-30"))
+    ]
+
+
+def test_a_period_not_over_by_today_is_no_result_yet(write, check_json, tmp_path: Path) -> None:
+    files = {"obj.yaml": objectives(timed("2026-10-31", "2026-Q4", "2026-12-01"))}
+    got = check(write, check_json, tmp_path, files)
+    assert got == [("obj.yaml:17", "SMS034", "6.2", "minor", message("O-1", due="2026-10-31"))]
+
+
+def test_another_follow_up_still_counts_beside_an_old_result(
+    write, check_json, tmp_path: Path
+) -> None:
+    files = {
+        "obj.yaml": objectives(timed("2026-09-30", "2026-02")),
+        "imp.yaml": improvement("O-1 was missed, so P2 triage is to be automated."),
+    }
+    assert check(write, check_json, tmp_path, files) == []
+
+
+def test_the_example_s_monthly_results_stop_following_up_once_the_due_date_passes(
+    check_json,
+) -> None:
+    _, report = check_json(EXAMPLE, "--today", "2027-10-15")
+    got = {g[0]: g for g in located(report, "SMS034")}
+    path = "governance/objectives-2026.yaml"
+    assert sorted(got) == sorted(f"{path}:{line}" for line in (19, 40, 50, 67, 77, 87, 97))
+    assert got[f"{path}:19"] == (
+        f"{path}:19",
+        "SMS034",
+        "6.2",
+        "minor",
+        "objective 'OBJ-01' of 'OBJ-2026' was due on 2027-06-30 and its latest result is for "
+        "2026-11, more than one measurement period before that date, so it does not show "
+        "whether the objective was met: record the result of a period that ends on or after "
+        "2027-05-30, carry it into a newer objectives document with a new due date, or raise "
+        "an improvement or nonconformity that names 'OBJ-01'",
+    )
+    assert "its latest result is for 2026-11" in got[f"{path}:50"][4]  # OBJ-03

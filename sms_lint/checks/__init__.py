@@ -29,6 +29,7 @@ from sms_lint.checks import (
     references,
     reviews,
     roles,
+    root_causes,
     services,
 )
 from sms_lint.checks.base import Context, Hit
@@ -76,6 +77,7 @@ REGISTRY: dict[str, CheckFunction] = {
 # Checks whose rule parameters are validated when the pack is loaded (bad pack: exit 2).
 PARAM_VALIDATORS: dict[str, Callable[[Rule], None]] = {
     "require-schema": org.validate_params,
+    "root-cause-named": root_causes.validate_params,
 }
 
 # Checks that only have something to examine when the run compares with a git base (--base).

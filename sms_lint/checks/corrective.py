@@ -11,20 +11,15 @@ reported here again.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.root_causes import VagueCauses
 from sms_lint.checks.wording import named
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.words import listing
 
-# Used when the pack gives no usable list (an organization's pack may replace it).
-DEFAULT_VAGUE_CAUSES = ("human error", "staff error", "user error", "mistake", "oversight", "error")
-# Leading words that do not change what a cause names ("A mistake." is "mistake").
-_FILLER = frozenset({"a", "an", "the", "simple", "just", "only"})
 # Who and when the effectiveness was verified: field -> (what it tells, how to fill it in).
 _VERIFIER_WORDS = {
     "verified_by": ("by whom", "verified_by (the role id of who verified it)"),
@@ -40,13 +35,13 @@ def _current(ctx: Context) -> Iterator[Artifact]:
 
 
 def root_cause_named(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS032: a root cause that is nothing but a vague phrase ("Human error.") names no
-    cause; one that goes on to say why ("human error caused by an unclear runbook") does."""
-    vague = {_normal(phrase) for phrase in _phrases(rule.params.get("vague_causes"))}
-    vague.discard("")
+    """SMS032: a root cause that only says someone erred ("Operator error on the night
+    shift.") names no cause; one that goes on to say why ("human error caused by an unclear
+    runbook") does. What counts as vague is root_causes.VagueCauses (the rule's word lists)."""
+    judge = VagueCauses.of(rule.params)
     for artifact in _current(ctx):
         cause = artifact.text("root_cause")
-        if cause is None or _normal(cause) not in vague:
+        if cause is None or not judge.vague(cause):
             continue
         yield Hit(
             f"nonconformity {named(artifact)} gives '{_shorten(cause)}' as its root cause, "
@@ -56,21 +51,6 @@ def root_cause_named(ctx: Context, rule: Rule) -> Iterator[Hit]:
             artifact,
             at=("root_cause",),
         )
-
-
-def _phrases(value: Any) -> Sequence[str]:
-    if not isinstance(value, list | tuple):
-        return DEFAULT_VAGUE_CAUSES
-    return [phrase for phrase in value if isinstance(phrase, str)]
-
-
-def _normal(text: str) -> str:
-    """Lower case, punctuation as spaces, leading fillers dropped: "Human-error!" is
-    "human error", "A simple oversight." is "oversight"."""
-    words = re.sub(r"[\W_]+", " ", text.lower()).split()
-    while words and words[0] in _FILLER:
-        words.pop(0)
-    return " ".join(words)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -1,7 +1,9 @@
 """SMS034 objective-followed-up (clause 6.2): an objective whose due date has passed is
 followed up by something an auditor can see.
 
-Follow-up is any of: a result recorded on the objective (``results``); a newer approved
+Follow-up is any of: a result on the objective (``results``) that evaluates it at its due
+date (its period ends no more than one measurement period before the due date, and is over
+by today: ``objective_results``); a newer approved
 objectives document, one that carries the same objective id with a later due date or was
 approved or reviewed on or after the due date (later than the document holding the
 objective); an improvement or nonconformity naming the objective's id in any field (or the
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.objective_results import ResultTiming, timing
 from sms_lint.checks.wording import item_label, named
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
@@ -43,8 +46,9 @@ def objective_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
             due = artifact.date("due", objective)
             if due is None or due >= ctx.today:  # no usable due date: the schema's finding
                 continue
-            if not seen.follows(artifact, objective, due, single):
-                yield _hit(artifact, index, objective, due)
+            results = timing(objective, due, ctx.today)
+            if not results.follows_up and not seen.follows(artifact, objective, due, single):
+                yield _hit(artifact, index, objective, due, results)
 
 
 @dataclass
@@ -82,8 +86,7 @@ class _Evidence:
         ident = artifact.text("id", objective)
         ident = ident.strip() if ident is not None else None
         return (
-            _has_result(objective)
-            or self._newer_document(artifact, due)
+            self._newer_document(artifact, due)
             or (ident is not None and self._carried_on(ident, due))
             or (ident is not None and ident in self.named)
             or (single and artifact.id is not None and artifact.id.strip() in self.named)
@@ -101,13 +104,6 @@ class _Evidence:
         return any(later > due for _, later in self.carried.get(ident, ()))
 
 
-def _has_result(objective: dict[str, Any]) -> bool:
-    results = objective.get("results")
-    if not isinstance(results, list):
-        return False
-    return any(isinstance(r, dict) and r.get("value") is not None for r in results)
-
-
 def _tokens(value: Any) -> Iterator[str]:
     """Every id-like word in the strings of ``value`` (nested lists and mappings)."""
     if isinstance(value, str):
@@ -123,15 +119,28 @@ def _tokens(value: Any) -> Iterator[str]:
             yield from _tokens(item)
 
 
-def _hit(artifact: Artifact, index: int, objective: dict[str, Any], due: datetime.date) -> Hit:
+def _hit(
+    artifact: Artifact,
+    index: int,
+    objective: dict[str, Any],
+    due: datetime.date,
+    results: ResultTiming,
+) -> Hit:
     label = item_label("objective", objective, index)
     ident = artifact.text("id", objective)
     name = f"'{ident.strip()}'" if ident is not None else "it"
+    if results.latest is None:
+        what = "nothing follows it up: record whether it was met (results on the objective)"
+    else:
+        what = (
+            f"its latest result is for {results.latest}, more than one measurement period "
+            "before that date, so it does not show whether the objective was met: record the "
+            f"result of a period that ends on or after {results.earliest}"
+        )
     return Hit(
-        f"{label} of {named(artifact)} was due on {due} and nothing follows it up: record "
-        "whether it was met (results on the objective), carry it into a newer objectives "
-        f"document with a new due date, or raise an improvement or nonconformity that names "
-        f"{name}",
+        f"{label} of {named(artifact)} was due on {due} and {what}, carry it into a newer "
+        "objectives document with a new due date, or raise an improvement or nonconformity "
+        f"that names {name}",
         artifact,
         at=("objectives", index, "due"),
     )
