@@ -200,8 +200,9 @@ def test_nothing_approved_says_to_approve_the_scope_first(invoke, tmp_path) -> N
     code, lines = text_check(invoke, root)
     assert code == 1
     assert lines[0] == (
-        "Nothing is approved yet: fill in and approve governance/scope.yaml (4.3 Scope of the "
-        f"SMS) first, then the other {drafts - 1} draft documents in clause order."
+        "Nothing is approved yet: fill in who holds each role in governance/roles.yaml, then "
+        "fill in and approve governance/scope.yaml (4.3 Scope of the SMS), then the other "
+        f"{drafts - 1} draft documents in clause order."
     )
     assert re.fullmatch(r"\d+ artifacts checked: \d+ findings \(.*\): major or minor .*", lines[-1])
 

@@ -5,7 +5,8 @@ thing, chosen in this order:
 
 1. Nothing is approved yet (every artifact a draft or retired) and something major is found:
    almost every gap follows from that, so the line names the draft to approve first -- the
-   scope, which bounds every other document, then the others in the framework's clause order.
+   scope, which bounds every other document, then the others in the framework's clause order
+   -- after the roles file to fill in, since every owner and approval names a role.
 2. One pattern: when one rule gives most of the most serious findings (at least
    ``PATTERN_MIN`` of them, more than half), the line names the rule and what its pack entry says
    to do, and where its first finding is. Fixing the pattern removes most of the work at once.
@@ -126,7 +127,13 @@ def _nothing_approved(result: Result) -> str | None:
         what += f" ({clause_label(result, min(clauses, key=_clause_order))})"
     others = len(drafts) - 1
     rest = f", then the other {others} draft document{'s' if others != 1 else ''} in clause order"
-    return f"Nothing is approved yet: fill in and approve {what} first{rest if others else ''}."
+    # Approvals and owners name roles, so whoever holds them is written down before anything
+    # can be approved: the roles come before the scope, though they are not approved first.
+    roles = [a for a in drafts if a.kind == "roles" and a is not first]
+    before = ""
+    if roles:
+        before = f"fill in who holds each role in {terminal(visible_path(roles[0].path))}, then "
+    return f"Nothing is approved yet: {before}fill in and approve {what}{rest if others else ''}."
 
 
 def _kind_order(result: Result, artifact: Artifact) -> tuple:
