@@ -35,6 +35,9 @@ NAMES = {
     "Name of your service owner": "Priya Natarajan",
     "Name of your information security manager": "Gareth Lloyd",
     "Name of your internal auditor": "Ines Duarte",
+    "Name of the consultant who audits internal audit, and their firm": (
+        "Helen Ashby (Ashby Audit Services)"
+    ),
     "Name of your service": "Managed payroll hosting",
     "Name of a supplier that contributes to your service": "Coldstream Data Centres",
     "Supplier Ltd": "Coldstream Data Centres Ltd",

@@ -34,7 +34,7 @@ def test_the_guide_shows_the_audit_report_and_the_minutes() -> None:
     assert "kind: management-review\n" in records["reviews/mr-001.md"]
 
 
-def test_filling_in_leaves_no_placeholder_and_only_the_planned_audit_a_draft(
+def test_filling_in_leaves_no_placeholder_and_only_the_planned_audits_drafts(
     filled: Path,
 ) -> None:
     assert sum(markers(filled).values()) == 0
@@ -43,7 +43,7 @@ def test_filling_in_leaves_no_placeholder_and_only_the_planned_audit_a_draft(
         for p in artifacts(filled)
         if front_matter(p)["status"] == "draft"
     ]
-    assert drafts == ["audits/aud-002.md"]
+    assert drafts == ["audits/aud-002.md", "audits/aud-003.md"]
 
 
 def test_the_filled_in_starter_has_no_major_or_minor_finding(invoke, filled: Path) -> None:
