@@ -2,11 +2,13 @@
 read against it. Shared by the coverage computation (``sms_lint.coverage``), SMS016 and
 ``facts.evidence_clauses``.
 
-A clause is *documented* when an approved artifact with content describes it, and *operating*
-when a record the pack names for the clause shows it working within its interval. The section
-holds only data: which kinds are records (judged by their fields, whatever their body), which
-kinds document only when a field says so (an external audit documents nothing of the SMS), and
-per clause the records expected (their kinds, conditions, date field and interval).
+A clause is *documented* when an approved document with content (a policy, plan, process,
+procedure...) describes it, and *operating* when a record the pack names for the clause shows it
+working within its interval. A record (an audit report, minutes, a nonconformity, measurements)
+shows what happened: it never documents how a clause is done. The section holds only data: which
+kinds are records, which documents a kind is recognised as by its title or id (the
+document-control procedure documents 7.5), and per clause the records expected (their kinds,
+conditions, date field and interval).
 """
 
 from __future__ import annotations
@@ -54,27 +56,62 @@ class ClauseEvidence:
 
 
 @dataclass(frozen=True)
+class NamedDocument:
+    """A document recognised by what it is called: an artifact of ``kind`` whose title or id
+    names one of ``title_words`` (as whole words, any case) documents ``clauses``, as if it
+    listed them. ``name`` says what it is in messages ("document-control procedure")."""
+
+    name: str
+    kind: str
+    clauses: tuple[str, ...]
+    title_words: tuple[str, ...]
+
+    def recognises(self, artifact: Artifact) -> bool:
+        if artifact.kind != self.kind:
+            return False
+        said = " ".join(_words(artifact.text(key) or "") for key in ("title", "id"))
+        return any(f" {_words(phrase)} " in f" {said} " for phrase in self.title_words)
+
+
+def _words(text: str) -> str:
+    """Lower-case words joined by single spaces: ``PROC-Document_Control`` ->
+    ``proc document control``, so a phrase matches whole words in a title or an id."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@dataclass(frozen=True)
 class EvidenceRules:
     record_kinds: frozenset[str] = frozenset()
-    documents_when: Mapping[str, Mapping[str, str]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    named_documents: tuple[NamedDocument, ...] = ()
     clauses: Mapping[str, ClauseEvidence] = field(default_factory=lambda: MappingProxyType({}))
 
     def for_clause(self, clause: str) -> ClauseEvidence:
         return self.clauses.get(clause, _NOTHING)
 
     def has_content(self, artifact: Artifact) -> bool:
-        """Whether the artifact can document anything: a record or a YAML artifact is judged
-        by its fields; a Markdown document needs a body beyond headings."""
-        if artifact.kind in self.record_kinds:
-            return True
+        """Whether a document has something to say: a YAML artifact is judged by its fields;
+        a Markdown document needs a body beyond headings."""
         body = artifact.doc.body
         return body is None or body.content_lines > 0
 
     def may_document(self, artifact: Artifact) -> bool:
-        """Whether the artifact's fields let it document at all (``documents_when``)."""
-        return matches(artifact, self.documents_when.get(artifact.kind, {}))
+        """Whether the artifact can document a clause at all: a record shows a clause
+        operating, it never describes how the clause is done."""
+        return artifact.kind not in self.record_kinds
+
+    def named_clauses(self, artifact: Artifact) -> tuple[str, ...]:
+        """The clauses the artifact documents by what it is called (``named_documents``)."""
+        return tuple(
+            c for doc in self.named_documents if doc.recognises(artifact) for c in doc.clauses
+        )
+
+    def named_for(self, clause: str) -> tuple[NamedDocument, ...]:
+        """The named documents that would document ``clause`` (or a finer one)."""
+        return tuple(
+            doc
+            for doc in self.named_documents
+            if any(c == clause or c.startswith(clause + ".") for c in doc.clauses)
+        )
 
 
 def months_of(evidence: ClauseEvidence, intervals: Intervals) -> int:
@@ -85,8 +122,10 @@ def months_of(evidence: ClauseEvidence, intervals: Intervals) -> int:
 
 
 _NOTHING = ClauseEvidence()
+_TOP_KEYS = {"record_kinds", "named_documents", "clauses"}
 _CLAUSE_KEYS = {"records", "within", "from", "reported_by", "elsewhere"}
 _SOURCE_KEYS = {"kind", "where", "date"}
+_NAMED_KEYS = {"name", "kind", "clauses", "title_words"}
 _INTERVALS = {f.name for f in fields(Intervals)}
 
 
@@ -94,23 +133,37 @@ def parse_evidence(raw: Any) -> EvidenceRules:
     """The ``evidence:`` section (absent: nothing beyond documents). Raises EvidenceError."""
     if raw is None:
         return EvidenceRules()
-    if not isinstance(raw, dict):
-        raise EvidenceError("'evidence' must be a mapping")
+    if not isinstance(raw, dict) or set(raw) - _TOP_KEYS:
+        raise EvidenceError(f"'evidence' must be a mapping of {sorted(_TOP_KEYS)}")
     kinds = raw.get("record_kinds", [])
-    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+    if not _texts(kinds):
         raise EvidenceError("'evidence.record_kinds' must be a list of kinds")
-    when = raw.get("documents_when", {})
-    if not isinstance(when, dict):
-        raise EvidenceError("'evidence.documents_when' must map kinds to field values")
+    named = raw.get("named_documents", [])
+    if not isinstance(named, list):
+        raise EvidenceError("'evidence.named_documents' must be a list")
     clauses = raw.get("clauses", {})
     if not isinstance(clauses, dict):
         raise EvidenceError("'evidence.clauses' must map clause numbers to what they expect")
     return EvidenceRules(
         record_kinds=frozenset(kinds),
-        documents_when=MappingProxyType(
-            {kind: _values(v, f"documents_when.{kind}") for kind, v in when.items()}
-        ),
+        named_documents=tuple(_named(entry) for entry in named),
         clauses=MappingProxyType({str(c): _clause(str(c), v) for c, v in clauses.items()}),
+    )
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+
+
+def _named(value: Any) -> NamedDocument:
+    if not isinstance(value, dict) or set(value) != _NAMED_KEYS:
+        raise EvidenceError(f"'evidence.named_documents' entries take {sorted(_NAMED_KEYS)}")
+    if not all(isinstance(value[k], str) and value[k] for k in ("name", "kind")):
+        raise EvidenceError("'evidence.named_documents': name and kind are text")
+    if not (_texts(value["clauses"]) and _texts(value["title_words"])):
+        raise EvidenceError("'evidence.named_documents': clauses and title_words are lists")
+    return NamedDocument(
+        value["name"], value["kind"], tuple(value["clauses"]), tuple(value["title_words"])
     )
 
 

@@ -89,8 +89,9 @@ def next_review(artifact: Artifact, default_months: int) -> tuple[datetime.date 
 
 def evidence_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...]:
     """Every clause the artifact documents once approved: its kind's, its typed value's, its
-    own; none when it has no content (a Markdown body of headings only) or its fields say it
-    documents nothing (an external audit): the pack's ``evidence:`` section says so."""
+    own; none when it has no content (a Markdown body of headings only) or it is a record (an
+    audit report, minutes: they show a clause operating, never document it): the pack's
+    ``evidence:`` section says which kinds are records."""
     rules = framework.evidence
     if not rules.has_content(artifact) or not rules.may_document(artifact):
         return ()
@@ -99,8 +100,9 @@ def evidence_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...
 
 def claimed_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...]:
     """Every clause the artifact claims, whatever its content: its kind's, its typed
-    value's, its own ``clauses`` list."""
+    value's, what it is called (the pack's ``named_documents``), its own ``clauses`` list."""
     found: list[str] = list(framework.kind_clauses.get(artifact.kind, ()))
+    found.extend(framework.evidence.named_clauses(artifact))
     for field, table in framework.value_clauses.items():
         value = artifact.data.get(field)
         if field in _VALUE_FIELDS.get(artifact.kind, ()) and isinstance(value, str):

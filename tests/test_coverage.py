@@ -181,8 +181,8 @@ def test_markdown_format_is_a_table(invoke) -> None:
     assert "| Clause | Title | Status | Detail | Findings | Evidence | Records |" in lines
     assert "| 8.4.2 | Demand management | covered | documented | 0 | PRC-08 | - |" in lines
     assert (
-        "| 9.3 | Management review | covered | documented, operating | 0 | MR-2026-01, "
-        "MR-2026-02 | MR-2026-01, MR-2026-02 |"
+        "| 9.3 | Management review | covered | documented, operating | 0 | MAN-SMS | "
+        "MR-2026-01, MR-2026-02 |"
     ) in lines
     assert (
         "| 9.4 | Service reporting | covered | documented, operating | 0 | PROC-REPORTING | "

@@ -23,9 +23,10 @@ from sms_lint.parse.documents import Document
 
 FRAMEWORK = load_framework()
 COVERAGE_CLAUSES = [c.number for c in FRAMEWORK.coverage_clauses()]
-# The clauses YAML artifacts and records document in the example (judged by their fields).
-BY_FIELDS = ["4.1", "4.2", "4.3", "5.3", "6.1", "6.2", "8.2.4", "8.3.3", "8.3.4"]
-BY_RECORDS = ["9.2", "9.3", "10.1", "10.2"]
+# The clauses YAML documents describe in the example (judged by their fields); records (audit
+# reports, minutes, nonconformities) document nothing, whatever their fields.
+BY_FIELDS = ["4.1", "4.2", "4.3", "5.3", "6.1", "6.2", "8.2.4", "8.3.3", "8.3.4", "10.2"]
+SHOWN_BY_RECORDS = ["9.2", "9.3", "10.1"]
 
 
 def coverage(invoke, root: Path) -> tuple[int, dict[str, dict]]:
@@ -84,11 +85,15 @@ def test_bodies_stripped_to_nothing_document_nothing(invoke, example: Path) -> N
             path.write_text(text[:end] + "\n# Only a heading\n", encoding="utf-8")
     _, clauses = coverage(invoke, example)
     documented = [c for c, entry in clauses.items() if entry["documented"]]
-    assert documented == BY_FIELDS + BY_RECORDS
+    assert documented == BY_FIELDS
     assert (clauses["7.4"]["status"], clauses["7.4"]["evidence"]) == ("gap", [])
     assert clauses["7.4"]["operating"] is None
-    # The audit reports and minutes are records, judged by their fields.
-    assert clauses["9.2"]["status"] == clauses["9.3"]["status"] == "covered"
+    # The audit reports, minutes and nonconformities show their clause operating; with the
+    # procedures and the manual emptied, nothing documents it.
+    for clause in SHOWN_BY_RECORDS:
+        entry = clauses[clause]
+        assert (entry["status"], entry["documented"], entry["operating"]) == ("gap", False, True)
+        assert entry["evidence"] == [] and entry["records"]
     # Each empty document is one finding (SMS028's); SMS016 does not add a gap per clause.
     assert [f for f in check(invoke, example)["findings"] if f["rule"] == "SMS016"] == []
 
@@ -125,9 +130,11 @@ def test_without_the_document_control_procedure_7_5_is_a_gap(invoke, example: Pa
             "SMS016",
             "7.5",
             "major",
-            "no approved artifact gives evidence for 7.5 Documented information: write and "
-            'approve a document for it, or list "7.5" under clauses in an approved document '
-            "that addresses it",
+            "no approved artifact gives evidence for 7.5 Documented information: none of the "
+            "approved procedures 'MAN-SMS', 'PROC-COMMUNICATION', 'PROC-COMPETENCE' and 6 more "
+            'is recognised as the document-control procedure (by its title or id, or "7.5" '
+            "under its clauses): if one of them is the document-control procedure, list "
+            '"7.5" under its clauses; else write and approve a document-control procedure',
         )
     ]
 
@@ -183,7 +190,7 @@ def test_the_internal_audit_interval_comes_from_the_config(
     if months:
         write(".sms-lint.yaml", f"intervals:\n  internal_audit_months: {months}\n")
     _, clauses = coverage(invoke, tmp_path)
-    assert clauses["9.2"]["documented"] is True
+    assert clauses["9.2"]["documented"] is False  # a record shows 9.2 operating, never documents it
     assert clauses["9.2"]["operating"] is operating
     assert clauses["9.2"]["records"] == (["AUD-1"] if operating else [])
 
@@ -221,7 +228,9 @@ def test_no_review_at_all_is_sms014s_finding_only(invoke, example: Path) -> None
     for path in (example / "reviews").iterdir():
         path.unlink()
     _, clauses = coverage(invoke, example)
-    assert (clauses["9.3"]["documented"], clauses["9.3"]["operating"]) == (False, False)
+    # The SMS manual describes the management review; no minutes show one held.
+    assert (clauses["9.3"]["documented"], clauses["9.3"]["operating"]) == (True, False)
+    assert clauses["9.3"]["evidence"] == ["MAN-SMS"]
     rules = {f["rule"] for f in check(invoke, example)["findings"] if f["clause"] == "9.3"}
     assert "SMS014" in rules and "SMS016" not in rules
 

@@ -138,8 +138,8 @@ def test_repository_wide_finding_without_config_points_at_evidence(invoke, tmp_p
     _, log = sarif(invoke, root)
     (audit,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "SMS013"]
     uri = audit["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    # The planned internal audit: the external audit that remains is no evidence for 9.2.
-    assert uri == "audits/aud-2027-01.md"
+    # The internal audit procedure: audits are records, and records document nothing.
+    assert uri == "procedures/internal-audit.md"
 
 
 def test_repository_wide_finding_without_anything_points_at_readme(write, tmp_path):

@@ -27,10 +27,11 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
     At the ``status`` of a draft that would document it once approved (the gap is one
     approval away); repository-wide when nothing addresses the clause. While nothing at all is
     approved the SMS is still being written: the gaps are its to-do list, and its drafts carry
-    no finding. Silent while a file could not be read (the evidence may be in it), for a clause
-    an approved but empty document claims (SMS028 reports the empty document), and for a
-    clause only its records would document while the pack's ``reported_by`` rule reports the
-    missing record (SMS013, SMS014): one defect, one finding.
+    no finding. Records never document: where they show the clause operating, the finding
+    (minor) names them and asks for the procedure. Silent while a file could not be read (the
+    evidence may be in it), for a clause an approved but empty document claims (SMS028 reports
+    the empty document), and for a clause with neither document nor record while the pack's
+    ``reported_by`` rule reports the missing record (SMS013, SMS014): one defect, one finding.
     """
     statuses = readiness.compute_coverage(
         ctx.artifacts, ctx.framework, (), ctx.today, ctx.config.intervals
@@ -49,18 +50,67 @@ def clause_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
     pending = _unapproved_evidence(ctx) if in_use else {}
     empty = _empty_claims(ctx) if _enabled(ctx, _EMPTY_DOCUMENT_RULE) else set()
     for gap in gaps:
-        if gap.clause in empty or _enabled(ctx, gap.expects.reported_by):
+        if gap.clause in empty or _missing_record_reported(ctx, gap):
             continue
         drafts = pending.get(gap.clause)
         if drafts:
             yield _draft_only(gap, drafts)
+        elif gap.records:
+            yield _records_only(gap)
         else:
+            advice = _unrecognised(ctx, gap.clause) or (
+                f'write and approve a document for it, or list "{gap.clause}" under clauses in '
+                "an approved document that addresses it"
+            )
             yield Hit(
-                f"no approved artifact gives evidence for {gap.clause} {gap.title}: write and "
-                f'approve a document for it, or list "{gap.clause}" under clauses in an approved '
-                "document that addresses it",
+                f"no approved artifact gives evidence for {gap.clause} {gap.title}: {advice}",
                 clause=gap.clause,
             )
+
+
+def _missing_record_reported(ctx: Context, gap: readiness.ClauseStatus) -> bool:
+    """Neither a document nor a record: the activity is absent, and the rule the pack names
+    for the missing record (SMS013, SMS014) reports it. One defect, one finding."""
+    return gap.operating is False and _enabled(ctx, gap.expects.reported_by)
+
+
+def _records_only(gap: readiness.ClauseStatus) -> Hit:
+    names = [f"'{label}'" for label in gap.records[:_NAMED]]
+    if len(gap.records) > _NAMED:
+        names.append(f"{len(gap.records) - _NAMED} more")
+    return Hit(
+        f"no approved artifact gives evidence for {gap.clause} {gap.title}: its records "
+        f"({listing(names)}) show it operating, but a record does not describe how it is done: "
+        f'write and approve a procedure (or plan) for it, or list "{gap.clause}" under '
+        "clauses in an approved document that describes it",
+        clause=gap.clause,
+        grade="records",
+    )
+
+
+def _unrecognised(ctx: Context, clause: str) -> str | None:
+    """For a clause a named document documents (7.5: the document-control procedure), the
+    approved documents of its kind not recognised as it, since one of them may be it."""
+    rules = ctx.framework.evidence
+    for doc in rules.named_for(clause):
+        found = [
+            a for a in ctx.artifacts if a.kind == doc.kind and a.approved and rules.has_content(a)
+        ]
+        if not found:
+            continue
+        names = [named(a) for a in found[:_NAMED]]
+        if len(found) > _NAMED:
+            names.append(f"{len(found) - _NAMED} more")
+        if len(found) == 1:
+            which, them = f"the approved {doc.kind} {names[0]} is not", "it"
+        else:
+            which, them = f"none of the approved {doc.kind}s {listing(names)} is", "one of them"
+        return (
+            f'{which} recognised as the {doc.name} (by its title or id, or "{clause}" under '
+            f'its clauses): if {them} is the {doc.name}, list "{clause}" under its clauses; '
+            f"else write and approve a {doc.name}"
+        )
+    return None
 
 
 # The rule that reports an approved document without content (it documents nothing).
