@@ -5,9 +5,11 @@ its interval (*operating*).
 Shared by rule SMS016 (every clause is documented) and the ``coverage`` command and reports.
 What counts is data in the pack's ``evidence:`` section (``sms_lint.evidence``).
 
-Documented (``evidence_counts_for``): an approved artifact whose evidence clauses (its kind's,
-its typed value's and its own ``clauses`` list, see ``facts.evidence_clauses``: none for a
-Markdown document without content or an external audit) include that clause or a finer one.
+Documented (``evidence_counts_for``): an approved document whose evidence clauses (its kind's,
+its typed value's, what it is called and its own ``clauses`` list, see
+``facts.evidence_clauses``: none for a Markdown document without content, none for a record)
+include that clause or a finer one. Records (audit reports, minutes, nonconformities) show a
+clause operating; they never make it documented.
 A finer clause is a part of the clause, so it shows the clause is addressed: the
 change-management policy (8.5.1.1) counts for change management (8.5.1). A coarser one does
 not: ``clauses: ["8"]`` in one header would otherwise "cover" all eighteen processes of clause

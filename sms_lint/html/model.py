@@ -77,6 +77,7 @@ class ClauseView:
     operating: bool | None = None  # None: no record expected (or none the repository holds)
     detail: str = ""  # "documented, no internal audit reports within 12 months"
     records: tuple[str, ...] = ()  # ids of the records that show it operating
+    expects: str = ""  # the records the pack expects ("internal audit reports"); "" for none
 
     @property
     def part(self) -> str:
@@ -190,6 +191,7 @@ def _clause_view(
         status.clause, status.title, state, status.findings, evidence, mine,
         documented=status.documented, operating=status.operating, detail=describe(status),
         records=status.records,
+        expects=status.expects.records if status.expects.expects_records else "",
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from sms_lint.html.findings import findings_section, group_counts
 from sms_lint.html.markup import anchor_id, esc, icon, join, sprite
 from sms_lint.html.model import COVERED, FINDINGS, GAP, ClauseView, Header, Page
 from sms_lint.html.style import CSS
+from sms_lint.words import listing
 
 SECTIONS = (
     ("summary", "Summary"),
@@ -114,15 +115,24 @@ def _verdict(page: Page) -> str:
     )
 
 
-# What the page can and cannot judge, said where every reader starts.
-LIMITS = (
-    "sms-lint reads the documents and records in the repository; it cannot observe practice. "
-    "A clause is covered when an approved document with content describes it and, where the "
-    "standard expects records (internal audits, management reviews, nonconformities, "
-    "measurements, supplier reviews), records show it operating within its interval. Records "
-    "kept in other systems (training, tickets, project files) are not judged. Covered is not a "
-    "certificate: an auditor will sample practice and may still raise findings."
-)
+def limits(page: Page) -> str:
+    """What the page can and cannot judge, said where every reader starts. The records named
+    are the pack's (its ``evidence:`` section), clause by clause, so the page says what it
+    actually looked for."""
+    expected = [f"{c.expects} for {c.number}" for c in page.clauses if c.expects]
+    records = (
+        " and, where the standard expects records, records show it operating within its "
+        f"interval: {listing(expected)}"
+        if expected
+        else ""
+    )
+    return (
+        "sms-lint reads the documents and records in the repository; it cannot observe "
+        f"practice. A clause is covered when an approved document with content describes it"
+        f"{records}. A record shows a clause operating; it never documents it. Records kept in "
+        "other systems (training, tickets, project files) are not judged. Covered is not a "
+        "certificate: an auditor will sample practice and may still raise findings."
+    )
 
 
 def _tile(value: int | str, label: str, tone: str) -> str:
@@ -154,7 +164,7 @@ def _summary(page: Page) -> str:
             '<section aria-labelledby="summary">',
             '<h2 id="summary">Summary</h2>',
             _verdict(page),
-            f'<p class="limits">{esc(LIMITS)}</p>',
+            f'<p class="limits">{esc(limits(page))}</p>',
             f'<ul class="tiles">{"".join(tiles)}</ul>',
             f'<nav class="toc" aria-label="Sections"><ol>{links}</ol></nav>',
             "</section>",
