@@ -1,14 +1,31 @@
 """Placeholders and empty bodies: what a Markdown body holds besides headings, and where text
 still waits to be written.
 
-A placeholder is the starter's ``<...>`` marker (``<Name of your managing director>``: a
-letter after a ``<`` that does not follow a word, at least one space inside, no ``=``, ``/`` or
-``:`` that would make it an HTML tag or an autolink, and not an HTML tag with only boolean
-attributes such as ``<details open>``) or one of the marker phrases (``TBD``, ``TODO``,
-``lorem ipsum``..., plus ``placeholders:`` from ``.sms-lint.yaml``) as a whole word, ignoring
-case (``PLACEHOLDER`` only in capitals: it is also a plain word). Text in code (fenced blocks
-and inline code spans) is an example, not a placeholder, and is skipped. A marker that goes
-on over several lines is one placeholder, at its opening line.
+A placeholder is one of:
+
+- the starter's ``<...>`` marker, single or doubled (``<<...>>``), after no word character
+  (``A<B test`` compares): a letter, then either at least one space (``<Name of your managing
+  director>``) or one word of letters, digits, ``.`` and ``-`` (``<Name>``, ``<YYYY-MM-DD>``).
+  Never markup: no ``=``, ``/`` or ``:`` (attributes, closing tags, autolinks such as
+  ``<https://...>``), no ``@`` in a single word (``<a@b.c>``), and not an HTML element's name
+  (:mod:`sms_lint.parse.markup`), alone or with boolean attributes only (``<br>``,
+  ``<details open>``, ``<Strong>``). A comparison (``P1 < 4h and P2 > 8h``) has a space or a
+  digit after its ``<`` and is not one;
+- a marker phrase as a whole word, ignoring case: ``TBD``, ``T.B.D.``, ``TBC``, ``TODO``,
+  ``FIXME``, ``XXX`` (and longer runs of X), ``to be defined``/``determined``/``confirmed``,
+  ``lorem ipsum``, plus ``placeholders:`` from ``.sms-lint.yaml`` (``PLACEHOLDER`` only in
+  capitals: it is also a plain word). A marker that names a file (``todo.txt``: a ``.`` and a
+  word character follow) is not one.
+
+``[Name]`` is left alone: square brackets are Markdown's link syntax (``[the policy][pol]``,
+``[x]`` task lists), so a bracketed word is far more often a link than a gap.
+
+Text in code (fenced blocks and inline code spans) is an example, not a placeholder, and is
+skipped. A marker that goes on over several lines is one placeholder, at its opening line.
+
+A content line holds at least one letter or digit once HTML tags (but an image), entities
+(``&nbsp;``) and comments are removed: a rule (``***``, ``- - -``), ``<br>``, ``.`` or
+``...`` alone says nothing.
 
 The body is summarised while the file is parsed (the per-file stage), so that the rules and the
 cache hold a few numbers per document instead of its text.
@@ -21,15 +38,36 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "PLACEHOLDER", "lorem ipsum", "XXX")
+from sms_lint.parse.markup import has_content, is_html_tag
+
+DEFAULT_MARKERS = (
+    "TBD",
+    "T.B.D.",
+    "TBC",
+    "TODO",
+    "FIXME",
+    "PLACEHOLDER",
+    "lorem ipsum",
+    "XXX",
+    "to be defined",
+    "to be determined",
+    "to be confirmed",
+)
 # Markers that are also plain words: a marker only in capitals ("replace the placeholder" in
 # a document-control procedure is honest prose).
 CAPITALS_ONLY = frozenset({"PLACEHOLDER"})
+# Markers written in more than one way: any run of three or more X, T.B.D with or without its
+# last full stop.
+_WRITTEN = {"XXX": "X{3,}", "T.B.D.": r"T\.B\.D\.?"}
 
 # ``<What was audited, how, and the conclusion.>``; also the opening of a marker that goes on
 # over the next lines (``<PLACEHOLDER. This record...`` with no ``>`` on the line).
 # Not after a word character: ``A<B test`` compares, it asks for nothing.
-_ANGLE = r"(?<![\w<])<[A-Za-z][^<>=/:\n`]*\s[^<>=/:\n`]*(?:>|$)"
+_ANGLE = r"(?<![\w<])<<?[A-Za-z][^<>=/:\n`]*\s[^<>=/:\n`]*(?:>>?|$)"
+# ``<Name>``, ``<<Name>>``, ``<YYYY-MM-DD>``: one word (an HTML element's name is dropped later).
+_ANGLE_WORD = r"(?<![\w<])(?:<<[A-Za-z][\w.-]*>>|<[A-Za-z][\w.-]*>)"
+# A phrase is a whole word, and not the name of a file (``todo.txt``).
+_WORD_END = r"(?![\w-])(?!\.\w)"
 _FENCE = re.compile(r"\s{0,3}(```+|~~~+)")
 _HEADING = re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -68,11 +106,13 @@ def marker_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     ``extra`` (literal text, so a config from a pull request cannot make the scan slow)."""
     phrases = sorted({p.strip() for p in (*DEFAULT_MARKERS, *extra) if p.strip()}, key=len)
     words = "|".join(_phrase(p, p in CAPITALS_ONLY) for p in reversed(phrases))
-    return re.compile(rf"{_ANGLE}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE | re.MULTILINE)
+    return re.compile(
+        rf"{_ANGLE}|{_ANGLE_WORD}|(?<![\w-])(?:{words}){_WORD_END}", re.IGNORECASE | re.MULTILINE
+    )
 
 
 def _phrase(phrase: str, capitals: bool) -> str:
-    written = re.escape(phrase).replace(r"\ ", r"\s+")
+    written = _WRITTEN.get(phrase) or re.escape(phrase).replace(r"\ ", r"\s+")
     return f"(?-i:{written})" if capitals else written
 
 
@@ -82,50 +122,9 @@ def find(
     """(0-based offset, text) of every placeholder in one line or value of text; the text is
     quoted from ``shown`` (the same line with its code spans, blanked in ``text``, intact)."""
     for match in pattern.finditer(text):
-        if not _html_tag(match.group(0)):
+        if not is_html_tag(match.group(0)):
             written = match.group(0) if shown is None else shown[match.start() : match.end()]
             yield match.start(), _shorten(written)
-
-
-# Attributes an HTML tag may carry without a value: ``<details open>`` is markup.
-_BOOLEAN_ATTRIBUTES = frozenset(
-    [
-        "allowfullscreen",
-        "async",
-        "autofocus",
-        "autoplay",
-        "checked",
-        "controls",
-        "default",
-        "defer",
-        "disabled",
-        "formnovalidate",
-        "hidden",
-        "inert",
-        "ismap",
-        "itemscope",
-        "loop",
-        "multiple",
-        "muted",
-        "nomodule",
-        "novalidate",
-        "open",
-        "playsinline",
-        "readonly",
-        "required",
-        "reversed",
-        "selected",
-    ]
-)
-_TAG_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-
-
-def _html_tag(marker: str) -> bool:
-    """Whether an ``<...>`` marker is an HTML tag with boolean attributes only."""
-    if not marker.startswith("<") or not marker.endswith(">"):
-        return False
-    name, *attributes = marker[1:-1].lower().split()
-    return bool(_TAG_NAME.fullmatch(name)) and all(a in _BOOLEAN_ATTRIBUTES for a in attributes)
 
 
 def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[str]) -> Body:
@@ -137,19 +136,20 @@ def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[st
     in_comment = False
     for number, line in enumerate(lines, start=first_line):
         opened = _FENCE.match(line)
+        # Fences are markup; what they hold counts like any other line.
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = None
-            content += bool(line.strip())
+            else:
+                content += has_content(line)
             continue
         if opened:
             fence = opened.group(1)
-            content += 1
             continue
         text, in_comment = _outside_comments(line, in_comment)
         if not text.strip() or _HEADING.match(text):
             continue
-        content += 1
+        content += has_content(text)
         prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
         found.extend(
             Placeholder(number, offset + 1, hit) for offset, hit in find(prose, pattern, text)
@@ -159,16 +159,25 @@ def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[st
 
 def in_data(value: Any, pattern: re.Pattern[str], at: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(data path, text) of every placeholder in a value of the front matter, at any depth."""
+    for path, _, text in places_in_data(value, pattern, at):
+        yield path, text
+
+
+def places_in_data(
+    value: Any, pattern: re.Pattern[str], at: tuple = ()
+) -> Iterator[tuple[tuple, int, str]]:
+    """(data path, 0-based offset in the value, text) of the first placeholder of every value
+    of the front matter, at any depth: the value is what has to be written."""
     if isinstance(value, str):
-        for _, hit in find(value, pattern):
-            yield at, hit
-            return  # one per value: the value is what has to be written
+        for offset, hit in find(value, pattern):
+            yield at, offset, hit
+            return
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from in_data(item, pattern, (*at, key))
+            yield from places_in_data(item, pattern, (*at, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from in_data(item, pattern, (*at, index))
+            yield from places_in_data(item, pattern, (*at, index))
 
 
 def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:

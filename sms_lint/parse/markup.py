@@ -1,0 +1,86 @@
+"""Markup in a Markdown body: which ``<...>`` is an HTML tag (``<br>``, ``<details open>``,
+``<Strong>``: never a placeholder, see :mod:`sms_lint.parse.placeholders`), and whether a line
+says anything once its markup is removed.
+
+The element names are those of the HTML living standard, plus the obsolete ones still met in
+Markdown (``center``, ``font``, ``big``, ``tt``, ``strike``, ``nobr``). A placeholder that
+happens to be an element's name (``<title>``, ``<address>``) is left alone: a renderer takes it
+for markup, and the placeholder rule must never report markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words, not a list literal: 130 names read best as the plain list they are.
+HTML_ELEMENTS = frozenset(
+    """
+    a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body
+    br button canvas caption center cite code col colgroup data datalist dd del details dfn
+    dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset
+    h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li
+    link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup
+    option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script
+    search section select slot small source span strike strong style sub summary sup svg
+    table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
+    """.split()  # noqa: SIM905
+)
+
+# Attributes an HTML tag may carry without a value: ``<details open>`` is markup.
+_BOOLEAN_ATTRIBUTES = frozenset(
+    [
+        "allowfullscreen",
+        "async",
+        "autofocus",
+        "autoplay",
+        "checked",
+        "controls",
+        "default",
+        "defer",
+        "disabled",
+        "formnovalidate",
+        "hidden",
+        "inert",
+        "ismap",
+        "itemscope",
+        "loop",
+        "multiple",
+        "muted",
+        "nomodule",
+        "novalidate",
+        "open",
+        "playsinline",
+        "readonly",
+        "required",
+        "reversed",
+        "selected",
+    ]
+)
+
+
+def is_html_tag(marker: str) -> bool:
+    """Whether an ``<...>`` marker is an HTML element, alone or with boolean attributes only
+    (a doubled ``<<...>>`` never is)."""
+    if not marker.startswith("<") or not marker.endswith(">") or marker.startswith("<<"):
+        return False
+    name, *attributes = marker[1:-1].lower().split()
+    return name in HTML_ELEMENTS and all(a in _BOOLEAN_ATTRIBUTES for a in attributes)
+
+
+# An HTML tag (not an image, which shows something), an entity, a letter or digit: what is
+# left of a line once its markup is removed must hold a letter or digit to say anything.
+_MARKUP_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def has_content(text: str) -> bool:
+    """Whether a line (or a value) says something: a letter or digit beyond HTML tags and
+    entities (``***``, ``- - -``, ``<br>``, ``&nbsp;``, ``...`` say nothing)."""
+    bare = _MARKUP_TAG.sub(_keep_images, text)
+    return bool(_LETTER_OR_DIGIT.search(_ENTITY.sub("", bare)))
+
+
+def _keep_images(tag: re.Match[str]) -> str:
+    name = tag.group(1).lower()
+    return tag.group(0) if name == "img" or name not in HTML_ELEMENTS else ""
