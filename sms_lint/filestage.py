@@ -24,6 +24,7 @@ from sms_lint.parse.declared import Declared, declared, kind_key_typo
 from sms_lint.parse.documents import Document, parse_document
 from sms_lint.parse.loader import Problem
 from sms_lint.parse.yamlscalars import shorten
+from sms_lint.schema.placeholder_values import PlaceholderValues
 from sms_lint.schema.prune import prune_paths, pruned
 from sms_lint.schema.schema_findings import number_version, schema_findings, without_date_twins
 
@@ -173,15 +174,19 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
         out.append(book.finding("SMS107", doc.path, where, message, artifact=artifact_id))
         return FileOutcome(doc, None, _present(out))
     errors = setup.schemas.errors(kind, data)
+    # Placeholders in the front matter are found here: a rejected one is SMS027's finding.
+    placeholders = PlaceholderValues.of(data, setup)
     if errors:
         # Rules see only schema-valid values: what the schema rejects is pruned (SMS001 below
         # reports it); positions stay those of the file.
         header_fields = setup.schemas.header_fields
         valid = pruned(data, prune_paths(data, errors, header_fields))
         doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact, doc.body)
-        schema = list(schema_findings(doc, kind, errors, artifact_id, setup))
+        schema = list(schema_findings(doc, kind, errors, artifact_id, setup, placeholders))
         out = without_date_twins(out, schema, data)
         out.extend(schema)
+    if placeholders is not None:
+        out.extend(placeholders.findings(doc, artifact_id, source))
     version = data.get("version")
     if isinstance(version, float):
         out.append(number_version(doc, version, artifact_id, source, book))

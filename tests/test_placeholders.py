@@ -199,9 +199,31 @@ def test_schema_invalid_value_holding_a_placeholder_is_one_finding(
     write("p.yaml", text + "x-note: TODO\n")
     write("q.yaml", header("PROC-2", "procedure") + "review_interval_months: TBD\n")
     _, report = check_json(tmp_path)
-    lines = [(f["path"], f["line"], f["rule"]) for f in report["findings"]]
-    assert lines == [("p.yaml", 8, "SMS001"), ("p.yaml", 10, "SMS027"), ("q.yaml", 10, "SMS001")]
-    assert "<date of approval>" in report["findings"][0]["message"]
+    assert located(report, "SMS001", "SMS027") == [
+        (
+            "p.yaml:8",
+            "SMS027",
+            "7.5.2",
+            "major",
+            "approved_on: '<date of approval>' is a placeholder: write what it asks for; it "
+            "must be a date written YYYY-MM-DD",
+        ),
+        (
+            "p.yaml:10",
+            "SMS027",
+            "7.5.2",
+            "major",
+            "x-note: 'TODO' is a placeholder: write the text it stands for",
+        ),
+        (
+            "q.yaml:10",
+            "SMS027",
+            "7.5.2",
+            "major",
+            "review_interval_months: 'TBD' is a placeholder: write the value it stands for; it "
+            "must be a whole number",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(("status", "severity"), [("approved", "major"), ("draft", "minor")])

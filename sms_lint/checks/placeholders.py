@@ -7,17 +7,14 @@ these checks read a few numbers per document, never its text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.facts import is_record
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
-from sms_lint.parse.placeholders import find, in_data, marker_pattern
-from sms_lint.schema.prune import value_at
-from sms_lint.words import ordinal
+from sms_lint.parse.markup import has_content
+from sms_lint.placeholder_words import write_advice
 
 # Grades the pack names (policies/iso20000-1-2018.yaml, SMS027 and SMS028).
 DRAFT = "draft"
@@ -28,97 +25,23 @@ CORE_KINDS = frozenset({"scope", "policy", "process"})
 
 
 def placeholder(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """One hit per placeholder, in the front matter (at its value, so the schema's finding on
-    that value folds in) and in a Markdown body (at its line and column)."""
-    pattern = marker_pattern(ctx.config.placeholders)
+    """One hit per placeholder in a Markdown body, at its line and column. Those of the front
+    matter are found in the per-file stage, where the values the schema rejects (a placeholder
+    where a date is due) and the file's lines are at hand
+    (:mod:`sms_lint.schema.placeholder_values`)."""
     for artifact in ctx.artifacts:
         if artifact.status == "retired":
             continue  # history: nobody works from it, nothing is left to write
         grade = None if artifact.approved else DRAFT
-        for path, text in in_data(artifact.data, pattern):
-            message = _field_message(artifact, path, text, pattern)
-            yield Hit(message, artifact, at=path, about=(path,), grade=grade)
         body = artifact.doc.body
         for found in body.placeholders if body is not None else ():
             yield Hit(
                 f"line {found.line} of the text still holds the placeholder '{found.text}': "
-                f"{_write(found.text)}, or remove it",
+                f"{write_advice(found.text)}, or remove it",
                 artifact,
                 grade=grade,
                 position=(found.line, found.column),
             )
-
-
-def _write(text: str) -> str:
-    # A ``<...>`` marker says what it asks for; a phrase (TBD, TODO) only marks the gap.
-    return "write what it asks for" if text.startswith("<") else "write the text it stands for"
-
-
-def _field_message(artifact: Artifact, path: tuple, text: str, pattern: re.Pattern[str]) -> str:
-    field = _field_words(artifact.data, path, pattern)
-    what = _WHAT.get(str(path[-1]) if path else "")
-    value = value_at(artifact.data, path)
-    if isinstance(value, str) and pattern.fullmatch(value.strip()):
-        return f"{field}: '{text}' is a placeholder: {f'write {what}' if what else _write(text)}"
-    return (
-        f"{field} still holds the placeholder '{text}': "
-        f"{f'write {what} in its place' if what else _write(text)}"
-    )
-
-
-# What to write instead of a placeholder, by the field that holds it.
-_WHAT = {
-    "holder": "the holder's name",
-    "deputy": "the deputy's name",
-    "owner": "the id of the owning role",
-    "approved_by": "the id of the approving role",
-    "auditor": "the id of the auditor's role",
-    "title": "the title",
-    "name": "the name",
-    "supplier_name": "the supplier's name",
-    "contract_ref": "the contract reference",
-    "customer": "the customer",
-    "description": "the description",
-    "statement": "the statement",
-}
-
-
-def _field_words(data: dict[str, Any], path: tuple, pattern: re.Pattern[str]) -> str:
-    """The field as the user wrote it: ``holder of role 'managing-director'``, ``the 1st entry
-    in locations``, ``title``; items by their id, metric or name, else a 1-based ordinal."""
-    names: list[str] = []
-    node: Any = data
-    index = 0
-    while index < len(path):
-        key = path[index]
-        value = node.get(key) if isinstance(node, dict) else None
-        if index + 1 < len(path) and isinstance(path[index + 1], int):
-            position = path[index + 1]
-            entry = value[position] if isinstance(value, list) else None
-            names.append(_item_words(str(key), entry, position, path[index + 2 :], pattern))
-            node, index = entry, index + 2
-        else:
-            names.append(str(key))
-            node, index = value, index + 1
-    return " of ".join(reversed(names))
-
-
-def _item_words(key: str, entry: Any, position: int, rest: tuple, pattern: re.Pattern[str]) -> str:
-    if isinstance(entry, dict):
-        for name in ("id", "metric", "name"):
-            label = entry.get(name)
-            # Not by the placeholder itself: "name of interested party '<Your customers>'".
-            usable = isinstance(label, str) and label.strip() and not any(find(label, pattern))
-            if rest[:1] != (name,) and usable:
-                return f"{_singular(key)} '{label.strip()}'"
-    return f"the {ordinal(position + 1)} entry in {key}"
-
-
-def _singular(key: str) -> str:
-    word = key.replace("_", " ")
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
 
 
 def empty_document(ctx: Context, rule: Rule) -> Iterator[Hit]:
@@ -161,7 +84,11 @@ def empty_document(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 
 def _describes_how(artifact: Artifact) -> bool:
-    return artifact.text("description") is not None or bool(artifact.strings("activities"))
+    # A description or step of only "-" or "..." says nothing of how the process runs.
+    description = artifact.text("description")
+    if description is not None and has_content(description):
+        return True
+    return any(has_content(step) for _, step in artifact.strings("activities"))
 
 
 def _empty_grade(artifact: Artifact) -> str | None:

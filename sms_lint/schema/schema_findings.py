@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from sms_lint.engine_setup import Setup
     from sms_lint.rulebook import RuleBook
+    from sms_lint.schema.placeholder_values import PlaceholderValues
 
 
 def without_date_twins(
@@ -74,14 +75,22 @@ def _written_number(source: bytes | None, line: int) -> str | None:
 
 
 def schema_findings(
-    doc: Document, kind: str, errors: list[ValidationError], artifact_id: str | None, setup: Setup
+    doc: Document,
+    kind: str,
+    errors: list[ValidationError],
+    artifact_id: str | None,
+    setup: Setup,
+    placeholders: PlaceholderValues | None = None,
 ) -> Iterator[Finding | None]:
     """One SMS001 finding per defect, at the offending field; the missing fields of one item
-    are one finding naming them all."""
+    are one finding naming them all. A value that is still a placeholder is left to
+    ``placeholders`` (SMS027's finding, not also the schema's)."""
     header_fields = setup.schemas.header_fields
     home = setup.home_clause(Artifact(doc, kind))
     found = [v for error in errors for v in explain(error, header_fields, root=doc.data)]
     for violation in merge_missing(misspelt_required(found, doc.data), doc.data):
+        if placeholders is not None and placeholders.take(violation):
+            continue
         yield setup.rulebook.finding(
             "SMS001",
             doc.path,
