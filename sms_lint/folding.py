@@ -59,14 +59,18 @@ PLACEHOLDER_RULE = "SMS027"
 def fold_placeholders(findings: list[Finding]) -> list[Finding]:
     """A value that is still a placeholder (``owner: TBD``) is one defect, the placeholder's:
     what other rules say about that very value (no such role, no such id) folds into its
-    finding, which takes the higher severity. Only findings about nothing but placeholder
-    values fold; one about a field and another (a review missing two inputs) stands."""
-    places = {
-        (f.path, path): i
-        for i, f in enumerate(findings)
-        if f.rule == PLACEHOLDER_RULE
-        for path in f.about
-    }
+    finding, which takes the higher severity. So does what a rule says of the list that holds
+    a placeholder as an entry (``attendees: [TBD]`` names no top management): the placeholder
+    may be the very entry the rule looks for. Only findings about nothing but placeholder
+    values (or their lists) fold; one about a field and another (a review missing two inputs)
+    stands, and so does one about an entry of which only a deeper field is a placeholder."""
+    places: dict[tuple, int] = {}
+    for index, finding in enumerate(findings):
+        if finding.rule == PLACEHOLDER_RULE:
+            for path in finding.about:
+                places.setdefault((finding.path, path), index)
+                if path and isinstance(path[-1], int):  # an entry: its list folds here too
+                    places.setdefault((finding.path, path[:-1]), index)
     if not places:
         return findings
     out = list(findings)
