@@ -92,7 +92,7 @@ def test_stripped_bodies_leave_9_2_and_10_1_shown_by_records_only(invoke, exampl
     assert {"procedures/internal-audit.md", "governance/sms-manual.md"} <= empty
 
 
-def test_audit_reports_without_the_procedure_are_a_minor_gap(invoke, example: Path) -> None:
+def test_audit_reports_without_the_procedure_are_an_observation(invoke, example: Path) -> None:
     (example / "procedures" / "internal-audit.md").unlink()
     nine_two = coverage(invoke, example)["9.2"]
     assert (nine_two["status"], nine_two["documented"], nine_two["operating"]) == (
@@ -104,7 +104,7 @@ def test_audit_reports_without_the_procedure_are_a_minor_gap(invoke, example: Pa
             None,
             "SMS016",
             "9.2",
-            "minor",
+            "observation",
             "no approved artifact gives evidence for 9.2 Internal audit: its records "
             "('AUD-2025-02', 'AUD-2026-01' and 'AUD-2026-02') show it operating, but a record "
             "does not describe how it is done: write and approve a procedure (or plan) for it, "
@@ -113,7 +113,7 @@ def test_audit_reports_without_the_procedure_are_a_minor_gap(invoke, example: Pa
     ]
 
 
-def test_minutes_without_a_document_are_a_minor_gap(invoke, example: Path) -> None:
+def test_minutes_without_a_document_are_an_observation(invoke, example: Path) -> None:
     manual = example / "governance" / "sms-manual.md"
     text = manual.read_text(encoding="utf-8")
     manual.write_text(text.replace('"8.1", "9.3", "10.1"', '"8.1", "10.1"'), encoding="utf-8")
@@ -122,7 +122,7 @@ def test_minutes_without_a_document_are_a_minor_gap(invoke, example: Path) -> No
         (f["rule"], f["clause"], f["severity"], f["message"])
         for f in check(invoke, example)["findings"]
     ]
-    assert (rule, clause, severity) == ("SMS016", "9.3", "minor")
+    assert (rule, clause, severity) == ("SMS016", "9.3", "observation")
     assert "its records ('MR-2026-01' and 'MR-2026-02') show it operating" in message
 
 
@@ -139,7 +139,7 @@ def test_a_yaml_audit_record_alone_documents_nothing(invoke, write, tmp_path: Pa
         for f in check(invoke, tmp_path)["findings"]
         if f["rule"] == "SMS016"
     ]
-    assert (clause, severity) == ("9.2", "minor")
+    assert (clause, severity) == ("9.2", "observation")
     assert message.startswith(
         "no approved artifact gives evidence for 9.2 Internal audit: its records ('AUD-1') "
         "show it operating"
