@@ -214,7 +214,7 @@ def record_date(
     (``results[].period``, ``kpis[].results[].period``: every entry's, the latest kept). A
     period counts as its last day (``2026-05`` as 31 May, ``2026-Q2`` as 30 June). With
     ``today``, a later date is no result yet (a month not over, a plan) and is passed over."""
-    days = (_day(value) for value in _values_at(artifact.data, source.date.split("[].")))
+    days = (period_end(value) for value in _values_at(artifact.data, source.date.split("[].")))
     kept = [d for d in days if d is not None and (today is None or d <= today)]
     return max(kept, default=None)
 
@@ -233,7 +233,9 @@ def _values_at(data: Any, steps: list[str]) -> list[Any]:
 _PERIOD = re.compile(r"(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
 
 
-def _day(value: Any) -> datetime.date | None:
+def period_end(value: Any) -> datetime.date | None:
+    """The last day of a result's ``period``: a date is itself, ``YYYY-MM`` the month's last
+    day, ``YYYY-Qn`` the quarter's; None for anything else."""
     day = parse_date(value)
     if day is not None or not isinstance(value, str):
         return day

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sms_lint.evidence import _day as period_end  # the shared period reading
+from sms_lint.evidence import period_end
 from sms_lint.facts import add_days, add_months
 
 # Frequency word -> (months, days) of one measurement period; the first word found decides,

@@ -7,6 +7,7 @@ theirs (the schema's finding about it folds into theirs through ``about``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,7 @@ from sms_lint.checks.wording import (
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
+from sms_lint.parse.placeholders import marker_pattern
 
 _TARGET_FIELDS = ("metric", "target", "unit", "comparator")
 
@@ -39,7 +41,7 @@ def service_sla(ctx: Context, rule: Rule) -> Iterator[Hit]:
         sla = ctx.by_id.get(service.text("sla") or "")
         if sla is None or sla.kind != "sla":
             continue  # SMS018 reports the dangling reference
-        yield from _sla_for_service(service, sla)
+        yield from _sla_for_service(service, sla, marker_pattern(ctx.config.placeholders))
         if sla.status != "retired" and sla.path not in checked:
             checked.add(sla.path)
             yield from _sla_targets(sla, named(service))
@@ -58,7 +60,7 @@ def _no_sla(service: Artifact) -> Hit:
     )
 
 
-def _sla_for_service(service: Artifact, sla: Artifact) -> Iterator[Hit]:
+def _sla_for_service(service: Artifact, sla: Artifact, markers: re.Pattern[str]) -> Iterator[Hit]:
     sla_name, label = named(sla), named(service)
     if sla.status == "retired":
         yield Hit(
@@ -69,6 +71,8 @@ def _sla_for_service(service: Artifact, sla: Artifact) -> Iterator[Hit]:
         )
         return
     covered = sla.text("service")
+    if covered is not None and markers.search(covered):
+        return  # the SLA's service is still a placeholder: SMS027's finding, in the SLA
     if covered is not None and service.id is not None and covered != service.id:
         yield Hit(
             f"SLA {sla_name} is the agreement for '{covered}', not for {label}: point sla at "
