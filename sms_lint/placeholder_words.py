@@ -91,6 +91,8 @@ def _field_words(data: dict[str, Any], path: tuple, pattern: re.Pattern[str]) ->
         else:
             names.append(str(key))
             node, index = value, index + 1
+    if len(names) > 1 and names[-2].startswith(names[-1] + " "):
+        names[-1] = "the value"  # not "target of target 'Calls answered in 30 s'"
     return " of ".join(reversed(names))
 
 

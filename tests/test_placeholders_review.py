@@ -136,7 +136,7 @@ def test_single_word_marker_in_front_matter_is_a_placeholder_holder(
             "    target: 99\n",
             "    target: TBD\n",
             15,
-            "target of target 'Scheduled backup jobs completed successfully': 'TBD' is a "
+            "the value of target 'Scheduled backup jobs completed successfully': 'TBD' is a "
             "placeholder: write the value it stands for; it must be a number",
         ),
         (
