@@ -175,14 +175,18 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
         return FileOutcome(doc, None, _present(out))
     errors = setup.schemas.errors(kind, data)
     # Placeholders in the front matter are found here: a rejected one is SMS027's finding.
-    placeholders = PlaceholderValues.of(data, setup)
+    placeholders = PlaceholderValues.of(data, book, setup.config.placeholders)
     if errors:
         # Rules see only schema-valid values: what the schema rejects is pruned (SMS001 below
         # reports it); positions stay those of the file.
         header_fields = setup.schemas.header_fields
         valid = pruned(data, prune_paths(data, errors, header_fields))
         doc = Document(doc.path, valid, doc.positions, doc.problems, doc.is_artifact, doc.body)
-        schema = list(schema_findings(doc, kind, errors, artifact_id, setup, placeholders))
+        home = setup.home_clause(Artifact(doc, kind))
+        found = schema_findings(
+            doc, kind, errors, artifact_id, book, header_fields, home, placeholders
+        )
+        schema = list(found)
         out = without_date_twins(out, schema, data)
         out.extend(schema)
     if placeholders is not None:

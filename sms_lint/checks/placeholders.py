@@ -14,7 +14,7 @@ from sms_lint.facts import is_record
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.parse.markup import has_content
-from sms_lint.placeholder_words import write_advice
+from sms_lint.schema.placeholder_words import write_advice
 
 # Grades the pack names (policies/iso20000-1-2018.yaml, SMS027 and SMS028).
 DRAFT = "draft"

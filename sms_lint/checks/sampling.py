@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.programme import Cycle, Dated, clause_words, scope_entries
+from sms_lint.checks.cycle import Cycle, Dated, clause_words, scope_entries
 from sms_lint.checks.wording import current, named
 from sms_lint.facts import clause_covers
 from sms_lint.model import Artifact

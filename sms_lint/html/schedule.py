@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from sms_lint.checks.programme import audit_cycle
+from sms_lint.checks.cycle import audit_cycle
 from sms_lint.coverage import ClauseStatus
 from sms_lint.engine import Result
 from sms_lint.facts import add_months, clause_covers, is_record, next_review

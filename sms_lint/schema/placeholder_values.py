@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from sms_lint.finding import Finding
 from sms_lint.parse.placeholders import find, marker_pattern, places_in_data
-from sms_lint.placeholder_words import field_message
+from sms_lint.schema.placeholder_words import field_message
 from sms_lint.schema.prune import value_at
 from sms_lint.schema.validation import Violation
 
 if TYPE_CHECKING:
-    from sms_lint.engine_setup import Setup
     from sms_lint.parse.documents import Document
+    from sms_lint.rulebook import RuleBook
 
 RULE = "SMS027"
 DRAFT = "draft"  # the rule's grade for an artifact that is not approved
@@ -39,19 +39,21 @@ DRAFT = "draft"  # the rule's grade for an artifact that is not approved
 class PlaceholderValues:
     """The placeholders of one artifact's front matter, as SMS027 reports them."""
 
-    def __init__(self, raw: dict[str, Any], setup: Setup) -> None:
+    def __init__(self, raw: dict[str, Any], book: RuleBook, extra: tuple[str, ...]) -> None:
         self.raw = raw
-        self.setup = setup
-        self.pattern = marker_pattern(setup.config.placeholders)
+        self.book = book
+        self.pattern = marker_pattern(extra)
         self.rejected: dict[tuple, str] = {}  # path -> what the schema requires of the value
 
     @classmethod
-    def of(cls, raw: dict[str, Any], setup: Setup) -> PlaceholderValues | None:
+    def of(
+        cls, raw: dict[str, Any], book: RuleBook, extra: tuple[str, ...]
+    ) -> PlaceholderValues | None:
         """None when SMS027 reports nothing here: switched off, or a retired artifact
         (history: nobody works from it, nothing is left to write)."""
-        if RULE in setup.rulebook.disabled or raw.get("status") == "retired":
+        if RULE in book.disabled or raw.get("status") == "retired":
             return None
-        return cls(raw, setup)
+        return cls(raw, book, extra)
 
     def take(self, violation: Violation) -> bool:
         """Whether the schema's violation is about a value that is still a placeholder: then
@@ -82,7 +84,7 @@ class PlaceholderValues:
             message = field_message(self.raw, path, text, self.pattern, self.rejected.get(path, ""))
             where = lines.in_literal_block(doc, path, value_at(self.raw, path), offset)
             out.append(
-                self.setup.rulebook.finding(
+                self.book.finding(
                     RULE,
                     doc.path,
                     where or doc.position(path),

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sms_lint.finding import Finding
-from sms_lint.model import Artifact
 from sms_lint.parse.documents import Document
 from sms_lint.schema.prune import value_at
 from sms_lint.schema.validation import (
@@ -24,7 +23,6 @@ from sms_lint.schema.validation import (
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-    from sms_lint.engine_setup import Setup
     from sms_lint.rulebook import RuleBook
     from sms_lint.schema.placeholder_values import PlaceholderValues
 
@@ -79,19 +77,20 @@ def schema_findings(
     kind: str,
     errors: list[ValidationError],
     artifact_id: str | None,
-    setup: Setup,
+    book: RuleBook,
+    header_fields: frozenset[str],
+    home: str,
     placeholders: PlaceholderValues | None = None,
 ) -> Iterator[Finding | None]:
     """One SMS001 finding per defect, at the offending field; the missing fields of one item
     are one finding naming them all. A value that is still a placeholder is left to
-    ``placeholders`` (SMS027's finding, not also the schema's)."""
-    header_fields = setup.schemas.header_fields
-    home = setup.home_clause(Artifact(doc, kind))
+    ``placeholders`` (SMS027's finding, not also the schema's). ``home`` is the clause of the
+    artifact's kind (or typed value) that its own fields' findings carry."""
     found = [v for error in errors for v in explain(error, header_fields, root=doc.data)]
     for violation in merge_missing(misspelt_required(found, doc.data), doc.data):
         if placeholders is not None and placeholders.take(violation):
             continue
-        yield setup.rulebook.finding(
+        yield book.finding(
             "SMS001",
             doc.path,
             doc.position(violation.path),
