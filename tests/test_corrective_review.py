@@ -130,6 +130,9 @@ def test_the_packs_lists_are_the_defaults() -> None:
         "cause_words": list(root_causes.CAUSE_WORDS),
         "person_words": list(root_causes.PERSON_WORDS),
         "filler_words": list(root_causes.FILLER_WORDS),
+        "agent_links": list(root_causes.AGENT_LINKS),
+        "explanation_words": list(root_causes.EXPLANATION_WORDS),
+        "agent_max_words": root_causes.AGENT_MAX_WORDS,
     }
 
 
@@ -149,7 +152,8 @@ def test_an_organization_s_own_filler_words_widen_what_is_vague(
         (
             "{vague_causes: [human error]}",
             "unknown parameter 'vague_causes' (root-cause-named takes cause_words, "
-            "person_words and filler_words, each a list of single words)",
+            "person_words, filler_words, agent_links and explanation_words, each a list of "
+            "single words, and agent_max_words, a whole number)",
         ),
         ("{cause_words: error}", "'cause_words' must be a list of words"),
         ("{person_words: [staff, 3]}", "'person_words' must be a list of words"),

@@ -36,8 +36,9 @@ def _current(ctx: Context) -> Iterator[Artifact]:
 
 def root_cause_named(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS032: a root cause that only says someone erred ("Operator error on the night
-    shift.") names no cause; one that goes on to say why ("human error caused by an unclear
-    runbook") does. What counts as vague is root_causes.VagueCauses (the rule's word lists)."""
+    shift.", "Human error by the account manager") names no cause; one that goes on to say
+    why ("human error caused by an unclear runbook") does. What counts as vague is
+    root_causes.VagueCauses (the rule's word lists and agent length)."""
     judge = VagueCauses.of(rule.params)
     for artifact in _current(ctx):
         cause = artifact.text("root_cause")
