@@ -31,7 +31,7 @@ AGENTS = [
     "Lack of focus",
     "Poor attention by the service desk",
     "Inattention by the finance clerk",
-    "Oversight from the commercial team",
+    "Oversight by the commercial team",
     "Mistake made by the account manager",
     "Error by a member of the commercial team",  # six words after "by", three after "of"
     "Error due to carelessness of the account manager",
@@ -155,3 +155,10 @@ def test_unusable_agent_params_stop_the_run_when_the_pack_is_loaded(
     assert result.exit_code == 2
     pack = tmp_path / "org" / "rules.yaml"
     assert result.output == f"sms-lint: error: rule ORG-1 ({pack}): {said}\n"
+
+
+@pytest.mark.parametrize("cause", ["Error from a stale cache", "Mistakes from manual entry"])
+def test_a_cause_from_a_thing_is_named(write, check_json, tmp_path: Path, cause: str) -> None:
+    # "from" does not link an agent: what follows it is the thing that caused the error.
+    files = {"nc.yaml": nonconformity(json.dumps(cause), extra=VERIFIED)}
+    assert check(write, check_json, tmp_path, files) == []

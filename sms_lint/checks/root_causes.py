@@ -8,13 +8,13 @@ unclear runbook step") is taken as the cause an auditor asks for, since telling 
 from a real one needs a reader; the rule only catches what names nothing at all.
 
 It is also vague when it names who erred with words beyond the lists: a vague lead (as above),
-then an agent link ("by", "of", "from") and an agent of at most five words that explains
-nothing: "Human error by the commercial team", "Carelessness of the account manager". The
-agent explains when it holds an explanation word (because, when, who, without, no, unclear)
-or the text after the link holds punctuation that opens an explanation (":", ";", ",", "(",
-a spaced dash, a second sentence); a link right after an explanation word ("caused by an
-outdated runbook") names a cause, not an agent. "Lack" is a filler, so "lack of attention"
-is vague while "lack of training" names a cause.
+then an agent link ("by", "of"; not "from": "Error from a stale cache" names a cause) and an
+agent of at most five words that explains nothing: "Human error by the commercial team",
+"Carelessness of the account manager". The agent explains when it holds an explanation word
+(because, when, who, without, no, unclear) or the text after the link holds punctuation that
+opens an explanation (":", ";", ",", "(", a spaced dash, a second sentence); a link right after
+an explanation word ("caused by an outdated runbook") names a cause, not an agent. "Lack" is a
+filler, so "lack of attention" is vague while "lack of training" names a cause.
 
 The lists and the agent's length are the rule's parameters (the pack's values; these are the
 defaults for an organization's rule that gives none) and are checked when the pack is loaded.
@@ -53,7 +53,7 @@ FILLER_WORDS = (
     "loss", "poor", "insufficient", "inadequate",
 )  # fmt: skip
 # The words that join a vague lead to whoever erred: "error by the account manager".
-AGENT_LINKS = ("by", "of", "from")
+AGENT_LINKS = ("by", "of")  # not "from": "Error from a stale cache" names a cause
 # Words that make what follows a link an explanation, not merely who: a cause or circumstance
 # ("because", "when", "who") or a deficiency ("without", "no", "unclear", "untrained").
 EXPLANATION_WORDS = (
