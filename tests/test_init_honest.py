@@ -90,7 +90,8 @@ def test_check_reports_every_placeholder_at_its_line(starter: Path, report: dict
     reported = Counter(
         (f["path"], f["line"]) for f in report["findings"] if _reports_placeholder(f)
     )
-    assert reported == written
+    # one finding per line, however many placeholders it holds (each is quoted in it)
+    assert reported == Counter(set(written))
     # On drafts a placeholder is what is left to write, not yet a failed requirement.
     assert {f["severity"] for f in report["findings"] if f["rule"] == "SMS027"} == {"observation"}
 

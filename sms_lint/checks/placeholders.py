@@ -7,14 +7,15 @@ these checks read a few numbers per document, never its text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.facts import is_record
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.parse.markup import has_content
-from sms_lint.schema.placeholder_words import write_advice
+from sms_lint.parse.placeholders import Placeholder
+from sms_lint.schema.placeholder_words import line_words
 
 # Grades the pack names (policies/iso20000-1-2018.yaml, SMS027 and SMS028).
 DRAFT = "draft"
@@ -25,23 +26,33 @@ CORE_KINDS = frozenset({"scope", "policy", "process"})
 
 
 def placeholder(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """One hit per placeholder in a Markdown body, at its line and column. Those of the front
-    matter are found in the per-file stage, where the values the schema rejects (a placeholder
-    where a date is due) and the file's lines are at hand
+    """One hit per line of a Markdown body holding placeholders, at the first of them, quoting
+    each distinct one (a line is one gap to fill, however many markers it holds). Those of the
+    front matter are found in the per-file stage, where the values the schema rejects (a
+    placeholder where a date is due) and the file's lines are at hand
     (:mod:`sms_lint.schema.placeholder_values`)."""
     for artifact in ctx.artifacts:
         if artifact.status == "retired":
             continue  # history: nobody works from it, nothing is left to write
         grade = None if artifact.approved else DRAFT
         body = artifact.doc.body
-        for found in body.placeholders if body is not None else ():
+        for first, texts in _by_line(body.placeholders if body is not None else ()):
             yield Hit(
-                f"line {found.line} of the text still holds the placeholder '{found.text}': "
-                f"{write_advice(found.text)}, or remove it",
+                f"line {first.line} of the text still holds {line_words(texts)}",
                 artifact,
                 grade=grade,
-                position=(found.line, found.column),
+                position=(first.line, first.column),
             )
+
+
+def _by_line(found: Iterable[Placeholder]) -> Iterator[tuple[Placeholder, list[str]]]:
+    """The first placeholder of each line, with the distinct texts of the line in order."""
+    lines: dict[int, tuple[Placeholder, list[str]]] = {}
+    for place in found:
+        _, texts = lines.setdefault(place.line, (place, []))
+        if place.text not in texts:
+            texts.append(place.text)
+    yield from lines.values()
 
 
 def empty_document(ctx: Context, rule: Rule) -> Iterator[Hit]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
+from sms_lint.parse.placeholders import find, marker_pattern
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
 
 ROLE_CLAUSE = "5.3"
@@ -68,9 +70,10 @@ def owner_role(ctx: Context, rule: Rule) -> Iterator[Hit]:
             )
     yield from unchecked.hits()
     yield from _defined_twice(roles)
+    pattern = marker_pattern(tuple(ctx.config.placeholders))
     for role_id, artifacts in owned.items():
         role = roles.by_id[role_id]
-        if not _has_holder(role.entry):
+        if not _has_holder(role.entry, pattern):
             yield _vacant(role_id, role, artifacts)
 
 
@@ -115,8 +118,15 @@ def _vacant(role_id: str, role: _Role, artifacts: list[Artifact]) -> Hit:
     """One finding per vacant role, at the role, naming what it owns (not one per document)."""
     names = [a.id or a.path for a in artifacts]
     owns = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    holder = role.entry.get("holder")
+    written = (
+        f" (the holder is written as '{holder.strip()}')"
+        if isinstance(holder, str) and holder.strip()
+        else ""
+    )
     return Hit(
-        f"role '{role_id}' has no holder, yet it owns {owns}: name who holds it (holder: ...)",
+        f"role '{role_id}' has no holder{written}, yet it owns {owns}: name who holds it "
+        "(holder: ...)",
         role.artifact,
         at=("roles", role.index),
         about=(("roles", role.index, "holder"),),
@@ -124,9 +134,19 @@ def _vacant(role_id: str, role: _Role, artifacts: list[Artifact]) -> Hit:
     )
 
 
-def _has_holder(role: Mapping[str, Any]) -> bool:
+# Holders that name nobody: the role is honestly vacant (not a placeholder, a gap to write).
+NOBODY = frozenset(
+    ["n/a", "na", "-", "?", "none", "vacant", "unassigned", "unfilled", "open", "tba"]
+)
+
+
+def _has_holder(role: Mapping[str, Any], pattern: re.Pattern[str]) -> bool:
+    """A holder that names somebody. A placeholder (``TBD``) counts as one here: it is the
+    placeholder rule's finding (SMS027), one defect, one finding."""
     holder = role.get("holder")
-    return isinstance(holder, str) and bool(holder.strip())
+    if not isinstance(holder, str) or not holder.strip():
+        return False
+    return holder.strip().lower() not in NOBODY or any(find(holder, pattern))
 
 
 class Unchecked:

@@ -1,6 +1,6 @@
 """Markup in a Markdown body: which ``<...>`` is an HTML tag (``<br>``, ``<details open>``,
-``<Strong>``: never a placeholder, see :mod:`sms_lint.parse.placeholders`), and whether a line
-says anything once its markup is removed.
+``<Strong>``) or a keyboard key (``<Enter>``, ``<Ctrl-C>``): never a placeholder, see
+:mod:`sms_lint.parse.placeholders`; and whether a line says anything once its markup is removed.
 
 The element names are those of the HTML living standard, plus the obsolete ones still met in
 Markdown (``center``, ``font``, ``big``, ``tt``, ``strike``, ``nobr``). A placeholder that
@@ -65,6 +65,29 @@ def is_html_tag(marker: str) -> bool:
         return False
     name, *attributes = marker[1:-1].lower().split()
     return name in HTML_ELEMENTS and all(a in _BOOLEAN_ATTRIBUTES for a in attributes)
+
+
+# Keys as procedures write them: "press <Enter>", "<Ctrl+C>", "<Ctrl + Alt + Del>", "<F5>".
+KEYBOARD_KEYS = frozenset(
+    """
+    enter tab esc escape ctrl control shift alt altgr space spacebar return del delete
+    backspace home end pgup pgdn pageup pagedown up down left right insert ins cmd command
+    option opt win windows meta super fn capslock printscreen prtsc menu pause break
+    """.split()  # noqa: SIM905
+) | frozenset(f"f{number}" for number in range(1, 25))
+_KEY_JOIN = re.compile(r"[ \t]*[+-][ \t]*")
+_ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
+
+
+def is_keyboard_key(marker: str) -> bool:
+    """Whether an ``<...>`` marker is a key or a combination of keys joined by ``+`` or ``-``
+    (at least one a named key, the others a key or one letter or digit: ``<Ctrl-C>``)."""
+    if not marker.startswith("<") or not marker.endswith(">") or marker.startswith("<<"):
+        return False
+    parts = [p.lower() for p in _KEY_JOIN.split(marker[1:-1].strip())]
+    if not any(p in KEYBOARD_KEYS for p in parts):
+        return False
+    return all(p in KEYBOARD_KEYS or _ONE_CHARACTER.fullmatch(p) for p in parts)
 
 
 # An HTML tag (not an image, which shows something), an entity, a letter or digit: what is

@@ -9,16 +9,27 @@ A placeholder is one of:
   Never markup: no ``=``, ``/`` or ``:`` (attributes, closing tags, autolinks such as
   ``<https://...>``), no ``@`` in a single word (``<a@b.c>``), and not an HTML element's name
   (:mod:`sms_lint.parse.markup`), alone or with boolean attributes only (``<br>``,
-  ``<details open>``, ``<Strong>``). A comparison (``P1 < 4h and P2 > 8h``) has a space or a
+  ``<details open>``, ``<Strong>``). Nor a keyboard key (``press <Enter>``, ``<Ctrl-C>``,
+  ``<Ctrl + Alt + Del>``, ``<F5>``). A comparison (``P1 < 4h and P2 > 8h``) has a space or a
   digit after its ``<`` and is not one;
+- a template's token, ``{{owner}}`` or ``{{ name }}``;
+- a bracketed instruction: ``[Insert ...]``, ``[Enter ...]``, ``[Add ...]``, ``[Your ...]``,
+  ``[Name of ...]`` (first words in any case), unless a link's ``(``, ``[`` or ``:`` follows
+  (``[Add a risk](risks.md)``). Any other ``[Name]`` is left alone: square brackets are
+  Markdown's link syntax (``[the policy][pol]``, ``[x]`` task lists), so a bracketed word is
+  far more often a link than a gap;
+- a date template as a whole word: ``YYYY-MM-DD``, ``DD/MM/YYYY``, ``MM/DD/YYYY``
+  (``last_reviewed: YYYY-MM-DD``), but not where prose names the format: after ``as``,
+  ``in``, ``the``, ``use``, ``written``, ``format``, ``formatted`` or ``form``, or in
+  parentheses (``dates are written YYYY-MM-DD``, ``ISO 8601 (YYYY-MM-DD)``);
 - a marker phrase as a whole word, ignoring case: ``TBD``, ``T.B.D.``, ``TBC``, ``TODO``,
-  ``FIXME``, ``XXX`` (and longer runs of X), ``to be defined``/``determined``/``confirmed``,
-  ``lorem ipsum``, plus ``placeholders:`` from ``.sms-lint.yaml`` (``PLACEHOLDER`` only in
-  capitals: it is also a plain word). A marker that names a file (``todo.txt``: a ``.`` and a
-  word character follow) is not one.
-
-``[Name]`` is left alone: square brackets are Markdown's link syntax (``[the policy][pol]``,
-``[x]`` task lists), so a bracketed word is far more often a link than a gap.
+  ``FIXME``, ``lorem ipsum``, plus ``placeholders:`` from ``.sms-lint.yaml`` (``PLACEHOLDER``
+  only in capitals: it is also a plain word). A marker that names a file (``todo.txt``: a
+  ``.`` and a word character follow) is not one. Phrases honest prose also uses are no
+  default marker: ``to be confirmed`` ("impact still to be confirmed by the customer"),
+  ``to be determined``, ``to be defined`` and runs of X (a masked card number,
+  ``XXXX XXXX XXXX 1234``). An organization that writes them as markers adds them under
+  ``placeholders:`` in ``.sms-lint.yaml`` (``XXX`` there stands for any run of three or more).
 
 Text in code (fenced blocks and inline code spans) is an example, not a placeholder, and is
 skipped. A marker that goes on over several lines is one placeholder, at its opening line.
@@ -38,7 +49,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sms_lint.parse.markup import has_content, is_html_tag
+from sms_lint.parse.markup import has_content, is_html_tag, is_keyboard_key
 
 DEFAULT_MARKERS = (
     "TBD",
@@ -48,16 +59,12 @@ DEFAULT_MARKERS = (
     "FIXME",
     "PLACEHOLDER",
     "lorem ipsum",
-    "XXX",
-    "to be defined",
-    "to be determined",
-    "to be confirmed",
 )
 # Markers that are also plain words: a marker only in capitals ("replace the placeholder" in
 # a document-control procedure is honest prose).
 CAPITALS_ONLY = frozenset({"PLACEHOLDER"})
-# Markers written in more than one way: any run of three or more X, T.B.D with or without its
-# last full stop.
+# Markers written in more than one way: any run of three or more X (when a config adds
+# ``XXX``), T.B.D with or without its last full stop.
 _WRITTEN = {"XXX": "X{3,}", "T.B.D.": r"T\.B\.D\.?"}
 
 # ``<What was audited, how, and the conclusion.>``; also the opening of a marker that goes on
@@ -66,6 +73,15 @@ _WRITTEN = {"XXX": "X{3,}", "T.B.D.": r"T\.B\.D\.?"}
 _ANGLE = r"(?<![\w<])<<?[A-Za-z][^<>=/:\n`]*\s[^<>=/:\n`]*(?:>>?|$)"
 # ``<Name>``, ``<<Name>>``, ``<YYYY-MM-DD>``: one word (an HTML element's name is dropped later).
 _ANGLE_WORD = r"(?<![\w<])(?:<<[A-Za-z][\w.-]*>>|<[A-Za-z][\w.-]*>)"
+# ``{{owner}}``, ``{{ name }}``: a template's token.
+_TEMPLATE = r"\{\{[ \t]*[A-Za-z_][\w.-]*(?:[ \t]+[\w.-]+)*[ \t]*\}\}"
+# ``[Insert the scope]``, ``[Name of owner]``: an instruction, unless a link follows.
+_INSTRUCTION = r"\[[ \t]*(?:insert|enter|add|your|name[ \t]+of)[ \t]+[^\[\]\n]*\](?![(\[:])"
+# ``YYYY-MM-DD`` as a whole word, unless prose names the format ("written YYYY-MM-DD").
+_NAMES_FORMAT = "".join(
+    f"(?<!{word} )" for word in ("as", "in", "the", "use", "written", "format", "formatted", "form")
+)
+_DATE = rf"(?<![\w/(-]){_NAMES_FORMAT}(?:YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY)(?![\w/-])"
 # A phrase is a whole word, and not the name of a file (``todo.txt``).
 _WORD_END = r"(?![\w-])(?!\.\w)"
 _FENCE = re.compile(r"\s{0,3}(```+|~~~+)")
@@ -107,7 +123,9 @@ def marker_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     phrases = sorted({p.strip() for p in (*DEFAULT_MARKERS, *extra) if p.strip()}, key=len)
     words = "|".join(_phrase(p, p in CAPITALS_ONLY) for p in reversed(phrases))
     return re.compile(
-        rf"{_ANGLE}|{_ANGLE_WORD}|(?<![\w-])(?:{words}){_WORD_END}", re.IGNORECASE | re.MULTILINE
+        rf"{_ANGLE}|{_ANGLE_WORD}|{_TEMPLATE}|{_INSTRUCTION}|{_DATE}"
+        rf"|(?<![\w-])(?:{words}){_WORD_END}",
+        re.IGNORECASE | re.MULTILINE,
     )
 
 
@@ -122,7 +140,7 @@ def find(
     """(0-based offset, text) of every placeholder in one line or value of text; the text is
     quoted from ``shown`` (the same line with its code spans, blanked in ``text``, intact)."""
     for match in pattern.finditer(text):
-        if not is_html_tag(match.group(0)):
+        if not is_html_tag(match.group(0)) and not is_keyboard_key(match.group(0)):
             written = match.group(0) if shown is None else shown[match.start() : match.end()]
             yield match.start(), _shorten(written)
 

@@ -12,12 +12,27 @@ from typing import Any
 
 from sms_lint.parse.placeholders import find
 from sms_lint.schema.prune import value_at
-from sms_lint.words import ordinal
+from sms_lint.words import listing, ordinal
+
+# A ``<...>`` marker, a ``[Insert ...]`` instruction or a ``{{name}}`` token says what it asks
+# for; a phrase (TBD, TODO) or a date template only marks the gap.
+_ASKS = ("<", "[", "{")
 
 
 def write_advice(text: str, value: str = "text") -> str:
-    # A ``<...>`` marker says what it asks for; a phrase (TBD, TODO) only marks the gap.
-    return "write what it asks for" if text.startswith("<") else f"write the {value} it stands for"
+    asks = text.startswith(_ASKS)
+    return "write what it asks for" if asks else f"write the {value} it stands for"
+
+
+def line_words(texts: list[str]) -> str:
+    """``the placeholder 'TBD': write the text it stands for, or remove it``; for several,
+    ``the placeholders 'TBD' and '<Name of owner>': write what they ask for, or remove them``."""
+    if len(texts) == 1:
+        return f"the placeholder '{texts[0]}': {write_advice(texts[0])}, or remove it"
+    quoted = listing([f"'{text}'" for text in texts])
+    asks = any(text.startswith(_ASKS) for text in texts)
+    fix = "write what they ask for" if asks else "write the text they stand for"
+    return f"the placeholders {quoted}: {fix}, or remove them"
 
 
 def field_message(
