@@ -99,3 +99,11 @@ def test_placeholder_is_a_marker_only_in_capitals() -> None:
     assert [t for _, t in find("a placeholder", marker_pattern(("placeholder",)))] == [
         "placeholder"
     ]
+
+
+def test_an_angle_marker_quoted_from_elsewhere_is_not_a_placeholder() -> None:
+    pattern = marker_pattern(())
+    assert list(find('clauses such as "<Company> must keep data in the EEA"', pattern)) == []
+    assert list(find("clauses such as \u201c<Company> must keep data\u201d", pattern)) == []
+    assert list(find('<Name of owner> said "yes"', pattern)) == [(0, "<Name of owner>")]
+    assert list(find('holder: "<Name>"', pattern)) == [(9, "<Name>")]  # quoted alone

@@ -140,9 +140,32 @@ def find(
     """(0-based offset, text) of every placeholder in one line or value of text; the text is
     quoted from ``shown`` (the same line with its code spans, blanked in ``text``, intact)."""
     for match in pattern.finditer(text):
-        if not is_html_tag(match.group(0)) and not is_keyboard_key(match.group(0)):
-            written = match.group(0) if shown is None else shown[match.start() : match.end()]
-            yield match.start(), _shorten(written)
+        found = match.group(0)
+        if is_html_tag(found) or is_keyboard_key(found):
+            continue
+        if found.startswith("<") and _quoted(text, match.start(), match.end()):
+            continue  # a template quoted from elsewhere: '"<Company> must keep data in the EEA"'
+        written = found if shown is None else shown[match.start() : match.end()]
+        yield match.start(), _shorten(written)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits inside a quoted sentence of a longer text: inside straight
+    or curly double quotes that hold other words too (a marker quoted alone, '"<Name>"', is
+    still a placeholder)."""
+    before, after = text[:start], text[end:]
+    for opening, closing in (('"', '"'), ("\u201c", "\u201d")):
+        opened = (
+            before.count(opening) % 2 == 1
+            if opening == closing
+            else (before.count(opening) > before.count(closing))
+        )
+        if not opened or closing not in after:
+            continue
+        inside = before[before.rindex(opening) + 1 :] + after[: after.index(closing)]
+        if any(c.isalnum() for c in inside):
+            return True
+    return False
 
 
 def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[str]) -> Body:
