@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -31,6 +31,7 @@ KNOWN_KEYS = (
     "max_file_kb",
     "intervals",
     "placeholders",
+    "waiver_max_months",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -86,6 +87,8 @@ class Config:
     # Extra placeholder phrases (beyond sms_lint.parse.placeholders.DEFAULT_MARKERS), matched
     # as whole words, ignoring case.
     placeholders: tuple[str, ...] = ()
+    # The longest a waiver may run, in months from today (SMS036); None: no maximum.
+    waiver_max_months: int | None = None
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -129,7 +132,21 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
                 raise ConfigError(
                     f"{name}: 'policies' entry {pack.name} lies outside the repository"
                 )
-    return config
+    return _exclude_packs(config, root)
+
+
+def _exclude_packs(config: Config, root: Path) -> Config:
+    """A rule pack named in ``policies:`` is configuration, never a candidate artifact (else
+    the guide's org-rules.yaml at the root is its own SMS107): excluded as a literal path."""
+    packs = []
+    for pack in config.policies:
+        try:
+            rel = pack.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            continue  # outside the root: never walked anyway
+        # glob characters in a file name are matched literally
+        packs.append("".join(f"[{c}]" if c in "*?[" else c for c in rel))
+    return replace(config, exclude=config.exclude + tuple(packs)) if packs else config
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -172,7 +189,17 @@ def parse_config(
         max_file_kb=max_kb,
         intervals=_intervals(data.get("intervals", {}), name),
         placeholders=_strings(data, "placeholders", name),
+        waiver_max_months=_waiver_max_months(data, name),
     )
+
+
+def _waiver_max_months(data: dict[str, Any], name: str) -> int | None:
+    months = data.get("waiver_max_months")
+    if months is not None and (
+        isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120
+    ):
+        raise ConfigError(f"{name}: 'waiver_max_months' must be a whole number from 1 to 120")
+    return months
 
 
 def _intervals(raw: Any, name: str) -> Intervals:

@@ -216,7 +216,7 @@ def _cross_file(
         for rule, hit in aside:
             _hits_to_findings(rule, [replace(hit, grade=None)], setup.rulebook, findings)
     present = fold_placeholders(fold(hosted, (f for f in findings if f is not None)))
-    final = apply_waivers(present, setup.config, setup.rulebook, today)
+    final = apply_waivers(present, setup.config, setup.rulebook, today, context)
     final.sort(key=Finding.sort_key)
     if cache is not None and key is not None:
         cache.remember_findings(key, tuple(final))

@@ -10,13 +10,16 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from sms_lint.config import Config, ConfigError, Waiver
 from sms_lint.finding import Finding, Severity
 from sms_lint.pack import Rule
+from sms_lint.waiver_upkeep import waiver_finding
 from sms_lint.waiving import claims
 
-WAIVER_RULE = "SMS020"
+if TYPE_CHECKING:
+    from sms_lint.checks.base import Context
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,14 @@ def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
 
 
 def apply_waivers(
-    findings: list[Finding], config: Config, book: RuleBook, today: datetime.date
+    findings: list[Finding],
+    config: Config,
+    book: RuleBook,
+    today: datetime.date,
+    context: Context | None = None,
 ) -> list[Finding]:
-    """Mark findings a live waiver covers; report expired and unused waivers."""
+    """Mark findings a live waiver covers; report what is wrong with each waiver
+    (:mod:`sms_lint.waiver_upkeep`; its approver only when ``context`` gives the roles)."""
     live = [i for i, w in enumerate(config.waivers) if w.expires is None or w.expires >= today]
     out = list(findings)
     used: set[int] = set()  # indexes into config.waivers
@@ -112,7 +120,7 @@ def apply_waivers(
             out[index] = replace(out[index], waived_reason=_reason(waiver))
             used.add(live[claimed_by])
     extra = [
-        _waiver_finding(waiver, config, book, today, index in used)
+        waiver_finding(waiver, config, book, today, index in used, context)
         for index, waiver in enumerate(config.waivers)
     ]
     return out + [f for f in extra if f is not None]
@@ -122,28 +130,3 @@ def _reason(waiver: Waiver) -> str:
     if waiver.expires is None:
         return waiver.reason
     return f"{waiver.reason} (approved by {waiver.approved_by}, expires {waiver.expires})"
-
-
-def _waiver_finding(
-    waiver: Waiver, config: Config, book: RuleBook, today: datetime.date, used: bool
-) -> Finding | None:
-    """SMS020 for an expired waiver, SMS021 for a live one that claimed no finding."""
-    position = (waiver.line, 1)
-    target = waiver.artifact or waiver.path
-    if waiver.expires is not None and waiver.expires < today:
-        return book.finding(
-            WAIVER_RULE,
-            config.source,
-            position,
-            f"waiver for {waiver.rule} on {target} expired on {waiver.expires}: the findings "
-            f"it covered count again; fix them, or have the approver ({waiver.approved_by}) "
-            "renew the waiver with a later 'expires'",
-        )
-    if used:
-        return None
-    return book.finding(
-        "SMS021",
-        config.source,
-        position,
-        f"waiver for {waiver.rule} on {target} matches no finding: remove it",
-    )
