@@ -39,7 +39,10 @@ def test_lists_exactly_the_commits_that_touched_it(repo: GitRepo, invoke) -> Non
         ("Move the policy", "Bob Builder", "1.0", "approved"),
         ("Policy 1.0", "Alice Auditor", "1.0", "approved"),
     ]
-    assert list(revisions[0]) == ["commit", "author", "date", "message", "version", "status"]
+    assert list(revisions[0]) == [
+        *("commit", "author", "date", "message", "version", "status"),
+        *("merged", "approver_shown"),  # the contract's fields first, then the extension
+    ]
     assert revisions[0]["date"] == "2026-04-01T10:00:00+00:00"
     assert revisions[0]["commit"] == repo.git("rev-parse", "HEAD").strip()
 
@@ -62,7 +65,9 @@ def test_deleted_document_keeps_its_history(repo: GitRepo, invoke) -> None:
 
 def test_text_table(repo: GitRepo, invoke) -> None:
     lines = invoke("history", "POL-001", "--root", str(repo.path)).stdout.splitlines()
-    assert lines[0].split() == ["DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE"]
+    assert lines[0].split() == [
+        *("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED", "BY", "MESSAGE")
+    ]
     assert lines[1].startswith("2026-04-01  ") and lines[1].endswith("Policy 1.1")
     assert lines[1].split()[2:5] == ["1.1", "approved", "Carol"]
 

@@ -59,6 +59,8 @@ def test_rows_carry_the_last_change_of_each_file(repo: GitRepo, invoke) -> None:
         "author": "Alice Auditor",
         "date": "2026-01-10T10:00:00+00:00",
         "message": "Approve both",
+        "merged": None,  # committed straight onto the branch: no approver in the history
+        "approver_shown": False,
     }
 
 
@@ -161,7 +163,9 @@ def test_text_csv_and_markdown(repo: GitRepo, invoke) -> None:
     table = list(
         csv.reader(io.StringIO(invoke("register", str(repo.path), "--format", "csv").stdout))
     )
-    assert table[0][:2] == ["id", "title"] and table[0][-1] == "last_message"
+    assert table[0][:2] == ["id", "title"] and table[0][-5:] == [
+        *("last_message", "merged_commit", "merged_by", "merged_date", "approver_shown")
+    ]
     assert table[1][1] == "'=1+1 | a"  # a spreadsheet must not run it
     markdown = invoke("register", str(repo.path), "--format", "markdown").stdout
     assert "=1+1 \\| a" in markdown

@@ -1,9 +1,10 @@
 """``sms-lint history``: the revision history of one document, from git.
 
 Every commit that changed the file, newest first, following renames (``git log --follow``),
-with the ``version`` and ``status`` the file declared at that commit. The file's content at
-each commit is read by blob id through one long-lived ``git cat-file --batch`` and parsed with
-the same loader as ``check``.
+with the ``version`` and ``status`` the file declared at that commit, and the merge that
+brought the commit into the branch (who merged: the approval in a pull-request flow) or that
+the history shows no approver. The file's content at each commit is read by blob id through
+one long-lived ``git cat-file --batch`` and parsed with the same loader as ``check``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 import click
 
 from sms_lint.filestage import read_documents
-from sms_lint.gitrepo.log import LoggedCommit, file_history
+from sms_lint.gitrepo.log import LoggedCommit, commit_graph, file_history
+from sms_lint.gitrepo.merges import NO_APPROVER, NO_APPROVER_NOTE, Arrival
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
     GitProblem,
@@ -27,7 +29,7 @@ from sms_lint.neutralise import clean_tree, no_commands_json, terminal
 from sms_lint.parse.documents import Document, parse_document
 from sms_lint.run import UsageProblem, build_config, emit
 
-_COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MESSAGE")
+_COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED BY", "MESSAGE")
 
 
 @click.command("history")
@@ -102,10 +104,20 @@ def resolve_document(wanted: str, root: Path, documents: list[Document]) -> str:
 
 
 def read_revisions(repo: Repository, path: str, max_bytes: int) -> list[dict[str, Any]]:
-    return [_revision(repo, logged, max_bytes) for logged in file_history(repo, path)]
+    history = file_history(repo, path)
+    # One more walk, without diffs, for the whole graph: which merge brought each commit in.
+    graph = commit_graph(repo) if history else None
+    wanted = [logged.info.commit for logged in history]
+    arrivals = graph.arrivals(repo.head_state().head, wanted) if graph else {}
+    return [
+        _revision(repo, logged, arrivals.get(logged.info.commit, NO_APPROVER), max_bytes)
+        for logged in history
+    ]
 
 
-def _revision(repo: Repository, logged: LoggedCommit, max_bytes: int) -> dict[str, Any]:
+def _revision(
+    repo: Repository, logged: LoggedCommit, arrival: Arrival, max_bytes: int
+) -> dict[str, Any]:
     """One commit with the version and status the file declared there (null when the commit
     deleted it, or the content was not a readable artifact)."""
     data: dict[str, Any] = {}
@@ -115,10 +127,15 @@ def _revision(repo: Repository, logged: LoggedCommit, max_bytes: int) -> dict[st
         document = parse_document(change.path, raw) if raw is not None else None
         if document is not None and isinstance(document.data, dict):
             data = document.data
+    info = logged.info
     return {
-        **logged.info.as_dict(),
+        "commit": info.commit,
+        "author": info.author,
+        "date": info.date,
+        "message": info.message,
         "version": _text(data.get("version")),
         "status": _text(data.get("status")),
+        **arrival.as_dict(),  # after the contract's fields: an extension
     }
 
 
@@ -140,7 +157,7 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
     table = [list(_COLUMNS)]
     for rev in revisions:
         cells = [rev["date"][:10], rev["commit"][:12], rev["version"], rev["status"]]
-        cells += [rev["author"], rev["message"]]
+        cells += [rev["author"], _merged(rev), rev["message"]]
         # Every cell through the terminal neutraliser: versions and statuses come from the
         # file, authors and messages from whoever committed; the first is ours (a date).
         table.append([terminal(c or "") or "-" for c in cells])
@@ -151,4 +168,14 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
         ).rstrip()
         for cells in table
     ]
+    if not all(rev["approver_shown"] for rev in revisions):
+        lines += ["", NO_APPROVER_NOTE]
     return "\n".join(lines) + "\n"
+
+
+def _merged(rev: dict[str, Any]) -> str:
+    """Who merged the commit into the branch, and when (the merge commit's own date)."""
+    merged = rev["merged"]
+    if merged is None:
+        return "not shown"
+    return f"{merged['by']} {merged['date'][:10]} {merged['commit'][:12]}"

@@ -1,8 +1,10 @@
 """``sms-lint register``: the master list of documented information, with its last change.
 
 The artifacts come from the same discovery and parsing as ``check``; the last change of every
-file comes from one ``git log`` over the root (never one git call per file). Outside git, or
-for a file git does not track, ``last_change`` is null.
+file comes from one ``git log`` over the root (never one git call per file), with the merge
+that brought it into the branch and who merged (the approval in a pull-request flow), or
+``approver_shown: false`` where the history cannot show one. Outside git, or for a file git
+does not track, ``last_change`` is null.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sms_lint.facts import next_review
 from sms_lint.files.discovery import discover
 from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import CommitInfo, last_changes
+from sms_lint.gitrepo.merges import NO_APPROVER_NOTE
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
     GitProblem,
@@ -39,6 +42,7 @@ from sms_lint.schema.validation import known_kinds
 
 FIELDS = ("id", "title", "kind", "owner", "version", "status", "last_reviewed", "next_review")
 CHANGE_FIELDS = ("commit", "author", "date", "message")
+MERGE_FIELDS = ("commit", "by", "date")
 
 
 @click.command("register")
@@ -170,13 +174,24 @@ def render_json(rows: list[dict[str, Any]]) -> str:
 
 
 def _flat(row: dict[str, Any]) -> list[str]:
-    """The row as cells: the header fields, the path, then the last change's four fields."""
+    """The row as cells: the header fields, the path, the last change's four fields, then the
+    merge that brought it in and whether the history shows an approver."""
     change = row["last_change"] or {}
+    merged = change.get("merged") or {}
+    shown = change.get("approver_shown")
     values = [row[f] for f in FIELDS] + [row["path"]] + [change.get(f) for f in CHANGE_FIELDS]
+    values += [merged.get(f) for f in MERGE_FIELDS]
+    values.append(None if shown is None else str(shown).lower())
     return ["" if v is None else str(v) for v in values]
 
 
-_CSV_HEADER = [*FIELDS, "path", *(f"last_{f}" for f in CHANGE_FIELDS)]
+_CSV_HEADER = [
+    *FIELDS,
+    "path",
+    *(f"last_{f}" for f in CHANGE_FIELDS),
+    *(f"merged_{f}" for f in MERGE_FIELDS),
+    "approver_shown",
+]
 
 
 def render_csv(rows: list[dict[str, Any]]) -> str:
@@ -192,15 +207,26 @@ def render_csv(rows: list[dict[str, Any]]) -> str:
 
 
 _HEADINGS = ("ID", "Title", "Kind", "Owner", "Version", "Status", "Last reviewed",
-             "Next review", "Path", "Last change")  # fmt: skip
+             "Next review", "Path", "Last change", "Merged by")  # fmt: skip
 
 
 def _display(row: dict[str, Any]) -> list[str]:
-    """Cells for the text and Markdown tables: the last change as "date commit author"."""
+    """Cells for the text and Markdown tables: the last change as "date commit author", the
+    merge as "who date commit" (or "not shown")."""
     cells = _flat(row)[: len(FIELDS) + 1]
     change = row["last_change"]
-    summary = f"{change['date'][:10]} {change['commit'][:7]} {change['author']}" if change else ""
-    return [*cells, summary]
+    if not change:
+        return [*cells, "", ""]
+    summary = f"{change['date'][:10]} {change['commit'][:7]} {change['author']}"
+    merged = change["merged"]
+    by = f"{merged['by']} {merged['date'][:10]} {merged['commit'][:7]}" if merged else "not shown"
+    return [*cells, summary, by]
+
+
+def _note(rows: list[dict[str, Any]]) -> list[str]:
+    """The sentence under a table with a change whose approver git cannot show."""
+    hidden = any(row["last_change"] and not row["last_change"]["approver_shown"] for row in rows)
+    return ["", NO_APPROVER_NOTE] if hidden else []
 
 
 def render_markdown(rows: list[dict[str, Any]]) -> str:
@@ -209,7 +235,7 @@ def render_markdown(rows: list[dict[str, Any]]) -> str:
 
     lines = [line(_HEADINGS), "|" + "---|" * len(_HEADINGS)]
     lines += [line(_display(row)) for row in rows]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _note(rows)) + "\n"
 
 
 _TITLE_WIDTH = 40
@@ -229,7 +255,7 @@ def render_text(rows: list[dict[str, Any]]) -> str:
         "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
         for cells in table
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _note(rows)) + "\n"
 
 
 RENDERERS = {

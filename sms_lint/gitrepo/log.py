@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from sms_lint.gitrepo.merges import NO_APPROVER, Arrival, Graph
 from sms_lint.gitrepo.repo import Repository, decode_path
 
 # %x1e starts a commit; %x1f separates its fields; the subject comes last (it may hold anything).
 LOG_FORMAT = "--format=%x1e%H%x1f%an%x1f%aI%x1f%s"
+# The same with the parents second: the graph that says which merge brought a commit in.
+GRAPH_FORMAT = "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
 # Options that keep output machine-readable whatever the user's git config says.
 _PLAIN = ("--no-color", "--no-show-signature", "--no-ext-diff", "--no-textconv",
           "--encoding=UTF-8", "-z")  # fmt: skip
@@ -29,13 +32,16 @@ class CommitInfo:
     author: str
     date: str
     message: str
+    # How it reached the branch (register and history); None when not asked.
+    arrival: Arrival | None = None
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "commit": self.commit,
             "author": self.author,
             "date": self.date,
             "message": self.message,
+            **(self.arrival or NO_APPROVER).as_dict(),
         }
 
 
@@ -110,17 +116,22 @@ def parse_log(fields: Iterable[bytes]) -> Iterator[LoggedCommit]:
 
 
 def last_changes(repo: Repository, wanted: Collection[str] = ()) -> dict[str, CommitInfo]:
-    """For every path under the SMS root that git tracks: the last commit that touched it.
+    """For every path under the SMS root that git tracks: the last commit that touched it, and
+    the merge that brought that commit into the branch (see ``merges``).
 
     One ``git log`` over the root's history, read as git writes it: the first time a path
     shows up is its newest commit, and once every ``wanted`` path has shown up the walk stops
-    (older commits cannot change the answer). ``--no-renames``: a rename touches the new path
-    like any other change, and each entry has exactly one path.
+    (older commits cannot change the answer, and the merges that brought the commits found
+    in are newer than they are). ``--no-renames``: a rename touches the new path like any other
+    change, and each entry has exactly one path. ``--full-history --sparse`` print every
+    commit, merges too, with its parents: the graph costs one header per commit, no diff.
     """
-    args = (LOG_FORMAT, "--name-status", "--no-renames", *_PLAIN, "--", repo.pathspec())
+    args = (GRAPH_FORMAT, "--name-status", "--no-renames", "--full-history", "--sparse",
+            *_PLAIN, "--", repo.pathspec())  # fmt: skip
     missing = set(wanted)
     found: dict[str, CommitInfo] = {}
     seen: set[bytes] = set()
+    headers: list[bytes] = []
     # The hot loop of `register` (10,000 commits are 50,000 fields): it handles bytes and
     # decodes a commit header only when one of its paths is new.
     header, info, path_next = b"", None, False
@@ -130,7 +141,7 @@ def last_changes(repo: Repository, wanted: Collection[str] = ()) -> dict[str, Co
                 path_next = False
                 if field not in seen:
                     seen.add(field)
-                    info = info or _commit_info(header)
+                    info = info or _graph_info(header)
                     path = repo.from_top(decode_path(field))
                     if path is not None:
                         found[path] = info
@@ -139,9 +150,35 @@ def last_changes(repo: Repository, wanted: Collection[str] = ()) -> dict[str, Co
                 if wanted and not missing:
                     break
                 header, info = field.lstrip(b"\n"), None
+                headers.append(header)
             elif field.strip():
                 path_next = True
-    return found
+    return with_arrivals(found, Graph(headers), repo.head_state().head)
+
+
+def with_arrivals(
+    infos: dict[str, CommitInfo], graph: Graph, head: str | None
+) -> dict[str, CommitInfo]:
+    """The same commits, each with how it reached the branch."""
+    arrivals = graph.arrivals(head, {info.commit for info in infos.values()})
+    cache: dict[str, CommitInfo] = {}  # one new record per commit, shared as before
+    for key, info in infos.items():
+        if info.commit not in cache:
+            cache[info.commit] = replace(info, arrival=arrivals.get(info.commit, NO_APPROVER))
+        infos[key] = cache[info.commit]
+    return infos
+
+
+def commit_graph(repo: Repository) -> Graph:
+    """Every commit HEAD reaches, with its parents (no diffs: one header a commit)."""
+    output = repo.run("log", GRAPH_FORMAT, *_PLAIN, "HEAD", "--")
+    return Graph(field.lstrip(b"\n") for field in output.split(b"\0") if field.strip())
+
+
+def _graph_info(header: bytes) -> CommitInfo:
+    """A GRAPH_FORMAT header as a commit (the parents dropped)."""
+    commit, _, rest = [*header.split(b"\x1f", 2), b"", b""][:3]
+    return _commit_info(commit + b"\x1f" + rest)
 
 
 def _commit_info(header: bytes) -> CommitInfo:
