@@ -9,9 +9,6 @@ does not track, ``last_change`` is null.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import multiprocessing
 import sys
 from collections.abc import Mapping
@@ -22,12 +19,12 @@ from typing import Any
 import click
 
 from sms_lint.commands.params import config_option, output_option
+from sms_lint.commands.register_output import RENDERERS
 from sms_lint.config import Config
 from sms_lint.facts import next_review
 from sms_lint.files.discovery import discover
 from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import CommitInfo, last_changes
-from sms_lint.gitrepo.merges import NO_APPROVER_NOTE
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
     GitProblem,
@@ -35,14 +32,10 @@ from sms_lint.gitrepo.repo import (
     open_repository,
 )
 from sms_lint.model import Artifact
-from sms_lint.neutralise import clean_tree, csv_cell, lead, markdown, no_commands_json, terminal
+from sms_lint.neutralise import terminal
 from sms_lint.parse.documents import Document
 from sms_lint.run import UsageProblem, build_config, emit
 from sms_lint.schema.validation import known_kinds
-
-FIELDS = ("id", "title", "kind", "owner", "version", "status", "last_reviewed", "next_review")
-CHANGE_FIELDS = ("commit", "author", "date", "message")
-MERGE_FIELDS = ("commit", "by", "date")
 
 
 @click.command("register")
@@ -165,102 +158,3 @@ def _scalar(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
     return str(value).strip() or None
-
-
-def render_json(rows: list[dict[str, Any]]) -> str:
-    # Cleaned: an undecodable file name (lone surrogates) or a control character in a title
-    # must neither crash the encoder nor reach the reader raw.
-    return no_commands_json(json.dumps(clean_tree(rows), indent=2, ensure_ascii=False)) + "\n"
-
-
-def _flat(row: dict[str, Any]) -> list[str]:
-    """The row as cells: the header fields, the path, the last change's four fields, then the
-    merge that brought it in and whether the history shows an approver."""
-    change = row["last_change"] or {}
-    merged = change.get("merged") or {}
-    shown = change.get("approver_shown")
-    values = [row[f] for f in FIELDS] + [row["path"]] + [change.get(f) for f in CHANGE_FIELDS]
-    values += [merged.get(f) for f in MERGE_FIELDS]
-    values.append(None if shown is None else str(shown).lower())
-    return ["" if v is None else str(v) for v in values]
-
-
-_CSV_HEADER = [
-    *FIELDS,
-    "path",
-    *(f"last_{f}" for f in CHANGE_FIELDS),
-    *(f"merged_{f}" for f in MERGE_FIELDS),
-    "approver_shown",
-]
-
-
-def render_csv(rows: list[dict[str, Any]]) -> str:
-    """RFC 4180 CSV, one line a row. A cell a spreadsheet would run as a formula (=, +, -, @
-    first) gets a leading apostrophe: titles and commit messages are written by anyone with
-    push access (``neutralise.csv_cell``)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(_CSV_HEADER)
-    for row in rows:
-        writer.writerow([csv_cell(cell) for cell in _flat(row)])
-    return buffer.getvalue()
-
-
-_HEADINGS = ("ID", "Title", "Kind", "Owner", "Version", "Status", "Last reviewed",
-             "Next review", "Path", "Last change", "Merged by")  # fmt: skip
-
-
-def _display(row: dict[str, Any]) -> list[str]:
-    """Cells for the text and Markdown tables: the last change as "date commit author", the
-    merge as "who date commit" (or "not shown")."""
-    cells = _flat(row)[: len(FIELDS) + 1]
-    change = row["last_change"]
-    if not change:
-        return [*cells, "", ""]
-    summary = f"{change['date'][:10]} {change['commit'][:7]} {change['author']}"
-    merged = change["merged"]
-    by = f"{merged['by']} {merged['date'][:10]} {merged['commit'][:7]}" if merged else "not shown"
-    return [*cells, summary, by]
-
-
-def _note(rows: list[dict[str, Any]]) -> list[str]:
-    """The sentence under a table with a change whose approver git cannot show."""
-    hidden = any(row["last_change"] and not row["last_change"]["approver_shown"] for row in rows)
-    return ["", NO_APPROVER_NOTE] if hidden else []
-
-
-def render_markdown(rows: list[dict[str, Any]]) -> str:
-    def line(cells: list[str] | tuple[str, ...]) -> str:
-        return "| " + " | ".join(markdown(c) for c in cells) + " |"
-
-    lines = [line(_HEADINGS), "|" + "---|" * len(_HEADINGS)]
-    lines += [line(_display(row)) for row in rows]
-    return "\n".join(lines + _note(rows)) + "\n"
-
-
-_TITLE_WIDTH = 40
-
-
-def render_text(rows: list[dict[str, Any]]) -> str:
-    """An aligned table, one artifact a line; long titles are cut so the columns stay readable."""
-    table = [[h.upper() for h in _HEADINGS]]
-    for row in rows:
-        cells = [terminal(c) or "-" for c in _display(row)]
-        cells[0] = lead(cells[0])  # the id starts the line: it must not read as a CI command
-        if len(cells[1]) > _TITLE_WIDTH:
-            cells[1] = cells[1][: _TITLE_WIDTH - 1] + "…"
-        table.append(cells)
-    widths = [max(len(cells[i]) for cells in table) for i in range(len(_HEADINGS))]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-        for cells in table
-    ]
-    return "\n".join(lines + _note(rows)) + "\n"
-
-
-RENDERERS = {
-    "text": render_text,
-    "json": render_json,
-    "csv": render_csv,
-    "markdown": render_markdown,
-}
