@@ -399,17 +399,21 @@ def test_an_uncontrolled_change_is_one_finding_naming_what_was_not_updated(
             "SMS017",
             "7.5.3",
             "minor",
-            "POL-001 changed since HEAD~1 but version is still '1.0' and last_reviewed is "
-            "still 2026-01-10: raise the version and set last_reviewed to the date this change "
-            "was reviewed",
+            "the content of 'POL-001' changed since HEAD~1 (the text) but version is still "
+            "'1.0', approved_on is still 2026-01-10 and last_reviewed is still 2026-01-10: "
+            "raise the version, record the approval of the new version (approved_on, "
+            "approved_by) and set last_reviewed to the date this change was reviewed",
         ),
         (
-            "processes/demand.yaml:9",
+            "processes/demand.yaml:8",
             "SMS017",
             "7.5.3",
             "minor",
-            "PRC-DEMAND changed since HEAD~1 but last_reviewed 2026-01-09 is earlier than at "
-            "HEAD~1 (2026-01-10): set last_reviewed to the date this change was reviewed",
+            "the content of 'PRC-DEMAND' changed since HEAD~1 (inputs and version) but "
+            "approved_on is still 2026-01-10 and last_reviewed 2026-01-09 is "
+            "earlier than at HEAD~1 (2026-01-10): record the approval of version '1.1' "
+            "(approved_on, approved_by) and set last_reviewed to the date this change was "
+            "reviewed",
         ),
     ]
 
@@ -417,7 +421,8 @@ def test_an_uncontrolled_change_is_one_finding_naming_what_was_not_updated(
 def test_a_same_day_review_with_a_new_version_passes(tmp_path, check_json) -> None:
     sms = based(tmp_path)
     sms.write("policies/pol-001.md", policy("1.1", "2026-01-10", "Changed text."))
-    _, report = check_json(sms.path, "--base", "HEAD")
+    # Today is the day of the previous approval: a later approval date would be in the future.
+    _, report = check_json(sms.path, "--base", "HEAD", "--today", "2026-01-10")
     assert findings(report, "SMS017") == []
 
 

@@ -55,9 +55,10 @@ def test_acceptance_unbumped_edit_and_deleted_process(repo: GitRepo, check_json)
     ]
     changed = next(f for f in report["findings"] if f["rule"] == "SMS017")
     assert changed["message"] == (
-        "POL-001 changed since HEAD~1 but version is still '1.0' and last_reviewed is still "
-        "2026-01-10: raise the version and set last_reviewed to the date this change was "
-        "reviewed"
+        "the content of 'POL-001' changed since HEAD~1 (the text) but version is still '1.0', "
+        "approved_on is still 2026-01-10 and last_reviewed is still 2026-01-10: raise the "
+        "version, record the approval of the new version (approved_on, approved_by) and set "
+        "last_reviewed to the date this change was reviewed"
     )
     deleted = next(f for f in report["findings"] if f["rule"] == "SMS025")
     assert deleted["artifact"] == "PRC-DEMAND"
@@ -72,28 +73,36 @@ def test_no_change_no_finding(repo: GitRepo, check_json) -> None:
     assert change_findings(report) == []
 
 
+def approved_on(text: str, day: str) -> str:
+    """The policy or process ``text`` approved on ``day`` (a new version's approval)."""
+    return text.replace("approved_on: 2026-01-10", f"approved_on: {day}")
+
+
 def test_bumped_version_and_review_pass(repo: GitRepo, check_json) -> None:
-    repo.write("policies/pol-001.md", policy("1.1", "2026-03-01", "Changed text."))
+    revised = approved_on(policy("1.1", "2026-03-01", "Changed text."), "2026-03-01")
+    repo.write("policies/pol-001.md", revised)
     repo.commit("Policy 1.1", "2026-03-01")
     _, report = run_base(check_json, repo.path)
     assert change_findings(report) == []
 
 
 def test_bumped_version_with_an_older_review_is_one_finding(repo: GitRepo, check_json) -> None:
-    repo.write("policies/pol-001.md", policy("1.1", "2026-01-09", "Changed text."))
+    revised = approved_on(policy("1.1", "2026-01-09", "Changed text."), "2026-03-01")
+    repo.write("policies/pol-001.md", revised)
     repo.commit("Policy 1.1", "2026-03-01")
     _, report = run_base(check_json, repo.path)
     assert change_findings(report) == [("SMS017", "policies/pol-001.md", 10, "7.5.3")]
 
 
 def test_a_same_day_review_passes_when_the_version_moved_on(repo: GitRepo, check_json) -> None:
-    """Issue 14, point 11: changed and reviewed on the day of the previous review (2026-01-10)
-    under a new version is a review; without a new version it is not."""
+    """Issue 14, point 11: changed, approved and reviewed today, on the day of the previous
+    review (2026-01-10), under a new version is a revision; without a new version it is not
+    (issue 16: on a later day, the previous day is the previous version's)."""
     repo.write("policies/pol-001.md", policy("1.1", "2026-01-10", "Changed text."))
-    _, report = run_base(check_json, repo.path, "HEAD")
+    _, report = check_json(repo.path, "--base", "HEAD", "--today", "2026-01-10")
     assert change_findings(report) == []
     repo.write("policies/pol-001.md", policy("1.0", "2026-01-10", "Changed text."))
-    _, report = run_base(check_json, repo.path, "HEAD")
+    _, report = check_json(repo.path, "--base", "HEAD", "--today", "2026-01-10")
     assert [f[2] for f in change_findings(report)] == [7]
 
 

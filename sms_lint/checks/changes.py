@@ -1,4 +1,4 @@
-"""Git change rules (with --base): versions bumped, nothing deleted.
+"""Git change rules (with --base): a revision is a new, approved version; nothing deleted.
 
 Both read ``ctx.changes`` (None without ``--base``: then they find nothing). The base version
 of a file is a :class:`~sms_lint.parse.documents.Document` parsed by the same loader as the current
@@ -7,63 +7,130 @@ one, so a base file that was not an artifact (no mapping, unknown kind) is simpl
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.facts import is_record
+from sms_lint.gitrepo.differences import BODY
 from sms_lint.model import Artifact, parse_date
 from sms_lint.pack import Rule
 from sms_lint.parse.documents import Document
+from sms_lint.words import listing
+
+# Fields a recorded review moves on: a change to nothing else is a review, not a revision.
+REVIEW_FIELDS = frozenset({"last_reviewed", "next_review", "review_interval_months"})
 
 
 def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """An approved artifact whose content changed since the base, when the base version was
-    approved too, declares a different ``version`` and a later ``last_reviewed``. (A draft at
-    the base is a proposal: approving it under the version it proposed is the normal path.)"""
+    """An approved artifact changed since the base, when the base version was approved too
+    (a draft at the base is a proposal: approving it under the version it proposed is the
+    normal path), is either a review or a revision.
+
+    What changed is read from ``BaseFile.differs`` (:mod:`sms_lint.gitrepo.differences`): the
+    top-level fields whose values differ, as written, and the Markdown body as text (line
+    endings and trailing spaces aside). A change to the review fields only (``last_reviewed``,
+    ``next_review``, ``review_interval_months``) is a recorded review: no new version, only
+    ``last_reviewed`` never earlier than before. A change to anything else (any other field,
+    ``version``, ``approved_on`` and ``approved_by`` included, or the body) is a revision: a
+    new ``version``, its approval (``approved_on``) and its review (``last_reviewed``) after
+    those at the base. A file whose bytes changed but whose data and body did not (comments,
+    quoting, layout) needs neither. When the file now could not be compared, it counts as a
+    revision."""
     if ctx.changes is None:
         return
     for artifact in ctx.artifacts:
         base = ctx.changes.changed.get(artifact.path)
-        if base is not None and artifact.approved and _approved(base.document):
-            yield from _compare(artifact, base.document.data or {}, ctx.changes.ref)
+        if base is None or not artifact.approved or not _approved(base.document):
+            continue
+        old = base.document.data or {}
+        if base.differs is None or base.differs - REVIEW_FIELDS:
+            what = None if base.differs is None else base.differs - REVIEW_FIELDS
+            yield from _revision(artifact, old, what, ctx)
+        elif "last_reviewed" in base.differs:
+            yield from _review(artifact, old, ctx.changes.ref)
 
 
-def _compare(artifact: Artifact, old: dict[str, Any], ref: str) -> Iterator[Hit]:
-    """One finding for one uncontrolled change, naming what was not updated: the version,
-    the review date or both."""
-    version, old_version = _version(artifact.data), _version(old)
-    same_version = version is not None and version == old_version
+def _review(artifact: Artifact, old: dict[str, Any], ref: str) -> Iterator[Hit]:
+    """A recorded review may not date itself before the review it follows."""
     reviewed, old_reviewed = artifact.date("last_reviewed"), parse_date(old.get("last_reviewed"))
-    # A change reviewed on the day of the previous review is a new review when the version
-    # moved on (otherwise a same-day fix could never pass: today is "not later", tomorrow is
-    # "in the future").
-    stale_review = (
-        reviewed is not None
-        and old_reviewed is not None
-        and (reviewed < old_reviewed or (reviewed == old_reviewed and same_version))
-    )
-    if not (same_version or stale_review):
+    if reviewed is None or old_reviewed is None or reviewed >= old_reviewed:
         return
-    name = artifact.id or artifact.path
+    yield Hit(
+        f"the review of '{artifact.id or artifact.path}' recorded since {ref} has "
+        f"last_reviewed {reviewed}, earlier than at {ref} ({old_reviewed}): set last_reviewed "
+        "to the date of this review",
+        artifact,
+        at=("last_reviewed",),
+    )
+
+
+def _revision(
+    artifact: Artifact, old: dict[str, Any], what: frozenset[str] | None, ctx: Context
+) -> Iterator[Hit]:
+    """One finding for one uncontrolled revision, naming each of version, approved_on and
+    last_reviewed that was not moved on (at the first of them)."""
+    assert ctx.changes is not None
+    ref = ctx.changes.ref
+    version, old_version = _version(artifact.data), _version(old)
     wrong, todo, about = [], [], []
-    if same_version:
+    if version is not None and version == old_version:
         wrong.append(f"version is still '{version}'")
         todo.append("raise the version")
         about.append(("version",))
-    if stale_review:
-        if reviewed == old_reviewed:
-            wrong.append(f"last_reviewed is still {reviewed}")
-        else:
-            wrong.append(f"last_reviewed {reviewed} is earlier than at {ref} ({old_reviewed})")
-        todo.append("set last_reviewed to the date this change was reviewed")
-        about.append(("last_reviewed",))
+    for field in ("approved_on", "last_reviewed"):
+        stale = _stale(artifact.date(field), parse_date(old.get(field)), field, ref, ctx)
+        if stale is not None:
+            wrong.append(stale)
+            about.append((field,))
+            todo.append(_TODO[field].format(version=_which(version, old_version)))
+    if not wrong:
+        return
     yield Hit(
-        f"{name} changed since {ref} but {' and '.join(wrong)}: {' and '.join(todo)}",
+        f"the content of '{artifact.id or artifact.path}' changed since {ref}{_what(what)} but "
+        f"{listing(wrong)}: {listing(todo)}",
         artifact,
         at=about[0],
         about=tuple(about),
     )
+
+
+_TODO = {
+    "approved_on": "record the approval of {version} (approved_on, approved_by)",
+    "last_reviewed": "set last_reviewed to the date this change was reviewed",
+}
+
+
+def _stale(
+    now: datetime.date | None, before: datetime.date | None, field: str, ref: str, ctx: Context
+) -> str | None:
+    """What is wrong with a date a revision must move on, or None.
+
+    The same day as at the base is accepted only when that day is today: a revision made on
+    the day of the previous approval cannot be dated later (tomorrow is in the future). On any
+    later day, a date left as it was is the previous version's, not this one's."""
+    if now is None or before is None or now > before or (now == before == ctx.today):
+        return None
+    if now == before:
+        return f"{field} is still {now}"
+    return f"{field} {now} is earlier than at {ref} ({before})"
+
+
+def _which(version: str | None, old_version: str | None) -> str:
+    if version is not None and version != old_version:
+        return f"version '{version}'"
+    return "the new version"
+
+
+def _what(what: frozenset[str] | None) -> str:
+    """What changed, in brackets: the text first, then the fields by name (three at most)."""
+    if not what:
+        return ""
+    named = (["the text"] if BODY in what else []) + sorted(what - {BODY})
+    if len(named) > 3:
+        named = [*named[:2], f"{len(named) - 2} more fields"]
+    return f" ({listing(named)})"
 
 
 def artifact_deleted(ctx: Context, rule: Rule) -> Iterator[Hit]:

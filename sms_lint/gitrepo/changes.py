@@ -17,12 +17,13 @@ command can say so.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
 from sms_lint.config import Config
 from sms_lint.files.discovery import matches
+from sms_lint.gitrepo.differences import differences
 from sms_lint.gitrepo.log import FileChange
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
 from sms_lint.gitrepo.trees import (
@@ -32,7 +33,7 @@ from sms_lint.gitrepo.trees import (
     staged_renames,
     tree_entries,
 )
-from sms_lint.gitrepo.worktree import State, compare
+from sms_lint.gitrepo.worktree import State, compare, read_regular
 from sms_lint.neutralise import visible_path
 from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, parse_document
 
@@ -41,10 +42,16 @@ GITLINK_MODE = "160000"  # a submodule: the tree records its commit, not its fil
 
 @dataclass(frozen=True)
 class BaseFile:
-    """A file as it was at the base: its path then (relative to the SMS root) and content."""
+    """A file as it was at the base: its path then (relative to the SMS root) and content.
+
+    ``differs``, for a changed file: its top-level fields whose values differ now, and
+    :data:`~sms_lint.gitrepo.differences.BODY` when a Markdown body does (see
+    :mod:`sms_lint.gitrepo.differences`); None when the file now could not be read to compare
+    (a deleted file, a link, a file over max_file_kb)."""
 
     path: str
     document: Document
+    differs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,9 +131,20 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
         if state is State.MISSING or current is None:
             deleted.append(base)
         else:
-            changed[current] = base
+            changed[current] = _with_differences(base, raw, root, current, max_bytes)
     deleted.sort(key=lambda b: b.path)
     return ChangeSet(ref, MappingProxyType(changed), tuple(deleted), tuple(sorted(submodules)))
+
+
+def _with_differences(
+    base: BaseFile, raw: bytes, root: Path, current: str, max_bytes: int
+) -> BaseFile:
+    """``base`` with what differs in the file now at ``current`` (read again only for this:
+    changed files are few, and the check keeps no file's text)."""
+    content = read_regular(root / current, max_bytes)
+    if content is None:
+        return base
+    return replace(base, differs=differences(current, base.document, raw, content))
 
 
 def _state(

@@ -61,6 +61,18 @@ def compare(path: Path, blob: str, mode: str, max_bytes: int) -> State:
     return State.CHANGED
 
 
+def read_regular(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of the regular file at ``path`` (never a link, FIFO or device, never over
+    ``max_bytes``); None when there is no such file."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+        return None
+    return _read_regular(path, max_bytes)
+
+
 def _read_regular(path: Path, max_bytes: int) -> bytes | None:
     """The bytes of a regular file, opened without following links or blocking; None when it
     is not one any more (swapped since the lstat) or cannot be read."""

@@ -175,6 +175,12 @@ def _split_lines(text: str) -> tuple[str | None, int, Problem | None, list[str],
     return None, 0, _unclosed(lines), [], 0
 
 
+def markdown_body(text: str) -> list[str] | None:
+    """The lines below a Markdown text's front matter; None when it has no closed one."""
+    front, _, _, body, _ = _split_lines(text)
+    return None if front is None else body
+
+
 # A line meant to close the front matter: two or four dashes, an indented '---', dashes a word
 # processor turned into an en or em dash.
 _NEAR_FENCE = re.compile(r"\s*(-{2,}|[\u2013\u2014]+|\.{2,})\s*\r?$")
