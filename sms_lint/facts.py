@@ -48,6 +48,26 @@ def roles_index(artifacts: tuple[Artifact, ...]) -> Mapping[str, dict[str, Any]]
     return index
 
 
+# Holders that name nobody: the role is honestly vacant (not a placeholder, a gap to write).
+NOBODY = frozenset(
+    ["n/a", "na", "-", "?", "none", "vacant", "unassigned", "unfilled", "open", "tba"]
+)
+
+
+def holder_of(role: Any) -> str | None:
+    """The person a role entry names as its holder, or None: no holder, a blank one, or one
+    that names nobody (``Vacant``, ``N/A``)."""
+    holder = role.get("holder") if isinstance(role, dict) else None
+    if not isinstance(holder, str) or holder.strip().lower() in NOBODY:
+        return None
+    return holder.strip() or None
+
+
+def same_person(first: str, second: str) -> bool:
+    """Whether two names are one person's, ignoring case and spacing ("Marcus  bell")."""
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+
+
 def review_interval(artifact: Artifact, default_months: int) -> int:
     """The artifact's own interval when it is one the schema allows (1 to 120), else the
     default (the schema finding reports the bad value)."""

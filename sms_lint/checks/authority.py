@@ -16,7 +16,7 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import named
-from sms_lint.facts import roles_index
+from sms_lint.facts import holder_of, roles_index, same_person
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.words import listing
@@ -78,7 +78,7 @@ def _leadership_documents(ctx: Context) -> Iterator[tuple[Artifact, str]]:
 def _top_roles(top: list[str], roles: Roles) -> str:
     """ "'managing-director' (Eleanor Whitcombe, top_management: true)", or several with "or"."""
     shown = [
-        f"'{i}' ({_holder(roles[i]) + ', ' if _holder(roles[i]) else ''}top_management: true)"
+        f"'{i}' ({holder_of(roles[i]) + ', ' if holder_of(roles[i]) else ''}top_management: true)"
         for i in top[:_NAMED_ROLES]
     ]
     if len(top) > _NAMED_ROLES:
@@ -145,7 +145,7 @@ def shared_holder(first: str, second: str, roles: Roles) -> str | None:
     if first == second:
         return None
     one, other = _identity(first, roles), _identity(second, roles)
-    if one is None or other is None or _person(one) != _person(other):
+    if one is None or other is None or not same_person(one, other):
         return None
     return one
 
@@ -168,15 +168,5 @@ def internal_audits(ctx: Context) -> list[Artifact]:
 def _identity(who: str, roles: Roles) -> str | None:
     """The person ``who`` names: a role's holder, else the text itself (a person's name)."""
     if who in roles:
-        return _holder(roles[who])
+        return holder_of(roles[who])
     return who.strip() or None
-
-
-def _holder(role: Any) -> str | None:
-    holder = role.get("holder") if isinstance(role, dict) else None
-    return holder.strip() if isinstance(holder, str) and holder.strip() else None
-
-
-def _person(name: str) -> str:
-    """People's names compared ignoring case and spacing, as SMS023 compares them."""
-    return " ".join(name.split()).casefold()

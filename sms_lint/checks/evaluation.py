@@ -10,7 +10,7 @@ from typing import Any
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.records import Event, interval, recency, records
 from sms_lint.checks.wording import named
-from sms_lint.facts import roles_index
+from sms_lint.facts import holder_of, roles_index, same_person
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 
@@ -72,26 +72,16 @@ def auditor_independence(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 def _conflicts(auditor: str, auditees: list[str], roles: Mapping[str, Any]) -> list[str]:
     """Why the auditor is not independent of each auditee role, one phrase per conflict."""
-    auditor_holder = _holder(roles.get(auditor))  # set when the auditor is named by role id
+    auditor_holder = holder_of(roles.get(auditor))  # set when the auditor is named by role id
     out = []
     for role_id in dict.fromkeys(auditees):
-        holder = _holder(roles.get(role_id))
+        holder = holder_of(roles.get(role_id))
         if role_id == auditor:
             out.append(f"'{role_id}' is itself one of the audited roles (auditee_roles)")
-        elif holder and _person(holder) == _person(auditor):
+        elif holder and same_person(holder, auditor):
             out.append(f"'{auditor}' holds the audited role '{role_id}'")
-        elif holder and auditor_holder and _person(holder) == _person(auditor_holder):
+        elif holder and auditor_holder and same_person(holder, auditor_holder):
             out.append(
                 f"the audited role '{role_id}' is held by '{holder}', who also holds '{auditor}'"
             )
     return out
-
-
-def _holder(role: Any) -> str | None:
-    holder = role.get("holder") if isinstance(role, dict) else None
-    return holder if isinstance(holder, str) and holder.strip() else None
-
-
-def _person(name: str) -> str:
-    """Compare people's names ignoring case and spacing ("Marcus  bell" is Marcus Bell)."""
-    return " ".join(name.split()).casefold()

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.facts import NOBODY
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.parse.placeholders import find, marker_pattern
@@ -132,12 +133,6 @@ def _vacant(role_id: str, role: _Role, artifacts: list[Artifact]) -> Hit:
         about=(("roles", role.index, "holder"),),
         grade=None if len(names) > 1 else "isolated",
     )
-
-
-# Holders that name nobody: the role is honestly vacant (not a placeholder, a gap to write).
-NOBODY = frozenset(
-    ["n/a", "na", "-", "?", "none", "vacant", "unassigned", "unfilled", "open", "tba"]
-)
 
 
 def _has_holder(role: Mapping[str, Any], pattern: re.Pattern[str]) -> bool:
