@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.evaluation import internal_audits
 from sms_lint.checks.wording import named
 from sms_lint.facts import holder_of, roles_index, same_person
 from sms_lint.model import Artifact
@@ -154,15 +155,6 @@ def unchecked(what: str, artifact: Artifact, at: tuple, cause: str) -> Hit:
     return Hit(
         f"{what} could not be checked: {cause}; {FIX_FIRST}", artifact, at=at, grade="unchecked"
     )
-
-
-def internal_audits(ctx: Context) -> list[Artifact]:
-    """The internal audits held, planned or not yet dated (not the retired ones)."""
-    return [
-        a
-        for a in ctx.of_kind("audit")
-        if a.status != "retired" and a.text("audit_type") == "internal"
-    ]
 
 
 def _identity(who: str, roles: Roles) -> str | None:

@@ -24,7 +24,12 @@ INTERNAL_AUDIT = Event(
 
 
 def internal_audits(ctx: Context) -> list[Artifact]:
-    return [a for a in ctx.of_kind("audit") if a.text("audit_type") == "internal"]
+    """The internal audits held, planned or not yet dated (not the retired ones)."""
+    return [
+        a
+        for a in ctx.of_kind("audit")
+        if a.status != "retired" and a.text("audit_type") == "internal"
+    ]
 
 
 def internal_audit(ctx: Context, rule: Rule) -> Iterator[Hit]:

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from sms_lint.checks.authority import Roles, internal_audits, shared_holder, unchecked
+from sms_lint.checks.authority import Roles, shared_holder, unchecked
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.cycle import audit_cycle, scope_entries
+from sms_lint.checks.evaluation import internal_audits
 from sms_lint.checks.wording import named
 from sms_lint.facts import clause_covers, evidence_clauses, is_record, roles_index
 from sms_lint.model import Artifact
