@@ -30,7 +30,8 @@ from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
 from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
 from sms_lint.parse.documents import Document
-from sms_lint.rulebook import RuleBook, apply_waivers
+from sms_lint.rulebook import RuleBook
+from sms_lint.waiver_upkeep import apply_waivers
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache

@@ -1,25 +1,19 @@
 """The rules of one run: packs merged, config applied, and hits turned into findings.
 
 Severity is decided here, from the pack's default and the config's override, never in check
-code (yamllint's model). Waivers are applied after every finding is known.
+code (yamllint's model). Waivers are applied after every finding is known
+(:mod:`sms_lint.waiver_upkeep`).
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-from sms_lint.config import Config, ConfigError, Waiver
+from sms_lint.config import Config, ConfigError
 from sms_lint.finding import Finding, Severity
 from sms_lint.pack import Rule
-from sms_lint.waiver_upkeep import waiver_finding
-from sms_lint.waiving import claims
-
-if TYPE_CHECKING:
-    from sms_lint.checks.base import Context
 
 
 @dataclass(frozen=True)
@@ -97,36 +91,3 @@ def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
         frozenset(disabled),
         frozenset(overridden),
     )
-
-
-def apply_waivers(
-    findings: list[Finding],
-    config: Config,
-    book: RuleBook,
-    today: datetime.date,
-    context: Context | None = None,
-) -> list[Finding]:
-    """Mark findings a live waiver covers; report what is wrong with each waiver
-    (:mod:`sms_lint.waiver_upkeep`; its approver only when ``context`` gives the roles)."""
-    live = [i for i, w in enumerate(config.waivers) if w.expires is None or w.expires >= today]
-    out = list(findings)
-    used: set[int] = set()  # indexes into config.waivers
-    # Indexed, not waiver x finding (sms_lint/waiving.py): the first live waiver that
-    # matches a finding claims it, as the waiver-by-waiver loop did.
-    claimed = claims([config.waivers[i] for i in live], out, book.rules)
-    for index, claimed_by in enumerate(claimed):
-        if claimed_by is not None:
-            waiver = config.waivers[live[claimed_by]]
-            out[index] = replace(out[index], waived_reason=_reason(waiver))
-            used.add(live[claimed_by])
-    extra = [
-        waiver_finding(waiver, config, book, today, index in used, context)
-        for index, waiver in enumerate(config.waivers)
-    ]
-    return out + [f for f in extra if f is not None]
-
-
-def _reason(waiver: Waiver) -> str:
-    if waiver.expires is None:
-        return waiver.reason
-    return f"{waiver.reason} (approved by {waiver.approved_by}, expires {waiver.expires})"

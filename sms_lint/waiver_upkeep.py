@@ -1,5 +1,6 @@
-"""What is wrong with a waiver itself: expired (SMS020), claiming nothing (SMS021), or not the
-approved, time-limited exception a waiver must be (SMS036).
+"""Waivers applied to the findings (``apply_waivers``), and what is wrong with a waiver
+itself: expired (SMS020), claiming nothing (SMS021), or not the approved, time-limited
+exception a waiver must be (SMS036).
 
 One waiver, one finding: an expired waiver is SMS020's (renewing it is the fix, and a renewal
 is a new approval), an unused one SMS021's (removing it is the fix); only a live waiver that
@@ -12,11 +13,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.config import Config, Waiver
 from sms_lint.facts import add_months, roles_index
 from sms_lint.finding import Finding
+from sms_lint.waiving import claims
 from sms_lint.words import listing
 
 if TYPE_CHECKING:
@@ -121,3 +124,36 @@ def _approver_lapse(approver: str, roles: Mapping[str, dict[str, Any]]) -> str:
         f"is approved by '{approver}', which is no role defined in the roles artifacts; set "
         f"'approved_by' to the role that approved it ({listing(shown, 'or')})"
     )
+
+
+def apply_waivers(
+    findings: list[Finding],
+    config: Config,
+    book: RuleBook,
+    today: datetime.date,
+    context: Context | None = None,
+) -> list[Finding]:
+    """Mark findings a live waiver covers; report what is wrong with each waiver
+    (:mod:`sms_lint.waiver_upkeep`; its approver only when ``context`` gives the roles)."""
+    live = [i for i, w in enumerate(config.waivers) if w.expires is None or w.expires >= today]
+    out = list(findings)
+    used: set[int] = set()  # indexes into config.waivers
+    # Indexed, not waiver x finding (sms_lint/waiving.py): the first live waiver that
+    # matches a finding claims it, as the waiver-by-waiver loop did.
+    claimed = claims([config.waivers[i] for i in live], out, book.rules)
+    for index, claimed_by in enumerate(claimed):
+        if claimed_by is not None:
+            waiver = config.waivers[live[claimed_by]]
+            out[index] = replace(out[index], waived_reason=_reason(waiver))
+            used.add(live[claimed_by])
+    extra = [
+        waiver_finding(waiver, config, book, today, index in used, context)
+        for index, waiver in enumerate(config.waivers)
+    ]
+    return out + [f for f in extra if f is not None]
+
+
+def _reason(waiver: Waiver) -> str:
+    if waiver.expires is None:
+        return waiver.reason
+    return f"{waiver.reason} (approved by {waiver.approved_by}, expires {waiver.expires})"

@@ -21,7 +21,8 @@ from sms_lint.files.discovery import matches
 from sms_lint.files.globs import PatternSet
 from sms_lint.finding import Finding, Severity
 from sms_lint.pack import load_framework
-from sms_lint.rulebook import apply_waivers, build_rulebook
+from sms_lint.rulebook import build_rulebook
+from sms_lint.waiver_upkeep import apply_waivers
 
 HEADER = """id: {id}
 kind: {kind}
