@@ -135,7 +135,11 @@ def _what(what: frozenset[str] | None) -> str:
 
 def artifact_deleted(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """An artifact at the base whose file is gone (not renamed): a finding at its old path,
-    at the ``status:`` line of its base version (the line to change once it is restored)."""
+    at the ``status:`` line of its base version (the line to change once it is restored).
+
+    A record whose base version's ``retain_until`` is before today has been disposed of when
+    its disposal was due: no finding (the deleting commit is the disposal record). On a
+    document, ``retain_until`` changes nothing: documents are retired, not deleted."""
     if ctx.changes is None:
         return
     for base in ctx.changes.deleted:
@@ -144,6 +148,8 @@ def artifact_deleted(ctx: Context, rule: Rule) -> Iterator[Hit]:
             continue
         # The artifact no longer exists: its base version stands in.
         gone = Artifact(base.document, kind)
+        if disposal_due(gone, ctx.today):
+            continue
         name = gone.id or f"the {kind} {base.path}"
         why, grade = _deleted_why(gone)
         yield Hit(
@@ -159,7 +165,9 @@ def _deleted_why(gone: Artifact) -> tuple[str, str | None]:
     record loses evidence; a draft or a retired document was no longer (or not yet) in use."""
     if is_record(gone):
         what = _RECORDS.get(gone.kind, "a record")
-        return f"but it is {what}, a record retained as evidence: restore the file", "record"
+        keep = gone.date("retain_until")
+        until = "" if keep is None else f", and it is to be retained until {keep}"
+        return f"but it is {what}, a record retained as evidence{until}: restore the file", "record"
     if gone.approved:
         return (
             "but approved documented information is retired, not deleted: restore the file "
@@ -174,6 +182,13 @@ def _deleted_why(gone: Artifact) -> tuple[str, str | None]:
         "record: restore the file and set status: retired",
         "not-in-use",
     )
+
+
+def disposal_due(artifact: Artifact, today: datetime.date) -> bool:
+    """Whether a record's retention period is over (its ``retain_until`` is before today), so
+    that deleting it is its disposal. Never true for a document."""
+    keep = artifact.date("retain_until")
+    return is_record(artifact) and keep is not None and keep < today
 
 
 # How a deleted record is named in the finding.
