@@ -92,15 +92,16 @@ def is_record(artifact: Artifact) -> bool:
 def next_review(artifact: Artifact, default_months: int) -> tuple[datetime.date | None, str]:
     """When the artifact is next due for review, and how that was worked out (for messages).
 
-    ``next_review`` wins when present; else ``last_reviewed`` plus the interval. A record
+    ``next_review`` wins when present, unless a review was recorded on or after it (it was
+    held, if late): then, as without one, ``last_reviewed`` plus the interval. A record
     (:func:`is_record`) has none.
     """
     if is_record(artifact):
         return None, "a record: retained, not reviewed"
     explicit = artifact.date("next_review")
-    if explicit is not None:
-        return explicit, f"next_review {explicit}"
     last = artifact.date("last_reviewed")
+    if explicit is not None and (last is None or explicit > last):
+        return explicit, f"next_review {explicit}"
     if last is None:
         return None, ""
     months = review_interval(artifact, default_months)

@@ -7,9 +7,10 @@ future) and a management-review agenda. ``check`` on it fails until the work is 
 
 The starter lives in ``sms_lint/templates`` as ordinary files with ``{{token}}`` placeholders
 for dates (all today or later), so it can be read and reviewed like the repository it
-becomes. A path part named ``dot-x`` is written as ``.x`` (wheels drop hidden files). YAML
-artifacts get a ``yaml-language-server`` modeline pointing at the schemas written to
-``.sms-lint/schemas``.
+becomes. Each document's first review is staggered over the year (``{{first_review}}``), so
+that reviews fall due a few at a time. A path part named ``dot-x`` is written as ``.x``
+(wheels drop hidden files). YAML artifacts get a ``yaml-language-server`` modeline pointing
+at the schemas written to ``.sms-lint/schemas``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ PROJECT_REPO = "sms-lint/sms-lint"
 # The months ahead a template may plan something for ({{plus_3_months}}): the starter dates
 # nothing in the past, so every date is today or later.
 PLANNED_MONTHS = (3, 4, 6, 9, 12)
+# Each document's first review ({{first_review}}), spread month by month over months 3 to 14
+# after init, in path order, so that the reviews do not all fall due on one day a year later.
+# The first three months leave time to fill in and approve.
+FIRST_REVIEW_MONTHS = range(3, 15)
+FIRST_REVIEW = "{{first_review}}"
 
 
 def tokens(today: datetime.date) -> dict[str, str]:
@@ -49,6 +55,13 @@ def render(text: str, values: dict[str, str]) -> str:
     for name, value in values.items():
         text = text.replace("{{" + name + "}}", value)
     return text
+
+
+def first_reviews(today: datetime.date, count: int) -> list[str]:
+    """``count`` first review dates spread evenly over FIRST_REVIEW_MONTHS, earliest first:
+    consecutive documents (a folder's) share a month, the months follow each other."""
+    months = list(FIRST_REVIEW_MONTHS)
+    return [add_months(today, months[i * len(months) // count]).isoformat() for i in range(count)]
 
 
 def _undot(part: str) -> str:
@@ -102,9 +115,13 @@ def write_starter(folder: Path, today: datetime.date) -> list[PurePosixPath]:
     written (relative paths)."""
     _check_target(folder)
     values = tokens(today)
+    templates = [(source.read_text(encoding="utf-8"), t) for source, t in template_files()]
+    due = iter(first_reviews(today, sum(FIRST_REVIEW in text for text, _ in templates)))
     written = []
-    for source, target in template_files():
-        text = render(source.read_text(encoding="utf-8"), values)
+    for template, target in templates:
+        if FIRST_REVIEW in template:
+            template = template.replace(FIRST_REVIEW, next(due))
+        text = render(template, values)
         _write_new(folder / target, modeline(target, text) + text)
         written.append(target)
     for schema in write_schemas(folder / SCHEMA_FOLDER):
@@ -118,8 +135,9 @@ def write_starter(folder: Path, today: datetime.date) -> list[PurePosixPath]:
     "--today",
     type=DateType(),
     envvar="SMS_LINT_TODAY",
-    help="Date the starter plans from (default: today): the planned audits and the first "
-    "management review are dated after it; nothing is dated before it and nothing is approved.",
+    help="Date the starter plans from (default: today): the planned audits, the first "
+    "management review and each document's first review (spread over months 3 to 14) are "
+    "dated after it; nothing is dated before it and nothing is approved.",
 )
 def init_command(folder: Path, today: datetime.date | None) -> int:
     """Write a starter SMS repository of drafts into DIR (a new or empty folder)."""
