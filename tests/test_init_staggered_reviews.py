@@ -93,3 +93,12 @@ def test_a_first_review_passed_before_approval_is_superseded(invoke, write, tmp_
     assert "SMS005" not in rules_on("2027-04-02")
     assert "SMS005" not in rules_on("2028-03-31")
     assert "SMS005" in rules_on("2028-04-02")
+
+
+def test_the_superseded_date_is_not_blamed(invoke, write, tmp_path) -> None:
+    """Overdue a full interval after the late review: the finding is about last_reviewed."""
+    test_a_first_review_passed_before_approval_is_superseded(invoke, write, tmp_path)
+    result = invoke("check", str(tmp_path), "--format", "json", "--today", "2028-04-02")
+    [overdue] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "SMS005"]
+    assert overdue["line"] == 11
+    assert "last reviewed on 2027-04-01" in overdue["message"]

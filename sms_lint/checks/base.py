@@ -83,12 +83,10 @@ class Context:
         for artifact in self.artifacts:
             if artifact.approved and not is_record(artifact):  # records are not reviewed
                 due, how = next_review(artifact, interval)
-                explicit = artifact.date("next_review") is not None
-                dates[artifact.path] = (
-                    due,
-                    how,
-                    ("next_review",) if explicit else ("last_reviewed",),
-                )
+                # The field the date was worked out from (a next_review superseded by a later
+                # review is not it).
+                field = "next_review" if how.startswith("next_review") else "last_reviewed"
+                dates[artifact.path] = (due, how, (field,))
         return dates
 
     @cached_property
