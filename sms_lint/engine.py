@@ -58,6 +58,8 @@ class Result:
     # The root's folder from the top of its git work tree ("sms/"; "" at the top or outside
     # git): SARIF and GitHub annotations name files from the repository's top.
     repository_folder: str = ""
+    # Office files and PDF under the root (sorted): never read, named in the report.
+    not_read: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -70,9 +72,10 @@ class Result:
 
 def file_outcomes(
     root: Path, setup: Setup, cache: ResultCache | None = None
-) -> tuple[list[FileOutcome], dict[str, bytes]]:
-    """The per-file stage for every candidate file, in path order, and each readable file's
-    content digest. Cached outcomes are reused only for identical content."""
+) -> tuple[list[FileOutcome], dict[str, bytes], tuple[str, ...]]:
+    """The per-file stage for every candidate file, in path order, each readable file's
+    content digest, and the office and PDF files discovery found and did not read. Cached
+    outcomes are reused only for identical content."""
     found = discover(root, setup.config.exclude)
     todo = list(found.paths)
     processed: list[tuple[FileOutcome, bytes | None]] = []
@@ -95,7 +98,7 @@ def file_outcomes(
         processed.append((refused._replace(declared=(NO_ARTIFACT, NO_ID)), None))
     processed.sort(key=lambda pair: pair[0].document.path)
     digests = {o.document.path: d for o, d in processed if d is not None}
-    return [o for o, _ in processed], digests
+    return [o for o, _ in processed], digests, found.not_read
 
 
 # The engine's own rule: a rule's check that stopped on an unexpected exception.
@@ -236,7 +239,7 @@ def run_check(
     """Check the repository at ``root``; never raises for bad input files. ``changes`` (from
     ``--base``) feeds the change rules; ``cache`` (optional) makes unchanged work free;
     ``history`` (optional) says which of the files sharing an id entered git first."""
-    outcomes, digests = file_outcomes(root, setup, cache)
+    outcomes, digests, not_read = file_outcomes(root, setup, cache)
     artifacts = [a for o in outcomes if (a := o.artifact) is not None]
     documents = [o.document for o in outcomes if o.document.is_artifact]
     final = _cross_file(outcomes, artifacts, digests, setup, today, changes, cache, history)
@@ -259,6 +262,7 @@ def run_check(
             for rule in setup.rulebook.enabled()
             if changes is not None or rule.check not in checks.NEEDS_BASE
         ),
+        not_read=not_read,
     )
 
 

@@ -161,12 +161,20 @@ class Walk:
     """One discovery walk: candidate files with their identities, and problems by path."""
 
     def __init__(
-        self, root: str, suffixes: tuple[str, ...], excluded: Callable[[str], bool] | None
+        self,
+        root: str,
+        suffixes: tuple[str, ...],
+        excluded: Callable[[str], bool] | None,
+        unreadable: tuple[str, ...] = (),
     ) -> None:
         self.real_root = os.path.realpath(root)
         self.suffixes = suffixes
         self.excluded = excluded
         self.identities: dict[str, FileId] = {}
+        # Regular files with one of the ``unreadable`` suffixes (Word, PDF): never read, but
+        # named, so that a document left in such a format is not silently passed over.
+        self.unreadable = unreadable
+        self.not_read: list[str] = []
         self.problems: list[tuple[str, Problem]] = []
         self._folders: list[tuple[str, str, tuple[int, int] | None]] = [(root, "", None)]
         self._root_handle: int | None = None
@@ -200,6 +208,10 @@ class Walk:
                     rel = prefix + name
                     if excluded is None or not excluded(rel):
                         identities[rel] = FileId(device, entry.inode() if PINNED else 0)
+                elif self.unreadable and name.lower().endswith(self.unreadable):
+                    rel = prefix + name
+                    if excluded is None or not excluded(rel):
+                        self.not_read.append(rel)
             except OSError as error:  # the entry vanished or changed while being looked at
                 if error.errno != errno.ENOENT:
                     self.problems.append((prefix + name, refusal(CHANGED)))

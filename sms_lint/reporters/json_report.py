@@ -51,6 +51,8 @@ class JsonReporter(Reporter):
                 "conformant": conformant(result),
             },
             "findings": [finding_object(f, result) for f in result.findings],
+            # Office and PDF files under the root, never read (not findings): a contract extension.
+            "not_read": [clean(p) for p in result.not_read],
         }
         # ASCII-only output: safe for any consumer and any terminal encoding.
         return no_commands_json(json.dumps(report, indent=2, ensure_ascii=True)) + "\n"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sms_lint.neutralise import lead_path, terminal
 from sms_lint.reporters.base import Reporter, counts, verdict
 from sms_lint.reporters.first_step import first_step
+from sms_lint.words import listing
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -52,7 +53,8 @@ class TextReporter(Reporter):
         # What to do first leads; the summary stays last (scripts read the last line).
         first = first_step(result)
         lead_line = [self.paint(first, _BOLD)] if first else []
-        return "\n\n".join([*lead_line, *blocks, self.summary(result)]) + "\n"
+        note = [not_read_note(result.not_read)] if result.not_read else []
+        return "\n\n".join([*lead_line, *blocks, *note, self.summary(result)]) + "\n"
 
     def summary(self, result: Result) -> str:
         tally = counts(result)
@@ -65,3 +67,23 @@ class TextReporter(Reporter):
             f"{artifacts} checked: {total} finding{'s' if total != 1 else ''} "
             f"({', '.join(parts)}): {verdict(result)}."
         )
+
+
+# How many files the note names before it says "and N more" (a migration may leave hundreds).
+_NAMED = 2
+
+
+def not_read_note(paths: tuple[str, ...]) -> str:
+    """One line naming the office and PDF files that were not read: not a finding (they may
+    be evidence kept on purpose), but never a silent gap."""
+    count = len(paths)
+    shown = [terminal(p) for p in paths[:_NAMED]]
+    if count > _NAMED:
+        shown.append(f"{count - _NAMED} more")
+    files = f"{count} file is" if count == 1 else f"{count} files are"
+    read = "was" if count == 1 else "were"
+    return (
+        f"note: {files} not YAML or Markdown and {read} not read: {listing(shown)}; keep "
+        "documents as YAML or Markdown and link to other files from them "
+        "(docs/tasks/migrate-a-document-set.md)"
+    )

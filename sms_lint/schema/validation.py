@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sms_lint.schema.date_readings import date_hint
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 from sms_lint.words import listing, ordinal
@@ -293,7 +294,10 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         impossible = impossible_date(value)
         if impossible:
             return f"{where} {value} is not a date in the calendar ({impossible}): correct it"
-        return f"{where} must be a date written YYYY-MM-DD (got {_preview(value)})"
+        # A date written the old way (03/02/2026) gets the YYYY-MM-DD reading(s) it can have.
+        return (
+            f"{where} must be a date written YYYY-MM-DD (got {_preview(value)}{date_hint(value)})"
+        )
     if kind in ("minimum", "exclusiveMinimum"):
         return f"{where} must be at least {expected} (got {_preview(value)})"
     if kind in ("maximum", "exclusiveMaximum"):

@@ -1,0 +1,97 @@
+"""What a date written in another form most likely means, for the schema's date message.
+
+People migrating from Word and spreadsheets write dates as they always have: 03/02/2026,
+3.2.2026, 3 Feb 2026, 2026/02/03. sms-lint never guesses which date was meant (03/02/2026 is
+3 February in the UK and 2 March in the US); it names each real date the text can be read as,
+so the writer picks the one they meant and writes it YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# 03/02/2026, 3.2.2026, 03-02-2026: day and month in either order, a four-digit year last.
+_NUMBERS_YEAR_LAST = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
+# 2026/02/03, 2026.2.3, 2026-2-3: year, month, day.
+_YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})")
+# 3 Feb 2026, 3 February 2026, 3-Feb-2026, 3rd February 2026.
+_DAY_NAMED_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]+([A-Za-z]{3,9})\.?,?[ \-]+(\d{4})")
+# Feb 3, 2026, February 3 2026.
+_NAMED_MONTH_DAY = re.compile(r"([A-Za-z]{3,9})\.? +(\d{1,2})(?:st|nd|rd|th)?,? +(\d{4})")
+
+
+def _real(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int | None:
+    """A month's number from its English name or its first three letters (and "Sept")."""
+    lower = name.lower()
+    if lower == "sept":
+        return 9
+    for number, full in enumerate(_MONTHS, start=1):
+        if len(lower) >= 3 and full.lower().startswith(lower):
+            return number
+    return None
+
+
+def readings(text: str) -> list[datetime.date]:
+    """Every real date ``text`` can be read as, day first before month first; [] when it is
+    not a date written in a form we recognise."""
+    text = text.strip()
+    if match := _NUMBERS_YEAR_LAST.fullmatch(text):
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        found = [_real(year, second, first), _real(year, first, second)]
+        return list(dict.fromkeys(d for d in found if d is not None))
+    if match := _YEAR_FIRST.fullmatch(text):
+        day = _real(int(match[1]), int(match[3]), int(match[4]))
+        return [day] if day is not None else []
+    if match := _DAY_NAMED_MONTH.fullmatch(text):
+        month = _month(match[2])
+        day = _real(int(match[3]), month, int(match[1])) if month else None
+        return [day] if day is not None else []
+    if match := _NAMED_MONTH_DAY.fullmatch(text):
+        month = _month(match[1])
+        day = _real(int(match[3]), month, int(match[2])) if month else None
+        return [day] if day is not None else []
+    return []
+
+
+def _spoken(day: datetime.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def date_hint(value: Any) -> str:
+    """The words to add inside the message's parentheses after ``(got "..."``: empty when
+    the value cannot be read as a date; one date when only one reading is possible; each
+    reading with the day it names when the order of day and month is ambiguous."""
+    found = readings(value) if isinstance(value, str) else []
+    if len(found) == 1:
+        return f"; write {found[0].isoformat()}"
+    if len(found) == 2:
+        first, second = found
+        return (
+            f"; write {first.isoformat()} if that is {_spoken(first)}, "
+            f"{second.isoformat()} if it is {_spoken(second)}"
+        )
+    return ""
