@@ -16,6 +16,7 @@ import click
 from sms_lint.output import write_atomic
 from sms_lint.resources import data_dir
 from sms_lint.run import UsageProblem
+from sms_lint.schema.diagram import kinds_mermaid
 
 # Schema files that are shared parts, not kinds.
 SHARED_FILES = ("header.json", "defs.json")
@@ -58,17 +59,29 @@ def write_schemas(folder: Path) -> list[Path]:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write every schema (each kind, header.json, defs.json) into this folder.",
 )
-def schema_command(kind: str | None, output_dir: Path | None) -> int:
-    """Print the JSON Schema of KIND, or write all schemas with --output-dir."""
-    if kind is not None and output_dir is not None:
-        raise UsageProblem("give either KIND (print one schema) or --output-dir (write all)")
+@click.option(
+    "--diagram",
+    is_flag=True,
+    help="Print a Mermaid flowchart of how the kinds refer to each other (which fields name "
+    "which kind), drawn from the schemas.",
+)
+def schema_command(kind: str | None, output_dir: Path | None, diagram: bool) -> int:
+    """Print the JSON Schema of KIND, write all schemas with --output-dir, or print the
+    diagram of references between kinds with --diagram."""
+    if sum((kind is not None, output_dir is not None, diagram)) > 1:
+        raise UsageProblem(
+            "give one of KIND (print one schema), --output-dir (write all) or --diagram"
+        )
+    if diagram:
+        click.echo(kinds_mermaid(schema_files()), nl=False)
+        return 0
     if output_dir is not None:
         written = write_schemas(output_dir)
         click.echo(f"wrote {len(written)} schema files to {output_dir}", err=True)
         return 0
     known = kinds()
     if kind is None:
-        raise UsageProblem(f"name a KIND ({', '.join(known)}) or give --output-dir")
+        raise UsageProblem(f"name a KIND ({', '.join(known)}), or give --output-dir or --diagram")
     if kind not in known:
         raise UsageProblem(f"unknown kind '{kind}'; kinds: {', '.join(known)}")
     click.echo(dump(schema_files()[f"{kind}.json"]), nl=False)

@@ -17,8 +17,18 @@ from typing import Any
 
 Check = Callable[[Any], bool]
 
-# Keywords that carry no validation meaning.
-_ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "examples"}
+# Keywords that carry no validation meaning (x-refers-to: the kind a reference points to, read
+# by sms_lint/schema/diagram.py).
+_ANNOTATIONS = {
+    "$schema",
+    "$id",
+    "$defs",
+    "$comment",
+    "title",
+    "description",
+    "examples",
+    "x-refers-to",
+}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
