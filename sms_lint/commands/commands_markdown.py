@@ -2,7 +2,7 @@
 
 Every command, its usage line, its help and every option with its help, choices and default
 come from the commands themselves (``--format`` choices from the reporter registries), so the
-page never drifts from the CLI; tests/test_commands_page.py fails when the committed page
+page never drifts from the CLI; tests/test_generated_docs.py fails when the committed page
 differs from this output. Run it with ``python -m sms_lint.commands.commands_markdown``.
 """
 
