@@ -1,5 +1,6 @@
 """The user docs stay true: the rules page is generated from the pack, every example document in
-the guide is valid, every CI recipe validates against its platform's schema, links resolve."""
+the guide is valid, every CI recipe validates against its platform's schema.
+Links on every page are checked in tests/test_doc_examples.py."""
 
 from __future__ import annotations
 
@@ -113,22 +114,4 @@ def test_recipes_use_the_actions_inputs() -> None:
                     assert set(step.get("with", {})) <= set(action["inputs"])
 
 
-def _slug(heading: str) -> str:
-    """GitHub's anchor for a Markdown heading."""
-    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
-    return text.replace(" ", "-")
-
-
-@pytest.mark.parametrize("page", ["guide.md", "ci.md", "rules.md"])
-def test_links_resolve(page: str) -> None:
-    text = (DOCS / page).read_text(encoding="utf-8")
-    prose = FENCE.sub("", text)
-    anchors = {_slug(h) for h in re.findall(r"^#+ (.+)$", prose, re.M)}
-    for target in re.findall(r"\]\(([^)\s]+)\)", prose):
-        if target.startswith(("http://", "https://")):
-            continue
-        path, _, anchor = target.partition("#")
-        if path:
-            assert (DOCS / path).exists(), f"{page}: broken link {target}"
-        elif anchor:
-            assert anchor in anchors, f"{page}: no heading for #{anchor}"
+# Links on every page (README.md, docs/**/*.md), file and #anchor: tests/test_doc_examples.py.
