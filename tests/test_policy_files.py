@@ -1,5 +1,6 @@
-"""A rule pack named in `policies:` is configuration, never a candidate artifact: the guide's
-org-rules.yaml at the root, copied as the guide shows it, is no SMS107 finding."""
+"""A rule pack named in `policies:` is configuration, never a candidate artifact: the
+org-rules.yaml of the task page "Add an organization rule", at the root, copied as the page
+shows it, is no SMS107 finding."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from pathlib import Path
 from conftest import REPO_ROOT
 from sms_texts import roles_artifact
 
-GUIDE = REPO_ROOT / "docs" / "guide.md"
+PAGE = REPO_ROOT / "docs" / "tasks" / "add-an-organization-rule.md"
 
 
 def guide_pack() -> str:
-    """The guide's organization-rule example, as the guide shows it."""
-    blocks = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
+    """The task page's organization-rule example, as the page shows it."""
+    blocks = re.findall(r"```yaml\n(.*?)```", PAGE.read_text(encoding="utf-8"), re.S)
     [pack] = [b for b in blocks if b.startswith("# org-rules.yaml\n")]
     return pack
 
