@@ -114,9 +114,7 @@ def page_steps(path: Path) -> Page:
             pending, number = None, end + 1
             continue
         if pending:
-            _fail(
-                page, pending[0], f"<!-- {pending[1]} --> must be on the line right before a fence"
-            )
+            _fail(page, pending[0], f"<!-- {pending[1]} --> must be right before a fence")
         marker = MARKER.match(line)
         if marker:
             pending = _marker(page, number + 1, marker[1], marker[2].strip())

@@ -29,7 +29,8 @@ PAGES = pages()
 
 
 def _name(path: Path) -> str:
-    return path.relative_to(REPO_ROOT).as_posix()
+    inside = path.resolve().is_relative_to(REPO_ROOT)
+    return path.resolve().relative_to(REPO_ROOT).as_posix() if inside else path.name
 
 
 def _runnable(path: Path) -> bool:
