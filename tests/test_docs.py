@@ -37,12 +37,13 @@ def test_rules_page_is_up_to_date(invoke) -> None:
 
 
 def _guide_documents() -> list[tuple[str, str]]:
-    """(file name, text) of every complete example document in the guide."""
+    """(file name, text) of every complete example document in the guide's reference of the
+    kinds, docs/kinds.md."""
     found = []
-    for _, body in _blocks("guide.md", "yaml"):
+    for _, body in _blocks("kinds.md", "yaml"):
         if re.search(r"^kind: ", body, re.M) and re.search(r"^id: ", body, re.M):
             found.append(("example.yaml", body))
-    for _, body in _blocks("guide.md", "markdown"):
+    for _, body in _blocks("kinds.md", "markdown"):
         if body.startswith("---\n"):
             found.append(("example.md", body))
     return found
