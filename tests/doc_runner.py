@@ -55,6 +55,7 @@ class Session:
             GIT_CONFIG_NOSYSTEM="1",
             GIT_CONFIG_GLOBAL=str(self.home / ".gitconfig"),
             GIT_TERMINAL_PROMPT="0",
+            GIT_EDITOR="true",  # a merge takes git's message, as when accepted in an editor
             GIT_AUTHOR_DATE=when,
             GIT_COMMITTER_DATE=when,
             SMS_LINT_TODAY=self.today,
@@ -105,6 +106,8 @@ def _must(args: list[str], cwd: Path, env: dict[str, str]) -> None:
 def run_page(page: Page, root: Path, starts: Starts | None = None) -> None:
     """Run ``page``'s steps in ``root`` (an empty temporary folder); raise ExampleFailure at
     the first step that does not do what the page says."""
+    if not SMS_LINT.exists():
+        raise ExampleFailure(f"no {SMS_LINT}: install sms-lint in this venv (pip install -e .)")
     root = root.resolve()  # `pwd` in the commands prints the resolved folder
     work, home = root / "work", root / "home"
     work.mkdir(parents=True)
@@ -140,16 +143,19 @@ def _run(session: Session, step: Command) -> None:
     state = session.root / "cwd-after-command"
     # The trailer keeps the command's exit status and tells us where a `cd` left the reader.
     script = f"{step.text}\n__status=$?\npwd >{shlex.quote(str(state))}\nexit $__status\n"
-    result = subprocess.run(
-        ["bash", "-c", script],
-        cwd=session.cwd,
-        env=session.env(),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    try:
+        result = subprocess.run(
+            ["bash", "-c", script],
+            cwd=session.cwd,
+            env=session.env(),
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        result = subprocess.CompletedProcess(script, -1, "", f"(still running after {TIMEOUT} s)")
     session.clock += 1
     if state.exists():
         session.cwd = Path(state.read_text(encoding="utf-8").strip())
