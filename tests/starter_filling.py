@@ -1,11 +1,11 @@
 """The starter of ``sms-lint init``, read and filled in from the user's side.
 
 ``markers`` finds the ``<...>`` placeholders the way a person scanning the files would (a
-simple pattern of its own, not sms-lint's). ``fill_in`` does what the guide's section "From
-`sms-lint init` to a first clean check" says: every placeholder replaced with plausible text,
-every document approved (the scope and the service management policy by a top-management
-role), the first internal audit and the first management review recorded with the records
-the guide shows, on the day given.
+simple pattern of its own, not sms-lint's). ``fill_in`` does what the section "From
+`sms-lint init` to a first clean check" of docs/tasks/start-an-sms.md says: every placeholder
+replaced with plausible text, every document approved (the scope and the service management
+policy by a top-management role), the first internal audit and the first management review
+recorded with the records the page shows, on the day given.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import yaml
 from sms_lint.facts import add_months
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-GUIDE = REPO_ROOT / "docs" / "guide.md"
+GUIDE = REPO_ROOT / "docs" / "tasks" / "start-an-sms.md"
 SECTION = "## From `sms-lint init` to a first clean check"
 
 # A letter after '<' (so '<!--', '< 4 hours' and '</b>' are not counted), up to the next '>'.
