@@ -100,7 +100,6 @@ def page_steps(path: Path) -> Page:
     names the page and line of a marker the conventions do not allow."""
     page = Page(path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    blanked = list(lines)  # fence contents blanked: inline code is only looked for in prose
     pending: tuple[int, str, str] | None = None  # a marker waiting for its fence
     number = 0
     while number < len(lines):
@@ -109,7 +108,6 @@ def page_steps(path: Path) -> Page:
         if opened:
             end = _fence_end(lines, number, opened)
             body = tuple(_dedent(text, len(opened["indent"])) for text in lines[number + 1 : end])
-            blanked[number : end + 1] = [""] * (min(end, len(lines) - 1) - number + 1)
             _block(page, number + 1, opened["lang"].lower(), body, pending)
             pending, number = None, end + 1
             continue
@@ -121,7 +119,7 @@ def page_steps(path: Path) -> Page:
         number += 1
     if pending:
         _fail(page, pending[0], f"<!-- {pending[1]} --> must be right before a fence")
-    page.spans = _spans("\n".join(blanked))
+    page.spans = _spans(prose(path))  # inline code is looked for outside fences only
     return page
 
 

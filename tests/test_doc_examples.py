@@ -129,7 +129,7 @@ def command_problem(command: str) -> str | None:
     return None
 
 
-def _commands(page: Page) -> list[tuple[int, str]]:
+def commands_in(page: Page) -> list[tuple[int, str]]:
     """(line, text) of every inline ``sms-lint ...`` and every ``$ sms-lint`` line."""
     found = [(line, text) for line, text in page.spans if text.startswith("sms-lint ")]
     for block in page.blocks:
@@ -150,7 +150,7 @@ def _commands(page: Page) -> list[tuple[int, str]]:
 def test_inline_commands_are_real(path: Path) -> None:
     page = _load(path)
     wrong = []
-    for line, command in _commands(page):
+    for line, command in commands_in(page):
         problem = command_problem(command)
         if problem:
             wrong.append(f"{page.name}:{line}: `{command}`: {problem}")

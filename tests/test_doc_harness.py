@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from doc_examples import Command, EditFile, PageError, SetToday, WriteFile, page_steps
 from doc_runner import ExampleFailure, Starts, run_page
-from test_doc_examples import anchors, command_problem, link_problems
+from test_doc_examples import anchors, command_problem, commands_in, link_problems
 
 F = "```"
 EVERY_CONVENTION = f"""\
@@ -184,3 +184,12 @@ def test_links_need_a_file_and_a_heading(tmp_path: Path) -> None:
         "link other.md#nowhere: no heading in other.md gives #nowhere",
         "link #elsewhere: no heading in page.md gives #elsewhere",
     ]
+
+
+def test_commands_are_looked_for_in_prose_and_every_console_block(tmp_path: Path) -> None:
+    text = (
+        "Run `sms-lint check --base origin/main`.\n\n<!-- illustrative -->\n"
+        f"{F}console\n$ sms-lint chek \\\n  --x\n{F}\n\n{F}text\n`sms-lint nothing`\n{F}\n"
+    )
+    found = commands_in(page_steps(_page(tmp_path, text)))
+    assert found == [(1, "sms-lint check --base origin/main"), (5, "sms-lint chek \\\n  --x")]
