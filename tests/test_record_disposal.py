@@ -164,3 +164,19 @@ def test_retain_until_is_a_date_in_the_header_schema(tmp_path, check_json) -> No
     wrong = located(report, "SMS001")
     assert [where for where, *_ in wrong] == ["audits/aud-2.yaml:16"]
     assert "retain_until" in wrong[0][4]
+
+
+def test_setting_retain_until_on_an_approved_record_needs_no_new_version(
+    tmp_path, check_json
+) -> None:
+    """How long a record is kept is records keeping, not a revision of what it records."""
+    sms = GitRepo(tmp_path / "sms")
+    sms.write("roles.yaml", roles_artifact())
+    sms.write(".sms-lint.yaml", quiet_config("SMS001", "SMS017"))
+    sms.write("audits/aud-1.yaml", AUDIT)
+    sms.commit("The audit report", "2020-01-10")
+    sms.write("audits/aud-1.yaml", kept(AUDIT, "2030-12-31"))
+    sms.commit("Keep the report until 2030", "2026-11-20")
+    code, report = check_json(sms.path, "--base", "HEAD~1")
+    assert located(report, "SMS017") == []
+    assert code == 0

@@ -34,6 +34,21 @@ def test_records_have_no_next_review_in_the_register(invoke) -> None:
     assert None not in by_kind["policy"]
 
 
+def test_retired_documents_have_no_next_review_in_the_register(write, tmp_path, invoke) -> None:
+    write(
+        "sup.yaml",
+        "id: SUP-OLD\nkind: supplier\ntitle: Old host\nowner: sms-manager\nstatus: retired\n"
+        'version: "2.0"\nlast_reviewed: 2025-01-10\nnext_review: 2026-01-10\n',
+    )
+    result = invoke("register", str(tmp_path), "--format", "json")
+    [row] = json.loads(result.stdout)
+    assert (row["status"], row["last_reviewed"], row["next_review"]) == (
+        "retired",
+        "2025-01-10",
+        None,
+    )
+
+
 def test_closed_nonconformity_is_a_record_open_one_is_not(write, tmp_path, invoke) -> None:
     from sms_lint.facts import is_record
     from sms_lint.model import Artifact

@@ -21,6 +21,9 @@ from sms_lint.words import listing
 
 # Fields a recorded review moves on: a change to nothing else is a review, not a revision.
 REVIEW_FIELDS = frozenset({"last_reviewed", "next_review", "review_interval_months"})
+# Fields about keeping the file, not its content: setting how long a record is kept is no
+# revision of what it records.
+UNVERSIONED = REVIEW_FIELDS | {"retain_until"}
 
 
 def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
@@ -31,7 +34,8 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
     What changed is read from ``BaseFile.differs`` (:mod:`sms_lint.gitrepo.differences`): the
     top-level fields whose values differ, as written, and the Markdown body as text (line
     endings and trailing spaces aside). A change to the review fields only (``last_reviewed``,
-    ``next_review``, ``review_interval_months``) is a recorded review: no new version, only
+    ``next_review``, ``review_interval_months``) is a recorded review, and one to
+    ``retain_until`` is records keeping: no new version, only
     ``last_reviewed`` never earlier than before. A change to anything else (any other field,
     ``version``, ``approved_on`` and ``approved_by`` included, or the body) is a revision: a
     new ``version``, its approval (``approved_on``) and its review (``last_reviewed``) after
@@ -45,8 +49,8 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
         if base is None or not artifact.approved or not _approved(base.document):
             continue
         old = base.document.data or {}
-        if base.differs is None or base.differs - REVIEW_FIELDS:
-            what = None if base.differs is None else base.differs - REVIEW_FIELDS
+        if base.differs is None or base.differs - UNVERSIONED:
+            what = None if base.differs is None else base.differs - UNVERSIONED
             yield from _revision(artifact, old, what, ctx)
         elif "last_reviewed" in base.differs:
             yield from _review(artifact, old, ctx.changes.ref)

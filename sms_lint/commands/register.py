@@ -137,7 +137,9 @@ def register_rows(
 
 
 def _row(artifact: Artifact, config: Config, change: CommitInfo | None) -> dict[str, Any]:
-    due, _ = next_review(artifact, config.review_interval_months)
+    # A retired document is no longer reviewed: it has no next review.
+    retired = artifact.status == "retired"
+    due = None if retired else next_review(artifact, config.review_interval_months)[0]
     reviewed = artifact.date("last_reviewed")
     return {
         "id": artifact.id,
