@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT
 
-from sms_lint.checks.references import ARTIFACT_REFERENCES, OWNED_ENTRIES, ROLE_FIELDS, ROLE_LISTS
+from sms_lint.checks.references import (
+    ARTIFACT_REFERENCES,
+    OWNED_ENTRIES,
+    OWNED_INNER_ENTRIES,
+    ROLE_FIELDS,
+    ROLE_LISTS,
+)
 from sms_lint.commands.schema import schema_files
 from sms_lint.schema.diagram import ANY_KIND, kinds_mermaid, reference_fields, references
 
@@ -48,9 +54,13 @@ def test_annotations_agree_with_the_reference_check() -> None:
         assert annotated[(kind, field)] == (wanted,), (kind, field)
     role_fields = [(k, f) for k, f in (*ROLE_LISTS, *ROLE_FIELDS)]
     role_fields += [(kind, f"{field}[].owner") for kind, field, _ in OWNED_ENTRIES]
+    role_fields += [(k, f"{f}[].{inner}[].owner") for k, f, _, inner, _ in OWNED_INNER_ENTRIES]
     role_fields += [("header", "owner"), ("header", "approved_by")]
     for key in role_fields:
         assert annotated[key] == ("roles",), key
+    # ... and the other way round: every field annotated as a role is one SMS018 checks.
+    annotated_roles = {key for key, targets in annotated.items() if targets == ("roles",)}
+    assert annotated_roles == set(role_fields)
     assert annotated[("header", "related")] == (ANY_KIND,)
 
 

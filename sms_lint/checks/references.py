@@ -40,6 +40,10 @@ OWNED_ENTRIES = (
     ("improvement", "opportunities", "opportunity"),
 )
 
+# Role references as the `owner` of entries listed in entries: (kind, list field, entry noun,
+# inner list field, inner noun), e.g. the owner of a risk's treatment action.
+OWNED_INNER_ENTRIES = (("risk-register", "risks", "risk", "actions", "action"),)
+
 
 def references_resolve(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """Every role id and artifact id an artifact writes down points at something that exists."""
@@ -123,6 +127,23 @@ def _role_references(artifact: Artifact) -> Iterator[tuple[tuple, str, str]]:
                 if owner is not None:
                     label = f"owner '{owner}' of {_entry_name(entry, index, noun)}"
                     yield (field, index, "owner"), label, owner
+    yield from _inner_owners(artifact)
+
+
+def _inner_owners(artifact: Artifact) -> Iterator[tuple[tuple, str, str]]:
+    """The owners of entries inside list entries (a risk's treatment actions)."""
+    for kind, field, noun, inner, inner_noun in OWNED_INNER_ENTRIES:
+        if artifact.kind != kind:
+            continue
+        for index, entry in artifact.items(field):
+            for number, action in enumerate(entry.get(inner) or ()):
+                owner = artifact.text("owner", action) if isinstance(action, dict) else None
+                if owner is not None:
+                    label = (
+                        f"owner '{owner}' of the {ordinal(number + 1)} {inner_noun} of "
+                        f"{_entry_name(entry, index, noun)}"
+                    )
+                    yield (field, index, inner, number, "owner"), label, owner
 
 
 def _entry_name(entry: Mapping[str, Any], index: int, noun: str) -> str:
