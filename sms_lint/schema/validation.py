@@ -306,6 +306,8 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         return f"{where} must not be empty" if expected == 1 else f"{where} is too short"
     if kind in ("maxItems", "maxLength", "maxProperties"):
         return f"{where} is too long (at most {expected})"
+    if kind == "contains":  # jsonschema's message would quote the whole list
+        return f"no entry of {where} is as required"
     if kind == "uniqueItems":
         return f"{where} lists the same entry more than once"
     if kind == "pattern" and expected == "\\S":
