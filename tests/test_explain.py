@@ -49,3 +49,21 @@ def test_unknown_rule_without_a_close_match_still_points_at_the_list(invoke) -> 
 
 def test_missing_argument_exits_2(invoke) -> None:
     assert invoke("explain").exit_code == 2
+
+
+def test_explain_and_rules_read_the_config_in_the_current_folder(
+    invoke, write, tmp_path, monkeypatch
+) -> None:
+    """Run at the root of an SMS repository, they describe the rules its check applies."""
+    write(
+        "org-rules.yaml",
+        "rules:\n  - id: ORG001\n    name: sla-floor\n    clause: '8.3.3'\n    severity: major\n"
+        "    check: require-schema\n    description: Our SLAs promise 99.5 percent.\n"
+        "    params:\n      select: {kind: sla}\n      schema: {required: [targets]}\n",
+    )
+    write(".sms-lint.yaml", "policies: [org-rules.yaml]\n")
+    monkeypatch.chdir(tmp_path)
+    assert "ORG001" in invoke("rules").stdout
+    assert invoke("explain", "ORG001").stdout.startswith("ORG001 sla-floor")
+    monkeypatch.chdir(tmp_path.parent)
+    assert invoke("explain", "ORG001").exit_code == 2

@@ -18,8 +18,12 @@ CONFIG_OPTION = click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also include the rule packs listed under 'policies:' in this config file.",
+    help="Also include the rule packs listed under 'policies:' in this config file "
+    "(default: .sms-lint.yaml in the current folder, if there is one).",
 )
+# Where `rules` and `explain` look for a config without --config: run at the root of an SMS
+# repository, they describe the rules its check applies.
+DEFAULT_CONFIG = Path(".sms-lint.yaml")
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,10 @@ class Catalog:
 
 
 def load_catalog(config_path: Path | None) -> Catalog:
-    """The built-in rules and, when a config is given, its organization packs' rules."""
+    """The built-in rules and, when a config is given (or found in the current folder), its
+    organization packs' rules."""
+    if config_path is None and DEFAULT_CONFIG.is_file():
+        config_path = DEFAULT_CONFIG
     try:
         framework = load_framework()
         extra: list[Rule] = []
