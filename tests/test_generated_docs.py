@@ -1,5 +1,5 @@
 """What the docs say about the command line and the rules is generated or checked, so it cannot
-drift (issue 16, point 5): docs/commands.md is the output of commands_markdown, and every rule
+drift (issue 16, point 5): docs/commands.md is the output of sms_lint.cli_docs, and every rule
 count written in the README or docs is the real number of rules."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import sys
 import click
 from conftest import REPO_ROOT
 
+from sms_lint.cli_docs import REGENERATE, render_markdown
 from sms_lint.commands import COMMANDS, load_command
-from sms_lint.commands.commands_markdown import REGENERATE, render_markdown
 
 COMMANDS_PAGE = REPO_ROOT / "docs" / "commands.md"
 PAGES = [REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").rglob("*.md"))]

@@ -3,7 +3,7 @@
 Every command, its usage line, its help and every option with its help, choices and default
 come from the commands themselves (``--format`` choices from the reporter registries), so the
 page never drifts from the CLI; tests/test_generated_docs.py fails when the committed page
-differs from this output. Run it with ``python -m sms_lint.commands.commands_markdown``.
+differs from this output. Run it with ``python -m sms_lint.cli_docs``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import sys
 
 import click
 
+from sms_lint.cli import cli
 from sms_lint.commands import COMMANDS, load_command
 
-REGENERATE = "python -m sms_lint.commands.commands_markdown > docs/commands.md"
+REGENERATE = "python -m sms_lint.cli_docs > docs/commands.md"
 PROG = "sms-lint"
 # A fixed width, so the page is the same whatever terminal generates it.
 WIDTH = 100
@@ -118,9 +119,6 @@ def _section(name: str, root: click.Context) -> list[str]:
 
 
 def render_markdown() -> str:
-    # Imported here: the group imports this package, which must not import it back at load.
-    from sms_lint.cli import cli
-
     root = click.Context(cli, info_name=PROG, terminal_width=WIDTH, max_content_width=WIDTH)
     lines = [
         "# Commands",
