@@ -103,13 +103,24 @@ class Compiler:
         return self._compiled[key]
 
     def evaluated_keys(self, schema: dict[str, Any], base: str) -> tuple[set[str], list[str]]:
-        """Names and patterns a schema (and what it $refs) evaluates, for unevaluatedProperties."""
+        """Names and patterns a schema (and what it $refs or allOf holds) evaluates, for
+        unevaluatedProperties.
+
+        The check runs beside the others, so it only decides for an instance every other
+        keyword accepts: then each allOf branch passed and its keys count. ``if``/``then``/
+        ``else`` count for nothing: their keys count only on the branch taken, and leaving them
+        out can only make the fast path stricter (jsonschema then has the last word), never
+        laxer."""
         names = set(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
-        if "additionalProperties" in schema or {"anyOf", "oneOf", "allOf", "if"} & set(schema):
+        if "additionalProperties" in schema or {"anyOf", "oneOf"} & set(schema):
             raise Unsupported("unevaluatedProperties next to applicators")
+        refs = [(base, sub) for sub in schema.get("allOf", [])]
         if "$ref" in schema:
-            file, target = self._resolve(base, schema["$ref"])
+            refs.append(self._resolve(base, schema["$ref"]))
+        for file, target in refs:
+            if not isinstance(target, dict):
+                raise Unsupported("boolean schema in allOf")
             more_names, more_patterns = self.evaluated_keys(target, file)
             names |= more_names
             patterns += more_patterns
@@ -254,6 +265,22 @@ class Compiler:
     def _kw_anyOf(self, subs: list, schema: dict, base: str) -> Check:
         compiled = [self.compile(sub, base) for sub in subs]
         return lambda v: any(c(v) for c in compiled)
+
+    def _kw_allOf(self, subs: list, schema: dict, base: str) -> Check:
+        compiled = [self.compile(sub, base) for sub in subs]
+        return lambda v: all(c(v) for c in compiled)
+
+    def _kw_if(self, condition: Any, schema: dict, base: str) -> Check:
+        test = self.compile(condition, base)
+        then = self.compile(schema.get("then", True), base)
+        otherwise = self.compile(schema.get("else", True), base)
+        return lambda v: then(v) if test(v) else otherwise(v)
+
+    def _kw_then(self, sub: Any, schema: dict, base: str) -> Check:
+        return _ALWAYS  # applied by _kw_if; without an ``if`` it means nothing (so says the spec)
+
+    def _kw_else(self, sub: Any, schema: dict, base: str) -> Check:
+        return _ALWAYS  # as ``then``
 
 
 def _ALWAYS(v: Any) -> bool:
