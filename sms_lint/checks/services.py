@@ -117,8 +117,9 @@ def _weak_target(
 
 
 def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """A supplier's contract is in force and its performance was reviewed recently. How much
-    a lapse weighs depends on the services the supplier supports."""
+    """A supplier's contract (an internal supplier's internal agreement, which may have no
+    end date) is in force and its performance was reviewed recently. How much a lapse weighs
+    depends on the services the supplier supports."""
     months = ctx.config.intervals.supplier_review_months
     oldest_review = add_months(ctx.today, -months)
     for supplier in current(ctx.of_kind("supplier")):
@@ -129,27 +130,41 @@ def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
             serving = f", yet it supports live service{plural} {listing(live)}"
         else:
             serving = " (it supports only retired services)" if retired_only else ""
+        internal = supplier.text("supplier_type") == "internal"
         contract_end = supplier.date("contract_end")
         if contract_end is not None and contract_end < ctx.today:
-            yield Hit(
-                f"the contract with {who} ended on {contract_end}{serving}: renew it and set "
-                "contract_end to the new end date, or end the relationship and retire this "
-                "supplier (status: retired)",
-                supplier,
-                at=("contract_end",),
-                grade="live" if live else "retired" if retired_only else None,
-            )
+            grade = "live" if live else "retired" if retired_only else None
+            yield _ended(supplier, f"{who} ended on {contract_end}{serving}", internal, grade)
         reviewed = supplier.date("last_performance_review")
         if reviewed is not None and reviewed < oldest_review:
+            agreement = "internal agreement" if internal else "contract"
             yield Hit(
                 f"the performance of {who} was last reviewed on {reviewed}, more than the "
                 f"planned interval of {months} months (intervals.supplier_review_months) "
-                f"ago{serving}: review it against the contract's targets and set "
+                f"ago{serving}: review it against the {agreement}'s targets and set "
                 "last_performance_review to the date of that review",
                 supplier,
                 at=("last_performance_review",),
                 grade="retired" if retired_only else None,
             )
+
+
+def _ended(supplier: Artifact, ended: str, internal: bool, grade: str | None) -> Hit:
+    """The contract (or an internal supplier's internal agreement) has ended. An internal
+    agreement may be open-ended, so removing its end date is a fix too."""
+    if internal:
+        message = (
+            f"the internal agreement with {ended}: renew it and set "
+            "contract_end to the new end date (or remove contract_end if the agreement is now "
+            "open-ended), or end the arrangement and retire this supplier (status: retired)"
+        )
+    else:
+        message = (
+            f"the contract with {ended}: renew it and set "
+            "contract_end to the new end date, or end the relationship and retire this "
+            "supplier (status: retired)"
+        )
+    return Hit(message, supplier, at=("contract_end",), grade=grade)
 
 
 def _supported(ctx: Context, supplier: Artifact) -> tuple[list[str], bool]:
