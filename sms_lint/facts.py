@@ -92,20 +92,22 @@ def is_record(artifact: Artifact) -> bool:
 def next_review(artifact: Artifact, default_months: int) -> tuple[datetime.date | None, str]:
     """When the artifact is next due for review, and how that was worked out (for messages).
 
-    ``next_review`` wins when present, unless a review was recorded on or after it (it was
-    held, if late): then, as without one, ``last_reviewed`` plus the interval. A record
-    (:func:`is_record`) has none.
+    ``last_reviewed`` plus the interval, or ``next_review`` when it comes sooner: it may bring
+    a review forward, never put it off beyond the interval (a longer cycle is
+    ``review_interval_months``). A ``next_review`` on or before ``last_reviewed`` was held, if
+    late, and is spent. A record (:func:`is_record`) has none.
     """
     if is_record(artifact):
         return None, "a record: retained, not reviewed"
     explicit = artifact.date("next_review")
     last = artifact.date("last_reviewed")
-    if explicit is not None and (last is None or explicit > last):
-        return explicit, f"next_review {explicit}"
     if last is None:
-        return None, ""
+        return (explicit, f"next_review {explicit}") if explicit else (None, "")
     months = review_interval(artifact, default_months)
-    return add_months(last, months), f"last_reviewed {last} + {months} months"
+    interval_due = add_months(last, months)
+    if explicit is not None and last < explicit <= interval_due:
+        return explicit, f"next_review {explicit}"
+    return interval_due, f"last_reviewed {last} + {months} months"
 
 
 def evidence_clauses(artifact: Artifact, framework: Framework) -> tuple[str, ...]:

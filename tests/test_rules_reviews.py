@@ -65,10 +65,16 @@ def test_next_review_wins_over_the_interval(write, tmp_path: Path, check_json) -
     assert found(report, "SMS005", "SMS019") == [("doc.yaml", 10, "SMS005", "7.5.3", message)]
 
 
-def test_future_next_review_excuses_an_old_last_review(write, tmp_path, check_json) -> None:
+def test_a_future_next_review_does_not_excuse_an_old_last_review(
+    write, tmp_path, check_json
+) -> None:
+    """next_review may bring a review forward, never put it off beyond the interval: a
+    document last reviewed in January 2024 is overdue, whatever date is planned (issue 16)."""
     repo(write, artifact("next_review: 2027-03-01\n", last_reviewed="2024-01-01"))
     _, report = check_json(tmp_path)
-    assert found(report, "SMS005", "SMS019") == []
+    [(path, line, rule, clause, message)] = found(report, "SMS005", "SMS019")
+    assert (path, line, rule, clause) == ("doc.yaml", 9, "SMS005", "7.5.3")  # last_reviewed
+    assert message.startswith("last reviewed on 2024-01-01, so with a 12-month review interval")
 
 
 def test_artifact_interval_overrides_the_default(write, tmp_path: Path, check_json) -> None:
