@@ -34,13 +34,13 @@ def starter(invoke, tmp_path: Path) -> Path:
     return folder
 
 
-def test_every_document_gets_a_first_review_in_months_3_to_14(starter: Path) -> None:
+def test_every_document_gets_a_first_review_in_months_4_to_15(starter: Path) -> None:
     dates = _next_reviews(starter)
     documents = [p for p in artifacts(starter) if front_matter(p)["kind"] != "audit"]
     assert len(dates) == len(documents) > 40
     months = Counter(date[:7] for date in dates.values())
     start = datetime.date.fromisoformat(START)
-    expected = {add_months(start, n).isoformat()[:7] for n in range(3, 15)}
+    expected = {add_months(start, n).isoformat()[:7] for n in range(4, 16)}
     assert set(months) == expected
     # Evenly: no month carries more than its share, rounded up.
     assert max(months.values()) <= -(-len(dates) // 12)
@@ -56,14 +56,14 @@ def test_reviews_fall_due_a_few_at_a_time(invoke, tmp_path: Path) -> None:
     invoke("init", str(folder), "--today", TODAY)
     fill_in(folder, TODAY)
     overdue_by_month = []
-    for months in (4, 8, 15):
+    for months in (5, 9, 16):
         day = add_months(datetime.date.fromisoformat(TODAY), months).isoformat()
         result = invoke("check", str(folder), "--format", "json", "--today", day)
         report = json.loads(result.stdout)
         overdue_by_month.append(sum(f["rule"] == "SMS005" for f in report["findings"]))
-    after_4, after_8, after_15 = overdue_by_month
-    assert 0 < after_4 < after_8 < after_15
-    assert after_4 <= 8  # a month or two of reviews, not the whole SMS
+    after_5, after_9, after_16 = overdue_by_month
+    assert 0 < after_5 < after_9 < after_16
+    assert after_5 <= 8  # a month or two of reviews, not the whole SMS
 
 
 def test_a_first_review_passed_before_approval_is_superseded(invoke, write, tmp_path) -> None:
