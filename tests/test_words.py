@@ -199,12 +199,23 @@ def test_nothing_approved_says_to_approve_the_scope_first(invoke, tmp_path) -> N
     drafts = sum("\nstatus: draft\n" in t and not any(r in t for r in records) for t in texts)
     code, lines = text_check(invoke, root)
     assert code == 1
+    # The example's roles name their holders already: the advice starts with the scope.
     assert lines[0] == (
-        "Nothing is approved yet: fill in who holds each role in governance/roles.yaml, then "
-        "fill in and approve governance/scope.yaml (4.3 Scope of the SMS), then the other "
-        f"{drafts - 1} draft documents in clause order."
+        "Nothing is approved yet: fill in and approve governance/scope.yaml (4.3 Scope of the "
+        f"SMS), then the other {drafts - 1} draft documents in clause order."
     )
     assert re.fullmatch(r"\d+ artifacts checked: \d+ findings \(.*\): major or minor .*", lines[-1])
+
+
+def test_holders_still_to_write_come_first(invoke, tmp_path) -> None:
+    """In the starter the holders are placeholders: writing them is the first step."""
+    root = tmp_path / "sms"
+    invoke("init", str(root), "--today", "2026-11-22")
+    _, lines = text_check(invoke, root)
+    assert lines[0].startswith(
+        "Nothing is approved yet: fill in who holds each role in governance/roles.yaml, then "
+        "fill in and approve governance/scope.yaml (4.3 Scope of the SMS)"
+    )
 
 
 def test_one_approved_document_is_not_nothing_approved(invoke, tmp_path) -> None:

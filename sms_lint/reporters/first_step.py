@@ -131,9 +131,18 @@ def _nothing_approved(result: Result) -> str | None:
     # can be approved: the roles come before the scope, though they are not approved first.
     roles = [a for a in drafts if a.kind == "roles" and a is not first]
     before = ""
-    if roles:
+    if roles and _holders_to_write(result, roles[0].path):
         before = f"fill in who holds each role in {terminal(visible_path(roles[0].path))}, then "
     return f"Nothing is approved yet: {before}fill in and approve {what}{rest if others else ''}."
+
+
+# What the roles file still says about its holders: a role without one, or a placeholder.
+_HOLDER_RULES = frozenset({"SMS003", "SMS027"})
+
+
+def _holders_to_write(result: Result, roles_path: str) -> bool:
+    """Whether the roles draft still lacks holders (once written, the advice moves on)."""
+    return any(f.path == roles_path and f.rule in _HOLDER_RULES for f in result.findings)
 
 
 def _kind_order(result: Result, artifact: Artifact) -> tuple:
