@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from sms_lint import __version__
@@ -122,7 +123,7 @@ def build_page(
         framework=result.framework.name,
         today=result.today,
         version=__version__,
-        root=result.root,
+        root=root_label(result.root),
         commit=commit[:7] if commit else None,
     )
     documents = _approved_by_label(result.artifacts)
@@ -136,6 +137,15 @@ def build_page(
         calendar=review_calendar(result.artifacts, result.today, config.review_interval_months),
         programme=audit_programme(result, statuses, config.intervals.audit_cycle_months),
     )
+
+
+def root_label(root: str) -> str:
+    """The checked folder as given, or its name when it was given as the current folder
+    (a reader of the page cannot tell what "." was)."""
+    path = PurePath(root)
+    if path.name:
+        return root
+    return Path(root).resolve().name or root
 
 
 def organization(artifacts: tuple[Artifact, ...]) -> str:
