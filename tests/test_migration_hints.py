@@ -85,7 +85,8 @@ def _office_files(write: Callable[..., Path]) -> None:
         "archive/Old manual.doc",  # excluded
         ".drafts/Plan.docx",  # hidden folder
         ".~lock.Manual.pdf",  # hidden file
-        "notes.txt",  # not an office format
+        "risks/export.csv",  # a spreadsheet's export: a register still to migrate
+        "logo.png",  # an image: not a document to migrate
     ):
         write(name, b"\xd0\xcf\x11\xe0 not text")
 
@@ -99,8 +100,8 @@ def test_the_text_report_names_office_files_in_one_note_before_the_summary(
     assert result.exit_code == 0
     assert lines[-1] == "1 artifact checked: no findings."
     assert lines[-3] == (
-        "note: 3 files are not YAML or Markdown and were not read: Manual.pdf, "
-        "procedures/Change.docx and 1 more; keep documents as YAML or Markdown and link to "
+        "note: 4 files are not YAML or Markdown and were not read: Manual.pdf, "
+        "procedures/Change.docx and 2 more; keep documents as YAML or Markdown and link to "
         "other files from them (docs/tasks/migrate-a-document-set.md)"
     )
     assert sum("not read" in line for line in lines) == 1
@@ -118,6 +119,7 @@ def test_the_json_report_lists_them_and_keeps_every_other_key(
         "Manual.pdf",
         "procedures/Change.docx",
         "risks/Risk register.xlsx",
+        "risks/export.csv",
     ]
     assert report["findings"] == [] and report["summary"]["conformant"] is True
 

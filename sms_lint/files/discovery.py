@@ -25,7 +25,11 @@ from sms_lint.parse.loader import Problem
 _SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 # Office documents and PDF: what a document set being migrated holds. They are not read, but
 # the report names them (a procedure left as .docx is otherwise invisible to the check).
-NOT_READ_SUFFIXES = (".docx", ".doc", ".xlsx", ".xls", ".pdf", ".pptx", ".odt", ".ods", ".rtf")
+NOT_READ_SUFFIXES = (
+    *(".docx", ".doc", ".odt", ".rtf", ".txt"),  # text documents
+    *(".xlsx", ".xls", ".ods", ".csv", ".tsv"),  # registers kept as spreadsheets or exports
+    *(".pptx", ".ppt", ".odp", ".vsdx", ".vsd", ".pdf"),  # slides, diagrams, scans
+)
 
 
 @dataclass(frozen=True)
