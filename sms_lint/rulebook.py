@@ -70,7 +70,10 @@ def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
     by_name: dict[str, str] = {}
     for rule in rules:
         if rule.id in by_id:
-            raise ConfigError(f"rule id {rule.id} is defined twice ({rule.pack})")
+            raise ConfigError(
+                f"rule id {rule.id} is defined twice ({_where(by_id[rule.id], rule)}): give "
+                "one of them another id"
+            )
         by_id[rule.id] = rule
         by_name[rule.name] = rule.id
     severities = {rule_id: rule.severity for rule_id, rule in by_id.items()}
@@ -91,3 +94,9 @@ def build_rulebook(rules: Iterable[Rule], config: Config) -> RuleBook:
         frozenset(disabled),
         frozenset(overridden),
     )
+
+
+def _where(first: Rule, second: Rule) -> str:
+    """Where the two definitions of one id are: one pack, or both packs by name."""
+    names = [p if p != "builtin" else "the built-in pack" for p in (first.pack, second.pack)]
+    return f"both in {names[0]}" if names[0] == names[1] else f"in {names[0]} and in {names[1]}"

@@ -17,8 +17,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.config import Config, Waiver
-from sms_lint.facts import add_months, roles_index
+from sms_lint.facts import add_months, holder_of, roles_index
 from sms_lint.finding import Finding
+from sms_lint.suggest import RUN_BUDGET, Budget, Suggester
 from sms_lint.waiving import claims
 from sms_lint.words import listing
 
@@ -39,11 +40,21 @@ def waiver_finding(
     today: datetime.date,
     used: bool,
     context: Context | None = None,
+    names: RuleNames | None = None,
 ) -> Finding | None:
     """The one finding about ``waiver``, or None when it is in order. Without ``context``
-    (no artifacts known) the approver is not judged."""
+    (no artifacts known) the approver is not judged; ``names``: the book's, built once a run."""
     position = (waiver.line, 1)
     target = waiver.artifact or waiver.path
+    unknown = (names or RuleNames(book)).unknown(waiver.rule)
+    if unknown is not None:  # it can never match: renewing or bounding it is no fix
+        return book.finding(
+            UNUSED_RULE,
+            config.source,
+            position,
+            f"waiver for {waiver.rule} on {target} matches no finding: {unknown}; correct "
+            "'rule' or remove the waiver",
+        )
     if waiver.expires is not None and waiver.expires < today:
         return book.finding(
             EXPIRED_RULE,
@@ -70,6 +81,13 @@ def waiver_finding(
                 lapses.append(_approver_lapse(waiver.approved_by, roles))
             else:
                 unchecked = cause
+        elif holder_of(roles[waiver.approved_by]) is None:
+            # a vacant role approves nothing: nobody with its authority accepted the risk
+            lapses.append(
+                f"is approved by '{waiver.approved_by}', a role that has no holder (its "
+                "'holder' names nobody); have the role's holder approve it, or set "
+                "'approved_by' to the role of the person who did"
+            )
     if lapses:
         return book.finding(
             UNBOUNDED_RULE,
@@ -89,6 +107,22 @@ def waiver_finding(
             grade="unchecked",
         )
     return None
+
+
+class RuleNames:
+    """The ids and names of a rule book, and one budget of hints for a run's waivers (thousands
+    of misspelt waivers must not cost waivers x rules comparisons)."""
+
+    def __init__(self, book: RuleBook) -> None:
+        self.known = frozenset(book.rules) | {rule.name for rule in book.rules.values()}
+        self.suggester = Suggester(self.known, Budget(RUN_BUDGET))
+
+    def unknown(self, rule: str) -> str | None:
+        """Why a waiver naming ``rule`` can match nothing (None: a rule has that id or name)."""
+        if rule in self.known:
+            return None
+        hint = self.suggester.hint(rule)
+        return f"no rule {rule} exists" + (f" (did you mean {hint}?)" if hint else "")
 
 
 def _time_lapse(waiver: Waiver, config: Config, today: datetime.date) -> str | None:
@@ -146,8 +180,9 @@ def apply_waivers(
             waiver = config.waivers[live[claimed_by]]
             out[index] = replace(out[index], waived_reason=_reason(waiver))
             used.add(live[claimed_by])
+    names = RuleNames(book)
     extra = [
-        waiver_finding(waiver, config, book, today, index in used, context)
+        waiver_finding(waiver, config, book, today, index in used, context, names)
         for index, waiver in enumerate(config.waivers)
     ]
     return out + [f for f in extra if f is not None]

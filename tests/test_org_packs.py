@@ -110,7 +110,7 @@ def test_root_config_cannot_read_packs_outside_the_repository(write, tmp_path, i
     write("repo/.sms-lint.yaml", "policies: [../outside.yaml]\n")
     result = invoke("check", str(tmp_path / "repo"), "--today", TODAY)
     assert result.exit_code == 2
-    assert "outside the repository" in result.stderr
+    assert "outside the SMS root" in result.stderr
 
 
 def test_explicit_config_may_use_packs_next_to_it(write, tmp_path, invoke):
