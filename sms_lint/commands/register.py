@@ -105,13 +105,15 @@ def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, Commit
             tracked = repo.tracked()
             # Only files git tracks can show up in the log: the walk stops once they all have.
             wanted = [path for path in paths if path in tracked]
-            found = last_changes(repo, wanted) if wanted else {}
+            # A shallow clone's oldest commits show every file as added: not a last change.
+            boundary = repo.shallow_boundary() if state.shallow and wanted else set()
+            found = last_changes(repo, wanted, boundary) if wanted else {}
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
     if state.shallow:
         return found, (
-            f"{repo.top} is a shallow clone, so last changes older than its oldest commit are "
-            f"missing and dates may be incomplete: {NOT_SHALLOW_HINT}"
+            f"{repo.top} is a shallow clone, so the history is incomplete: last_change is null "
+            f"for documents not changed since its oldest commits: {NOT_SHALLOW_HINT}"
         )
     return found, None
 

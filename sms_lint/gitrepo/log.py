@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
 
-from sms_lint.gitrepo.merges import NO_APPROVER, Arrival, Graph
+from sms_lint.gitrepo.merges import NO_APPROVER, Arrival, Graph, merge_changed
 from sms_lint.gitrepo.repo import Repository, decode_path
 
 # %x1e starts a commit; %x1f separates its fields; the subject comes last (it may hold anything).
@@ -55,6 +55,7 @@ class FileChange:
     old_path: str
     old_blob: str | None = None
     new_blob: str | None = None
+    combined: bool = False  # a merge's entry: the file differs from every parent
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,13 @@ def _change(entry: list[bytes]) -> FileChange:
     words = entry[0].decode("ascii", "replace").split()
     status = words[-1][:1]
     paths = [decode_path(f) for f in entry[1:]]
-    raw = entry[0].startswith(b":") and len(words) >= 5
-    old_blob = _blob(words[2]) if raw else None
-    new_blob = _blob(words[3]) if raw else None
-    return FileChange(status, paths[-1], paths[0], old_blob, new_blob)
+    # A merge's combined entry (-c) starts with one colon a parent: the parents' modes and the
+    # result's, the parents' blobs and the result's, then one status letter a parent.
+    parents = len(words[0]) - len(words[0].lstrip(":"))
+    raw = parents > 0 and len(words) >= 2 * parents + 3
+    old_blob = _blob(words[parents + 1]) if raw else None
+    new_blob = _blob(words[2 * parents + 1]) if raw else None
+    return FileChange(status, paths[-1], paths[0], old_blob, new_blob, parents > 1)
 
 
 def _blob(word: str) -> str | None:
@@ -115,7 +119,9 @@ def parse_log(fields: Iterable[bytes]) -> Iterator[LoggedCommit]:
         yield current
 
 
-def last_changes(repo: Repository, wanted: Collection[str] = ()) -> dict[str, CommitInfo]:
+def last_changes(
+    repo: Repository, wanted: Collection[str] = (), boundary: Collection[bytes] = ()
+) -> dict[str, CommitInfo]:
     """For every path under the SMS root that git tracks: the last commit that touched it, and
     the merge that brought that commit into the branch (see ``merges``).
 
@@ -124,36 +130,83 @@ def last_changes(repo: Repository, wanted: Collection[str] = ()) -> dict[str, Co
     (older commits cannot change the answer, and the merges that brought the commits found
     in are newer than they are). ``--no-renames``: a rename touches the new path like any other
     change, and each entry has exactly one path. ``--full-history --sparse`` print every
-    commit, merges too, with its parents: the graph costs one header per commit, no diff.
+    commit, merges too, with its parents: the graph costs one header per commit. ``-c``: a
+    merge lists the paths that differ from all its parents (git compares trees, no content),
+    and :func:`merge_changed` keeps those the merge itself changed. A commit in ``boundary``
+    (a shallow clone's oldest commits) shows every file as added: a path first seen there gets
+    no last change, since its real one may be older than the clone.
     """
-    args = (GRAPH_FORMAT, "--name-status", "--no-renames", "--full-history", "--sparse",
+    args = (GRAPH_FORMAT, "--name-status", "--no-renames", "--full-history", "--sparse", "-c",
             *_PLAIN, "--", repo.pathspec())  # fmt: skip
-    missing = set(wanted)
-    found: dict[str, CommitInfo] = {}
-    seen: set[bytes] = set()
-    headers: list[bytes] = []
+    walk = _Walk(repo, set(wanted), boundary)
     # The hot loop of `register` (10,000 commits are 50,000 fields): it handles bytes and
     # decodes a commit header only when one of its paths is new.
-    header, info, path_next = b"", None, False
+    path_next, combined = False, False
     with closing(repo.stream("log", *args)) as fields:
         for field in fields:
             if path_next:
                 path_next = False
-                if field not in seen:
-                    seen.add(field)
-                    info = info or _graph_info(header)
-                    path = repo.from_top(decode_path(field))
-                    if path is not None:
-                        found[path] = info
-                        missing.discard(path)
+                if field not in walk.seen:
+                    walk.new_path(field, combined)
             elif field.lstrip(b"\n")[:1] == b"\x1e":
-                if wanted and not missing:
+                walk.settle_merge()
+                if walk.done():
                     break
-                header, info = field.lstrip(b"\n"), None
-                headers.append(header)
-            elif field.strip():
-                path_next = True
-    return with_arrivals(found, Graph(headers), repo.head_state().head)
+                walk.start(field.lstrip(b"\n"))
+            elif status := field.strip():
+                path_next, combined = True, len(status) > 1  # "MM": one letter a parent
+    walk.settle_merge()
+    return with_arrivals(walk.found, Graph(walk.headers), repo.head_state().head)
+
+
+class _Walk:
+    """What :func:`last_changes` has found so far."""
+
+    def __init__(self, repo: Repository, missing: set[str], boundary: Collection[bytes]) -> None:
+        self.repo, self.missing, self.boundary = repo, missing, boundary
+        self.wanted = bool(missing)
+        self.found: dict[str, CommitInfo] = {}
+        self.seen: set[bytes] = set()
+        self.headers: list[bytes] = []
+        self.header, self.info = b"", None
+        self.merged: list[bytes] = []  # paths the current merge may have changed itself
+
+    def start(self, header: bytes) -> None:
+        self.header, self.info = header, None
+        self.headers.append(header)
+
+    def done(self) -> bool:
+        return self.wanted and not self.missing
+
+    def new_path(self, field: bytes, combined: bool) -> None:
+        if combined:
+            self.merged.append(field)
+            return
+        self.seen.add(field)
+        if self.boundary and self.header[1:].split(b"\x1f", 1)[0] in self.boundary:
+            self._found(field, None)
+        else:
+            self.info = self.info or _graph_info(self.header)
+            self._found(field, self.info)
+
+    def _found(self, field: bytes, info: CommitInfo | None) -> None:
+        path = self.repo.from_top(decode_path(field))
+        if path is not None:
+            if info is not None:
+                self.found[path] = info
+            self.missing.discard(path)
+
+    def settle_merge(self) -> None:
+        """The merge's paths that it changed itself are its changes; the others are not."""
+        if not self.merged:
+            return
+        info = _graph_info(self.header)
+        changed = merge_changed(self.repo, info.commit, [decode_path(f) for f in self.merged])
+        for field in self.merged:
+            if decode_path(field) in changed:
+                self.seen.add(field)
+                self._found(field, info)
+        self.merged = []
 
 
 def with_arrivals(
@@ -187,22 +240,36 @@ def _commit_info(header: bytes) -> CommitInfo:
 
 
 def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
-    """Every commit that changed one file, newest first, following it across renames."""
+    """Every commit that changed one file, newest first, following it across renames; a merge
+    only where it changed the file itself (``-c`` lists merges, :func:`merge_changed` sorts
+    them)."""
     output = repo.run(
         "log",
         LOG_FORMAT,
         "--follow",
         "--raw",
         "--no-abbrev",
+        "-c",
         *_PLAIN,
         "--",
         repo.pathspec(root_relative),
     )
     history: list[LoggedCommit] = []
     for logged in parse_log(output.split(b"\0")):
+        if not _own_change(repo, logged):
+            continue
         history.append(logged)
         if any(change.status == "C" for change in logged.changes):
             # --follow also follows copies: the file began here as a copy of another
             # document, whose own history is not this one's.
             break
     return history
+
+
+def _own_change(repo: Repository, logged: LoggedCommit) -> bool:
+    """Whether the commit changed the file: a merge lists it when the file differs from every
+    parent (or not at all, under --follow), but changed it only if it wrote lines of its own."""
+    if not logged.changes:
+        return False
+    change = logged.changes[0]
+    return not change.combined or bool(merge_changed(repo, logged.info.commit, [change.path]))

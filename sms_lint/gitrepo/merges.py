@@ -1,17 +1,33 @@
 """Which merge brought a commit into the branch, and who made it: in a pull-request flow the
 merge is the approval the history keeps.
 
-The branch is HEAD's first-parent line (each commit's first parent is the branch as it was
-before). A commit off that line arrived with the merge whose other parents first reach it; its
-author is who merged (on GitHub the committer is GitHub itself, the author the person who
-pressed the button). A commit on the line with one parent arrived by a squash or rebase merge,
-a fast-forward or a direct push: the history names no approver for it.
+The branch line starts as HEAD's first-parent line (each commit's first parent is the branch
+as it was before). A merge made by ``git pull`` (or VS Code's *Sync*) on the branch itself is
+not an approval: its subject is git's own ``Merge branch 'main' of <remote>`` or ``Merge
+remote-tracking branch 'origin/main'`` (optionally ``into main``, always the same branch), and
+its other parent is the branch as the remote had it. So that parent's first-parent line is the
+branch line too, and so on for the pull merges on it. Were it read as an approval, everything
+the remote's merges brought in would read "merged by" whoever pulled (a false approver is
+worse than none). This is one more reason to pull with ``git pull --rebase`` or to change
+``main`` only through pull requests.
+
+A commit off the line arrived with the oldest merge on the line that reaches it (a feature
+branch merged into another by its author and then into ``main`` by Bob arrived with Bob's
+merge); that merge's author is who merged (on GitHub the committer is GitHub itself, the
+author the person who pressed the button). A commit on the line with one parent arrived by a
+squash or rebase merge, a fast-forward or a direct push, and a pull merge is the puller's own
+commit: the history names no approver for them. A merge on the line that changed a file itself
+(a conflict resolved by editing it) brought that change with itself: its author merged it.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from sms_lint.gitrepo.repo import Repository, decode_path
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,23 @@ NO_APPROVER_NOTE = (
     "approved it; the document's approved_by and approved_on are the record"
 )
 
+# git's own subjects for merging a branch's upstream into it (git pull, git merge origin/main).
+_PULL = re.compile(r"Merge branch '(?P<branch>[^']+)' of .+?(?: into (?P<into>\S+))?")
+_TRACKING = re.compile(
+    r"Merge remote-tracking branch '[^'/]+/(?P<branch>[^']+)'(?: into (?P<into>\S+))?"
+)
+# Without "into", git merged into a branch of merge.suppressDest: by default main or master.
+_SUPPRESSED = ("main", "master")
+
+
+def is_pull_merge(subject: str) -> bool:
+    """A merge of the branch's own upstream into it (see the module docstring)."""
+    found = _PULL.fullmatch(subject) or _TRACKING.fullmatch(subject)
+    if found is None:
+        return False
+    into = found.group("into")
+    return found.group("branch") == into if into else found.group("branch") in _SUPPRESSED
+
 
 class Graph:
     """Commits as ``git log --format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s`` printed them."""
@@ -70,7 +103,7 @@ class Graph:
             merge = brought_by.get(commit)
             if merge is None:
                 continue
-            if merge == commit and len(self.parents[commit]) < 2:
+            if merge == commit and not self._approves(commit):
                 found[name] = NO_APPROVER
                 continue
             if merge not in merges:
@@ -78,18 +111,47 @@ class Graph:
             found[name] = merges[merge]
         return found
 
+    def _approves(self, commit: bytes) -> bool:
+        """A merge that is not a pull of the branch itself: its author merged what it brought."""
+        return len(self.parents[commit]) > 1 and not is_pull_merge(self._merge(commit).message)
+
+    def _line(self, head: bytes) -> list[bytes]:
+        """The branch line (see the module docstring), every commit after its parents."""
+        on_line: set[bytes] = set()
+        starts = [head]
+        while starts:
+            commit: bytes | None = starts.pop()
+            while commit is not None and commit in self.parents and commit not in on_line:
+                on_line.add(commit)
+                parents = self.parents[commit]
+                if len(parents) > 1 and not self._approves(commit):
+                    starts.extend(parents[1:])  # a pull merge: the remote's line is ours too
+                commit = parents[0] if parents else None
+        # Parents first (an iterative depth-first walk), so older merges bring commits first.
+        ordered: list[bytes] = []
+        done: set[bytes] = set()
+        stack = [(head, False)] if head in on_line else []
+        while stack:
+            commit, expanded = stack.pop()
+            if expanded:
+                ordered.append(commit)
+                continue
+            if commit in done:
+                continue
+            done.add(commit)
+            stack.append((commit, True))
+            for parent in reversed(self.parents[commit]):
+                if parent in on_line and parent not in done:
+                    stack.append((parent, False))
+        return ordered
+
     def _brought_by(self, head: bytes) -> dict[bytes, bytes]:
-        """Commit -> the first-parent commit that brought it in (itself when on the line)."""
-        line: list[bytes] = []
-        commit: bytes | None = head
-        while commit is not None and commit in self.parents:
-            line.append(commit)
-            parents = self.parents[commit]
-            commit = parents[0] if parents else None
+        """Commit -> the line commit that brought it in (itself when on the line)."""
+        line = self._line(head)
         brought = {commit: commit for commit in line}
         # Oldest first: a commit two merges reach (a branch merged, continued, merged again)
         # arrived with the older one.
-        for merge in reversed(line):
+        for merge in line:
             stack = list(self.parents[merge][1:])
             while stack:
                 commit = stack.pop()
@@ -103,3 +165,30 @@ class Graph:
         fields = self.headers[commit][1:].decode("utf-8", "replace").split("\x1f", 4)
         name, _, author, date, message = [*fields, "", "", "", ""][:5]
         return Merge(name, author, date, message)
+
+
+# A patch (no -z) that no program the repository names may produce or colour.
+_PATCH = ("--no-color", "--no-show-signature", "--no-ext-diff", "--no-textconv",
+          "--encoding=UTF-8")  # fmt: skip
+
+
+def merge_changed(repo: Repository, merge: str, paths: list[str]) -> set[str]:
+    """Those of ``paths`` (from the top) that the merge changed itself: git's dense combined
+    diff shows a hunk for them, a line that none of the parents has (a conflict resolved by
+    writing something new, or an edit made while merging). A file both sides changed in
+    different places also differs from every parent, but each of its lines comes from one of
+    them: no hunk, no change of the merge's own."""
+    output = repo.run("log", "--no-walk", "-p", "--cc", "-U0", "--format=", "--no-renames",
+                      *_PATCH, merge, "--", *paths)  # fmt: skip
+    changed: set[str] = set()
+    for line in output.split(b"\n"):
+        if line.startswith(b"diff --cc "):
+            changed.add(decode_path(_unquote(line[len(b"diff --cc ") :])))
+    return changed
+
+
+def _unquote(name: bytes) -> bytes:
+    """A path as a diff header names it: in double quotes with C escapes when it needs them."""
+    if len(name) > 1 and name[:1] == name[-1:] == b'"':
+        return codecs.escape_decode(name[1:-1])[0]
+    return name

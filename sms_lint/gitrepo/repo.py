@@ -145,6 +145,15 @@ class Repository:
         except (git.GitCommandError, ValueError, OSError) as error:
             raise GitProblem(f"cannot read {blob_id} from git: {error}") from None
 
+    def shallow_boundary(self) -> set[bytes]:
+        """A shallow clone's oldest commits, those git lists in its ``shallow`` file (their
+        parents were not fetched). Read, never written."""
+        where = self.run("rev-parse", "--git-path", "shallow").decode("utf-8", "replace")
+        try:
+            return set((self.top / where.strip()).read_bytes().split())
+        except OSError:
+            return set()
+
     def close(self) -> None:
         """End the long-lived ``cat-file`` processes."""
         self.command.clear_cache()
