@@ -8,8 +8,9 @@ one, so a base file that was not an artifact (no mapping, unknown kind) is simpl
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.facts import is_record
@@ -18,6 +19,9 @@ from sms_lint.model import Artifact, parse_date
 from sms_lint.pack import Rule
 from sms_lint.parse.documents import Document
 from sms_lint.words import listing
+
+if TYPE_CHECKING:
+    from sms_lint.gitrepo.changes import BaseFile
 
 # Fields a recorded review moves on: a change to nothing else is a review, not a revision.
 REVIEW_FIELDS = frozenset({"last_reviewed", "next_review", "review_interval_months"})
@@ -38,10 +42,12 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
     ``retain_until`` is records keeping: no new version, only
     ``last_reviewed`` never earlier than before. A change to anything else (any other field,
     ``version``, ``approved_on`` and ``approved_by`` included, or the body) is a revision: a
-    new ``version``, its approval (``approved_on``) and its review (``last_reviewed``) after
-    those at the base. A file whose bytes changed but whose data and body did not (comments,
+    new ``version`` (above the base's when both are dotted numbers), its approval
+    (``approved_on``) and its review (``last_reviewed``) after those at the base. A file whose
+    bytes changed but whose data and body did not (comments, HTML comments in the body,
     quoting, layout) needs neither. When the file now could not be compared, it counts as a
-    revision."""
+    revision. A file renamed (by git, or by its id: see :mod:`sms_lint.gitrepo.changes`) is
+    compared with its old path's base version."""
     if ctx.changes is None:
         return
     for artifact in ctx.artifacts:
@@ -51,7 +57,7 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
         old = base.document.data or {}
         if base.differs is None or base.differs - UNVERSIONED:
             what = None if base.differs is None else base.differs - UNVERSIONED
-            yield from _revision(artifact, old, what, ctx)
+            yield from _revision(artifact, old, what, _versions(artifact, old, base), ctx)
         elif "last_reviewed" in base.differs:
             yield from _review(artifact, old, ctx.changes.ref)
 
@@ -71,16 +77,21 @@ def _review(artifact: Artifact, old: dict[str, Any], ref: str) -> Iterator[Hit]:
 
 
 def _revision(
-    artifact: Artifact, old: dict[str, Any], what: frozenset[str] | None, ctx: Context
+    artifact: Artifact,
+    old: dict[str, Any],
+    what: frozenset[str] | None,
+    versions: tuple[str | None, str | None],
+    ctx: Context,
 ) -> Iterator[Hit]:
     """One finding for one uncontrolled revision, naming each of version, approved_on and
     last_reviewed that was not moved on (at the first of them)."""
     assert ctx.changes is not None
     ref = ctx.changes.ref
-    version, old_version = _version(artifact.data), _version(old)
+    old_version, version = versions
     wrong, todo, about = [], [], []
-    if version is not None and version == old_version:
-        wrong.append(f"version is still '{version}'")
+    not_raised = _not_raised(version, old_version, ref)
+    if not_raised is not None:
+        wrong.append(not_raised)
         todo.append("raise the version")
         about.append(("version",))
     for field in ("approved_on", "last_reviewed"):
@@ -104,6 +115,41 @@ _TODO = {
     "approved_on": "record the approval of {version} (approved_on, approved_by)",
     "last_reviewed": "set last_reviewed to the date this change was reviewed",
 }
+
+
+def _versions(
+    artifact: Artifact, old: dict[str, Any], base: BaseFile
+) -> tuple[str | None, str | None]:
+    """The version at the base and now, as written when the files could be compared (so an
+    unquoted ``1.10``, read as 1.1, is still 1.10), else as read."""
+    then, now = base.versions or (None, None)
+    return _text(then) or _version(old), _text(now) or _version(artifact.data)
+
+
+def _not_raised(version: str | None, old_version: str | None, ref: str) -> str | None:
+    """What is wrong with the version of a revision, or None: the same as at the base, or,
+    when both are dotted numbers (1, 1.2, 2.0.1), not above it. Other schemes (A, B, r7)
+    have no order we could know: only the same text is wrong."""
+    if version is None or old_version is None:
+        return None
+    if version == old_version:
+        return f"version is still '{version}'"
+    if not (_DOTTED.fullmatch(version) and _DOTTED.fullmatch(old_version)):
+        return None
+    new, before = _numbers(version), _numbers(old_version)
+    width = max(len(new), len(before))  # 2 and 2.0 are the same number
+    new, before = new + (0,) * (width - len(new)), before + (0,) * (width - len(before))
+    if new > before:
+        return None
+    how = "lower than" if new < before else "the same number as"
+    return f"version '{version}' is {how} '{old_version}' at {ref}"
+
+
+_DOTTED = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*")
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def _stale(
@@ -217,5 +263,8 @@ def _version(data: dict[str, Any]) -> str | None:
     value = data.get("version")
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
-    text = str(value).strip()
-    return text or None
+    return _text(str(value))
+
+
+def _text(version: str | None) -> str | None:
+    return None if version is None else version.strip() or None

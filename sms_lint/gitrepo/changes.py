@@ -9,6 +9,11 @@ renamed, and each tracked file is compared with its base blob by hashing it here
 not. The base version of each changed or deleted candidate file is read through one
 long-lived ``git cat-file --batch`` and parsed with the same loader as every other document.
 
+Git pairs a rename by content, and misses one when a small file was also edited much. So a
+base file gone and a file new since the base that declare the same ``kind`` and ``id`` (the
+only one gone, and the only one new, with that pair) are one artifact moved: compared as a
+rename, not deleted (:func:`pair_by_id`).
+
 Submodules are not compared: a submodule's files are its own repository's, and the SMS
 repository records only the submodule's commit. Their paths are kept (``submodules``) so the
 command can say so.
@@ -47,11 +52,13 @@ class BaseFile:
     ``differs``, for a changed file: its top-level fields whose values differ now, and
     :data:`~sms_lint.gitrepo.differences.BODY` when a Markdown body does (see
     :mod:`sms_lint.gitrepo.differences`); None when the file now could not be read to compare
-    (a deleted file, a link, a file over max_file_kb)."""
+    (a deleted file, a link, a file over max_file_kb). ``versions``: its ``version`` at the
+    base and now as written (``1.10`` unquoted stays 1.10), when it could be compared."""
 
     path: str
     document: Document
     differs: frozenset[str] | None = None
+    versions: tuple[str | None, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -109,12 +116,14 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
         repo.from_top(old): repo.from_top(new) for old, new in staged_renames(repo, commit).items()
     }
     changed: dict[str, BaseFile] = {}
-    deleted: list[BaseFile] = []
+    deleted: list[tuple[BaseFile, bytes]] = []
     submodules: list[str] = []
+    at_base: set[str] = set()
     for entry in tree_entries(repo, commit):
         path = repo.from_top(entry.path)
         if path is None:
             continue
+        at_base.add(path)
         if entry.mode == GITLINK_MODE:
             submodules.append(path)
             continue
@@ -129,11 +138,67 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
             continue
         base = BaseFile(path, parse_document(path, raw))
         if state is State.MISSING or current is None:
-            deleted.append(base)
+            deleted.append((base, raw))
         else:
             changed[current] = _with_differences(base, raw, root, current, max_bytes)
-    deleted.sort(key=lambda b: b.path)
-    return ChangeSet(ref, MappingProxyType(changed), tuple(deleted), tuple(sorted(submodules)))
+    new = _new_files(index, at_base, set(renamed.values()), config.exclude) if deleted else []
+    paired = pair_by_id(root, deleted, new, max_bytes)
+    for path, (base, raw) in paired.items():
+        changed[path] = _with_differences(base, raw, root, path, max_bytes)
+    moved = {id(base) for base, _ in paired.values()}
+    gone = sorted((base for base, _ in deleted if id(base) not in moved), key=lambda b: b.path)
+    return ChangeSet(ref, MappingProxyType(changed), tuple(gone), tuple(sorted(submodules)))
+
+
+def _new_files(
+    index: dict[str, IndexEntry],
+    at_base: set[str],
+    renamed: set[str | None],
+    exclude: tuple[str, ...],
+) -> list[str]:
+    """Candidate files git tracks now that were not at the base (nor a rename git saw)."""
+    return [
+        path
+        for path, indexed in index.items()
+        if indexed.in_work_tree
+        and path not in at_base
+        and path not in renamed
+        and is_candidate(path, exclude)
+    ]
+
+
+def pair_by_id(
+    root: Path, deleted: list[tuple[BaseFile, bytes]], added: list[str], max_bytes: int
+) -> dict[str, tuple[BaseFile, bytes]]:
+    """New path -> the deleted base file it is a rename of: the two declare the same kind
+    and id, and no other deleted file, nor any other added one, declares that pair (with two,
+    which one became which is a guess: each stays deleted, or new, as git says)."""
+    gone: dict[tuple[str, str], list[tuple[BaseFile, bytes]]] = {}
+    for base, raw in deleted:
+        if (key := _identity(base.document)) is not None:
+            gone.setdefault(key, []).append((base, raw))
+    if not gone:
+        return {}
+    new: dict[tuple[str, str], list[str]] = {}
+    for path in added:
+        content = read_regular(root / path, max_bytes)
+        key = None if content is None else _identity(parse_document(path, content))
+        if key in gone:
+            new.setdefault(key, []).append(path)
+    return {
+        paths[0]: gone[key][0] for key, paths in new.items() if len(paths) == len(gone[key]) == 1
+    }
+
+
+def _identity(document: Document) -> tuple[str, str] | None:
+    """(kind, id) that a document declares, or None without both as text."""
+    data = document.data
+    if not isinstance(data, dict):
+        return None
+    kind, ident = data.get("kind"), data.get("id")
+    if isinstance(kind, str) and isinstance(ident, str) and kind and ident:
+        return kind, ident
+    return None
 
 
 def _with_differences(
@@ -144,7 +209,8 @@ def _with_differences(
     content = read_regular(root / current, max_bytes)
     if content is None:
         return base
-    return replace(base, differs=differences(current, base.document, raw, content))
+    found = differences(current, base.document, raw, content)
+    return replace(base, differs=found.fields, versions=found.versions)
 
 
 def _state(
