@@ -3,8 +3,10 @@
 Every commit that changed the file, newest first, following renames (``git log --follow``),
 with the ``version`` and ``status`` the file declared at that commit, and the merge that
 brought the commit into the branch (who merged: the approval in a pull-request flow) or that
-the history shows no approver. The file's content at each commit is read by blob id through
-one long-lived ``git cat-file --batch`` and parsed with the same loader as ``check``.
+the history shows no approver. A merge is listed where it changed the file itself (a conflict
+resolved by writing new lines): its author made that change, and merged it. The file's content
+at each commit is read by blob id through one long-lived ``git cat-file --batch`` and parsed
+with the same loader as ``check``.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 The artifacts come from the same discovery and parsing as ``check``; the last change of every
 file comes from one ``git log`` over the root (never one git call per file), with the merge
 that brought it into the branch and who merged (the approval in a pull-request flow), or
-``approver_shown: false`` where the history cannot show one. Outside git, or for a file git
-does not track, ``last_change`` is null.
+``approver_shown: false`` where the history cannot show one. Outside git, for a file git
+does not track, or in a shallow clone for a file not changed since its oldest commits,
+``last_change`` is null.
 """
 
 from __future__ import annotations
