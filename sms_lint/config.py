@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from sms_lint import config_packs as packs
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Severity
@@ -126,80 +127,16 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     if loaded.data is None:
         raise ConfigError(f"{name} must be a mapping of settings")
     config = parse_config(loaded.data, name, path.parent, loaded.positions)
-    if _inside(path, root):
+    if packs.inside(path, root):
         # The root's own config may come from a pull request: its packs stay inside the root.
-        _refuse_packs_outside(config, loaded.data.get("policies") or [], root, name)
-    return _read_once(_exclude_packs(config, root))
-
-
-def _refuse_packs_outside(config: Config, entries: list[str], root: Path, name: str) -> None:
-    for entry, pack in zip(entries, config.policies, strict=True):
-        if _inside(pack, root):
-            continue
-        # the SMS root may be a folder of the git repository: name the root, not "repository"
-        how = "is a symbolic link that leads" if pack.is_symlink() else "lies"
-        shown = root if str(root) not in ("", ".") else root.resolve()  # "." says nothing
-        raise ConfigError(
-            f"{name}: 'policies' entry {entry} {how} outside the SMS root ({shown}); copy the "
-            "pack into the SMS root (a config given with --config may name packs anywhere)"
-        )
-
-
-def _read_once(config: Config) -> Config:
-    """One file named twice (``x.yaml`` and ``./x.yaml``, or a link and its target) is one pack,
-    read once: else its rules would be "defined twice". The first spelling is kept."""
-    seen: set[Path] = set()
-    packs = []
-    for pack in config.policies:
-        try:
-            key = pack.resolve()
-        except (OSError, RuntimeError):
-            key = pack  # a link loop: reading it reports the problem
-        if key not in seen:
-            seen.add(key)
-            packs.append(pack)
-    return replace(config, policies=tuple(packs))
-
-
-def _exclude_packs(config: Config, root: Path) -> Config:
-    """A rule pack named in ``policies:`` is configuration, never a candidate artifact (else
-    the guide's org-rules.yaml at the root is its own SMS107): excluded as a literal path,
-    both as named (a link) and as the file it is (the link's target inside the root)."""
-    packs: list[str] = []
-    for pack in config.policies:
-        for rel in dict.fromkeys(_within(found, root) for found in _named_and_real(pack)):
-            if rel is not None:  # outside the root: never walked anyway
-                # glob characters in a file name are matched literally
-                packs.append("".join(f"[{c}]" if c in "*?[" else c for c in rel))
-    return replace(config, exclude=config.exclude + tuple(packs)) if packs else config
-
-
-def _named_and_real(pack: Path) -> list[Path]:
-    """The pack's path as named (its folder resolved, the name itself not followed) and the
-    file it resolves to."""
-    out = []
-    try:
-        if pack.name not in ("", ".", ".."):
-            out.append(pack.parent.resolve() / pack.name)
-        out.append(pack.resolve())
-    except (OSError, RuntimeError):
-        pass  # a link loop: never walked into, and reading the pack reports it
-    return out
-
-
-def _within(path: Path, root: Path) -> str | None:
-    try:
-        return path.relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
+        refused = packs.refusal(loaded.data.get("policies") or [], config.policies, root)
+        if refused:
+            raise ConfigError(f"{name}: {refused}")
+    return replace(
+        config,
+        exclude=config.exclude + packs.excludes(config.policies, root),
+        policies=packs.read_once(config.policies),
+    )
 
 
 def _display_name(path: Path, root: Path) -> str:
