@@ -8,26 +8,24 @@ one, so a base file that was not an artifact (no mapping, unknown kind) is simpl
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.versions import not_raised, versions_of, which
 from sms_lint.facts import is_record
-from sms_lint.gitrepo.differences import BODY
+from sms_lint.gitrepo.differences import BODY, RECORDS
 from sms_lint.model import Artifact, parse_date
 from sms_lint.pack import Rule
 from sms_lint.parse.documents import Document
 from sms_lint.words import listing
 
-if TYPE_CHECKING:
-    from sms_lint.gitrepo.changes import BaseFile
-
 # Fields a recorded review moves on: a change to nothing else is a review, not a revision.
 REVIEW_FIELDS = frozenset({"last_reviewed", "next_review", "review_interval_months"})
 # Fields about keeping the file, not its content: setting how long a record is kept is no
-# revision of what it records.
-UNVERSIONED = REVIEW_FIELDS | {"retain_until"}
+# revision of what it records; results, risk reviews and supplier reviews are records kept in
+# the document (evidence of operation), not revisions of what it says.
+UNVERSIONED = REVIEW_FIELDS | {"retain_until", "last_performance_review", RECORDS}
 
 
 def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
@@ -39,8 +37,9 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
     top-level fields whose values differ, as written, and the Markdown body as text (line
     endings and trailing spaces aside). A change to the review fields only (``last_reviewed``,
     ``next_review``, ``review_interval_months``) is a recorded review, and one to
-    ``retain_until`` is records keeping: no new version, only
-    ``last_reviewed`` never earlier than before. A change to anything else (any other field,
+    ``retain_until``, ``last_performance_review`` or only the records kept in a field
+    (``results`` in list entries, ``risks[].review_by``: :data:`RECORDS`) is records keeping:
+    no new version, only ``last_reviewed`` never earlier than before. A change to anything else (any other field,
     ``version``, ``approved_on`` and ``approved_by`` included, or the body) is a revision: a
     new ``version`` (above the base's when both are dotted numbers), its approval
     (``approved_on``) and its review (``last_reviewed``) after those at the base. A file whose
@@ -57,7 +56,7 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
         old = base.document.data or {}
         if base.differs is None or base.differs - UNVERSIONED:
             what = None if base.differs is None else base.differs - UNVERSIONED
-            yield from _revision(artifact, old, what, _versions(artifact, old, base), ctx)
+            yield from _revision(artifact, old, what, versions_of(artifact, old, base), ctx)
         elif "last_reviewed" in base.differs:
             yield from _review(artifact, old, ctx.changes.ref)
 
@@ -89,9 +88,9 @@ def _revision(
     ref = ctx.changes.ref
     old_version, version = versions
     wrong, todo, about = [], [], []
-    not_raised = _not_raised(version, old_version, ref)
-    if not_raised is not None:
-        wrong.append(not_raised)
+    version_wrong = not_raised(version, old_version, ref)
+    if version_wrong is not None:
+        wrong.append(version_wrong)
         todo.append("raise the version")
         about.append(("version",))
     for field in ("approved_on", "last_reviewed"):
@@ -99,7 +98,7 @@ def _revision(
         if stale is not None:
             wrong.append(stale)
             about.append((field,))
-            todo.append(_TODO[field].format(version=_which(version, old_version)))
+            todo.append(_TODO[field].format(version=which(version, old_version)))
     if not wrong:
         return
     yield Hit(
@@ -117,41 +116,6 @@ _TODO = {
 }
 
 
-def _versions(
-    artifact: Artifact, old: dict[str, Any], base: BaseFile
-) -> tuple[str | None, str | None]:
-    """The version at the base and now, as written when the files could be compared (so an
-    unquoted ``1.10``, read as 1.1, is still 1.10), else as read."""
-    then, now = base.versions or (None, None)
-    return _text(then) or _version(old), _text(now) or _version(artifact.data)
-
-
-def _not_raised(version: str | None, old_version: str | None, ref: str) -> str | None:
-    """What is wrong with the version of a revision, or None: the same as at the base, or,
-    when both are dotted numbers (1, 1.2, 2.0.1), not above it. Other schemes (A, B, r7)
-    have no order we could know: only the same text is wrong."""
-    if version is None or old_version is None:
-        return None
-    if version == old_version:
-        return f"version is still '{version}'"
-    if not (_DOTTED.fullmatch(version) and _DOTTED.fullmatch(old_version)):
-        return None
-    new, before = _numbers(version), _numbers(old_version)
-    width = max(len(new), len(before))  # 2 and 2.0 are the same number
-    new, before = new + (0,) * (width - len(new)), before + (0,) * (width - len(before))
-    if new > before:
-        return None
-    how = "lower than" if new < before else "the same number as"
-    return f"version '{version}' is {how} '{old_version}' at {ref}"
-
-
-_DOTTED = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*")
-
-
-def _numbers(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def _stale(
     now: datetime.date | None, before: datetime.date | None, field: str, ref: str, ctx: Context
 ) -> str | None:
@@ -165,12 +129,6 @@ def _stale(
     if now == before:
         return f"{field} is still {now}"
     return f"{field} {now} is earlier than at {ref} ({before})"
-
-
-def _which(version: str | None, old_version: str | None) -> str:
-    if version is not None and version != old_version:
-        return f"version '{version}'"
-    return "the new version"
 
 
 def _what(what: frozenset[str] | None) -> str:
@@ -256,15 +214,3 @@ def _approved(document: Document) -> bool:
 def _kind(document: Document, ctx: Context) -> str | None:
     kind = document.data.get("kind") if isinstance(document.data, dict) else None
     return kind if isinstance(kind, str) and kind in ctx.framework.kinds else None
-
-
-def _version(data: dict[str, Any]) -> str | None:
-    """The version as text: "1.2" and 1.2 (unquoted, its own finding) compare equal."""
-    value = data.get("version")
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return None
-    return _text(str(value))
-
-
-def _text(version: str | None) -> str | None:
-    return None if version is None else version.strip() or None

@@ -13,6 +13,14 @@ rules see them (the file stage prunes values the schema rejects, which would rea
   trailing spaces, blank lines at its start and end and HTML comments (``<!-- note -->``,
   which a reader never sees) left aside, and a run of blank lines counted as one. A comment
   inside a fenced code block or an inline code span is shown to the reader: it is content.
+
+Some fields hold records kept in the document (evidence of operation, not what the document
+says): the measured ``results`` of an objective, a KPI or a target (a ``results`` list at any
+depth inside a list entry) and the ``review_by`` date of a risk (``risks[].review_by``). A
+field whose only differences are there counts as :data:`RECORDS`, not by its name: anything
+else in it that differs (a target, a metric's name, a risk's likelihood) is a change of the
+field. Values inside a field compare as top-level ones do: equal when equal as written
+(quotes aside) or as read.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ import re
 from typing import Any, NamedTuple
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sms_lint.parse.documents import (
     MARKDOWN_SUFFIXES,
@@ -33,12 +43,19 @@ from sms_lint.parse.documents import (
 )
 
 BODY = "(body)"  # stands for the Markdown text below the front matter among the field names
+RECORDS = "(records)"  # stands for fields that differ only in the records kept in them
+
+# Keys of list entries that hold records: in any field's entries at any depth, or only in the
+# entries of one top-level field.
+_RECORD_KEYS = frozenset({"results"})
+_RECORD_KEYS_OF = {"risks": frozenset({"review_by"})}
 
 _ABSENT = object()
 
 
 class Differences(NamedTuple):
-    """``fields``: the top-level fields that differ, and :data:`BODY` when the body does;
+    """``fields``: the top-level fields that differ, :data:`BODY` when the body does, and
+    :data:`RECORDS` for fields that differ only in the records kept in them;
     ``versions``: ``version`` at the base and now, as written (quotes aside), None where it
     is missing or not a single value."""
 
@@ -50,15 +67,19 @@ def differences(path: str, base: Document, base_raw: bytes, now_raw: bytes) -> D
     """What differs between ``base`` (parsed from ``base_raw``) and ``now_raw`` (the file now
     at ``path``, which decides YAML or Markdown)."""
     now = parse_document(path, now_raw)
-    old_text, new_text = written(path, base_raw), written(path, now_raw)
-    changed = {
-        key
-        for key in _fields(_mapping(base), _mapping(now))
-        if key not in old_text or old_text.get(key) != new_text.get(key)
-    }
+    old_nodes, new_nodes = _top_nodes(path, base_raw), _top_nodes(path, now_raw)
+    changed: set[str] = set()
+    for key in _fields(_mapping(base), _mapping(now)):
+        old, new = old_nodes.get(key), new_nodes.get(key)
+        if old is None or new is None:
+            changed.add(key)  # added, removed, or not readable as written
+        elif not _compared(old, new, frozenset()):
+            kept = _RECORD_KEYS | _RECORD_KEYS_OF.get(key, frozenset())
+            changed.add(RECORDS if _compared(old, new, kept) else key)
     if path.lower().endswith(MARKDOWN_SUFFIXES) and _body(base_raw) != _body(now_raw):
         changed.add(BODY)
-    return Differences(frozenset(changed), (old_text.get("version"), new_text.get("version")))
+    versions = tuple(_text(nodes.get("version")) for nodes in (old_nodes, new_nodes))
+    return Differences(frozenset(changed), (versions[0], versions[1]))
 
 
 def _mapping(document: Document) -> dict[str, Any]:
@@ -71,25 +92,93 @@ def _fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return [key for key in keys if old.get(key, _ABSENT) != new.get(key, _ABSENT)]
 
 
-def written(path: str, raw: bytes) -> dict[str, str]:
-    """Top-level field -> its text as written (quotes and escapes resolved), for the fields
-    whose value is a single value; empty when the data cannot be read."""
+def _top_nodes(path: str, raw: bytes) -> dict[str, Node]:
+    """Top-level field -> its value as composed (as written: nothing is constructed, no tag
+    is run); empty when the data cannot be read or uses aliases (a shared node would make
+    comparing exponential: the loader refuses aliases anyway)."""
     text, _ = decode(raw)
     if text is not None and path.lower().endswith(MARKDOWN_SUFFIXES):
         text = split_front_matter(text)[0]
     if text is None:
         return {}
-    try:  # composing builds no values: nothing is constructed, no tag is run
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    try:
+        root = yaml.compose(text, Loader=_NoAliasLoader)
+    except (yaml.YAMLError, _AliasFound, RecursionError):
         return {}
     if not isinstance(root, MappingNode):
         return {}
-    return {
-        str(key.value): str(value.value)
-        for key, value in root.value
-        if isinstance(key, ScalarNode) and isinstance(value, ScalarNode)
-    }
+    return {str(key.value): value for key, value in root.value if isinstance(key, ScalarNode)}
+
+
+class _AliasFound(Exception):
+    pass
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Composes as SafeLoader does, but stops at the first alias."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            raise _AliasFound
+        node: Node | None = super().compose_node(parent, index)
+        return node
+
+
+def _text(node: Node | None) -> str | None:
+    """A single value's text as written (quotes and escapes resolved), else None."""
+    return str(node.value) if isinstance(node, ScalarNode) else None
+
+
+def _compared(old: Node, new: Node, kept: frozenset[str]) -> bool:
+    """Whether a top-level field's two values are the same (see :func:`_same`); values
+    nested too deeply to compare count as different."""
+    try:
+        return _same(old, new, kept, False)
+    except RecursionError:
+        return False
+
+
+def _same(old: Node, new: Node, kept: frozenset[str], in_entry: bool) -> bool:
+    """Whether two values are the same as written or as read, leaving aside the ``kept``
+    keys of mappings inside list entries (``in_entry``: this value is in one)."""
+    if isinstance(old, ScalarNode) and isinstance(new, ScalarNode):
+        return old.value == new.value or _read(old) == _read(new)
+    if isinstance(old, SequenceNode) and isinstance(new, SequenceNode):
+        return len(old.value) == len(new.value) and all(
+            _same(a, b, kept, True) for a, b in zip(old.value, new.value, strict=True)
+        )
+    if isinstance(old, MappingNode) and isinstance(new, MappingNode):
+        left, right = _entries(old, kept, in_entry), _entries(new, kept, in_entry)
+        return left.keys() == right.keys() and all(
+            _same(value, right[key], kept, in_entry) for key, value in left.items()
+        )
+    return False
+
+
+def _entries(node: MappingNode, kept: frozenset[str], in_entry: bool) -> dict[str, Node]:
+    """A mapping's keys (as written) -> values, without the kept keys in a list entry; a key
+    that is not a single value stands for itself, unique, so such mappings never compare
+    equal by key."""
+    entries: dict[str, Node] = {}
+    for key, value in node.value:
+        name = str(key.value) if isinstance(key, ScalarNode) else f"\0{id(key)}"
+        if not (in_entry and name in kept):
+            entries[name] = value
+    return entries
+
+
+def _read(node: ScalarNode) -> object:
+    """A single value as YAML reads it (a date, a number); a value it cannot read, or too
+    long to read cheaply, stands for itself, unequal to any other."""
+    if len(node.value) > _READ_AT_MOST:
+        return object()
+    try:  # PyYAML's constructors raise whatever their parsing trips on (see yamlscalars)
+        return SafeConstructor().construct_object(node)
+    except Exception:
+        return object()
+
+
+_READ_AT_MOST = 200  # characters: numbers and dates are short; long text compares as written
 
 
 # An inline code span (kept: the reader sees it) or an HTML comment (dropped: hidden).
