@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sms_lint import config_packs as packs
+from sms_lint.config_values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Severity
@@ -36,10 +36,6 @@ KNOWN_KEYS = (
     "waiver_max_months",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the message is one sentence for the user."""
 
 
 @dataclass(frozen=True)
@@ -152,64 +148,39 @@ def parse_config(
     for key in data:
         if key not in KNOWN_KEYS:
             raise ConfigError(f"{name}: unknown key '{key}' (known keys: {', '.join(KNOWN_KEYS)})")
-    interval = data.get("review_interval_months", 12)
-    if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 120:
-        raise ConfigError(f"{name}: 'review_interval_months' must be a whole number from 1 to 120")
+    interval = months(data.get("review_interval_months", 12), "review_interval_months", name)
     max_kb = data.get("max_file_kb", 1024)
     if isinstance(max_kb, bool) or not isinstance(max_kb, int) or max_kb < 1:
         raise ConfigError(f"{name}: 'max_file_kb' must be a positive whole number")
+    longest = data.get("waiver_max_months")
     return Config(
         source=name,
-        exclude=_strings(data, "exclude", name),
+        exclude=texts(data, "exclude", name),
         rules=MappingProxyType(_rule_settings(data.get("rules", {}), name)),
         review_interval_months=interval,
-        policies=tuple(base / p for p in _strings(data, "policies", name)),
+        policies=tuple(base / p for p in texts(data, "policies", name)),
         waivers=tuple(
             _waiver(entry, index, name, positions.get(("waivers", index), (1, 1))[0])
-            for index, entry in enumerate(_list(data, "waivers", name))
+            for index, entry in enumerate(listed(data, "waivers", name))
         ),
         max_file_kb=max_kb,
         intervals=_intervals(data.get("intervals", {}), name),
-        placeholders=_strings(data, "placeholders", name),
-        waiver_max_months=_waiver_max_months(data, name),
+        placeholders=texts(data, "placeholders", name),
+        waiver_max_months=(None if longest is None else months(longest, "waiver_max_months", name)),
     )
-
-
-def _waiver_max_months(data: dict[str, Any], name: str) -> int | None:
-    months = data.get("waiver_max_months")
-    if months is not None and (
-        isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120
-    ):
-        raise ConfigError(f"{name}: 'waiver_max_months' must be a whole number from 1 to 120")
-    return months
 
 
 def _intervals(raw: Any, name: str) -> Intervals:
     known = tuple(Intervals.__dataclass_fields__)
     if not isinstance(raw, dict):
         raise ConfigError(f"{name}: 'intervals' must be a mapping of {', '.join(known)}")
-    for key, months in raw.items():
+    for key, value in raw.items():
         if key not in known:
             raise ConfigError(
                 f"{name}: unknown key 'intervals.{key}' (known keys: {', '.join(known)})"
             )
-        if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 120:
-            raise ConfigError(f"{name}: 'intervals.{key}' must be a whole number from 1 to 120")
+        months(value, f"intervals.{key}", name)
     return Intervals(**raw)
-
-
-def _list(data: dict[str, Any], key: str, name: str) -> list[Any]:
-    value = data.get(key) or []
-    if not isinstance(value, list):
-        raise ConfigError(f"{name}: '{key}' must be a list")
-    return value
-
-
-def _strings(data: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
-    values = _list(data, key, name)
-    if not all(isinstance(v, str) and v for v in values):
-        raise ConfigError(f"{name}: every entry of '{key}' must be non-empty text")
-    return tuple(values)
 
 
 def _rule_settings(raw: Any, name: str) -> dict[str, RuleSetting]:
@@ -252,7 +223,7 @@ def _waiver(entry: Any, index: int, name: str, line: int) -> Waiver:
             raise ConfigError(f"{where}.{key} must be text")
     expires = entry.get("expires")
     if expires is not None:
-        expires = _date(expires, f"{where}.expires")
+        expires = iso_date(expires, f"{where}.expires")
     return Waiver(
         rule=entry["rule"],
         reason=entry["reason"].strip(),
@@ -262,20 +233,3 @@ def _waiver(entry: Any, index: int, name: str, line: int) -> Waiver:
         artifact=entry.get("artifact"),
         line=line,
     )
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date(value: Any, where: str) -> datetime.date:
-    """A date written YYYY-MM-DD only: ``fromisoformat`` alone also takes ``20250901`` and
-    ``2025W301``, which nobody reading the config would take for the date it means."""
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value  # YAML read an unquoted YYYY-MM-DD as a date already
-    text = value if isinstance(value, str) else None
-    try:
-        if text is None or not _ISO_DATE.fullmatch(text):
-            raise ValueError(text)
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ConfigError(f"{where} must be a date written YYYY-MM-DD") from None

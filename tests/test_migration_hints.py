@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 from conftest import EXAMPLE, TODAY, quiet_config
 
-from sms_lint.schema.date_readings import date_hint
+from sms_lint.parse.date_readings import date_hint
 
 ROLES = (EXAMPLE / "governance" / "roles.yaml").read_text(encoding="utf-8")
 

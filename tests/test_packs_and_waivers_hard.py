@@ -190,8 +190,18 @@ def test_a_waiver_approved_by_a_held_role_is_in_order(write, tmp_path, invoke, c
     assert findings(check_json, tmp_path, "SMS036") == []
 
 
-@pytest.mark.parametrize("written", ["'20270131'", "'2027W051'", "20270131", "'2027-1-31'"])
-def test_a_waiver_date_not_written_yyyy_mm_dd_is_exit_2(write, tmp_path, invoke, written: str):
+@pytest.mark.parametrize(
+    ("written", "got"),
+    [
+        ("'20270131'", " (got '20270131')"),
+        ("'2027W051'", " (got '2027W051')"),
+        ("20270131", " (got 20270131)"),
+        ("'2027-1-31'", " (got '2027-1-31'; write 2027-01-31)"),
+    ],
+)
+def test_a_waiver_date_not_written_yyyy_mm_dd_is_exit_2(
+    write, tmp_path, invoke, written: str, got: str
+):
     waiver_repo(
         write,
         "rule: SMS001, path: bad.yaml, reason: legacy, approved_by: sms-manager, "
@@ -200,7 +210,8 @@ def test_a_waiver_date_not_written_yyyy_mm_dd_is_exit_2(write, tmp_path, invoke,
     code, stdout, stderr = check(invoke, tmp_path)
     assert (code, stdout) == (2, "")
     assert stderr == (
-        "sms-lint: error: .sms-lint.yaml: waivers[0].expires must be a date written YYYY-MM-DD\n"
+        "sms-lint: error: .sms-lint.yaml: waivers[0].expires must be a date written YYYY-MM-DD"
+        f"{got}\n"
     )
 
 

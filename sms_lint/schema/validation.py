@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sms_lint.schema.date_readings import date_hint
+from sms_lint.parse.date_readings import date_hint
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 from sms_lint.words import listing, ordinal

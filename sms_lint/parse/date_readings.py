@@ -1,4 +1,4 @@
-"""What a date written in another form most likely means, for the schema's date message.
+"""What a date written in another form most likely means, for a date message.
 
 People migrating from Word and spreadsheets write dates as they always have: 03/02/2026,
 3.2.2026, 3 Feb 2026, 2026/02/03. sms-lint never guesses which date was meant (03/02/2026 is
