@@ -39,8 +39,9 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
     ``next_review``, ``review_interval_months``) is a recorded review, and one to
     ``retain_until``, ``last_performance_review`` or only the records kept in a field
     (``results`` in list entries, ``risks[].review_by``: :data:`RECORDS`) is records keeping:
-    no new version, only ``last_reviewed`` never earlier than before. A change to anything else (any other field,
-    ``version``, ``approved_on`` and ``approved_by`` included, or the body) is a revision: a
+    no new version, only ``last_reviewed`` never earlier than before. A change to anything
+    else (any other field, ``version``, ``approved_on`` and ``approved_by`` included, or the
+    body) is a revision: a
     new ``version`` (above the base's when both are dotted numbers), its approval
     (``approved_on``) and its review (``last_reviewed``) after those at the base. A file whose
     bytes changed but whose data and body did not (comments, HTML comments in the body,

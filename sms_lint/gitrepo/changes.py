@@ -52,9 +52,10 @@ class BaseFile:
     ``differs``, for a changed file: its top-level fields whose values differ now, and
     :data:`~sms_lint.gitrepo.differences.BODY` when a Markdown body does, and
     :data:`~sms_lint.gitrepo.differences.RECORDS` in place of fields that differ only in the
-    records kept in them (see :mod:`sms_lint.gitrepo.differences`); None when the file now could not be read to compare
-    (a deleted file, a link, a file over max_file_kb). ``versions``: its ``version`` at the
-    base and now as written (``1.10`` unquoted stays 1.10), when it could be compared."""
+    records kept in them (see :mod:`sms_lint.gitrepo.differences`); None when the file now
+    could not be read to compare (a deleted file, a link, a file over max_file_kb).
+    ``versions``: its ``version`` at the base and now as written (``1.10`` unquoted stays
+    1.10), when it could be compared."""
 
     path: str
     document: Document
