@@ -41,9 +41,9 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
     (``results`` in list entries, ``risks[].review_by``: :data:`RECORDS`) is records keeping:
     no new version, only ``last_reviewed`` never earlier than before. A change to anything
     else (any other field, ``version``, ``approved_on`` and ``approved_by`` included, or the
-    body) is a revision: a
-    new ``version`` (above the base's when both are dotted numbers), its approval
-    (``approved_on``) and its review (``last_reviewed``) after those at the base. A file whose
+    body) is a revision: a new ``version`` (above the base's when both are dotted numbers),
+    its approval (``approved_on``) and its review (``last_reviewed``) after those at the
+    base. A file whose
     bytes changed but whose data and body did not (comments, HTML comments in the body,
     quoting, layout) needs neither. When the file now could not be compared, it counts as a
     revision. A file renamed (by git, or by its id: see :mod:`sms_lint.gitrepo.changes`) is
