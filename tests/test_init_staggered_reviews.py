@@ -104,29 +104,26 @@ def test_the_superseded_date_is_not_blamed(invoke, write, tmp_path) -> None:
     assert "last reviewed on 2027-04-01" in overdue["message"]
 
 
+def _overdue_after_moving(invoke, write, tmp_path, next_review: str, today: str) -> dict:
+    """The SMS005 finding on the superseded policy once its next_review is ``next_review``."""
+    test_a_first_review_passed_before_approval_is_superseded(invoke, write, tmp_path)
+    policy = tmp_path / "policy.md"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("2027-02-22", next_review), encoding="utf-8")
+    result = invoke("check", str(tmp_path), "--format", "json", "--today", today)
+    [overdue] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "SMS005"]
+    return overdue
+
+
 def test_next_review_cannot_put_a_review_off_beyond_the_interval(invoke, write, tmp_path) -> None:
     """Moving next_review two years out without a review changes nothing: the review is due
     a review interval after last_reviewed, and the finding points there."""
-    test_a_first_review_passed_before_approval_is_superseded(invoke, write, tmp_path)
-    policy = tmp_path / "policy.md"
-    text = policy.read_text(encoding="utf-8").replace(
-        "next_review: 2027-02-22", "next_review: 2029-04-01"
-    )
-    policy.write_text(text, encoding="utf-8")
-    result = invoke("check", str(tmp_path), "--format", "json", "--today", "2028-04-02")
-    [overdue] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "SMS005"]
+    overdue = _overdue_after_moving(invoke, write, tmp_path, "2029-04-01", "2028-04-02")
     assert overdue["line"] == 11
     assert "was due on 2028-04-01" in overdue["message"]
 
 
 def test_next_review_may_bring_a_review_forward(invoke, write, tmp_path) -> None:
-    test_a_first_review_passed_before_approval_is_superseded(invoke, write, tmp_path)
-    policy = tmp_path / "policy.md"
-    text = policy.read_text(encoding="utf-8").replace(
-        "next_review: 2027-02-22", "next_review: 2027-10-01"
-    )
-    policy.write_text(text, encoding="utf-8")
-    result = invoke("check", str(tmp_path), "--format", "json", "--today", "2027-10-02")
-    [overdue] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "SMS005"]
+    overdue = _overdue_after_moving(invoke, write, tmp_path, "2027-10-01", "2027-10-02")
     assert overdue["line"] == 8
     assert overdue["message"].startswith("next_review 2027-10-01 has passed")

@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import EXAMPLE, TODAY
 
 
-def test_the_current_folder_is_named(invoke, tmp_path, monkeypatch) -> None:
-    root = tmp_path / "acme-sms"
-    shutil.copytree(EXAMPLE, root)
-    monkeypatch.chdir(root)
+@pytest.mark.parametrize(("cwd", "given"), [("acme-sms", "."), (".", "acme-sms")])
+def test_the_page_names_the_checked_folder(invoke, tmp_path, monkeypatch, cwd, given) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "acme-sms")
+    monkeypatch.chdir(tmp_path / cwd)
     out = tmp_path / "readiness.html"
-    invoke("coverage", ".", "--format", "html", "-o", str(out), "--today", TODAY)
-    page = out.read_text(encoding="utf-8")
-    assert "<dt>Repository</dt> <dd>acme-sms</dd>" in page
-
-
-def test_a_folder_given_by_path_is_shown_as_given(invoke, tmp_path, monkeypatch) -> None:
-    root = tmp_path / "acme-sms"
-    shutil.copytree(EXAMPLE, root)
-    monkeypatch.chdir(tmp_path)
-    out = tmp_path / "readiness.html"
-    invoke("coverage", "acme-sms", "--format", "html", "-o", str(out), "--today", TODAY)
+    invoke("coverage", given, "--format", "html", "-o", str(out), "--today", TODAY)
     assert "<dt>Repository</dt> <dd>acme-sms</dd>" in out.read_text(encoding="utf-8")
