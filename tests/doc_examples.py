@@ -224,6 +224,10 @@ def _edit(page: Page, line: int, path: str, body: tuple[str, ...]) -> EditFile:
     return EditFile(line, path, tuple(old), tuple(new))
 
 
+# In expected output: any number of lines the page leaves out (the reader sees that it does).
+ELLIPSIS = "..."
+
+
 def _session(page: Page, fence_line: int, body: tuple[str, ...]) -> list[Command]:
     """The commands of a console block, each with the output lines it must print."""
     commands: list[Command] = []
@@ -243,7 +247,9 @@ def _session(page: Page, fence_line: int, body: tuple[str, ...]) -> list[Command
         expected = []
         index += 1
         while index < len(body) and not body[index].startswith("$ "):
-            if body[index].strip() not in ("", "..."):
+            if body[index].strip() == ELLIPSIS:
+                expected.append(ELLIPSIS)
+            elif body[index].strip():
                 expected.append(body[index].rstrip())
             index += 1
         joined = "\n".join(command)

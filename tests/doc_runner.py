@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from doc_examples import DEFAULT_TODAY, Command, EditFile, Page, SetToday, WriteFile
+from doc_examples import DEFAULT_TODAY, ELLIPSIS, Command, EditFile, Page, SetToday, WriteFile
 
 VENV_BIN = Path(sys.executable).parent
 SMS_LINT = VENV_BIN / "sms-lint"
@@ -173,15 +173,45 @@ def _run(session: Session, step: Command) -> None:
 
 
 def _missing(expected: tuple[str, ...], output: list[str]) -> str | None:
-    """Why ``expected`` is not in ``output`` as whole lines in that order, or None if it is."""
-    position = 0
+    """Why ``output`` does not read as ``expected`` shows it, or None if it does.
+
+    Blank lines aside, the lines a page shows are the real output, except where a line `...`
+    stands for lines it leaves out (before, between or after): a reader is never shown two lines
+    as consecutive that are not. A command shown with no output may print anything."""
+    if not expected:
+        return None
+    lines = [line for line in output if line.strip()]
+    position, gap = 0, False  # lines may be left out only where a `...` stands
     for wanted in expected:
-        try:
-            position = output.index(wanted, position) + 1
-        except ValueError:
-            where = " (it is printed earlier: keep the page's order)" if wanted in output else ""
-            return f"expected line not found{where}:\n    {wanted}"
+        if wanted == ELLIPSIS:
+            gap = True
+            continue
+        found = _find(lines, wanted, position, gap)
+        if found is None:
+            return _why(lines, wanted, position, gap)
+        position, gap = found + 1, False
+    if not gap and position < len(lines):
+        return (
+            f"the real output goes on after the page's last line ({lines[position]!r} follows):"
+            " end the block with a line '...' where lines are left out"
+        )
     return None
+
+
+def _find(lines: list[str], wanted: str, position: int, gap: bool) -> int | None:
+    if gap:
+        return lines.index(wanted, position) if wanted in lines[position:] else None
+    return position if position < len(lines) and lines[position] == wanted else None
+
+
+def _why(lines: list[str], wanted: str, position: int, gap: bool) -> str:
+    if wanted in lines[position:]:
+        return (
+            f"other lines come before this one in the real output:\n    {wanted}\n  add a line "
+            "'...' where the page leaves lines out"
+        )
+    where = " (it is printed earlier: keep the page's order)" if wanted in lines else ""
+    return f"expected line not found{where}:\n    {wanted}"
 
 
 def _report(session: Session, step: Command, problem: str, output: list[str], code: int) -> str:

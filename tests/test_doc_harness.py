@@ -78,7 +78,7 @@ def test_page_steps_reads_every_convention(tmp_path: Path) -> None:
     assert EditFile in kinds and kinds.count(SetToday) == 2
     commands = [step for step in page.steps if isinstance(step, Command)]
     assert commands[1] == Command(13, "echo one \\\n  two", ("one two",))
-    assert commands[4].exit_code == 1 and commands[4].expected == ()
+    assert commands[4].exit_code == 1 and commands[4].expected == ("...",)
     assert [c.shown for c in commands].count(False) == 1
     assert [b.marker for b in page.blocks][-1] == "illustrative"
 
@@ -96,13 +96,28 @@ def _failure(tmp_path: Path, session: str) -> str:
 
 
 def test_a_missing_line_is_reported_with_the_real_output(tmp_path: Path) -> None:
-    message = _failure(tmp_path, "$ printf 'a\\nb\\n'\nb\na\n")
+    message = _failure(tmp_path, "$ printf 'a\\nb\\n'\n...\nb\na\n")
     assert message.startswith(f"{tmp_path / 'page.md'}:4: in folder ., today=2026-11-22\n")
     assert "$ printf 'a\\nb\\n'" in message
     assert (
         "expected line not found (it is printed earlier: keep the page's order):\n    a" in message
     )
     assert "    a\n    b" in message
+
+
+def test_lines_left_out_must_be_marked(tmp_path: Path) -> None:
+    """A reader is never shown two lines as consecutive, or as the whole output, when they
+    are not: `...` marks where lines are left out."""
+    between = _failure(tmp_path, "$ printf 'a\\nb\\nc\\n'\na\nc\n")
+    assert "other lines come before this one in the real output:\n    c" in between
+    after = _failure(tmp_path, "$ printf 'a\\nb\\n'\na\n")
+    assert "the real output goes on after the page's last line ('b' follows)" in after
+    before = _failure(tmp_path, "$ printf 'a\\nb\\n'\nb\n")
+    assert "other lines come before this one" in before
+    page = page_steps(
+        _page(tmp_path, f"# P\n\n{F}console\n$ printf 'a\\n\\nb\\nc\\n'\n...\nb\n...\n{F}\n")
+    )
+    run_page(page, tmp_path / "run-ok")  # blank lines aside; `...` before and after
 
 
 def test_a_wrong_exit_code_is_reported(tmp_path: Path) -> None:
