@@ -50,7 +50,13 @@ def test_config_hook_and_workflow_are_written(starter: Path) -> None:
     config = yaml.safe_load((starter / ".sms-lint.yaml").read_text())
     assert config["review_interval_months"] == 12
     hooks = yaml.safe_load((starter / ".pre-commit-config.yaml").read_text())
-    assert hooks["repos"][0]["hooks"] == [{"id": "sms-lint"}]
+    # A local hook runs the sms-lint the user installed: nothing to download (a checkout
+    # or wheel install has no published release for pre-commit to fetch).
+    [repo] = hooks["repos"]
+    assert repo["repo"] == "local"
+    [hook] = repo["hooks"]
+    assert (hook["id"], hook["entry"], hook["language"]) == ("sms-lint", "sms-lint check", "system")
+    assert hook["pass_filenames"] is False
     workflow = yaml.safe_load((starter / ".github" / "workflows" / "sms-lint.yml").read_text())
     steps = workflow["jobs"]["sms-lint"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0

@@ -102,7 +102,7 @@ def test_the_text_report_names_office_files_in_one_note_before_the_summary(
     assert lines[-3] == (
         "note: 4 files are not YAML or Markdown and were not read: Manual.pdf, "
         "procedures/Change.docx and 2 more; keep documents as YAML or Markdown and link to "
-        "other files from them (docs/tasks/migrate-a-document-set.md)"
+        "other files from them (the guide's task 'Migrate an existing document set')"
     )
     assert sum("not read" in line for line in lines) == 1
 
@@ -134,7 +134,8 @@ def test_one_file_is_named_in_the_singular_and_none_leaves_no_note(
     write("Manual.PDF", b"%PDF-1.7")
     assert (
         "note: 1 file is not YAML or Markdown and was not read: Manual.PDF; keep documents as "
-        "YAML or Markdown and link to other files from them (docs/tasks/migrate-a-document-set.md)"
+        "YAML or Markdown and link to other files from them (the guide's task "
+        "'Migrate an existing document set')"
     ) in _check(invoke, tmp_path).stdout.splitlines()
 
 

@@ -80,6 +80,8 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     if not revisions and not (root / path).is_file():
         raise UsageProblem(
             f"'{id_or_path}' is neither the id of an artifact nor a file git knows under {root}"
+            " (for a deleted document, give the path it had, e.g. sms-lint history "
+            "reviews/mr-2022.md)"
         )
     renderer = render_json if format_name == "json" else render_text
     emit(renderer(revisions), None)

@@ -35,11 +35,12 @@ PROJECT_REPO = "sms-lint/sms-lint"
 # The months ahead a template may plan something for ({{plus_3_months}}): the starter dates
 # nothing in the past, so every date is today or later.
 PLANNED_MONTHS = (3, 4, 6, 9, 12)
-# Each document's first review ({{first_review}}), spread month by month over months 4 to 15
+# Each document's first review ({{first_review}}), spread month by month over months 4 to 13
 # after init, in path order, so that the reviews do not all fall due on one day a year later.
 # The first months are for filling in, approving, the first audit (month 3) and management
-# review; a review date beyond a year after approval counts as that year (facts.next_review).
-FIRST_REVIEW_MONTHS = range(4, 16)
+# review. They end by month 13: a review date more than a year after approval counts as that
+# year (facts.next_review), so later dates would fall due together again.
+FIRST_REVIEW_MONTHS = range(4, 14)
 FIRST_REVIEW = "{{first_review}}"
 
 
@@ -137,7 +138,7 @@ def write_starter(folder: Path, today: datetime.date) -> list[PurePosixPath]:
     type=DateType(),
     envvar="SMS_LINT_TODAY",
     help="Date the starter plans from (default: today): the planned audits, the first "
-    "management review and each document's first review (spread over months 4 to 15) are "
+    "management review and each document's first review (spread over months 4 to 13) are "
     "dated after it; nothing is dated before it and nothing is approved.",
 )
 def init_command(folder: Path, today: datetime.date | None) -> int:

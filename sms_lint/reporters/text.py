@@ -74,8 +74,9 @@ _NAMED = 2
 
 
 def not_read_note(paths: tuple[str, ...]) -> str:
-    """One line naming the office and PDF files that were not read: not a finding (they may
-    be evidence kept on purpose), but never a silent gap."""
+    """One line naming the office, PDF and text files that were not read: not a finding (they
+    may be evidence kept on purpose), but never a silent gap. The guide is named by its task's
+    title: a path into sms-lint's own checkout means nothing in the user's repository."""
     count = len(paths)
     shown = [terminal(p) for p in paths[:_NAMED]]
     if count > _NAMED:
@@ -84,6 +85,6 @@ def not_read_note(paths: tuple[str, ...]) -> str:
     read = "was" if count == 1 else "were"
     return (
         f"note: {files} not YAML or Markdown and {read} not read: {listing(shown)}; keep "
-        "documents as YAML or Markdown and link to other files from them "
-        "(docs/tasks/migrate-a-document-set.md)"
+        "documents as YAML or Markdown and link to other files from them (the guide's task "
+        "'Migrate an existing document set')"
     )
