@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,11 +55,18 @@ NOBODY = frozenset(
 )
 
 
+# ... and how honest prose says so: "Vacant (recruiting)", "to be appointed in May".
+NOBODY_WORDS = re.compile(r"(?:vacant|unfilled|to be (?:appointed|recruited|named))\b")
+
+
 def holder_of(role: Any) -> str | None:
     """The person a role entry names as its holder, or None: no holder, a blank one, or one
-    that names nobody (``Vacant``, ``N/A``)."""
+    that names nobody (``Vacant``, ``N/A``, ``to be appointed``)."""
     holder = role.get("holder") if isinstance(role, dict) else None
-    if not isinstance(holder, str) or holder.strip().lower() in NOBODY:
+    if not isinstance(holder, str):
+        return None
+    words = " ".join(holder.split()).lower()
+    if words in NOBODY or NOBODY_WORDS.match(words):
         return None
     return holder.strip() or None
 

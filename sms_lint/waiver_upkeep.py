@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sms_lint.config import Config, Waiver
 from sms_lint.facts import add_months, holder_of, roles_index
 from sms_lint.finding import Finding
+from sms_lint.parse.placeholders import find, marker_pattern
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester
 from sms_lint.waiving import claims
 from sms_lint.words import listing
@@ -81,12 +82,12 @@ def waiver_finding(
                 lapses.append(_approver_lapse(waiver.approved_by, roles))
             else:
                 unchecked = cause
-        elif holder_of(roles[waiver.approved_by]) is None:
+        elif (vacancy := _vacancy(roles[waiver.approved_by], config)) is not None:
             # a vacant role approves nothing: nobody with its authority accepted the risk
             lapses.append(
-                f"is approved by '{waiver.approved_by}', a role that has no holder (its "
-                "'holder' names nobody); have the role's holder approve it, or set "
-                "'approved_by' to the role of the person who did"
+                f"is approved by '{waiver.approved_by}', a role that has no holder ({vacancy}); "
+                "have the role's holder approve it, or set 'approved_by' to the role of the "
+                "person who did"
             )
     if lapses:
         return book.finding(
@@ -192,3 +193,13 @@ def _reason(waiver: Waiver) -> str:
     if waiver.expires is None:
         return waiver.reason
     return f"{waiver.reason} (approved by {waiver.approved_by}, expires {waiver.expires})"
+
+
+def _vacancy(role: object, config: Config) -> str | None:
+    """Why the approving role has nobody in it, or None: its holder names nobody, or is still
+    a placeholder (``TBD``, ``<name>``) that SMS027 reports on the roles file."""
+    holder = holder_of(role)
+    if holder is None:
+        return "its 'holder' names nobody"
+    found = [text for _, text in find(holder, marker_pattern(config.placeholders))]
+    return f"its 'holder' is still the placeholder '{found[0]}'" if found else None

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.facts import NOBODY
+from sms_lint.facts import holder_of
 from sms_lint.model import Artifact
 from sms_lint.pack import Rule
 from sms_lint.parse.placeholders import find, marker_pattern
@@ -141,7 +141,7 @@ def _has_holder(role: Mapping[str, Any], pattern: re.Pattern[str]) -> bool:
     holder = role.get("holder")
     if not isinstance(holder, str) or not holder.strip():
         return False
-    return holder.strip().lower() not in NOBODY or any(find(holder, pattern))
+    return holder_of(role) is not None or any(find(holder, pattern))
 
 
 class Unchecked:
