@@ -35,17 +35,27 @@ def refusal(entries: list[str], packs: tuple[Path, ...], root: Path) -> str | No
 def read_once(packs: tuple[Path, ...]) -> tuple[Path, ...]:
     """One file named twice is one pack, read once: else its rules would be "defined twice".
     The first spelling is kept."""
-    seen: set[Path] = set()
+    seen: set[object] = set()
     kept = []
     for pack in packs:
-        try:
-            key = pack.resolve()
-        except (OSError, RuntimeError):
-            key = pack  # a link loop: reading it reports the problem
+        key = _identity(pack)
         if key not in seen:
             seen.add(key)
             kept.append(pack)
     return tuple(kept)
+
+
+def _identity(pack: Path) -> object:
+    """The file itself: its device and inode (a hard link is the same file under two names),
+    else its resolved path; a link loop or a missing file is its own (reading it reports it)."""
+    try:
+        found = pack.stat()
+        return (found.st_dev, found.st_ino)
+    except (OSError, RuntimeError):
+        try:
+            return pack.resolve()
+        except (OSError, RuntimeError):
+            return pack
 
 
 def excludes(packs: tuple[Path, ...], root: Path) -> tuple[str, ...]:

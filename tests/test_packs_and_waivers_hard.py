@@ -51,6 +51,16 @@ def test_one_pack_named_twice_is_read_once(write, tmp_path, invoke, policies: st
     assert result.output.count("ORG001") == 1
 
 
+def test_one_pack_under_two_hard_links_is_read_once(write, tmp_path, invoke):
+    write("rules/org.yaml", guide_pack())
+    os.link(tmp_path / "rules/org.yaml", tmp_path / "rules/hard.yaml")
+    write("roles.yaml", roles_artifact())
+    write(".sms-lint.yaml", "policies: [rules/org.yaml, rules/hard.yaml]\n")
+    code, stdout, stderr = check(invoke, tmp_path)
+    assert code in (0, 1) and stderr == ""
+    assert sms107(stdout) == []
+
+
 def test_two_packs_defining_one_id_name_both_files(write, tmp_path, invoke):
     write("rules/other.yml", guide_pack())
     write("rules/two.yml", guide_pack())
