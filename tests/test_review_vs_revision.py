@@ -78,7 +78,7 @@ def test_a_recorded_review_needs_no_new_version(tmp_path: Path, check_json) -> N
     repo = sms(tmp_path)
     repo.git("checkout", "-q", "-b", "review")
     repo.write("policies/pol-001.md", policy(reviewed="2026-09-14"))
-    rescheduled = "review_interval_months: 24\nnext_review: 2028-09-14\n"
+    rescheduled = "next_review: 2028-09-14\n"
     repo.write("processes/demand.yaml", process(reviewed="2026-09-14", extra=rescheduled))
     repo.commit("Annual review: no change", "2026-09-14")
     assert sms017(check_json, repo) == []

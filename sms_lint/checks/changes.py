@@ -21,7 +21,9 @@ from sms_lint.parse.documents import Document
 from sms_lint.words import listing
 
 # Fields a recorded review moves on: a change to nothing else is a review, not a revision.
-REVIEW_FIELDS = frozenset({"last_reviewed", "next_review", "review_interval_months"})
+# Not ``review_interval_months``: changing the review cycle changes how the document is
+# controlled (a longer one puts every later review off), so it is a revision to approve.
+REVIEW_FIELDS = frozenset({"last_reviewed", "next_review"})
 # Fields about keeping the file, not its content: setting how long a record is kept is no
 # revision of what it records; results, risk reviews and supplier reviews are records kept in
 # the document (evidence of operation), not revisions of what it says.
@@ -36,18 +38,18 @@ def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
     What changed is read from ``BaseFile.differs`` (:mod:`sms_lint.gitrepo.differences`): the
     top-level fields whose values differ, as written, and the Markdown body as text (line
     endings and trailing spaces aside). A change to the review fields only (``last_reviewed``,
-    ``next_review``, ``review_interval_months``) is a recorded review, and one to
-    ``retain_until``, ``last_performance_review`` or only the records kept in a field
-    (``results`` in list entries, ``risks[].review_by``: :data:`RECORDS`) is records keeping:
-    no new version, only ``last_reviewed`` never earlier than before. A change to anything
-    else (any other field, ``version``, ``approved_on`` and ``approved_by`` included, or the
-    body) is a revision: a new ``version`` (above the base's when both are dotted numbers),
-    its approval (``approved_on``) and its review (``last_reviewed``) after those at the
-    base. A file whose
-    bytes changed but whose data and body did not (comments, HTML comments in the body,
-    quoting, layout) needs neither. When the file now could not be compared, it counts as a
-    revision. A file renamed (by git, or by its id: see :mod:`sms_lint.gitrepo.changes`) is
-    compared with its old path's base version."""
+    ``next_review``) is a recorded review, and one to ``retain_until``,
+    ``last_performance_review`` or only the records kept in a field (``results`` in list
+    entries, ``risks[].review_by``: :data:`RECORDS`) is records keeping: no new version, only
+    ``last_reviewed`` never earlier than before. A change to anything else (any other field,
+    ``version``, ``approved_on``, ``approved_by`` and the review cycle
+    ``review_interval_months`` included, or the body) is a revision: a new ``version`` (above
+    the base's when both are dotted numbers), its approval (``approved_on``) and its review
+    (``last_reviewed``) after those at the base. A file whose bytes changed but whose data and
+    body did not (comments, HTML comments in the body, quoting, layout) needs neither. When
+    the file now could not be compared, it counts as a revision. A file renamed (by git, or
+    by its id: see :mod:`sms_lint.gitrepo.changes`) is compared with its old path's base
+    version."""
     if ctx.changes is None:
         return
     for artifact in ctx.artifacts:
