@@ -35,3 +35,58 @@ def test_a_new_review_cycle_is_a_revision(tmp_path: Path, check_json) -> None:
     found = sms017(check_json, repo)
     assert len(found) == 1
     assert "changed since main (review_interval_months)" in found[0][-1]
+
+
+# --- A decoy copy cannot hide a rename plus a rewrite -------------------------------------
+
+CHANGE_POLICY = """\
+---
+id: {id}
+kind: policy
+title: Change management policy
+owner: sms-manager
+status: approved
+version: "2.0"
+approved_by: sms-manager
+approved_on: 2026-03-02
+last_reviewed: 2026-03-02
+policy_type: service-management
+commitments: [Meet the agreed service requirements]
+---
+# Change management policy
+
+{body}
+"""
+CONTROLLED = "".join(
+    f"Rule {n}: every change of class {n} is assessed, approved by the change advisory "
+    f"board and recorded before it is deployed to the live service.\n\n"
+    for n in range(1, 13)
+)
+
+
+def test_a_decoy_copy_does_not_hide_a_renamed_rewrite(tmp_path: Path, check_json) -> None:
+    repo = sms(tmp_path)
+    old = "policies/policy-change-management.md"
+    repo.write(old, CHANGE_POLICY.format(id="POL-002", body=CONTROLLED))
+    repo.commit("Change management policy 2.0", "2026-03-02")
+    repo.git("checkout", "-q", "-b", "tidy-up")
+    (repo.path / old).unlink()
+    decoy = CHANGE_POLICY.format(id="POL-009", body=CONTROLLED + "See also POL-002.\n")
+    repo.write("policies/pol-009.md", decoy)
+    rewritten = CHANGE_POLICY.format(id="POL-002", body="We now skip CAB review for all changes.")
+    repo.write("policies/policy-change.md", rewritten)
+    repo.commit("Tidy up the policies", "2026-09-14")
+    renames = repo.git("diff", "-M", "--name-status", "--diff-filter=R", "main", "HEAD")
+    assert renames.split()[1:] == [old, "policies/pol-009.md"]  # git is fooled
+    found = sms017(check_json, repo)
+    assert [(path, message.split(" but ")[0]) for path, _, _, _, _, message in found] == [
+        ("policies/policy-change.md", "the content of 'POL-002' changed since main (the text)")
+    ]
+
+
+def test_a_rename_git_finds_with_the_same_id_is_still_compared(tmp_path: Path, check_json) -> None:
+    repo = sms(tmp_path)
+    repo.git("mv", "policies/pol-001.md", "policies/service-management-policy.md")
+    assert sms017(check_json, repo) == []
+    repo.write("policies/service-management-policy.md", policy(body="We deliver less."))
+    assert [f[0] for f in sms017(check_json, repo)] == ["policies/service-management-policy.md"]

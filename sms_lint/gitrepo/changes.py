@@ -12,7 +12,10 @@ long-lived ``git cat-file --batch`` and parsed with the same loader as every oth
 Git pairs a rename by content, and misses one when a small file was also edited much. So a
 base file gone and a file new since the base that declare the same ``kind`` and ``id`` (the
 only one gone, and the only one new, with that pair) are one artifact moved: compared as a
-rename, not deleted (:func:`pair_by_id`).
+rename, not deleted (:func:`pair_by_id`). Git may also pair a file with the wrong new one: a
+copy given a new id is more alike than the original moved and rewritten. A rename git found
+whose old and new files declare different ids is no rename: the old file counts as deleted
+and the new one as added, and both are paired by id like the others.
 
 Submodules are not compared: a submodule's files are its own repository's, and the SMS
 repository records only the submodule's commit. Their paths are kept (``submodules``) so the
@@ -117,6 +120,7 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
     renamed = {
         repo.from_top(old): repo.from_top(new) for old, new in staged_renames(repo, commit).items()
     }
+    pairs = set(renamed.values())  # new paths git paired with an old one (some given up below)
     changed: dict[str, BaseFile] = {}
     deleted: list[tuple[BaseFile, bytes]] = []
     submodules: list[str] = []
@@ -139,11 +143,14 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
         if raw is None:
             continue
         base = BaseFile(path, parse_document(path, raw))
+        if current is not None and current != path and _other_id(base, root, current, max_bytes):
+            pairs.discard(current)  # not this artifact moved: compared with its id's old file
+            current = None
         if state is State.MISSING or current is None:
             deleted.append((base, raw))
         else:
             changed[current] = _with_differences(base, raw, root, current, max_bytes)
-    new = _new_files(index, at_base, set(renamed.values()), config.exclude) if deleted else []
+    new = _new_files(index, at_base, pairs, config.exclude) if deleted else []
     paired = pair_by_id(root, deleted, new, max_bytes)
     for path, (base, raw) in paired.items():
         changed[path] = _with_differences(base, raw, root, path, max_bytes)
@@ -190,6 +197,16 @@ def pair_by_id(
     return {
         paths[0]: gone[key][0] for key, paths in new.items() if len(paths) == len(gone[key]) == 1
     }
+
+
+def _other_id(base: BaseFile, root: Path, current: str, max_bytes: int) -> bool:
+    """Whether the file git paired with ``base`` as its rename declares another id: then it
+    is another artifact (often a copy of this one, made to hide the rename of a rewritten
+    file), and the base file counts as deleted, to be paired by id like any other."""
+    content = read_regular(root / current, max_bytes)
+    old = _identity(base.document)
+    new = None if content is None else _identity(parse_document(current, content))
+    return old is not None and new is not None and old[1] != new[1]
 
 
 def _identity(document: Document) -> tuple[str, str] | None:
