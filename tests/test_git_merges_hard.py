@@ -17,6 +17,7 @@ from test_git_merges import as_person, head
 from test_git_support import GitRepo, process
 
 from sms_lint.gitrepo.merges import is_pull_merge
+from sms_lint.gitrepo.upstream import Upstream, place
 
 
 def doc(artifact_id: str, top: str = "start", bottom: str = "start") -> str:
@@ -84,7 +85,9 @@ def foxtrot(tmp_path) -> tuple[GitRepo, dict[str, str]]:
 def test_a_pull_merge_names_no_false_approver(foxtrot, invoke) -> None:
     origin, ids = foxtrot
     subject = origin.git("log", "-1", "--format=%s").strip()
-    assert subject.startswith("Merge branch 'main' of ") and is_pull_merge(subject)
+    # origin has no remotes: the place pulled from is origin itself.
+    itself = Upstream(places=(place(str(origin.path)),))
+    assert subject.startswith("Merge branch 'main' of ") and is_pull_merge(subject, itself)
     found = rows(invoke, origin.path)
     ivy = found["PRC-IVY"]["last_change"]
     assert ivy["commit"] == ids["ivy"] and ivy["author"] == "Ivy Writer"
@@ -113,6 +116,7 @@ def test_pull_merges_within_pull_merges(tmp_path, invoke) -> None:
     repo.write("p/ivy.yaml", doc("PRC-IVY"))
     repo.write("p/frank.yaml", doc("PRC-FRANK"))
     commit_as(repo, "Alice Author", "2026-01-05", "Start")
+    repo.git("remote", "add", "origin", "git@github.com:acme/sms.git")  # what the pulls name
     repo.git("branch", "frank")
     repo.git("branch", "erin")
     repo.git("checkout", "-q", "-b", "ivy")
@@ -159,7 +163,9 @@ def test_pull_merges_within_pull_merges(tmp_path, invoke) -> None:
     ],
 )
 def test_which_subjects_are_pull_merges(subject: str, pull: bool) -> None:
-    assert is_pull_merge(subject) is pull
+    remotes = ("https://github.com/acme/sms.git", "/home/erin/my sms")
+    upstream = Upstream(("origin",), tuple(place(url) for url in remotes))
+    assert is_pull_merge(subject, upstream) is pull
 
 
 def test_a_branch_merged_into_a_branch_arrives_with_the_outermost_merge(tmp_path, invoke) -> None:
@@ -251,6 +257,7 @@ def test_a_clean_merge_of_both_sides_is_no_change_of_its_own(tmp_path, invoke) -
 def test_a_pull_merge_that_resolves_a_conflict_shows_no_approver(tmp_path, invoke) -> None:
     repo = GitRepo(tmp_path / "sms")
     conflicting_pull_request(repo)
+    repo.git("remote", "add", "origin", "https://github.com/a/sms")
     as_person(repo, "Erin Local", "2026-02-03")
     with pytest.raises(subprocess.CalledProcessError):
         repo.git("merge", "-q", "gina")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from sms_lint.gitrepo.merges import NO_APPROVER, Arrival, Graph, merge_changed
 from sms_lint.gitrepo.repo import Repository, decode_path
+from sms_lint.gitrepo.upstream import read_upstream
 
 # %x1e starts a commit; %x1f separates its fields; the subject comes last (it may hold anything).
 LOG_FORMAT = "--format=%x1e%H%x1f%an%x1f%aI%x1f%s"
@@ -125,8 +126,10 @@ def last_changes(
     """For every path under the SMS root that git tracks: the last commit that touched it, and
     the merge that brought that commit into the branch (see ``merges``).
 
-    One ``git log`` over the root's history, read as git writes it: the first time a path
-    shows up is its newest commit, and once every ``wanted`` path has shown up the walk stops
+    One ``git log`` over the root's history, read as git writes it: ``--date-order`` prints
+    no commit before all its children (git's default order trusts commit dates, and a commit
+    made on a slow clock would come after its own parent), so the first time a path shows up
+    is its newest commit, and once every ``wanted`` path has shown up the walk stops
     (older commits cannot change the answer, and the merges that brought the commits found
     in are newer than they are). ``--no-renames``: a rename touches the new path like any other
     change, and each entry has exactly one path. ``--full-history --sparse`` print every
@@ -136,8 +139,8 @@ def last_changes(
     (a shallow clone's oldest commits) shows every file as added: a path first seen there gets
     no last change, since its real one may be older than the clone.
     """
-    args = (GRAPH_FORMAT, "--name-status", "--no-renames", "--full-history", "--sparse", "-c",
-            *_PLAIN, "--", repo.pathspec())  # fmt: skip
+    args = (GRAPH_FORMAT, "--date-order", "--name-status", "--no-renames", "--full-history",
+            "--sparse", "-c", *_PLAIN, "--", repo.pathspec())  # fmt: skip
     walk = _Walk(repo, set(wanted), boundary)
     # The hot loop of `register` (10,000 commits are 50,000 fields): it handles bytes and
     # decodes a commit header only when one of its paths is new.
@@ -156,7 +159,8 @@ def last_changes(
             elif status := field.strip():
                 path_next, combined = True, len(status) > 1  # "MM": one letter a parent
     walk.settle_merge()
-    return with_arrivals(walk.found, Graph(walk.headers), repo.head_state().head)
+    graph = Graph(walk.headers, lambda: read_upstream(repo))
+    return with_arrivals(walk.found, graph, repo.head_state().head)
 
 
 class _Walk:
@@ -225,7 +229,8 @@ def with_arrivals(
 def commit_graph(repo: Repository) -> Graph:
     """Every commit HEAD reaches, with its parents (no diffs: one header a commit)."""
     output = repo.run("log", GRAPH_FORMAT, *_PLAIN, "HEAD", "--")
-    return Graph(field.lstrip(b"\n") for field in output.split(b"\0") if field.strip())
+    headers = (field.lstrip(b"\n") for field in output.split(b"\0") if field.strip())
+    return Graph(headers, lambda: read_upstream(repo))
 
 
 def _graph_info(header: bytes) -> CommitInfo:
@@ -246,6 +251,7 @@ def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
     output = repo.run(
         "log",
         LOG_FORMAT,
+        "--date-order",
         "--follow",
         "--raw",
         "--no-abbrev",

@@ -8,8 +8,10 @@ remote-tracking branch 'origin/main'`` (optionally ``into main``, always the sam
 its other parent is the branch as the remote had it. So that parent's first-parent line is the
 branch line too, and so on for the pull merges on it. Were it read as an approval, everything
 the remote's merges brought in would read "merged by" whoever pulled (a false approver is
-worse than none). This is one more reason to pull with ``git pull --rebase`` or to change
-``main`` only through pull requests.
+worse than none). Only a pull of the repository's own upstream counts (:mod:`.upstream`): a
+pull of a contributor's fork is the maintainer's merge, or the contributor's merges on his
+fork would show him approving himself. This is one more reason to pull with ``git pull
+--rebase`` or to change ``main`` only through pull requests.
 
 A commit off the line arrived with the oldest merge on the line that reaches it (a feature
 branch merged into another by its author and then into ``main`` by Bob arrived with Bob's
@@ -23,11 +25,12 @@ commit: the history names no approver for them. A merge on the line that changed
 from __future__ import annotations
 
 import codecs
-import re
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sms_lint.gitrepo.repo import Repository, decode_path
+from sms_lint.gitrepo.upstream import NO_UPSTREAM, Upstream, is_pull_merge
 
 
 @dataclass(frozen=True)
@@ -61,30 +64,17 @@ NO_APPROVER_NOTE = (
     "approved it; the document's approved_by and approved_on are the record"
 )
 
-# git's own subjects for merging a branch's upstream into it (git pull, git merge origin/main).
-_PULL = re.compile(r"Merge branch '(?P<branch>[^']+)' of .+?(?: into (?P<into>\S+))?")
-_TRACKING = re.compile(
-    r"Merge remote-tracking branch '[^'/]+/(?P<branch>[^']+)'(?: into (?P<into>\S+))?"
-)
-# Without "into", git merged into a branch of merge.suppressDest: by default main or master.
-_SUPPRESSED = ("main", "master")
-
-
-def is_pull_merge(subject: str) -> bool:
-    """A merge of the branch's own upstream into it (see the module docstring)."""
-    found = _PULL.fullmatch(subject) or _TRACKING.fullmatch(subject)
-    if found is None:
-        return False
-    into = found.group("into")
-    return found.group("branch") == into if into else found.group("branch") in _SUPPRESSED
-
 
 class Graph:
     """Commits as ``git log --format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s`` printed them."""
 
-    def __init__(self, headers: Iterable[bytes] = ()) -> None:
+    def __init__(
+        self, headers: Iterable[bytes] = (), upstream: Callable[[], Upstream] = lambda: NO_UPSTREAM
+    ) -> None:
         self.parents: dict[bytes, list[bytes]] = {}
         self.headers: dict[bytes, bytes] = {}
+        # Which merges are pulls of the branch itself: read once, and only if asked.
+        self.upstream = functools.cache(upstream)
         for header in headers:
             self.add(header)
 
@@ -113,7 +103,9 @@ class Graph:
 
     def _approves(self, commit: bytes) -> bool:
         """A merge that is not a pull of the branch itself: its author merged what it brought."""
-        return len(self.parents[commit]) > 1 and not is_pull_merge(self._merge(commit).message)
+        return len(self.parents[commit]) > 1 and not is_pull_merge(
+            self._merge(commit).message, self.upstream
+        )
 
     def _line(self, head: bytes) -> list[bytes]:
         """The branch line (see the module docstring), every commit after its parents."""
