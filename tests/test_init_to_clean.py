@@ -83,3 +83,23 @@ def test_a_year_later_the_reviews_fall_due(invoke, filled: Path) -> None:
     assert {"SMS005", "SMS014"} <= rules
     # The programme has lapsed: no audit within 12 months, or the planned one still a draft.
     assert rules & {"SMS013", "SMS035"}
+
+
+def test_the_page_s_own_timeline_ends_as_the_page_shows(invoke, tmp_path: Path) -> None:
+    """docs/tasks/start-an-sms.md's last check, on its own dates: init on 2026-11-22, every
+    document approved on 2027-02-03, AUD-001 and MR-001 as the page shows them, the check on
+    2027-03-12. Its output is the page's text block, line for line."""
+    from starter_filling import GUIDE, approve, guide_records, replace_placeholders
+
+    folder = tmp_path / "sms"
+    assert invoke("init", str(folder), "--today", TODAY).exit_code == 0
+    for path in artifacts(folder):
+        replace_placeholders(path, "2027-02-03")
+        approve(path, "2027-02-03")
+    for name, text in guide_records().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = invoke("check", str(folder), "--today", "2027-03-12")
+    page = GUIDE.read_text(encoding="utf-8")
+    shown = page.split("it prints five observations:\n\n```text\n", 1)[1].split("```", 1)[0]
+    assert result.exit_code == 0
+    assert result.stdout == shown
