@@ -5,12 +5,19 @@ pinned."""
 
 from __future__ import annotations
 
+import html
+import re
+import time
 from pathlib import Path
 
+import pytest
 from conftest import TODAY, graded, quiet_config
 from sms_texts import roles_artifact
 from test_git_support import GitRepo
 from test_review_vs_revision import policy, process
+
+from sms_lint.gitrepo.differences import _body
+from sms_lint.parse.placeholders import marker_pattern, summarise_body
 
 
 def sms(tmp_path: Path) -> GitRepo:
@@ -90,3 +97,105 @@ def test_a_rename_git_finds_with_the_same_id_is_still_compared(tmp_path: Path, c
     assert sms017(check_json, repo) == []
     repo.write("policies/service-management-policy.md", policy(body="We deliver less."))
     assert [f[0] for f in sms017(check_json, repo)] == ["policies/service-management-policy.md"]
+
+
+# --- Text a reader sees is content, however it sits beside a comment ----------------------
+
+# A body on main ({} left empty), and what a change inserts at {}: "We deliver what we agreed."
+# is the policy's body at the base.
+AGREED = "We deliver what we agreed.{}"
+SHOWN = {
+    "an inline comment cannot span a blank line": (
+        AGREED,
+        " <!--\n\nWe now skip CAB review for all changes.\n\n-->",
+    ),
+    "a comment in indented code is code": (
+        "We deliver what we agreed.\n\n    make deploy{}",
+        "\n    <!-- We now skip CAB review. -->",
+    ),
+    "a fence indented four spaces does not close": (
+        "We deliver what we agreed.\n\n```\nmake deploy\n    ```\n{}```",
+        "<!-- We now skip CAB review. -->\n",
+    ),
+    "<!--> is a whole comment": (AGREED, "\n\n<!--> We now skip CAB review. <!-- x -->"),
+    "<!---> is a whole comment": (AGREED, "\n\n<!---> We now skip CAB review."),
+    "text after the end of a comment": (
+        "We deliver what we agreed.\n\n<!-- a note\nover lines -->{}",
+        " We now skip CAB review.",
+    ),
+    "a heading ends the paragraph": (AGREED, " <!-- a\n# We now skip CAB review\n-->"),
+    "a comment in a code span": (AGREED, " `<!-- We now skip CAB review. -->`"),
+}
+HIDDEN = {
+    "a comment on a line of its own": (AGREED, "\n\n<!-- We now skip CAB review -->"),
+    "an HTML block spans blank lines": (AGREED, "\n\n<!--\nWe now skip\n\nCAB review.\n-->"),
+    "an inline comment within its paragraph": (AGREED, "<!-- We now skip\nCAB review -->"),
+    "a comment beside text": ("We deliver {}what we agreed.", "<!-- skip CAB review -->"),
+}
+
+
+def visible(markdown: str) -> str:
+    """The words a reader sees, as markdown-it-py (CommonMark) renders them."""
+    pytest.importorskip("markdown_it")
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(markdown)
+    text = re.sub(r"<!--(?:>|->|[\s\S]*?-->)", " ", rendered)  # as a browser reads comments
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", text)).split())
+
+
+def changed(tmp_path: Path, check_json, template: str, insertion: str) -> list[str]:
+    """SMS017's findings, cut before "but", once the policy on main (``template`` with
+    nothing inserted) has ``insertion`` inserted."""
+    repo = sms(tmp_path)
+    repo.write("policies/pol-001.md", policy(body=template.format("")))
+    if repo.git("status", "--porcelain"):
+        repo.commit("The policy's text", "2026-03-02")
+    repo.write("policies/pol-001.md", policy(body=template.format(insertion)))
+    return [f[-1].split(" but ")[0] for f in sms017(check_json, repo)]
+
+
+@pytest.mark.parametrize(("template", "insertion"), SHOWN.values(), ids=SHOWN.keys())
+def test_text_a_reader_sees_is_a_revision(
+    tmp_path: Path, check_json, template: str, insertion: str
+) -> None:
+    assert "CAB review" in visible(template.format(insertion))
+    assert "CAB review" not in visible(template.format(""))
+    assert changed(tmp_path, check_json, template, insertion) == [
+        "the content of 'POL-001' changed since main (the text)"
+    ]
+
+
+@pytest.mark.parametrize(("template", "insertion"), HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_hidden_comment_is_no_revision(
+    tmp_path: Path, check_json, template: str, insertion: str
+) -> None:
+    assert visible(template.format(insertion)) == visible(template.format(""))
+    assert changed(tmp_path, check_json, template, insertion) == []
+
+
+def test_a_placeholder_a_reader_sees_is_found() -> None:
+    template, insertion = SHOWN["an inline comment cannot span a blank line"]
+    lines = template.format(insertion.replace("We now skip", "TODO skip")).split("\n")
+    assert [p.text for p in summarise_body(lines, 1, marker_pattern()).placeholders] == ["TODO"]
+
+
+# --- Linear time: the comment scans look for each --> once --------------------------------
+
+OPENERS = {
+    "on one line": "<!-- " * 200_000,
+    "one per line": "<!--\n" * 200_000,
+    "in a paragraph": "x <!--\n" * 150_000,
+    "after backticks": "` " * 300_000 + "<!--",
+    "indented": " <!--\nx\n" * 120_000,
+    "fences": "~~~\n" * 250_000,
+}
+
+
+@pytest.mark.parametrize("body", OPENERS.values(), ids=OPENERS.keys())
+def test_a_megabyte_of_openers_is_read_in_linear_time(body: str) -> None:
+    raw = ("---\nid: POL-001\n---\n" + body).encode()
+    started = time.perf_counter()
+    assert _body(raw) is not None
+    summarise_body(body.split("\n"), 4, marker_pattern())
+    assert time.perf_counter() - started < 5  # was minutes: every opener rescanned the rest

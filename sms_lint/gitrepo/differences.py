@@ -11,8 +11,10 @@ rules see them (the file stage prunes values the schema rejects, which would rea
   quoting ``version: 1.10`` (which YAML reads as 1.1) as ``"1.10"`` is no change;
 - a Markdown file's body (the text below the front matter) as text, with line endings,
   trailing spaces, blank lines at its start and end and HTML comments (``<!-- note -->``,
-  which a reader never sees) left aside, and a run of blank lines counted as one. A comment
-  inside a fenced code block or an inline code span is shown to the reader: it is content.
+  which a reader never sees) left aside, and a run of blank lines counted as one. What is a
+  comment follows :mod:`sms_lint.parse.visible`: one in code (fenced, indented or an inline
+  span), or text after its ``-->``, is shown to the reader, and when in doubt text is
+  content.
 
 Some fields hold records kept in the document (evidence of operation, not what the document
 says): the measured ``results`` of an objective, a KPI or a target (a ``results`` list at any
@@ -25,7 +27,6 @@ field. Values inside a field compare as top-level ones do: equal when equal as w
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -41,6 +42,7 @@ from sms_lint.parse.documents import (
     parse_document,
     split_front_matter,
 )
+from sms_lint.parse.visible import Kind, shown
 
 BODY = "(body)"  # stands for the Markdown text below the front matter among the field names
 RECORDS = "(records)"  # stands for fields that differ only in the records kept in them
@@ -181,12 +183,6 @@ def _read(node: ScalarNode) -> object:
 _READ_AT_MOST = 200  # characters: numbers and dates are short; long text compares as written
 
 
-# An inline code span (kept: the reader sees it) or an HTML comment (dropped: hidden).
-_SPAN_OR_COMMENT = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)|<!--[\s\S]*?-->")
-# The line that opens or closes a fenced code block: three or more backticks or tildes.
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
 def _body(raw: bytes) -> tuple[str, ...] | None:
     """The body's lines as compared (see the module's description); None when the text
     cannot be decoded or has no front matter."""
@@ -195,43 +191,15 @@ def _body(raw: bytes) -> tuple[str, ...] | None:
     if lines is None:
         return None
     compared: list[str] = []
-    for block, is_code in _blocks([line.rstrip() for line in lines]):
-        compared.extend(block if is_code else _without_comments(block))
+    for line in shown([line.rstrip() for line in lines]):
+        if line.kind is not Kind.TEXT:
+            compared.append(line.text)  # code is shown as written
+        elif line.hidden and not line.text.strip():
+            continue  # only a comment was on this line
+        elif line.text.strip() or (compared and compared[-1]):
+            compared.append(line.text.rstrip())  # a run of blank lines renders as one
     while compared and not compared[0]:
         compared.pop(0)
     while compared and not compared[-1]:
         compared.pop()
     return tuple(compared)
-
-
-def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
-    """The lines cut into runs of text and fenced code blocks (fences included), in order."""
-    blocks: list[tuple[list[str], bool]] = [([], False)]
-    fence: str | None = None
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            blocks.append(([line], True))
-            continue
-        blocks[-1][0].append(line)
-        closing = line.strip()
-        if fence is not None and closing.startswith(fence) and not closing.strip(fence[0]):
-            fence = None  # closed by a fence of the same character, at least as long
-            blocks.append(([], False))
-    return blocks
-
-
-def _without_comments(lines: list[str]) -> list[str]:
-    """Text lines with the HTML comments taken out; a line left empty by that is dropped,
-    and a run of blank lines becomes one (Markdown renders both the same)."""
-    text = "\n".join(lines)
-    kept = _SPAN_OR_COMMENT.sub(lambda m: m.group(0) if m.group(1) else "\0", text)
-    out: list[str] = []
-    for line in kept.split("\n"):
-        if "\0" in line and not line.replace("\0", "").strip():
-            continue  # only a comment was on this line
-        line = line.replace("\0", "").rstrip()
-        if line or (out and out[-1]):
-            out.append(line)
-    return out

@@ -32,7 +32,10 @@ A placeholder is one of:
   ``placeholders:`` in ``.sms-lint.yaml`` (``XXX`` there stands for any run of three or more).
 
 Text in code (fenced blocks and inline code spans) is an example, not a placeholder, and is
-skipped. A marker that goes on over several lines is one placeholder, at its opening line.
+skipped. HTML comments are hidden from the reader and skipped, as
+:mod:`sms_lint.parse.visible` finds them: what a reader would see (the text after an inline
+``<!--`` that never closes in its paragraph, or after a ``-->``) is scanned. A marker that
+goes on over several lines is one placeholder, at its opening line.
 
 A content line holds at least one letter or digit once HTML tags (but an image), entities
 (``&nbsp;``) and comments are removed: a rule (``***``, ``- - -``), ``<br>``, ``.`` or
@@ -50,6 +53,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sms_lint.parse.markup import has_content, is_html_tag, is_keyboard_key
+from sms_lint.parse.visible import Kind, shown
 
 DEFAULT_MARKERS = (
     "TBD",
@@ -84,10 +88,9 @@ _NAMES_FORMAT = "".join(
 _DATE = rf"(?<![\w/(-]){_NAMES_FORMAT}(?:YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY)(?![\w/-])"
 # A phrase is a whole word, and not the name of a file (``todo.txt``).
 _WORD_END = r"(?![\w-])(?!\.\w)"
-_FENCE = re.compile(r"\s{0,3}(```+|~~~+)")
 _HEADING = re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_COMMENT = re.compile(r"<!--.*?-->")
+_FENCED = (Kind.FENCE, Kind.FENCED)
 
 
 class Placeholder(NamedTuple):
@@ -173,21 +176,13 @@ def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[st
     of the file (the front matter's closing fence is the line before)."""
     content = 0
     found: list[Placeholder] = []
-    fence: str | None = None
-    in_comment = False
-    for number, line in enumerate(lines, start=first_line):
-        opened = _FENCE.match(line)
-        # Fences are markup; what they hold counts like any other line.
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            else:
-                content += has_content(line)
+    for number, line in enumerate(shown(lines), start=first_line):
+        # Fences are markup; what they hold counts like any other line, and holds examples.
+        # Indented code is read as text: in a list item it is often a paragraph.
+        if line.kind in _FENCED:
+            content += line.kind is Kind.FENCED and has_content(line.text)
             continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        text, in_comment = _outside_comments(line, in_comment)
+        text = line.text
         if not text.strip() or _HEADING.match(text):
             continue
         content += has_content(text)
@@ -219,20 +214,6 @@ def places_in_data(
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from places_in_data(item, pattern, (*at, index))
-
-
-def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """The line without HTML comments, and whether a comment is still open at its end."""
-    if in_comment:
-        end = line.find("-->")
-        if end < 0:
-            return "", True
-        line = line[end + 3 :]
-    line = _COMMENT.sub("", line)
-    start = line.find("<!--")
-    if start >= 0:
-        return line[:start], True
-    return line, False
 
 
 def _shorten(text: str) -> str:
