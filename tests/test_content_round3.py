@@ -11,29 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, graded, quiet_config
-from sms_texts import roles_artifact
-from test_git_support import GitRepo
-from test_review_vs_revision import policy, process
+from test_review_vs_revision import policy, process, sms, sms017
 
 from sms_lint.gitrepo.differences import _body
 from sms_lint.parse.placeholders import marker_pattern, summarise_body
-
-
-def sms(tmp_path: Path) -> GitRepo:
-    """An approved policy (Markdown) and process (YAML), version 2.0 approved on 2026-03-02."""
-    repo = GitRepo(tmp_path / "sms")
-    repo.write("roles.yaml", roles_artifact())
-    repo.write(".sms-lint.yaml", quiet_config("SMS017"))
-    repo.write("policies/pol-001.md", policy())
-    repo.write("processes/demand.yaml", process())
-    repo.commit("Version 2.0 of the policy and the process", "2026-03-02")
-    return repo
-
-
-def sms017(check_json, repo: GitRepo) -> list[tuple]:
-    _, report = check_json(repo.path, "--base", "main", "--today", TODAY)
-    return graded(report, "SMS017")
 
 
 def test_a_new_review_cycle_is_a_revision(tmp_path: Path, check_json) -> None:
