@@ -29,6 +29,31 @@ def change(repo: GitRepo, path: str, artifact_id: str, top: str) -> None:
     repo.write(path, doc(artifact_id, top=top))
 
 
+def file_of(artifact_id: str) -> str:
+    """Where the fixtures keep a document: PRC-SCOPE in p/scope.yaml."""
+    return f"p/{artifact_id.removeprefix('PRC-').lower()}.yaml"
+
+
+def started(path, *artifact_ids: str) -> tuple[GitRepo, str]:
+    """A repository at ``path`` holding each document, and Alice's "Start" commit of them."""
+    repo = GitRepo(path)
+    for artifact_id in artifact_ids:
+        repo.write(file_of(artifact_id), doc(artifact_id))
+    return repo, commit_as(repo, "Alice Author", "2026-01-05", "Start")
+
+
+def on_branch(
+    repo: GitRepo, branch: str, artifact_id: str, who: str, when: str, message: str
+) -> str:
+    """``who`` commits a change of ``artifact_id`` on a new ``branch`` (its top line: their
+    first name); the commit's id, with ``repo`` back on main."""
+    repo.git("checkout", "-q", "-b", branch)
+    change(repo, file_of(artifact_id), artifact_id, top=who.split()[0].lower())
+    commit = commit_as(repo, who, when, message)
+    repo.git("checkout", "-q", "main")
+    return commit
+
+
 def expected(commit: str, author: str, date: str, message: str, merged=None) -> dict:
     """A last_change as register's JSON shows it (dates as the fixtures set them)."""
     by = None
@@ -44,15 +69,12 @@ def expected(commit: str, author: str, date: str, message: str, merged=None) -> 
 def fork_pull(tmp_path) -> tuple[GitRepo, GitRepo, dict[str, str]]:
     """Zed works in his fork and merges his own branch there ("Merge branch 'zfix'"); Bob,
     in his clone of the server, pulls Zed's fork (``git pull ../fork main``) and pushes."""
-    server = GitRepo(tmp_path / "server")
-    server.write("p/scope.yaml", doc("PRC-SCOPE"))
-    server.write("p/manual.yaml", doc("PRC-MANUAL"))
-    ids = {"start": commit_as(server, "Alice Author", "2026-01-05", "Start")}
+    server, start = started(tmp_path / "server", "PRC-SCOPE", "PRC-MANUAL")
+    ids = {"start": start}
     fork = clone(server, tmp_path / "fork")
-    fork.git("checkout", "-q", "-b", "zfix")
-    change(fork, "p/scope.yaml", "PRC-SCOPE", "zed")
-    ids["zed"] = commit_as(fork, "Zed Contributor", "2026-02-01", "PRC-SCOPE: Zed's change")
-    fork.git("checkout", "-q", "main")
+    ids["zed"] = on_branch(
+        fork, "zfix", "PRC-SCOPE", "Zed Contributor", "2026-02-01", "PRC-SCOPE: Zed's change"
+    )
     ids["zed-merge"] = merge_as(fork, "Zed Contributor", "2026-02-02", "Merge branch 'zfix'",
                                 "zfix")  # fmt: skip
     bob = clone(server, tmp_path / "bob")
@@ -87,15 +109,12 @@ def test_a_pull_of_a_contributors_fork_is_the_maintainers_merge(fork_pull, invok
 @pytest.fixture
 def synced(tmp_path) -> tuple[GitRepo, dict[str, str]]:
     """Bob merges Eve's pull request on the server; Carol committed on her own main."""
-    server = GitRepo(tmp_path / "server")
-    server.write("p/eve.yaml", doc("PRC-EVE"))
-    server.write("p/carol.yaml", doc("PRC-CAROL"))
-    ids = {"start": commit_as(server, "Alice Author", "2026-01-05", "Start")}
+    server, start = started(tmp_path / "server", "PRC-EVE", "PRC-CAROL")
+    ids = {"start": start}
     carol = clone(server, tmp_path / "carol")
-    server.git("checkout", "-q", "-b", "eve/feat")
-    change(server, "p/eve.yaml", "PRC-EVE", "eve")
-    ids["eve"] = commit_as(server, "Eve Writer", "2026-02-01", "PRC-EVE: Eve's change")
-    server.git("checkout", "-q", "main")
+    ids["eve"] = on_branch(
+        server, "eve/feat", "PRC-EVE", "Eve Writer", "2026-02-01", "PRC-EVE: Eve's change"
+    )
     ids["bob"] = merge_as(server, "Bob Merger", "2026-02-02",
                           "Merge pull request #1 from eve/feat", "eve/feat")  # fmt: skip
     change(carol, "p/carol.yaml", "PRC-CAROL", "carol")
@@ -135,14 +154,9 @@ def test_git_writes_those_subjects(synced) -> None:
 
 def test_a_pull_named_by_the_ssh_form_of_the_https_remote(tmp_path, invoke) -> None:
     """origin is https (a CI clone); Dan pulled over ssh: git@github.com:acme/sms."""
-    server = GitRepo(tmp_path / "server")
-    server.write("p/eve.yaml", doc("PRC-EVE"))
-    commit_as(server, "Alice Author", "2026-01-05", "Start")
+    server, _ = started(tmp_path / "server", "PRC-EVE")
     ci = clone(server, tmp_path / "ci", url="https://github.com/acme/sms.git")
-    ci.git("checkout", "-q", "-b", "eve")
-    change(ci, "p/eve.yaml", "PRC-EVE", "eve")
-    eve = commit_as(ci, "Eve Writer", "2026-02-01", "PRC-EVE by Eve")
-    ci.git("checkout", "-q", "main")
+    eve = on_branch(ci, "eve", "PRC-EVE", "Eve Writer", "2026-02-01", "PRC-EVE by Eve")
     bob = merge_as(ci, "Bob Merger", "2026-02-02", "Merge pull request #3 from acme/eve", "eve")
     ci.git("checkout", "-q", "-b", "dan", "HEAD~1")
     ci.write("p/dan.yaml", doc("PRC-DAN"))
