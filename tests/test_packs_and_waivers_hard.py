@@ -144,6 +144,16 @@ def test_a_pack_above_the_sms_root_is_outside_the_root_not_the_repository(write,
 # --- waivers --------------------------------------------------------------------------------
 
 
+def waiver(
+    rule: str = "SMS001", approved_by: str = "sms-manager", expires: str = "2027-01-31"
+) -> str:
+    """The inside of a waiver of ``rule`` on bad.yaml (a flow mapping's inside)."""
+    return (
+        f"rule: {rule}, path: bad.yaml, reason: legacy, approved_by: {approved_by}, "
+        f"expires: {expires}"
+    )
+
+
 def waiver_repo(write: Callable, waiver: str, *roles: str) -> int:
     """A repository whose one waiver is ``waiver`` (a flow mapping's inside); its line."""
     write("bad.yaml", BAD_YAML)
@@ -170,8 +180,7 @@ def test_a_waiver_approved_by_a_vacant_role_is_sms036(
     role = VACANT.replace("Vacant", repr(holder) if holder.strip() == "" else holder)
     line = waiver_repo(
         write,
-        "rule: SMS001, path: bad.yaml, reason: legacy, approved_by: sms-manager, "
-        "expires: 2027-01-31",
+        waiver(),
         role,
         MANAGING_DIRECTOR,
     )
@@ -191,8 +200,7 @@ def test_a_waiver_approved_by_a_vacant_role_is_sms036(
 def test_a_waiver_approved_by_a_held_role_is_in_order(write, tmp_path, invoke, check_json):
     waiver_repo(
         write,
-        "rule: SMS001, path: bad.yaml, reason: legacy, approved_by: managing-director, "
-        "expires: 2027-01-31",
+        waiver(approved_by="managing-director"),
         VACANT,
         MANAGING_DIRECTOR,
     )
@@ -212,11 +220,7 @@ def test_a_waiver_approved_by_a_held_role_is_in_order(write, tmp_path, invoke, c
 def test_a_waiver_date_not_written_yyyy_mm_dd_is_exit_2(
     write, tmp_path, invoke, written: str, got: str
 ):
-    waiver_repo(
-        write,
-        "rule: SMS001, path: bad.yaml, reason: legacy, approved_by: sms-manager, "
-        f"expires: {written}",
-    )
+    waiver_repo(write, waiver(expires=written))
     code, stdout, stderr = check(invoke, tmp_path)
     assert (code, stdout) == (2, "")
     assert stderr == (
@@ -227,11 +231,7 @@ def test_a_waiver_date_not_written_yyyy_mm_dd_is_exit_2(
 
 @pytest.mark.parametrize("written", ["2027-01-31", "'2027-01-31'"])
 def test_a_waiver_date_written_yyyy_mm_dd_is_read(write, tmp_path, invoke, written: str):
-    waiver_repo(
-        write,
-        "rule: SMS001, path: bad.yaml, reason: legacy, approved_by: sms-manager, "
-        f"expires: {written}",
-    )
+    waiver_repo(write, waiver(expires=written))
     code, _, stderr = check(invoke, tmp_path)
     assert (code, stderr) == (0, "")
     assert (
@@ -252,11 +252,7 @@ def test_a_waiver_for_a_rule_that_does_not_exist_says_so(
     write, tmp_path, invoke, check_json, rule: str, says: str
 ):
     # expired too: renewing it would not help, so the unknown rule is what it says
-    line = waiver_repo(
-        write,
-        f"rule: {rule}, path: bad.yaml, reason: legacy, approved_by: sms-manager, "
-        "expires: 2026-01-31",
-    )
+    line = waiver_repo(write, waiver(rule=rule, expires="2026-01-31"))
     assert check(invoke, tmp_path)[0] == 1  # the SMS001 finding is not waived
     assert findings(check_json, tmp_path, "SMS021") == [
         (
@@ -271,10 +267,6 @@ def test_a_waiver_for_a_rule_that_does_not_exist_says_so(
 
 
 def test_a_waiver_naming_a_rule_by_name_is_known(write, tmp_path, invoke, check_json):
-    waiver_repo(
-        write,
-        "rule: schema, path: bad.yaml, reason: legacy, approved_by: sms-manager, "
-        "expires: 2027-01-31",
-    )
+    waiver_repo(write, waiver(rule="schema"))
     assert check(invoke, tmp_path)[0] == 0
     assert findings(check_json, tmp_path, "SMS021") == []
