@@ -29,6 +29,16 @@ def sms107(stdout: str) -> list[str]:
     return [line.split(":")[0] for line in stdout.splitlines() if " SMS107 " in line]
 
 
+def check_packs(write: Callable, root: Path, invoke: Callable, policies: str) -> None:
+    """With roles and a config naming ``policies``, check runs (exit 0 or 1, nothing on
+    stderr) and reports no pack as a YAML file that is not an artifact (SMS107)."""
+    write("roles.yaml", roles_artifact())
+    write(".sms-lint.yaml", f"policies: {policies}\n")
+    code, stdout, stderr = check(invoke, root)
+    assert code in (0, 1) and stderr == "", stderr
+    assert sms107(stdout) == []
+
+
 # --- one pack named twice is read once ------------------------------------------------------
 
 
@@ -42,11 +52,7 @@ def sms107(stdout: str) -> list[str]:
 )
 def test_one_pack_named_twice_is_read_once(write, tmp_path, invoke, policies: str):
     write("rules/other.yml", guide_pack())
-    write("roles.yaml", roles_artifact())
-    write(".sms-lint.yaml", f"policies: {policies}\n")
-    code, stdout, stderr = check(invoke, tmp_path)
-    assert code in (0, 1) and stderr == ""
-    assert sms107(stdout) == []
+    check_packs(write, tmp_path, invoke, policies)
     result = invoke("rules", "--config", str(tmp_path / ".sms-lint.yaml"))
     assert result.output.count("ORG001") == 1
 
@@ -54,11 +60,7 @@ def test_one_pack_named_twice_is_read_once(write, tmp_path, invoke, policies: st
 def test_one_pack_under_two_hard_links_is_read_once(write, tmp_path, invoke):
     write("rules/org.yaml", guide_pack())
     os.link(tmp_path / "rules/org.yaml", tmp_path / "rules/hard.yaml")
-    write("roles.yaml", roles_artifact())
-    write(".sms-lint.yaml", "policies: [rules/org.yaml, rules/hard.yaml]\n")
-    code, stdout, stderr = check(invoke, tmp_path)
-    assert code in (0, 1) and stderr == ""
-    assert sms107(stdout) == []
+    check_packs(write, tmp_path, invoke, "[rules/org.yaml, rules/hard.yaml]")
 
 
 def test_two_packs_defining_one_id_name_both_files(write, tmp_path, invoke):
@@ -91,23 +93,15 @@ def test_a_pack_redefining_a_built_in_id_names_the_built_in_pack(write, tmp_path
 
 def test_a_pack_named_through_a_link_is_no_artifact_nor_is_its_target(write, tmp_path, invoke):
     write("rules/real.yaml", guide_pack())
-    write("roles.yaml", roles_artifact())
     os.symlink("real.yaml", tmp_path / "rules/link.yaml")
-    write(".sms-lint.yaml", "policies: [rules/link.yaml]\n")
-    code, stdout, stderr = check(invoke, tmp_path)
-    assert code in (0, 1) and stderr == ""
-    assert sms107(stdout) == []
+    check_packs(write, tmp_path, invoke, "[rules/link.yaml]")
     assert "ORG001" in invoke("rules", "--config", str(tmp_path / ".sms-lint.yaml")).output
 
 
 def test_a_link_and_its_target_both_named_are_one_pack(write, tmp_path, invoke):
     write("rules/real.yaml", guide_pack())
-    write("roles.yaml", roles_artifact())
     os.symlink("real.yaml", tmp_path / "rules/link.yaml")
-    write(".sms-lint.yaml", "policies: [rules/real.yaml, rules/link.yaml]\n")
-    code, stdout, stderr = check(invoke, tmp_path)
-    assert (code, stderr) in ((0, ""), (1, "")), stderr
-    assert sms107(stdout) == []
+    check_packs(write, tmp_path, invoke, "[rules/real.yaml, rules/link.yaml]")
 
 
 def test_a_pack_linking_out_of_the_root_is_refused_unread(write, tmp_path, invoke):
