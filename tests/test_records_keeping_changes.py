@@ -12,6 +12,7 @@ from pathlib import Path
 
 from conftest import EXAMPLE, TODAY, located, quiet_config
 from test_git_support import GitRepo
+from test_review_vs_revision import minor, reviewed_earlier, unrevised
 
 OBJECTIVES = "governance/objectives-2026.yaml"
 RISKS = "governance/risk-register.yaml"
@@ -52,16 +53,7 @@ def sms017(check_json, repo: GitRepo) -> list[tuple]:
 
 def revision(where: str, name: str, what: str, version: str, approved: str, reviewed: str):
     """The finding for a revision that moved none of version, approved_on, last_reviewed."""
-    return (
-        where,
-        "SMS017",
-        "7.5.3",
-        "minor",
-        f"the content of '{name}' changed since main ({what}) but version is still "
-        f"'{version}', approved_on is still {approved} and last_reviewed is still {reviewed}: "
-        "raise the version, record the approval of the new version (approved_on, "
-        "approved_by) and set last_reviewed to the date this change was reviewed",
-    )
+    return (where, *minor(unrevised(name, what, version, approved, reviewed)))
 
 
 def record_results(repo: GitRepo) -> None:
@@ -155,16 +147,8 @@ def test_results_with_last_reviewed_moved_earlier_is_still_a_finding(
     repo = sms(tmp_path)
     record_results(repo)
     edit(repo, OBJECTIVES, "last_reviewed: 2026-10-27", "last_reviewed: 2026-10-01")
-    assert sms017(check_json, repo) == [
-        (
-            f"{OBJECTIVES}:9",
-            "SMS017",
-            "7.5.3",
-            "minor",
-            "the review of 'OBJ-2026' recorded since main has last_reviewed 2026-10-01, "
-            "earlier than at main (2026-10-27): set last_reviewed to the date of this review",
-        )
-    ]
+    earlier = reviewed_earlier("OBJ-2026", "2026-10-01", "2026-10-27")
+    assert sms017(check_json, repo) == [(f"{OBJECTIVES}:9", *minor(earlier))]
 
 
 def test_review_by_is_a_record_only_on_a_risk(tmp_path: Path, check_json) -> None:

@@ -58,6 +58,29 @@ def process(title: str = "Demand management", **fields: str) -> str:
     return PROCESS.format(**{**BASE, **fields}, title=title)
 
 
+def minor(message: str, rule: str = "SMS017") -> tuple[str, str, str, str]:
+    """Rule, clause, severity and message of a minor finding (SMS017 and SMS025 cite 7.5.3)."""
+    return (rule, "7.5.3", "minor", message)
+
+
+def reviewed_earlier(name: str, reviewed: str, before: str) -> str:
+    """SMS017's message for a review dated before the one recorded at main."""
+    return (
+        f"the review of '{name}' recorded since main has last_reviewed {reviewed}, "
+        f"earlier than at main ({before}): set last_reviewed to the date of this review"
+    )
+
+
+def unrevised(name: str, what: str, version: str, approved: str, reviewed: str) -> str:
+    """SMS017's message for a revision that moved none of version, approved_on, last_reviewed."""
+    return (
+        f"the content of '{name}' changed since main ({what}) but version is still "
+        f"'{version}', approved_on is still {approved} and last_reviewed is still {reviewed}: "
+        "raise the version, record the approval of the new version (approved_on, "
+        "approved_by) and set last_reviewed to the date this change was reviewed"
+    )
+
+
 def sms(tmp_path: Path) -> GitRepo:
     """An approved policy (Markdown) and process (YAML), version 2.0 approved on 2026-03-02."""
     repo = GitRepo(tmp_path / "sms")
@@ -93,53 +116,27 @@ def test_a_review_moving_next_review_only_passes(tmp_path: Path, check_json) -> 
 def test_a_review_dated_before_the_previous_one_is_a_finding(tmp_path: Path, check_json) -> None:
     repo = sms(tmp_path)
     repo.write("processes/demand.yaml", process(reviewed="2026-02-01"))
-    assert sms017(check_json, repo) == [
-        (
-            "processes/demand.yaml",
-            9,
-            "SMS017",
-            "7.5.3",
-            "minor",
-            "the review of 'PRC-DEMAND' recorded since main has last_reviewed 2026-02-01, "
-            "earlier than at main (2026-03-02): set last_reviewed to the date of this review",
-        )
-    ]
+    earlier = reviewed_earlier("PRC-DEMAND", "2026-02-01", "2026-03-02")
+    assert sms017(check_json, repo) == [("processes/demand.yaml", 9, *minor(earlier))]
 
 
 def test_a_content_change_without_a_new_version_names_all_three(tmp_path: Path, check_json) -> None:
     repo = sms(tmp_path)
     repo.write("processes/demand.yaml", process(title="Demand and capacity management"))
-    assert sms017(check_json, repo) == [
-        (
-            "processes/demand.yaml",
-            6,
-            "SMS017",
-            "7.5.3",
-            "minor",
-            "the content of 'PRC-DEMAND' changed since main (title) but version is still "
-            "'2.0', approved_on is still 2026-03-02 and last_reviewed is still 2026-03-02: "
-            "raise the version, record the approval of the new version (approved_on, "
-            "approved_by) and set last_reviewed to the date this change was reviewed",
-        )
-    ]
+    all_three = unrevised("PRC-DEMAND", "title", "2.0", "2026-03-02", "2026-03-02")
+    assert sms017(check_json, repo) == [("processes/demand.yaml", 6, *minor(all_three))]
 
 
 def test_a_content_change_with_only_the_review_date_moved(tmp_path: Path, check_json) -> None:
     """Moving last_reviewed on does not make a revision a review."""
     repo = sms(tmp_path)
     repo.write("policies/pol-001.md", policy("We deliver.", reviewed="2026-09-14"))
-    assert sms017(check_json, repo) == [
-        (
-            "policies/pol-001.md",
-            7,
-            "SMS017",
-            "7.5.3",
-            "minor",
-            "the content of 'POL-001' changed since main (the text) but version is still "
-            "'2.0' and approved_on is still 2026-03-02: raise the version and record the "
-            "approval of the new version (approved_on, approved_by)",
-        )
-    ]
+    message = (
+        "the content of 'POL-001' changed since main (the text) but version is still "
+        "'2.0' and approved_on is still 2026-03-02: raise the version and record the "
+        "approval of the new version (approved_on, approved_by)"
+    )
+    assert sms017(check_json, repo) == [("policies/pol-001.md", 7, *minor(message))]
 
 
 def test_a_new_version_with_the_old_approval_date(tmp_path: Path, check_json) -> None:
@@ -153,11 +150,10 @@ def test_a_new_version_with_the_old_approval_date(tmp_path: Path, check_json) ->
         (
             path,
             line,
-            "SMS017",
-            "7.5.3",
-            "minor",
-            f"the content of '{name}' changed since main ({what}) but approved_on is still "
-            "2026-03-02: record the approval of version '2.1' (approved_on, approved_by)",
+            *minor(
+                f"the content of '{name}' changed since main ({what}) but approved_on is still "
+                "2026-03-02: record the approval of version '2.1' (approved_on, approved_by)"
+            ),
         )
         for path, line, name, what in (
             ("policies/pol-001.md", 9, "POL-001", "the text and version"),

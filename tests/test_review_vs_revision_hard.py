@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import TODAY, located, quiet_config
 from sms_texts import roles_artifact
 from test_git_support import GitRepo
-from test_review_vs_revision import policy, process
+from test_review_vs_revision import minor, policy, process, unrevised
 
 REVISED = {"version": "2.1", "approved": "2026-09-15", "reviewed": "2026-09-14"}
 ADDED = "".join(f"\nThe service desk does step {n}, and records it.\n" for n in range(1, 7))
@@ -58,18 +58,8 @@ def test_a_renamed_and_revised_document_is_compared_not_deleted(tmp_path, check_
 def test_a_renamed_document_without_a_new_version_is_sms017(tmp_path, check_json) -> None:
     repo = sms(tmp_path)
     move(repo, OLD, NEW, policy("We deliver what we agreed." + ADDED * 2))
-    assert findings(check_json, repo) == [
-        (
-            f"{NEW}:7",
-            "SMS017",
-            "7.5.3",
-            "minor",
-            "the content of 'POL-001' changed since main (the text) but version is still "
-            "'2.0', approved_on is still 2026-03-02 and last_reviewed is still 2026-03-02: "
-            "raise the version, record the approval of the new version (approved_on, "
-            "approved_by) and set last_reviewed to the date this change was reviewed",
-        )
-    ]
+    unchanged = unrevised("POL-001", "the text", "2.0", "2026-03-02", "2026-03-02")
+    assert findings(check_json, repo) == [(f"{NEW}:7", *minor(unchanged))]
 
 
 def test_an_uncommitted_move_is_paired_too(tmp_path, check_json) -> None:
@@ -79,12 +69,10 @@ def test_an_uncommitted_move_is_paired_too(tmp_path, check_json) -> None:
     assert findings(check_json, repo) == []
 
 
-DELETED = (
-    "SMS025",
-    "7.5.3",
-    "minor",
+DELETED = minor(
     "POL-001 was deleted since main, but approved documented information is retired, not "
     "deleted: restore the file and set status: retired (a rename is fine)",
+    rule="SMS025",
 )
 
 
@@ -139,16 +127,11 @@ def test_a_quoted_version_with_a_revision_is_still_the_same(tmp_path, check_json
     repo = sms(tmp_path, **{"processes/demand.yaml": unquoted(process(), "1.10")})
     fields = {"approved": "2026-09-15", "reviewed": "2026-09-14", "version": "1.10"}
     repo.write("processes/demand.yaml", process("Demand and capacity", **fields))
-    assert findings(check_json, repo) == [
-        (
-            "processes/demand.yaml:6",
-            "SMS017",
-            "7.5.3",
-            "minor",
-            "the content of 'PRC-DEMAND' changed since main (approved_on and "
-            "title) but version is still '1.10': raise the version",
-        )
-    ]
+    same = (
+        "the content of 'PRC-DEMAND' changed since main (approved_on and title) but version "
+        "is still '1.10': raise the version"
+    )
+    assert findings(check_json, repo) == [("processes/demand.yaml:6", *minor(same))]
 
 
 # HTML comments in a Markdown body are not shown: not content; in code they are
@@ -193,7 +176,7 @@ def lowered(version: str) -> str:
 def test_a_lower_version_is_sms017(tmp_path, check_json) -> None:
     repo = sms(tmp_path)
     repo.write(OLD, policy("We deliver.", **{**REVISED, "version": "1.9"}))
-    assert findings(check_json, repo) == [(f"{OLD}:7", "SMS017", "7.5.3", "minor", lowered("1.9"))]
+    assert findings(check_json, repo) == [(f"{OLD}:7", *minor(lowered("1.9")))]
 
 
 def test_versions_compare_as_numbers_not_as_text(tmp_path, check_json) -> None:
