@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE, TODAY, located, quiet_config
 from test_git_support import GitRepo
 from test_review_vs_revision import minor, reviewed_earlier, unrevised
@@ -27,6 +28,7 @@ ASSET_KPI = (
     "  - name: Hardware assets with a verified location\n    target: 99\n    unit: percent\n"
 )
 FIRST_RESTORE = '    unit: hours\n    comparator: "<="\n'
+A_RISK = "    likelihood: 2\n    impact: 5\n    owner: continuity"
 
 
 def sms(tmp_path: Path) -> GitRepo:
@@ -76,35 +78,40 @@ def test_results_recorded_in_a_pull_request_need_no_new_version(tmp_path: Path, 
     assert sms017(check_json, repo) == []
 
 
-def test_a_risk_review_and_a_supplier_review_need_no_new_version(
-    tmp_path: Path, check_json
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param(
+            [
+                (RISKS, "    review_by: 2027-05-31\n", "    review_by: 2027-11-30\n"),
+                (
+                    SUPPLIER,
+                    "last_performance_review: 2026-07-22",
+                    'last_performance_review: "2026-11-20"',
+                ),
+            ],
+            id="a risk review and a supplier review",
+        ),
+        pytest.param(
+            [(OBJECTIVES, "      - {period: 2026-11, value: 2.7}\n", "")],
+            id="removing a wrong result",
+        ),
+        pytest.param(
+            [
+                (OBJECTIVES, "    target: 99.95\n", '    target: "99.95"\n'),
+                (RISKS, A_RISK, A_RISK.replace("likelihood: 2", "likelihood: '2'")),
+            ],
+            id="quoting a value inside a list",
+        ),
+    ],
+)
+def test_records_keeping_needs_no_new_version(
+    tmp_path: Path, check_json, edits: list[tuple[str, str, str]]
 ) -> None:
+    """Reviews recorded, a wrong result removed, a value quoted: none of them a revision."""
     repo = sms(tmp_path)
-    edit(repo, RISKS, "    review_by: 2027-05-31\n", "    review_by: 2027-11-30\n")
-    edit(
-        repo,
-        SUPPLIER,
-        "last_performance_review: 2026-07-22",
-        'last_performance_review: "2026-11-20"',
-    )
-    assert sms017(check_json, repo) == []
-
-
-def test_removing_a_wrong_result_is_records_keeping(tmp_path: Path, check_json) -> None:
-    repo = sms(tmp_path)
-    edit(repo, OBJECTIVES, "      - {period: 2026-11, value: 2.7}\n", "")
-    assert sms017(check_json, repo) == []
-
-
-def test_quoting_a_value_inside_a_list_is_no_change(tmp_path: Path, check_json) -> None:
-    repo = sms(tmp_path)
-    edit(repo, OBJECTIVES, "    target: 99.95\n", '    target: "99.95"\n')
-    edit(
-        repo,
-        RISKS,
-        "    likelihood: 2\n    impact: 5\n    owner: continuity",
-        "    likelihood: '2'\n    impact: 5\n    owner: continuity",
-    )
+    for path, old, new in edits:
+        edit(repo, path, old, new)
     assert sms017(check_json, repo) == []
 
 
@@ -116,8 +123,7 @@ def test_anything_else_in_the_same_field_is_still_a_revision(tmp_path: Path, che
         repo, SLA, "  - metric: Backup portal availability\n", "  - metric: Backup portal uptime\n"
     )
     edit(repo, PROCESS, "    target: 99\n", "    target: 98\n")
-    risk = "    likelihood: 2\n    impact: 5\n    owner: continuity"
-    edit(repo, RISKS, risk, risk.replace("likelihood: 2", "likelihood: 1"))
+    edit(repo, RISKS, A_RISK, A_RISK.replace("likelihood: 2", "likelihood: 1"))
     edit(repo, RISKS, "    review_by: 2027-05-31\n", "    review_by: 2027-11-30\n")
     edit(repo, SUPPLIER, "    target: 1\n", "    target: 2\n")
     edit(
