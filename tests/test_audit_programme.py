@@ -111,10 +111,22 @@ def test_a_rolling_cycle_counts_no_plan(write, tmp_path, check_json) -> None:
             "9.2",
             "minor",
             "the internal audits of the last 36 months (the audit cycle, "
-            f"intervals.audit_cycle_months) ('AUD-2') did not audit {TENS}: include them in "
-            "the scope_clauses of the next internal audit",
+            f"intervals.audit_cycle_months) ('AUD-2') did not audit {TENS}: 'AUD-P', planned "
+            "for 2026-12-10, includes them: hold it as planned",
         )
     ]
+
+
+def test_a_rolling_gap_no_plan_covers_asks_for_one(write, tmp_path, check_json) -> None:
+    """The advice names the planned audit only when it really includes what was missed."""
+    files = {
+        "a.yaml": audit("AUD-OLD", "2023-06-01"),
+        "b.yaml": audit("AUD-2", "2026-05-13", scope=TO_9),
+        "p.yaml": audit("AUD-P", "2026-12-10", scope=["8"]),
+    }
+    report = check(write, tmp_path, check_json, files, "SMS022")
+    [(_, _, _, _, message)] = located(report, "SMS022")
+    assert message.endswith(": include them in the scope_clauses of the next internal audit")
 
 
 def test_the_cycle_length_comes_from_the_config(write, tmp_path, check_json) -> None:

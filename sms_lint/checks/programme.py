@@ -59,7 +59,7 @@ def _gaps(ctx: Context, cycle: Cycle) -> Iterator[Hit]:
         yield Hit(message, where, at=("scope_clauses",), grade="unchecked")
         return
     if cycle.rolling:
-        fix = f"include {them} in the scope_clauses of the next internal audit"
+        fix = _planned_fix(cycle, missed, them)
     else:
         fix = f"include {them} in the scope_clauses of an internal audit planned by {cycle.end}"
     message = f"{_audited(cycle, missed)}: {fix}{_too_late(cycle, missed)}"
@@ -81,6 +81,16 @@ def _audited(cycle: Cycle, missed: Sequence[Clause]) -> str:
     else:
         which = f"none held yet and {planned} planned"
     return f"the internal audits of {cycle.words()}, {which}, do not cover {clause_words(missed)}"
+
+
+def _planned_fix(cycle: Cycle, missed: Sequence[Clause], them: str) -> str:
+    """What to do when the last ``months`` months missed clauses: hold the planned audit that
+    already includes them, else include them in the next one."""
+    for day, audit in (*cycle.planned, *cycle.later):
+        scope = [s for _, s in scope_entries(audit)]
+        if all(any(clause_covers(s, c.number) for s in scope) for c in missed):
+            return f"{named(audit)}, planned for {day}, includes {them}: hold it as planned"
+    return f"include {them} in the scope_clauses of the next internal audit"
 
 
 def _too_late(cycle: Cycle, missed: Sequence[Clause]) -> str:
