@@ -95,3 +95,29 @@ def date_hint(value: Any) -> str:
             f"{second.isoformat()} if it is {_spoken(second)}"
         )
     return ""
+
+
+# 03/2027, 3.2027, 2027/03: a month; March 2027, Mar-2027: a month by name; Q1 2027, 2027 Q1.
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+_YEAR_MONTH = re.compile(r"(\d{4})[/.](\d{1,2})")
+_NAMED_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?[ \-]+(\d{4})")
+_QUARTER = re.compile(r"(?:[Qq]([1-4])[ \-/]*(\d{4})|(\d{4})[ \-/]*[Qq]([1-4]))")
+
+
+def period_hint(value: Any) -> str:
+    """``; write 2027-03`` for a measured period written another way (03/2027, March 2027,
+    Q1 2027), or a date's reading(s); empty when it cannot be read."""
+    text = value.strip() if isinstance(value, str) else ""
+    if match := _QUARTER.fullmatch(text):
+        quarter, year = (match[1], match[2]) if match[1] else (match[4], match[3])
+        return f"; write {year}-Q{quarter}"
+    month: int | None = None
+    year = ""
+    if match := (_MONTH_YEAR.fullmatch(text) or _YEAR_MONTH.fullmatch(text)):
+        first, second = match.groups()
+        month, year = (int(first), second) if len(second) == 4 else (int(second), first)
+    elif match := _NAMED_MONTH_YEAR.fullmatch(text):
+        month, year = _month(match[1]), match[2]
+    if month is not None and 1 <= month <= 12:
+        return f"; write {year}-{month:02d}"
+    return date_hint(value)

@@ -28,6 +28,7 @@ _ANNOTATIONS = {
     "description",
     "examples",
     "x-refers-to",
+    "x-form",
 }
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sms_lint.parse.date_readings import date_hint
+from sms_lint.parse.date_readings import date_hint, period_hint
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 from sms_lint.words import listing, ordinal
@@ -277,6 +277,8 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         hint = (
             "; put it in quotes" if "string" in types and not isinstance(value, dict | list) else ""
         )
+        if "number" in types and isinstance(value, str) and (number := _LEADING.match(value)):
+            hint = f"; write the number alone: {number[1].replace(',', '.')}"  # "83%", "4 h"
         if "string" in types and isinstance(value, dict) and len(value) == 1:
             hint = (
                 "; it holds ': ' (colon and space), which YAML reads as 'key: value': put the "
@@ -312,12 +314,18 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         return f"{where} lists the same entry more than once"
     if kind == "pattern" and expected == "\\S":
         return f"{where} must not be blank"
+    if kind == "pattern" and "x-form" in error.schema:
+        # The schema says the form in words, and a period written the old way gets its reading.
+        form = error.schema["x-form"]
+        return f"{where} must be written {form} (got {_preview(value)}{period_hint(value)})"
     if kind == "pattern":
         return f"{where} does not have the expected form (got {_preview(value)})"
     return f"{where}: {error.message}"
 
 
 _DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A number followed by its unit or a percent sign, as a spreadsheet cell shows it.
+_LEADING = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:%|[A-Za-z].*)$")
 
 
 def impossible_date(value: Any) -> str | None:
