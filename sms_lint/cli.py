@@ -31,6 +31,11 @@ class SmsLintGroup(click.Group):
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as error:
+            # Bare ``sms-lint``: the help as click shows it for a group without a command
+            # (stderr, exit 2), not flattened into an "error:" line.
+            error.show()
+            sys.exit(error.exit_code)
         except click.ClickException as error:
             click.echo(f"sms-lint: error: {terminal(error.format_message())}", err=True)
             sys.exit(2)
@@ -45,7 +50,11 @@ class SmsLintGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(cls=SmsLintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=SmsLintGroup,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="sms-lint")
 def cli() -> None:
     """Check an ISO/IEC 20000-1 service management system kept as files in git."""

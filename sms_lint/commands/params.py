@@ -21,7 +21,26 @@ class DateType(click.ParamType):
         try:
             return datetime.date.fromisoformat(str(value).strip())
         except ValueError:
-            self.fail(f"'{value}' is not a date written YYYY-MM-DD", param, ctx)
+            message = f"'{value}' is not a date written YYYY-MM-DD"
+            variable = _from_environment(param, ctx)
+            if variable:  # the user never typed --today: name what they did set
+                raise click.BadParameter(
+                    message, ctx, param, param_hint=f"the environment variable {variable}"
+                ) from None
+            self.fail(message, param, ctx)
+
+
+def _from_environment(param: Any, ctx: Any) -> str | None:
+    """The environment variable that gave ``param`` its value, or None (click records the
+    source before converting the value)."""
+    from click.core import ParameterSource
+
+    if param is None or ctx is None or not param.name:
+        return None
+    if ctx.get_parameter_source(param.name) is not ParameterSource.ENVIRONMENT:
+        return None
+    envvar = param.envvar
+    return envvar if isinstance(envvar, str) else ", ".join(envvar or ()) or None
 
 
 STDOUT = "-"  # ``-o -``/``--report FORMAT:-``: standard output, never a file named "-"

@@ -1,4 +1,4 @@
-"""``sms-lint schema``: print one kind's JSON Schema, or write them all for editors.
+"""``sms-lint schema``: print one kind's JSON Schema or all of them, or write them all for editors.
 
 The kind schemas refer to ``header.json`` and ``defs.json`` by relative ``$ref``; writing every
 file into one folder keeps those references resolvable on disk, which is what an editor's
@@ -66,8 +66,10 @@ def write_schemas(folder: Path) -> list[Path]:
     "which kind), drawn from the schemas.",
 )
 def schema_command(kind: str | None, output_dir: Path | None, diagram: bool) -> int:
-    """Print the JSON Schema of KIND, write all schemas with --output-dir, or print the
-    diagram of references between kinds with --diagram."""
+    """Print the JSON Schema of KIND; without KIND, print every schema as one JSON object
+    whose keys are the file names (audit.json, ..., header.json, defs.json, the names the
+    schemas' $ref use); write all schemas with --output-dir, or print the diagram of
+    references between kinds with --diagram."""
     if sum((kind is not None, output_dir is not None, diagram)) > 1:
         raise UsageProblem(
             "give one of KIND (print one schema), --output-dir (write all) or --diagram"
@@ -81,7 +83,9 @@ def schema_command(kind: str | None, output_dir: Path | None, diagram: bool) -> 
         return 0
     known = kinds()
     if kind is None:
-        raise UsageProblem(f"name a KIND ({', '.join(known)}), or give --output-dir or --diagram")
+        # Keyed by file name, not kind: a kind's "$ref": "header.json#..." then names a key.
+        click.echo(dump(schema_files()), nl=False)
+        return 0
     if kind not in known:
         raise UsageProblem(f"unknown kind '{kind}'; kinds: {', '.join(known)}")
     click.echo(dump(schema_files()[f"{kind}.json"]), nl=False)

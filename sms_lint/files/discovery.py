@@ -2,23 +2,26 @@
 
 Rules: YAML and Markdown files only (office files and PDF are named as not read); hidden files
 and folders (``.git``, ``.github``, ``.sms-lint.yaml``) are never artifacts; ``exclude`` globs
-from the config drop more. Symbolic links are never followed out of the root: a link that leads
-outside is reported (without saying where it points: reports may be public) and never read;
-links to folders are not descended into. A folder that cannot be read and a file that is not a
-regular file (FIFO, device, socket) are problems too, never a silent gap. Each candidate's
-identity is recorded for the read (:mod:`sms_lint.files.treewalk`,
-:mod:`sms_lint.files.safeopen`).
+from the config drop more, and inside a git work tree so do the files git ignores
+(``.gitignore``, ``.git/info/exclude``, ``core.excludesFile``; :mod:`sms_lint.gitrepo.ignored`:
+one git call, none outside git; files git tracks stay candidates). Symbolic links are never
+followed out of the root: a link that leads outside is reported (without saying where it
+points: reports may be public) and never read; links to folders are not descended into. A
+folder that cannot be read and a file that is not a regular file (FIFO, device, socket) are
+problems too, never a silent gap. Each candidate's identity is recorded for the read
+(:mod:`sms_lint.files.treewalk`, :mod:`sms_lint.files.safeopen`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sms_lint.files.globs import PatternSet
 from sms_lint.files.safeopen import FileId
 from sms_lint.files.treewalk import Walk
+from sms_lint.gitrepo.ignored import Ignored, git_ignored
 from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 from sms_lint.parse.loader import Problem
 
@@ -71,14 +74,15 @@ def compiled(patterns: Iterable[str]) -> PatternSet:
     return pattern_set
 
 
-def discover(root: Path, exclude: Iterable[str] = ()) -> Discovered:
+def discover(root: Path, exclude: Iterable[str] = (), gitignore: bool = True) -> Discovered:
     """Walk ``root`` (never following links) and return the candidate artifact files.
 
     ``os.scandir`` gives the file type and inode with the listing, so a large tree costs no
-    extra ``stat`` per file; only folders are checked and symbolic links resolved.
+    extra ``stat`` per file; only folders are checked and symbolic links resolved. With
+    ``gitignore``, what git ignores is passed over like an ``exclude`` match (an ignored
+    folder is not even listed).
     """
-    exclude = tuple(exclude)
-    excluded = (lambda rel: matches(rel, exclude)) if exclude else None
+    excluded = _excluded(tuple(exclude), git_ignored(root) if gitignore else None)
     walk = Walk(str(root), _SUFFIXES, excluded, NOT_READ_SUFFIXES)
     walk.run()
     return Discovered(
@@ -87,3 +91,14 @@ def discover(root: Path, exclude: Iterable[str] = ()) -> Discovered:
         walk.identities,
         tuple(sorted(walk.not_read)),
     )
+
+
+def _excluded(exclude: tuple[str, ...], ignored: Ignored | None) -> Callable[[str], bool] | None:
+    """The walk's question "is this path (file or folder) left out?", None when nothing is."""
+    if ignored is not None and not ignored.files and not ignored.folders:
+        ignored = None
+    if ignored is None:
+        return (lambda rel: matches(rel, exclude)) if exclude else None
+    if not exclude:
+        return ignored.__contains__
+    return lambda rel: rel in ignored or matches(rel, exclude)
