@@ -25,6 +25,7 @@ from sms_lint.pack import PackError
 if TYPE_CHECKING:
     from sms_lint.engine import Result, Setup
     from sms_lint.gitrepo.entered import EntryOrder
+    from sms_lint.reporters import Reporter
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class CheckRequest:
     reports: tuple[tuple[str, Path | None], ...]  # None: standard output
     use_cache: bool
     color: bool
+    junit_family: str = "xunit2"  # every JUnit output of the run (--format and --report)
 
 
 def build_config(root: Path, config_path: Path | None) -> Config:
@@ -141,15 +143,22 @@ def append_step_summary(markdown: str) -> None:
         ) from None
 
 
-def run_check_command(request: CheckRequest) -> int:
+def make_reporter(format_name: str, color: bool, request: CheckRequest) -> Reporter:
     from sms_lint.reporters import REPORTERS
+    from sms_lint.reporters.junit import JunitReporter
 
+    if format_name == "junit":
+        return JunitReporter(color=color, family=request.junit_family)
+    return REPORTERS[format_name](color=color)
+
+
+def run_check_command(request: CheckRequest) -> int:
     result = check_result(request)
     outputs = [(name, path, False) for name, path in request.reports]
     outputs.append((request.format_name, request.output, request.color))
     summaries = []
     for format_name, path, color in outputs:
-        reporter = REPORTERS[format_name](color=color)
+        reporter = make_reporter(format_name, color, request)
         emit(reporter.render(result), path)
         summary = reporter.step_summary(result)
         if summary and format_name not in summaries:

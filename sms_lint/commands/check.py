@@ -17,6 +17,8 @@ from sms_lint.commands.params import (
 )
 from sms_lint.finding import FAIL_ON_CHOICES
 from sms_lint.reporters import REPORTERS
+from sms_lint.reporters.junit import DEFAULT_FAMILY
+from sms_lint.reporters.junit import FAMILIES as JUNIT_FAMILIES
 from sms_lint.run import CheckRequest, run_check_command
 
 
@@ -48,6 +50,13 @@ from sms_lint.run import CheckRequest, run_check_command
     multiple=True,
     help="Also write this report, e.g. junit:reports/sms.xml (repeatable).",
 )
+@click.option(
+    "--junit-family",
+    type=click.Choice(JUNIT_FAMILIES),
+    default=DEFAULT_FAMILY,
+    show_default=True,
+    help="JUnit flavour of every junit report: xunit1 adds file and line for GitLab.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor update the result cache.")
 def check_command(
     root: Path,
@@ -59,6 +68,7 @@ def check_command(
     config_path: Path | None,
     reports: tuple[tuple[str, Path], ...],
     no_cache: bool,
+    junit_family: str,
 ) -> int:
     """Check the SMS repository at ROOT (default: the current folder)."""
     request = CheckRequest(
@@ -72,5 +82,6 @@ def check_command(
         reports=reports,
         use_cache=not no_cache,
         color=output is None and use_color(sys.stdout),
+        junit_family=junit_family,
     )
     return run_check_command(request)

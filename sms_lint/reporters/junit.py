@@ -2,6 +2,11 @@
 
 Built with junit-xml, then shaped (:func:`shape_suite`) so that both the Jenkins xUnit
 ``junit-10.xsd`` and the stricter Apache Ant JUnit schema accept it.
+
+Two families, after pytest's ``junit_family``: ``xunit2`` (the default) is valid under both
+schemas; ``xunit1`` adds ``file`` and ``line`` to each test case (which both schemas reject, and
+which GitLab and the GitHub test-report actions need to place a case on its file) and writes the
+observations of a case into the case's own ``<system-out>``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from sms_lint.reporters.base import (
     clause_label,
     location,
     one_line,
+    repository_anchor,
     rule_label,
 )
 
@@ -30,6 +36,13 @@ if TYPE_CHECKING:
 
 REPOSITORY = "(repository)"
 HOSTNAME = "sms-lint"  # fixed: the report must not depend on the machine it was written on
+
+FAMILIES = ("xunit1", "xunit2")
+DEFAULT_FAMILY = "xunit2"
+# Every case and suite gets this positive time, never a measured one: reports of the same input
+# must be byte-identical, rules run over all artifacts at once (there is no per-case time to
+# measure), and viewers such as junit2html divide by the time, so "0" breaks them.
+CASE_TIME = 0.001
 
 CaseKey = tuple[str, str]  # (rule id, test case name)
 
@@ -81,12 +94,31 @@ def summary_message(findings: list[Finding]) -> str:
     return f"{len(messages)} findings: " + "; ".join(messages)
 
 
-def build_case(key: CaseKey, findings: list[Finding], result: Result) -> tuple[TestCase, str]:
-    """The test case of one key, and the detail its passing findings add to the suite output."""
+def case_place(key: CaseKey, findings: list[Finding], result: Result) -> tuple[str | None, int]:
+    """The file (from the top of the git repository, as the annotations name it) and line of a
+    case for ``xunit1``: its first finding's line, else 1. A repository-wide case is placed on
+    the config or an artifact that gives evidence for the rule's clause (None: no file)."""
+    rule_id, name = key
+    path = repository_anchor(result, result.rulebook.rules[rule_id].clause)
+    if name != REPOSITORY:
+        path = name
+    # The line of the finding a reader should look at first: unwaived, most severe.
+    ordered = sorted(findings, key=lambda f: (f.waived, -f.severity.rank))
+    line = next((f.line for f in ordered if f.line), 1)
+    return (None if path is None else one_line(result.repository_folder + path)), line
+
+
+def build_case(
+    key: CaseKey, findings: list[Finding], result: Result, family: str = DEFAULT_FAMILY
+) -> tuple[TestCase, str]:
+    """The test case of one key, and the detail its passing findings add to the suite output
+    (``xunit1``: to the case's own output instead, and the detail returned is empty)."""
     rule_id, name = key
     from junit_xml import TestCase  # imported only when a JUnit report is asked for
 
-    case = TestCase(one_line(name), classname=rule_label(result, rule_id))
+    case = TestCase(one_line(name), classname=rule_label(result, rule_id), elapsed_sec=CASE_TIME)
+    if family == "xunit1":
+        case.file, case.line = case_place(key, findings, result)
     failing: list[Finding] = []
     waived: list[Finding] = []
     passing: list[Finding] = []
@@ -108,10 +140,13 @@ def build_case(key: CaseKey, findings: list[Finding], result: Result) -> tuple[T
         reasons = "; ".join(dict.fromkeys(one_line(f.waived_reason or "") for f in waived))
         text = "\n\n".join(describe(f, result) for f in waived)
         case.add_skipped_info(message=f"waived: {reasons}", output=text)
+    if family == "xunit1" and detail:
+        # Viewers show a case's own output next to the case (the Ant schema has no place for it).
+        case.stdout, detail = detail, ""
     return case, detail
 
 
-def build_suites(result: Result) -> list[TestSuite]:
+def build_suites(result: Result, family: str = DEFAULT_FAMILY) -> list[TestSuite]:
     """One suite per clause of the rules' home clauses, in clause order."""
     from junit_xml import TestSuite
 
@@ -122,7 +157,7 @@ def build_suites(result: Result) -> list[TestSuite]:
     outputs: dict[str, list[str]] = defaultdict(list)
     for key in case_keys(result):
         clause = result.rulebook.rules[key[0]].clause
-        case, detail = build_case(key, by_key.get(key, []), result)
+        case, detail = build_case(key, by_key.get(key, []), result, family)
         cases[clause].append(case)
         if detail:
             outputs[clause].append(detail)
@@ -155,12 +190,15 @@ def shape_suite(suite: ET.Element) -> ET.Element:
     """Fix what junit-xml 1.9 writes that the schemas reject (kyrus/python-junit-xml#63).
 
     Drops the ``disabled`` count (neither schema has it) and the ``type`` of ``<skipped>`` (the
-    Ant schema has none), gives every case a ``time`` and moves ``<system-out>`` and
-    ``<system-err>`` after the cases, both present, as the Ant schema's sequence requires.
+    Ant schema has none), writes the fixed times (``0.001``, not junit-xml's ``0.001000`` and a
+    float sum) and moves ``<system-out>`` and ``<system-err>`` after the cases, both present, as
+    the Ant schema's sequence requires.
     """
     suite.attrib.pop("disabled", None)
-    for case in suite.iter("testcase"):
-        case.set("time", case.get("time", "0"))
+    cases = suite.findall("testcase")
+    suite.set("time", f"{len(cases) * CASE_TIME:.3f}")
+    for case in cases:
+        case.set("time", f"{CASE_TIME:.3f}")
         for skipped in case.iter("skipped"):
             skipped.attrib.pop("type", None)
     for tag in ("system-out", "system-err"):
@@ -192,5 +230,9 @@ class JunitReporter(Reporter):
     name = "junit"
     description = "JUnit XML for GitLab, Jenkins and Azure DevOps"
 
+    def __init__(self, color: bool = False, family: str = DEFAULT_FAMILY) -> None:
+        super().__init__(color)
+        self.family = family
+
     def render(self, result: Result) -> str:
-        return to_xml(build_suites(result))
+        return to_xml(build_suites(result, self.family))
