@@ -1,17 +1,18 @@
 """``--format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-Every enabled rule is described in ``tool.driver.rules``; every finding is a result, waived ones
-with an external suppression. Code scanning needs a file for every result, so a repository-wide
-finding is shown on ``.sms-lint.yaml`` line 1 when the root has one, else on the first artifact
-giving evidence for the finding's clause, else on ``README.md`` (see ``base.repository_anchor``).
+Every enabled rule is described in ``tool.driver.rules``; every finding is a result of its own
+(its own code-scanning alert: see ``sarif_alerts``), the most serious first. Waived findings
+carry an accepted external suppression with the waiver's reason: GitHub documents that code
+scanning closes a result whose suppression is accepted. Code scanning needs an existing file
+for every result, so a repository-wide finding is shown on line 1 of the config file, else of
+the artifact it names, else of the first artifact giving evidence for its clause, else of the
+SMS's first document (``sarif_alerts.anchor``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -22,7 +23,14 @@ from sms_lint.reporters.base import (
     clause_label,
     clean,
     one_line,
-    repository_anchor,
+)
+from sms_lint.reporters.sarif_alerts import (
+    ACCEPTED_LIMIT,
+    LINE_HASH,
+    Fingerprints,
+    anchor,
+    limit_notifications,
+    ordered,
 )
 
 if TYPE_CHECKING:
@@ -35,13 +43,8 @@ SCHEMA_URI = (
 )
 INFORMATION_URI = "https://pypi.org/project/sms-lint/"
 ROOT_BASE = "%SRCROOT%"
-FALLBACK_FILE = "README.md"
 FINGERPRINT = "smsLintFinding/v1"
 LEVELS = {"major": "error", "minor": "warning", "observation": "note"}
-
-# Line and column numbers inside a message (a duplicate key's "first at line 3", a YAML error's
-# "line 4, column 7") move with unrelated edits; fingerprints ignore them.
-_POSITION = re.compile(r"\b(line|column)\s+\d+", re.IGNORECASE)
 
 
 def prose(text: str) -> str:
@@ -102,14 +105,6 @@ def described_rules(result: Result) -> list[Rule]:
     return list(rules.values())
 
 
-def fingerprint(finding: Finding) -> str:
-    """A hash of what identifies the finding, never of its line: stable across unrelated edits."""
-    message = _POSITION.sub(r"\1", clean(finding.message))
-    identity = "\0".join((finding.rule, finding.path or "", finding.artifact or "", message))
-    # "surrogatepass": a path from an undecodable file name holds lone surrogates.
-    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def uri_of(path: str) -> str:
     """A relative path as a URI reference: spaces, '%', '#' and non-ASCII percent-encoded.
 
@@ -119,32 +114,39 @@ def uri_of(path: str) -> str:
     return quote(path.encode("utf-8", "surrogateescape"), safe="/")
 
 
-def location(finding: Finding, result: Result) -> dict[str, Any]:
+def location(finding: Finding, result: Result) -> list[dict[str, Any]]:
+    """The result's one location: its own place, or for a repository-wide finding line 1 of
+    an existing file (none only when the SMS root holds no file at all)."""
     if finding.path is not None:
         uri, line, column = finding.path, finding.line or 1, finding.column or 1
     else:
-        uri, line, column = repository_anchor(result, finding.clause) or FALLBACK_FILE, 1, 1
-    return {
-        "physicalLocation": {
-            "artifactLocation": {
-                "uri": uri_of(result.repository_folder + uri),
-                "uriBaseId": ROOT_BASE,
-            },
-            "region": {"startLine": line, "startColumn": column},
+        found = anchor(result, finding)
+        if found is None:
+            return []
+        uri, line, column = found, 1, 1
+    return [
+        {
+            "physicalLocation": {
+                "artifactLocation": {
+                    "uri": uri_of(result.repository_folder + uri),
+                    "uriBaseId": ROOT_BASE,
+                },
+                "region": {"startLine": line, "startColumn": column},
+            }
         }
-    }
+    ]
 
 
-def result_object(finding: Finding, index: int, seen: Counter[str], result: Result) -> dict:
-    digest = fingerprint(finding)
-    seen[digest] += 1  # identical findings in one file stay distinct: digest:1, digest:2, ...
+def result_object(finding: Finding, index: int, prints: Fingerprints, result: Result) -> dict:
+    ours, line_hash = prints.next(finding)
     out: dict[str, Any] = {
         "ruleId": one_line(finding.rule),
         "ruleIndex": index,
         "level": LEVELS[finding.severity.value],
         "message": {"text": clean(finding.message)},
-        "locations": [location(finding, result)],
-        "partialFingerprints": {FINGERPRINT: f"{digest}:{seen[digest]}"},
+        "locations": location(finding, result),
+        # GitHub reads only the line hash; ours keeps the full digest for other consumers.
+        "partialFingerprints": {LINE_HASH: line_hash, FINGERPRINT: ours},
         "properties": {
             "severity": finding.severity.value,
             "clause": one_line(finding.clause),
@@ -162,7 +164,12 @@ def result_object(finding: Finding, index: int, seen: Counter[str], result: Resu
 def sarif_log(result: Result) -> dict[str, Any]:
     rules = described_rules(result)
     indexes = {rule.id: index for index, rule in enumerate(rules)}
-    seen: Counter[str] = Counter()
+    prints = Fingerprints()
+    findings = ordered(result.findings)
+    invocation: dict[str, Any] = {"executionSuccessful": True, "exitCode": result.exit_code}
+    notes = limit_notifications(len(findings))
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
     driver = {
         "name": "sms-lint",
         "version": __version__,
@@ -172,7 +179,7 @@ def sarif_log(result: Result) -> dict[str, Any]:
     }
     run = {
         "tool": {"driver": driver},
-        "invocations": [{"executionSuccessful": True, "exitCode": result.exit_code}],
+        "invocations": [invocation],
         # The root's absolute URI is left out (SARIF 3.14.14 allows it): the log stays the same
         # wherever the repository is checked out.
         "originalUriBaseIds": {
@@ -184,7 +191,10 @@ def sarif_log(result: Result) -> dict[str, Any]:
             }
         },
         "columnKind": "unicodeCodePoints",
-        "results": [result_object(f, indexes[f.rule], seen, result) for f in result.findings],
+        # Over code scanning's limit the whole file would be rejected: keep the most serious.
+        "results": [
+            result_object(f, indexes[f.rule], prints, result) for f in findings[:ACCEPTED_LIMIT]
+        ],
         "properties": {
             "framework": clean(result.framework.name),
             "today": result.today.isoformat(),
