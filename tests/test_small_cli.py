@@ -43,3 +43,30 @@ def test_bad_today_option_still_names_the_option(tmp_path: object) -> None:
     code, _, err = run("check", str(tmp_path), "--today", "tomorrow", env={"SMS_LINT_TODAY": ""})
     assert code == 2
     assert "'--today'" in err
+
+
+def test_org001_fallback_messages_carry_no_python_repr() -> None:
+    from jsonschema import Draft202012Validator
+
+    from sms_lint.schema.validation import explain
+
+    data = {"targets": [{"metric": "x"}], "tags": ["a", "b"], "n": 7}
+    schemas = [
+        {"properties": {"targets": {"not": {"type": "array"}}}},
+        {"properties": {"targets": {"maxContains": 0, "contains": {"type": "object"}}}},
+        {"properties": {"tags": {"items": False}}},
+        {"properties": {"n": {"multipleOf": 5}}},
+        {"properties": {"tags": {"enum": [["x"], {"a": 1}]}}},
+        {"dependentRequired": {"n": ["zz"]}},
+        {"properties": {"n": False}},
+    ]
+    messages = [
+        violation.message
+        for schema in schemas
+        for error in Draft202012Validator(schema).iter_errors(data)
+        for violation in explain(error, root=data)
+    ]
+    assert len(messages) == len(schemas)
+    for message in messages:
+        assert "{'" not in message and "['" not in message and "None" not in message, message
+        assert "should not be valid" not in message and "is a dependency" not in message

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sms_lint.parse.date_readings import date_hint, period_hint
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
+from sms_lint.schema.keyword_words import keyword_sentence
 from sms_lint.suggest import FILE_BUDGET, Budget, Suggester, did_you_mean
 from sms_lint.words import listing, ordinal
 
@@ -286,7 +287,7 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
             )
         return f"{where} must be {words} (got {_preview(value)}){hint}"
     if kind == "enum":
-        choices = ", ".join(str(c) for c in expected)
+        choices = ", ".join(c if isinstance(c, str) else _preview(c) for c in expected)
         hint = Suggester(expected, budget).hint(value)
         suggestion = did_you_mean(hint, before="; ", after="")
         return f"{where} must be one of: {choices} (got {_preview(value)}){suggestion}"
@@ -320,7 +321,8 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         return f"{where} must be written {form} (got {_preview(value)}{period_hint(value)})"
     if kind == "pattern":
         return f"{where} does not have the expected form (got {_preview(value)})"
-    return f"{where}: {error.message}"
+    # Keywords only a rule pack's schema uses (ORG001): never jsonschema's repr-laden message.
+    return keyword_sentence(str(kind), expected, value, where, _preview(value))
 
 
 _DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
