@@ -42,10 +42,14 @@ def test_unknown_kind_exits_2_listing_the_kinds(invoke) -> None:
     assert all(kind in result.stderr for kind in KINDS)
 
 
-def test_no_kind_and_no_output_dir_exits_2(invoke) -> None:
+def test_no_kind_prints_every_schema_keyed_by_file(invoke) -> None:
+    # Issue 17: without KIND, every schema (the README's promise), not a usage error.
     result = invoke("schema")
-    assert result.exit_code == 2
-    assert "--output-dir" in result.stderr
+    assert result.exit_code == 0
+    assert set(json.loads(result.stdout)) == {f"{kind}.json" for kind in KINDS} | {
+        "header.json",
+        "defs.json",
+    }
 
 
 def test_kind_and_output_dir_together_exit_2(invoke, tmp_path: Path) -> None:
