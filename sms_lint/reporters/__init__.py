@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+from sms_lint.reporters.azure import AzureReporter
 from sms_lint.reporters.base import Reporter
 from sms_lint.reporters.github import GithubReporter
+from sms_lint.reporters.gitlab import GitlabReporter
 from sms_lint.reporters.json_report import JsonReporter
 from sms_lint.reporters.junit import JunitReporter
 from sms_lint.reporters.sarif import SarifReporter
@@ -18,6 +20,8 @@ REPORTERS: dict[str, type[Reporter]] = {
     "junit": JunitReporter,
     "sarif": SarifReporter,
     "github": GithubReporter,
+    "gitlab": GitlabReporter,
+    "azure": AzureReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]
