@@ -437,7 +437,8 @@ def test_a_kpi_target_written_as_text_is_the_process_rule_at_that_value(
             "SMS009",
             "8.6.3",
             "major",
-            'kpis (Known errors recorded).target must be a number (got "95%")',
+            'kpis (Known errors recorded).target must be a number (got "95%"); write the '
+            "number alone: 95",
         )
     ]
 

@@ -39,6 +39,8 @@ def starter(invoke, tmp_path: Path) -> Path:
     assert invoke("init", str(root), "--today", TODAY).exit_code == 0
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", ".")
+    # The hook compares with HEAD (a deletion-only commit is refused): it needs a first commit.
+    _git(root, "-c", "user.name=Sam", "-c", "user.email=sam@example.org", "commit", "-qm", "Start")
     return root
 
 
