@@ -57,7 +57,7 @@ def test_check_formats_on_the_page_are_the_reporters() -> None:
     from sms_lint.reporters import REPORTERS
 
     page = COMMANDS_PAGE.read_text(encoding="utf-8")
-    row = next(line for line in page.splitlines() if line.startswith("| `--format` | `github`"))
+    row = next(line for line in page.splitlines() if line.startswith("| `--format` | `azure`"))
     assert re.findall(r"`(\w+)`", row.split("|")[2]) == sorted(REPORTERS)
 
 
