@@ -171,8 +171,9 @@ def test_a_malformed_period_on_an_sla_target_is_one_schema_finding(
             "SMS001",
             "8.3.3",
             "minor",
-            "targets (Monthly availability).results (2nd item).period does not have the "
-            'expected form (got "2026-13")',
+            "targets (Monthly availability).results (2nd item)."
+            "period must be written YYYY-MM (a month), YYYY-Qn (a quarter) or YYYY-MM-DD (a day) "
+            '(got "2026-13")',
         )
     ]
 
@@ -189,8 +190,9 @@ def test_a_malformed_period_on_a_markdown_process_kpi_is_one_schema_finding(
             "SMS001",
             "8.6.1",
             "minor",
-            "kpis (P1 responded to within 15 minutes).results (1st item).period does not have "
-            'the expected form (got "2026-Q5")',
+            "kpis (P1 responded to within 15 minutes).results (1st item)."
+            "period must be written YYYY-MM (a month), YYYY-Qn (a quarter) or YYYY-MM-DD (a day) "
+            '(got "2026-Q5")',
         )
     ]
     assert operating(invoke, tmp_path, "9.1") == (False, [])

@@ -119,7 +119,8 @@ def test_a_result_without_a_value_is_the_schemas_finding_and_no_follow_up(
         ("obj.yaml:21", "SMS001", "6.2", "minor"),  # the value
     ]
     assert [g[4] for g in got[1:]] == [
-        "objectives (O-1).results (1st item).period does not have the expected form "
+        "objectives (O-1).results (1st item)."
+        "period must be written YYYY-MM (a month), YYYY-Qn (a quarter) or YYYY-MM-DD (a day) "
         '(got "2026-13")',
         'objectives (O-1).results (1st item).value must be a number (got "high")',
     ]
