@@ -16,7 +16,6 @@ from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.ids import EntryHistory, entry_order
 from sms_lint.engine_setup import Setup, build_setup
-from sms_lint.files.discovery import discover
 from sms_lint.filestage import (
     FileOutcome,
     check_document,
@@ -26,6 +25,7 @@ from sms_lint.filestage import (
 )
 from sms_lint.finding import Finding, fails
 from sms_lint.folding import checked_hits, fold, fold_placeholders, name_what_waits
+from sms_lint.gitrepo.ignored import candidates
 from sms_lint.model import Artifact
 from sms_lint.pack import Framework, Rule
 from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
@@ -76,7 +76,7 @@ def file_outcomes(
     """The per-file stage for every candidate file, in path order, each readable file's
     content digest, and the office and PDF files discovery found and did not read. Cached
     outcomes are reused only for identical content."""
-    found = discover(root, setup.config.exclude)
+    found = candidates(root, setup.config.exclude)
     todo = list(found.paths)
     processed: list[tuple[FileOutcome, bytes | None]] = []
     if cache is not None and cache.entries:

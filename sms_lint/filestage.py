@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from sms_lint.files.discovery import discover
 from sms_lint.files.safeopen import FileId, Refused, open_checked, refusal
 from sms_lint.finding import Finding
+from sms_lint.gitrepo.ignored import candidates
 from sms_lint.model import Artifact
 from sms_lint.parse.declared import Declared, declared, kind_key_typo
 from sms_lint.parse.documents import Document, parse_document
@@ -124,7 +124,7 @@ def _read_at_most(handle: int, most: int, expected: int) -> bytes:
 def read_documents(root: Path, config: Config) -> list[Document]:
     """Discover and parse every candidate file, in path order (no checks). Used by the
     commands that list documents (register, history)."""
-    found = discover(root, config.exclude)
+    found = candidates(root, config.exclude)
     documents = [
         parse_document(p, raw)
         if isinstance(raw := read_bytes(root, p, config.max_file_kb, found.identity(p)), bytes)

@@ -318,7 +318,7 @@ def test_check_reports_a_swap_between_discovery_and_reading(
         _swap_for_link(sms / "a.yaml", sms.parent / "outside" / "a.yaml")
         return found
 
-    monkeypatch.setattr(engine, "discover", discover_then_swap)
+    monkeypatch.setattr(engine, "candidates", discover_then_swap)
     result = invoke("check", str(sms), "--format", "json", "--today", TODAY)
     assert MARKER not in result.output
     assert "changed while it was being checked" in sms100(json.loads(result.stdout))["a.yaml"]

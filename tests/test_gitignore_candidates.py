@@ -10,6 +10,7 @@ import pytest
 from sms_lint.files import discovery
 from sms_lint.files.discovery import discover
 from sms_lint.gitrepo import ignored
+from sms_lint.gitrepo.ignored import candidates
 
 
 def git(folder: Path, *args: str) -> None:
@@ -39,16 +40,16 @@ def tree(tmp_path: Path) -> Path:
 def test_outside_git_nothing_changes(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
     monkeypatch.setattr(ignored.subprocess, "run", lambda *a, **k: calls.append(a))
-    assert "node_modules/x.yml" in discover(tree).paths
+    assert "node_modules/x.yml" in candidates(tree).paths
     assert calls == []  # no git call at all outside a work tree
 
 
 def test_ignored_files_and_folders_are_not_candidates(tree: Path) -> None:
     git(tree, "init", "-q")
     git(tree, "add", "-f", "build/tracked.yml")  # tracked although its folder is ignored
-    found = discover(tree, ("notes/kept.yml",)).paths
+    found = candidates(tree, ("notes/kept.yml",)).paths
     assert found == ("build/tracked.yml", "policy.yml")  # exclude still applies
-    everything = discover(tree, gitignore=False).paths
+    everything = discover(tree).paths
     assert "node_modules/x.yml" in everything and "notes/draft.tmp.yml" in everything
 
 
@@ -57,7 +58,7 @@ def test_info_exclude_and_subfolder_root(tree: Path) -> None:
     git(top, "init", "-q")
     (top / ".git" / "info").mkdir(exist_ok=True)
     (top / ".git" / "info" / "exclude").write_text("policy.yml\n", encoding="utf-8")
-    found = discover(tree).paths
+    found = candidates(tree).paths
     assert "policy.yml" not in found and "node_modules/x.yml" not in found
     assert "notes/kept.yml" in found
 
@@ -75,7 +76,7 @@ def test_one_git_call_and_hook_index_ignored(tree: Path, monkeypatch: pytest.Mon
         return real(*args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(ignored.subprocess, "run", counting)
-    assert "node_modules/x.yml" not in discover(tree).paths
+    assert "node_modules/x.yml" not in candidates(tree).paths
     assert len(calls) == 1
 
 
@@ -89,7 +90,7 @@ def test_ignored_folder_is_not_listed(tree: Path, monkeypatch: pytest.MonkeyPatc
         real(self, folder, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(discovery.Walk, "_folder", spy)
-    discover(tree)
+    candidates(tree)
     assert "node_modules" not in listed
 
 
@@ -108,4 +109,4 @@ def test_root_ignored_by_outer_repository_is_still_checked(tree: Path) -> None:
     top = tree.parent
     git(top, "init", "-q")
     (top / ".gitignore").write_text("sms/\n", encoding="utf-8")
-    assert "notes/kept.yml" in discover(tree).paths
+    assert "notes/kept.yml" in candidates(tree).paths

@@ -23,8 +23,8 @@ from sms_lint.commands.params import config_option, output_option
 from sms_lint.commands.register_output import RENDERERS
 from sms_lint.config import Config
 from sms_lint.facts import next_review
-from sms_lint.files.discovery import discover
 from sms_lint.filestage import read_documents
+from sms_lint.gitrepo.ignored import candidates as find_candidates
 from sms_lint.gitrepo.log import CommitInfo, last_changes
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
@@ -56,7 +56,7 @@ def register_command(
 ) -> int:
     """The master list of documented information under ROOT, sorted by id."""
     config = build_config(root, config_path)
-    candidates = list(discover(root, config.exclude).paths)
+    candidates = list(find_candidates(root, config.exclude).paths)
     with _history_walker() as pool:
         # git walks the history while the documents are parsed here; the walk can stop once
         # every candidate file has shown up.

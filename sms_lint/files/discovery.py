@@ -14,14 +14,13 @@ problems too, never a silent gap. Each candidate's identity is recorded for the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sms_lint.files.globs import PatternSet
 from sms_lint.files.safeopen import FileId
 from sms_lint.files.treewalk import Walk
-from sms_lint.gitrepo.ignored import Ignored, git_ignored
 from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 from sms_lint.parse.loader import Problem
 
@@ -74,15 +73,17 @@ def compiled(patterns: Iterable[str]) -> PatternSet:
     return pattern_set
 
 
-def discover(root: Path, exclude: Iterable[str] = (), gitignore: bool = True) -> Discovered:
+def discover(
+    root: Path, exclude: Iterable[str] = (), ignored: Container[str] | None = None
+) -> Discovered:
     """Walk ``root`` (never following links) and return the candidate artifact files.
 
     ``os.scandir`` gives the file type and inode with the listing, so a large tree costs no
-    extra ``stat`` per file; only folders are checked and symbolic links resolved. With
-    ``gitignore``, what git ignores is passed over like an ``exclude`` match (an ignored
-    folder is not even listed).
+    extra ``stat`` per file; only folders are checked and symbolic links resolved. What is in
+    ``ignored`` (the paths git ignores, :func:`sms_lint.gitrepo.ignored.candidates`) is passed
+    over like an ``exclude`` match (an ignored folder is not even listed).
     """
-    excluded = _excluded(tuple(exclude), git_ignored(root) if gitignore else None)
+    excluded = _excluded(tuple(exclude), ignored)
     walk = Walk(str(root), _SUFFIXES, excluded, NOT_READ_SUFFIXES)
     walk.run()
     return Discovered(
@@ -93,9 +94,11 @@ def discover(root: Path, exclude: Iterable[str] = (), gitignore: bool = True) ->
     )
 
 
-def _excluded(exclude: tuple[str, ...], ignored: Ignored | None) -> Callable[[str], bool] | None:
+def _excluded(
+    exclude: tuple[str, ...], ignored: Container[str] | None
+) -> Callable[[str], bool] | None:
     """The walk's question "is this path (file or folder) left out?", None when nothing is."""
-    if ignored is not None and not ignored.files and not ignored.folders:
+    if not ignored:
         ignored = None
     if ignored is None:
         return (lambda rel: matches(rel, exclude)) if exclude else None

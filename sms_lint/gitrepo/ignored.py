@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sms_lint.files.discovery import Discovered, discover
 from sms_lint.gitrepo.sandbox import SAFE_CONFIG, SAFE_ENVIRONMENT
 
 # The user's own git configuration stays (core.excludesFile may live there); everything else
@@ -45,8 +47,16 @@ class Ignored:
     files: frozenset[str]
     folders: frozenset[str]
 
-    def __contains__(self, rel: str) -> bool:
+    def __contains__(self, rel: object) -> bool:
         return rel in self.files or rel in self.folders
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.folders)
+
+
+def candidates(root: Path, exclude: Iterable[str] = ()) -> Discovered:
+    """Discovery inside a git work tree: the candidate files, less what git ignores."""
+    return discover(root, exclude, git_ignored(root))
 
 
 def in_work_tree(root: Path) -> bool:
