@@ -15,7 +15,7 @@ One ``##vso[task.logissue ...]message`` line per unwaived finding, a totals line
   properties early nor start a second line; ``##vso[`` inside data is broken too, for any
   other tool that scans the log.
 - **Paths** are from the top of the repository, as in the GitHub annotations; a
-  repository-wide finding is shown on the config (see ``base.repository_anchor``).
+  repository-wide finding is shown on the config (see ``base.place``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sms_lint.finding import fails
 from sms_lint.neutralise import clean, no_commands
-from sms_lint.reporters.base import Reporter, counts, one_line, repository_anchor, verdict
+from sms_lint.reporters.base import Reporter, counts, one_line, place, verdict
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -52,15 +52,11 @@ def issue_type(finding: Finding, result: Result) -> str:
 
 def logissue(finding: Finding, result: Result) -> str:
     properties = {"type": issue_type(finding, result)}
-    if finding.path is not None:
-        properties["sourcepath"] = result.repository_folder + finding.path
-        properties["linenumber"] = str(finding.line or 1)
-        properties["columnnumber"] = str(finding.column or 1)
-    else:
-        anchor = repository_anchor(result, finding.clause)
-        if anchor is not None:
-            properties["sourcepath"] = result.repository_folder + anchor
-            properties["linenumber"] = "1"
+    if (where := place(finding, result)) is not None:
+        path, line, column = where
+        properties.update(sourcepath=path, linenumber=str(line))
+        if column is not None:
+            properties["columnnumber"] = str(column)
     properties["code"] = finding.rule
     listed = ";".join(f"{key}={safe(value)}" for key, value in properties.items())
     message = f"{finding.severity.value} {finding.rule} (clause {one_line(finding.clause)}): "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from sms_lint.facts import clause_covers, evidence_clauses
@@ -85,16 +86,39 @@ def config_file(result: Result) -> str | None:
     return result.config_path
 
 
-def repository_anchor(result: Result, clause: str) -> str | None:
-    """The file a repository-wide finding is shown on, for consumers that need a file.
+def repository_anchor(result: Result, clause: str, artifact_id: str | None = None) -> str | None:
+    """The existing file a repository-wide finding is shown on, for consumers that need a file
+    (relative to the SMS root).
 
-    The root's ``.sms-lint.yaml`` when present (one stable place for every repo-wide verdict);
-    else the first artifact that gives evidence for the finding's clause; else None.
+    In order: the root's config file (one stable place for every repo-wide verdict); the
+    artifact the finding names; the first artifact giving evidence for its clause; the SMS's
+    first document; any file at the top of the SMS root. None only when the root holds no file.
     """
     found = config_file(result)
     if found is not None:
         return found
+    named = next((a.path for a in result.artifacts if artifact_id and a.id == artifact_id), None)
+    if named is not None:
+        return named
     for artifact in result.artifacts:
         if any(clause_covers(c, clause) for c in evidence_clauses(artifact, result.framework)):
             return artifact.path
-    return None
+    return result.paths[0] if result.paths else _first_file_in_root(result.root)
+
+
+def _first_file_in_root(root: str) -> str | None:
+    try:
+        files = sorted(p.name for p in Path(root).iterdir() if p.is_file())
+    except OSError:
+        return None
+    return files[0] if files else None
+
+
+def place(finding: Finding, result: Result) -> tuple[str, int, int | None] | None:
+    """Where a file-naming consumer shows the finding: the path from the top of the git
+    repository (as annotations name files), line and column; a repository-wide finding on line
+    1 of :func:`repository_anchor`, with no column; None when there is no file to name."""
+    if finding.path is not None:
+        return result.repository_folder + finding.path, finding.line or 1, finding.column or 1
+    found = repository_anchor(result, finding.clause, finding.artifact)
+    return None if found is None else (result.repository_folder + found, 1, None)

@@ -16,7 +16,7 @@ from sms_lint.reporters.base import (
     clean,
     counts,
     one_line,
-    repository_anchor,
+    place,
     rule_label,
     verdict,
 )
@@ -42,15 +42,11 @@ def escape_property(text: str) -> str:
 def annotation(finding: Finding, result: Result) -> str:
     properties: dict[str, str] = {}
     # Annotations name files from the top of the repository, not from the checked root.
-    if finding.path is not None:
-        properties["file"] = result.repository_folder + finding.path
-        properties["line"] = str(finding.line or 1)
-        properties["col"] = str(finding.column or 1)
-    else:
-        anchor = repository_anchor(result, finding.clause)
-        if anchor is not None:
-            properties["file"] = result.repository_folder + anchor
-            properties["line"] = "1"
+    if (where := place(finding, result)) is not None:
+        path, line, column = where
+        properties.update(file=path, line=str(line))
+        if column is not None:
+            properties["col"] = str(column)
     properties["title"] = f"{rule_label(result, finding.rule)} ({one_line(finding.clause)})"
     listed = ",".join(
         f"{key}={escape_property(no_commands(clean(value)))}" for key, value in properties.items()

@@ -30,7 +30,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.neutralise import no_commands_json
-from sms_lint.reporters.base import Reporter, clean, one_line, repository_anchor, rule_label
+from sms_lint.reporters.base import Reporter, clean, one_line, place, rule_label
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -53,13 +53,12 @@ def fingerprint(finding: Finding) -> str:
 
 
 def anchor(finding: Finding, result: Result) -> tuple[str, int]:
-    """The file and line GitLab shows a finding on (see the module's note on repo-wide ones)."""
-    if finding.path is not None:
-        return finding.path, finding.line or 1
-    found = repository_anchor(result, finding.clause)
-    if found is None:
-        found = result.paths[0] if result.paths else FALLBACK_FILE
-    return found, 1
+    """The file (from the top of the repository) and line GitLab shows a finding on (see the
+    module's note on repo-wide ones)."""
+    where = place(finding, result)
+    if where is None:
+        return result.repository_folder + FALLBACK_FILE, 1
+    return where[0], where[1]
 
 
 def issue(finding: Finding, result: Result, seen: Counter[str]) -> dict[str, Any]:
@@ -75,7 +74,7 @@ def issue(finding: Finding, result: Result, seen: Counter[str]) -> dict[str, Any
         "fingerprint": f"{digest}:{seen[digest]}" if seen[digest] > 1 else digest,
         "severity": SEVERITIES[finding.severity.value],
         # GitLab wants the path from the top of the repository, without "./".
-        "location": {"path": clean(result.repository_folder + path), "lines": {"begin": line}},
+        "location": {"path": clean(path), "lines": {"begin": line}},
     }
 
 

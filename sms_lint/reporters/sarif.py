@@ -6,7 +6,7 @@ carry an accepted external suppression with the waiver's reason: GitHub document
 scanning closes a result whose suppression is accepted. Code scanning needs an existing file
 for every result, so a repository-wide finding is shown on line 1 of the config file, else of
 the artifact it names, else of the first artifact giving evidence for its clause, else of the
-SMS's first document (``sarif_alerts.anchor``).
+SMS's first document (``base.repository_anchor``).
 """
 
 from __future__ import annotations
@@ -18,17 +18,11 @@ from urllib.parse import quote
 
 from sms_lint import __version__
 from sms_lint.neutralise import markdown, no_commands_json
-from sms_lint.reporters.base import (
-    Reporter,
-    clause_label,
-    clean,
-    one_line,
-)
+from sms_lint.reporters.base import Reporter, clause_label, clean, one_line, place
 from sms_lint.reporters.sarif_alerts import (
     ACCEPTED_LIMIT,
     LINE_HASH,
     Fingerprints,
-    anchor,
     limit_notifications,
     ordered,
 )
@@ -117,21 +111,18 @@ def uri_of(path: str) -> str:
 def location(finding: Finding, result: Result) -> list[dict[str, Any]]:
     """The result's one location: its own place, or for a repository-wide finding line 1 of
     an existing file (none only when the SMS root holds no file at all)."""
-    if finding.path is not None:
-        uri, line, column = finding.path, finding.line or 1, finding.column or 1
-    else:
-        found = anchor(result, finding)
-        if found is None:
-            return []
-        uri, line, column = found, 1, 1
+    where = place(finding, result)
+    if where is None:
+        return []
+    uri, line, column = where
     return [
         {
             "physicalLocation": {
                 "artifactLocation": {
-                    "uri": uri_of(result.repository_folder + uri),
+                    "uri": uri_of(uri),
                     "uriBaseId": ROOT_BASE,
                 },
-                "region": {"startLine": line, "startColumn": column},
+                "region": {"startLine": line, "startColumn": column or 1},
             }
         }
     ]

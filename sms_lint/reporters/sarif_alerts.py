@@ -19,14 +19,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sms_lint.neutralise import clean
-from sms_lint.reporters.base import repository_anchor
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
 
 LINE_HASH = "primaryLocationLineHash"
@@ -71,37 +68,6 @@ class Fingerprints:
         self.seen[digest] += 1
         count = self.seen[digest]
         return f"{digest}:{count}", f"{digest[:16]}:{count}"
-
-
-def _artifact_path(result: Result, artifact_id: str | None) -> str | None:
-    if artifact_id is None:
-        return None
-    return next((a.path for a in result.artifacts if a.id == artifact_id), None)
-
-
-def _first_file_in_root(root: str) -> str | None:
-    try:
-        files = sorted(p.name for p in Path(root).iterdir() if p.is_file())
-    except OSError:
-        return None
-    return files[0] if files else None
-
-
-def anchor(result: Result, finding: Finding) -> str | None:
-    """The existing file a repository-wide finding is shown on (relative to the SMS root).
-
-    In order: the config file; the artifact the finding names; the first artifact giving
-    evidence for its clause; the SMS's first document; any file at the top of the SMS root.
-    None only when the root holds no file at all (then the result has no location).
-    """
-    if result.config_path is not None:
-        return result.config_path
-    return (
-        _artifact_path(result, finding.artifact)
-        or repository_anchor(result, finding.clause)
-        or (result.paths[0] if result.paths else None)
-        or _first_file_in_root(result.root)
-    )
 
 
 def limit_notifications(total: int) -> list[dict]:
