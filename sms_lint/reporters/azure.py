@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sms_lint.finding import fails
 from sms_lint.neutralise import clean, no_commands
-from sms_lint.reporters.base import Reporter, counts, one_line, place, verdict
+from sms_lint.reporters.base import Reporter, one_line, place, totals_line
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 # "%" first, or the other replacements' "%" would be escaped again.
 _ESCAPES = (("%", "%AZP25"), (";", "%3B"), ("\r", "%0D"), ("\n", "%0A"), ("]", "%5D"))
-TALLIES = ("major", "minor", "observation", "waived")
 
 
 def escape(text: str) -> str:
@@ -67,12 +66,6 @@ def outcome(result: Result) -> str:
     if result.exit_code:
         return "Failed"
     return "SucceededWithIssues" if any(not f.waived for f in result.findings) else "Succeeded"
-
-
-def totals_line(result: Result) -> str:
-    tally = counts(result)
-    parts = ", ".join(f"{tally[key]} {key}" for key in TALLIES)
-    return f"sms-lint: {result.documents} artifacts checked: {parts}; {verdict(result)}."
 
 
 class AzureReporter(Reporter):

@@ -122,3 +122,16 @@ def place(finding: Finding, result: Result) -> tuple[str, int, int | None] | Non
         return result.repository_folder + finding.path, finding.line or 1, finding.column or 1
     found = repository_anchor(result, finding.clause, finding.artifact)
     return None if found is None else (result.repository_folder + found, 1, None)
+
+
+# What the last line of a CI log counts, in this order.
+TALLIES = ("major", "minor", "observation", "waived")
+
+
+def totals_line(result: Result) -> str:
+    """``sms-lint: 73 artifacts checked: 0 major, ...; <verdict>.``: the last line a CI log
+    shows (GitHub annotations, Azure logging commands)."""
+    tally = counts(result)
+    parts = ", ".join(f"{tally[key]} {key}" for key in TALLIES)
+    artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
+    return f"sms-lint: {artifacts} checked: {parts}; {verdict(result)}."

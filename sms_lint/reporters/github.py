@@ -14,13 +14,12 @@ from sms_lint.neutralise import no_commands
 from sms_lint.reporters.base import (
     Reporter,
     clean,
-    counts,
     one_line,
     place,
     rule_label,
-    verdict,
+    totals_line,
 )
-from sms_lint.reporters.github_summary import SEVERITIES, summary_markdown
+from sms_lint.reporters.github_summary import summary_markdown
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -53,13 +52,6 @@ def annotation(finding: Finding, result: Result) -> str:
     )
     command = COMMANDS[finding.severity.value]
     return f"::{command} {listed}::{escape_data(no_commands(clean(finding.message)))}"
-
-
-def totals_line(result: Result) -> str:
-    tally = counts(result)
-    parts = ", ".join(f"{tally[key]} {key}" for key in SEVERITIES)
-    artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
-    return f"sms-lint: {artifacts} checked: {parts}; {verdict(result)}."
 
 
 class GithubReporter(Reporter):
