@@ -60,10 +60,15 @@ class Result:
     repository_folder: str = ""
     # Office files and PDF under the root (sorted): never read, named in the report.
     not_read: tuple[str, ...] = ()
+    # --baseline: the baseline file as shown; --new-only: the base ref, and the findings the
+    # base had that are gone now (fixed by the change).
+    baseline: str | None = None
+    new_only: str | None = None
+    fixed: tuple[Finding, ...] = ()
 
     @property
     def failed(self) -> bool:
-        return any(not f.waived and fails(f.severity, self.fail_on) for f in self.findings)
+        return any(not f.excused and fails(f.severity, self.fail_on) for f in self.findings)
 
     @property
     def exit_code(self) -> int:

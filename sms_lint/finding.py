@@ -59,10 +59,25 @@ class Finding:
     waived_reason: str | None = None
     about: tuple[tuple[str | int, ...], ...] = field(default=(), compare=False, repr=False)
     written: bool = field(default=False, compare=False, repr=False)
+    # Set after the check, never cached: the date of the baseline that records this finding
+    # (``check --baseline``), and under ``--new-only`` whether the change introduced it.
+    baselined: str | None = None
+    new: bool | None = None
 
     @property
     def waived(self) -> bool:
         return self.waived_reason is not None
+
+    @property
+    def pre_existing(self) -> bool:
+        """Present at the base of ``--new-only``: debt the change did not introduce."""
+        return self.new is False
+
+    @property
+    def excused(self) -> bool:
+        """Does not fail the run: waived (a decision), in the baseline (recorded debt) or
+        present before the change (``--new-only``)."""
+        return self.waived or self.baselined is not None or self.pre_existing
 
     def sort_key(self) -> tuple:
         """Report order: path, line, rule (repo-wide findings first), then the rest for ties."""

@@ -35,18 +35,34 @@ class Reporter:
 
 
 def counts(result: Result) -> dict[str, int]:
-    """Non-waived findings by severity, plus the waived ones."""
-    out = {"major": 0, "minor": 0, "observation": 0, "waived": 0}
+    """Findings that count, by severity, then the excused ones: waived, baselined and (under
+    ``--new-only``) pre-existing, each counted once (a waiver wins over the baseline)."""
+    out = {"major": 0, "minor": 0, "observation": 0, "waived": 0, "baselined": 0}
+    if result.new_only is not None:
+        out["pre_existing"] = 0
+        out["fixed"] = len(result.fixed)
     for finding in result.findings:
-        out["waived" if finding.waived else finding.severity.value] += 1
+        out[excuse(finding) or finding.severity.value] += 1
     return out
+
+
+def excuse(finding: Finding) -> str | None:
+    """Why a finding does not fail the run (the counts' key), or None when it counts."""
+    if finding.waived:
+        return "waived"
+    if finding.baselined is not None:
+        return "baselined"
+    if finding.pre_existing:
+        return "pre_existing"
+    return None
 
 
 def conformant(result: Result) -> bool:
     """No unwaived major or minor finding: the JSON summary's ``conformant``. It says only that
     sms-lint found nothing it grades above an observation, never that the SMS conforms (a
     linter reads documents and records; it cannot certify)."""
-    return not any(not f.waived and f.severity.value in ("major", "minor") for f in result.findings)
+    graded = ("major", "minor")
+    return not any(not f.excused and f.severity.value in graded for f in result.findings)
 
 
 def verdict(result: Result) -> str:
