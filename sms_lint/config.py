@@ -34,6 +34,7 @@ KNOWN_KEYS = (
     "intervals",
     "placeholders",
     "waiver_max_months",
+    "baseline",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -87,6 +88,8 @@ class Config:
     placeholders: tuple[str, ...] = ()
     # The longest a waiver may run, in months from today (SMS036); None: no maximum.
     waiver_max_months: int | None = None
+    # The baseline file (``baseline:``), relative to the config's folder; None: no baseline.
+    baseline: Path | None = None
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -128,6 +131,9 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         refused = packs.refusal(loaded.data.get("policies") or [], config.policies, root)
         if refused:
             raise ConfigError(f"{name}: {refused}")
+        if config.baseline is not None and not packs.inside(config.baseline, root):
+            # a pull request must not point the check at a file elsewhere on the machine
+            raise ConfigError(f"{name}: 'baseline' must name a file inside the root")
     return replace(
         config,
         exclude=config.exclude + packs.excludes(config.policies, root),
@@ -167,7 +173,16 @@ def parse_config(
         intervals=_intervals(data.get("intervals", {}), name),
         placeholders=texts(data, "placeholders", name),
         waiver_max_months=(None if longest is None else months(longest, "waiver_max_months", name)),
+        baseline=_baseline(data.get("baseline"), name, base),
     )
+
+
+def _baseline(raw: Any, name: str, base: Path) -> Path | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        raise ConfigError(f"{name}: 'baseline' must be the path of a baseline file")
+    return base / raw
 
 
 def _intervals(raw: Any, name: str) -> Intervals:

@@ -23,6 +23,7 @@ from sms_lint.output import append_report, encode, write_report
 from sms_lint.pack import PackError
 
 if TYPE_CHECKING:
+    from sms_lint.cache.store import ResultCache
     from sms_lint.engine import Result, Setup
     from sms_lint.gitrepo.entered import EntryOrder
     from sms_lint.reporters import Reporter
@@ -41,6 +42,8 @@ class CheckRequest:
     use_cache: bool
     color: bool
     junit_family: str = "xunit2"  # every JUnit output of the run (--format and --report)
+    baseline: Path | None = None  # --baseline (else the config's ``baseline:``)
+    new_only: bool = False  # --new-only: fail only on what the change since ``base`` added
 
 
 def build_config(root: Path, config_path: Path | None) -> Config:
@@ -72,9 +75,52 @@ def display_root(root: Path) -> str:
 
 
 def check_result(request: CheckRequest) -> Result:
+    """The checked result, with the baseline and ``--new-only``'s base applied."""
+    if request.new_only and request.base is None:
+        raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
+    setup = build_check_setup(request.root, request.config_path)
+    result, cache = plain_result(request, setup)
+    from sms_lint.baseline import use
+
+    try:
+        result = _baselined(request, setup, result)
+        if request.new_only and request.base is not None:
+            result = _new_only(request, setup, result, request.base, cache)
+    except use.BaselineError as error:
+        raise UsageProblem(str(error)) from None
+    return result
+
+
+def _baselined(request: CheckRequest, setup: Setup, result: Result) -> Result:
+    from sms_lint.baseline import use
+
+    path, trusted = request.baseline, True
+    if path is None:
+        path, trusted = setup.config.baseline, False
+    if path is None:
+        return use.without_baseline_rules(result)
+    baseline = use.read_baseline(path, request.root, trusted)
+    return use.with_baseline(result, setup, baseline, use.shown_name(path, request.root))
+
+
+def _new_only(
+    request: CheckRequest, setup: Setup, result: Result, ref: str, cache: ResultCache | None
+) -> Result:
+    from sms_lint.baseline import use
+    from sms_lint.engine_at import findings_at
+    from sms_lint.gitrepo.changes import GitProblem
+
+    try:
+        before = findings_at(request.root, setup, request.today, ref, cache)
+    except GitProblem as error:
+        raise UsageProblem(str(error)) from None
+    return use.with_base(result, ref, tuple(before), {})
+
+
+def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCache | None]:
+    """The check as the engine gives it (no baseline, no --new-only), and the cache used."""
     from sms_lint.engine import run_check
 
-    setup = build_check_setup(request.root, request.config_path)
     changes = None
     if request.base is not None:
         # Git (and GitPython) are loaded only by the runs that compare with a base (or, below,
@@ -99,11 +145,12 @@ def check_result(request: CheckRequest) -> Result:
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))
         raise UsageProblem(f"no SMS documents under {where}: is this the right folder?")
-    return replace(
+    shown = replace(
         result,
         root=display_root(request.root),
         repository_folder=folder_in_repository(request.root),
     )
+    return shown, cache
 
 
 def _entry_order(root: Path, paths: tuple[str, ...]) -> EntryOrder:
@@ -165,3 +212,41 @@ def run_check_command(request: CheckRequest) -> int:
             append_step_summary(summary)
             summaries.append(format_name)
     return result.exit_code
+
+
+@dataclass(frozen=True)
+class BaselineRequest:
+    root: Path
+    output: Path | None  # None: standard output
+    today: datetime.date
+    config_path: Path | None
+    expires: datetime.date | None
+    use_cache: bool
+
+
+def run_baseline_command(request: BaselineRequest) -> int:
+    """Write the baseline of today's findings; a config's own baseline is not applied (the
+    new one records every finding that is not waived)."""
+    from sms_lint.baseline.use import baseline_text, recordable
+    from sms_lint.gitrepo.identity import git_user
+
+    check = CheckRequest(
+        root=request.root,
+        format_name="json",
+        output=None,
+        today=request.today,
+        fail_on="never",
+        base=None,
+        config_path=request.config_path,
+        reports=(),
+        use_cache=request.use_cache,
+        color=False,
+    )
+    setup = build_check_setup(request.root, request.config_path)
+    result, _ = plain_result(check, setup)
+    emit(baseline_text(result, git_user(request.root), request.expires), request.output)
+    if request.output is not None:
+        count = len(recordable(result.findings))
+        shown = visible_path(str(request.output))
+        click.echo(f"sms-lint: recorded {count} findings in {shown}", err=True)
+    return 0

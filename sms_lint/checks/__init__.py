@@ -84,9 +84,9 @@ PARAM_VALIDATORS: dict[str, Callable[[Rule], None]] = {
 # Checks that only have something to examine when the run compares with a git base (--base).
 NEEDS_BASE = frozenset({"version-bumped", "artifact-deleted"})
 
-# Checks the engine does itself: per-file parsing and schema validation, waiver upkeep, and
-# reporting a rule that stopped on an internal error.
-ENGINE_CHECKS = frozenset({"loader", "schema", "waiver", "engine"})
+# Checks the engine does itself: per-file parsing and schema validation, waiver upkeep,
+# reporting a rule that stopped on an internal error, and baseline upkeep (sms_lint.baseline).
+ENGINE_CHECKS = frozenset({"loader", "schema", "waiver", "engine", "baseline"})
 
 __all__ = [
     "ENGINE_CHECKS",

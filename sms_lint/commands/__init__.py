@@ -13,6 +13,7 @@ COMMANDS: dict[str, str] = {
     "check": "sms_lint.commands.check:check_command",
     "coverage": "sms_lint.commands.coverage:coverage_command",
     "register": "sms_lint.commands.register:register_command",
+    "baseline": "sms_lint.commands.baseline:baseline_command",
     "history": "sms_lint.commands.history:history_command",
     "rules": "sms_lint.commands.rules:rules_command",
     "explain": "sms_lint.commands.explain:explain_command",

@@ -57,6 +57,16 @@ from sms_lint.run import CheckRequest, run_check_command
     show_default=True,
     help="JUnit flavour of every junit report: xunit1 adds file and line for GitLab.",
 )
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Findings recorded in this baseline file do not fail (default: the config's baseline).",
+)
+@click.option(
+    "--new-only",
+    is_flag=True,
+    help="With --base: fail only on findings the change since REF introduced.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor update the result cache.")
 def check_command(
     root: Path,
@@ -69,6 +79,8 @@ def check_command(
     reports: tuple[tuple[str, Path], ...],
     no_cache: bool,
     junit_family: str,
+    baseline: Path | None,
+    new_only: bool,
 ) -> int:
     """Check the SMS repository at ROOT (default: the current folder)."""
     request = CheckRequest(
@@ -83,5 +95,7 @@ def check_command(
         use_cache=not no_cache,
         color=output is None and use_color(sys.stdout),
         junit_family=junit_family,
+        baseline=baseline,
+        new_only=new_only,
     )
     return run_check_command(request)

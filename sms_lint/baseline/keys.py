@@ -1,0 +1,63 @@
+"""What makes two findings "the same" across edits: rule, subject and item, not line or text.
+
+A finding's *subject* is its artifact's id (so renaming or moving the file keeps it), else its
+path (files without an id), else ``(repository)``. Its *item* names the fields or list items it
+concerns, from the finding's data paths, with each list index replaced by the id of the item
+at that index (``risks[R-007].owner``), so inserting a risk above it keeps the key. Lines and
+wording are not part of the key: a later sms-lint may word a message differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sms_lint.finding import Finding
+
+REPOSITORY = "(repository)"
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    rule: str
+    subject: str
+    item: str
+
+
+def finding_key(finding: Finding, data_by_path: Mapping[str, Any]) -> Key:
+    """The key of ``finding``; ``data_by_path`` holds each artifact's data by its path."""
+    subject = finding.artifact or finding.path or REPOSITORY
+    if finding.path is None:
+        # Repository-wide findings of one rule differ by the clause or item they are about.
+        return Key(finding.rule, subject, item_text(finding.about, None) or finding.clause)
+    return Key(finding.rule, subject, item_text(finding.about, data_by_path.get(finding.path)))
+
+
+def item_text(about: Iterable[tuple[str | int, ...]], data: Any) -> str:
+    """``review.next``, ``risks[R-007].owner`` (several paths joined by ``, ``)."""
+    return ", ".join(sorted({_one_path(path, data) for path in about}))
+
+
+def _one_path(path: tuple[str | int, ...], data: Any) -> str:
+    out = ""
+    node = data
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{_item_name(node, step)}]"
+            node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+        else:
+            out += f".{step}" if out else str(step)
+            node = node.get(step) if isinstance(node, dict) else None
+    return out
+
+
+def _item_name(items: Any, index: int) -> str:
+    """The id of the list item at ``index`` when it has one, else the index itself."""
+    if isinstance(items, list) and 0 <= index < len(items):
+        item = items[index]
+        if isinstance(item, dict):
+            name = item.get("id")
+            if isinstance(name, str | int) and not isinstance(name, bool) and str(name).strip():
+                return str(name).strip()
+    return str(index)

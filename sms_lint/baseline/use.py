@@ -1,0 +1,101 @@
+"""Wire a baseline, or the findings at ``--new-only``'s base, into a checked :class:`Result`."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sms_lint.baseline.apply import (
+    OWN_RULES,
+    apply_baseline,
+    data_by_path,
+    mark_new,
+    recordable,
+)
+from sms_lint.baseline.file import Baseline, BaselineError, parse, render
+from sms_lint.baseline.keys import finding_key
+from sms_lint.config_packs import inside
+from sms_lint.files.safeopen import Refused
+from sms_lint.files.treewalk import read_inside
+from sms_lint.finding import Finding
+
+if TYPE_CHECKING:
+    from sms_lint.engine import Result, Setup
+
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # far above 100,000 entries; refuses a runaway file
+
+
+def read_baseline(path: Path, root: Path, trusted: bool) -> Baseline:
+    """The baseline at ``path``; one named on the command line is ``trusted``, the one the
+    root's config names is read as discovery reads the root's files (never out of it)."""
+    name = shown_name(path, root) or str(path)
+    if not path.exists():
+        raise BaselineError(
+            f"the baseline file {name} does not exist: record one with `sms-lint baseline`"
+        )
+    try:
+        raw = path.read_bytes() if trusted else read_inside(str(root), name)
+    except Refused as refused:
+        raise BaselineError(f"{name}: {refused}") from None
+    except OSError as error:
+        why = (error.strerror or str(error)).lower()
+        raise BaselineError(f"cannot read {name}: {why}") from None
+    if len(raw) > MAX_BASELINE_BYTES:
+        raise BaselineError(f"{name} is larger than {MAX_BASELINE_BYTES // 2**20} MiB")
+    return parse(raw, name)
+
+
+def shown_name(path: Path, root: Path) -> str | None:
+    """``path`` relative to the root when it lies inside it (findings can point at it)."""
+    if not inside(path, root):
+        return None
+    return path.resolve().relative_to(root.resolve()).as_posix()
+
+
+def with_baseline(result: Result, setup: Setup, baseline: Baseline, shown: str | None) -> Result:
+    findings = apply_baseline(
+        result.findings,
+        baseline,
+        setup.rulebook,
+        result.today,
+        data_by_path(result.artifacts),
+        shown,
+    )
+    findings.sort(key=Finding.sort_key)
+    return replace(result, findings=tuple(findings), baseline=baseline.name)
+
+
+def without_baseline_rules(result: Result) -> Result:
+    """No baseline in use: its upkeep rules examined nothing (no JUnit test case for them)."""
+    return replace(result, rules_run=tuple(r for r in result.rules_run if r not in OWN_RULES))
+
+
+def with_base(
+    result: Result, ref: str, before: tuple[Finding, ...], data_then: dict[str, Any]
+) -> Result:
+    """``--new-only``: every finding marked new or pre-existing, and what the change fixed."""
+    now = data_by_path(result.artifacts)
+    marked, fixed = mark_new(result.findings, before, now, data_then)
+    return replace(result, findings=tuple(marked), new_only=ref, fixed=tuple(fixed))
+
+
+def baseline_text(
+    result: Result, recorded_by: str | None, expires: datetime.date | None
+) -> str:
+    """The baseline file recording ``result``'s findings."""
+    data = data_by_path(result.artifacts)
+    entries = [
+        (
+            finding_key(f, data),
+            {
+                "path": f.path or "",
+                "clause": f.clause,
+                "severity": f.severity.value,
+                "message": f.message,
+            },
+        )
+        for f in recordable(result.findings)
+    ]
+    return render(entries, result.today, recorded_by, expires)

@@ -1,0 +1,26 @@
+"""Who is recording: ``user.name <user.email>`` from git's config, for the baseline file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sms_lint.gitrepo.sandbox import GitProblem, sandboxed
+
+
+def git_user(folder: Path) -> str | None:
+    """The user git would record as a commit's author in ``folder``, or None when git, the
+    repository or the setting is missing (recording a baseline never depends on it)."""
+    try:
+        command = sandboxed(folder)
+    except GitProblem:
+        return None
+    values = []
+    for key in ("user.name", "user.email"):
+        try:
+            values.append(str(command.config("--get", key)).strip())
+        except Exception:  # GitPython's GitCommandError, or git missing: the value is unknown
+            values.append("")
+    name, email = values
+    if name and email:
+        return f"{name} <{email}>"
+    return name or email or None
