@@ -114,7 +114,7 @@ def _new_only(
         before = findings_at(request.root, setup, request.today, ref, cache)
     except GitProblem as error:
         raise UsageProblem(str(error)) from None
-    return use.with_base(result, ref, tuple(before), {})
+    return use.with_base(result, ref, tuple(before), None)
 
 
 def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCache | None]:

@@ -73,11 +73,14 @@ def without_baseline_rules(result: Result) -> Result:
 
 
 def with_base(
-    result: Result, ref: str, before: tuple[Finding, ...], data_then: dict[str, Any]
+    result: Result, ref: str, before: tuple[Finding, ...], data_then: dict[str, Any] | None
 ) -> Result:
-    """``--new-only``: every finding marked new or pre-existing, and what the change fixed."""
+    """``--new-only``: every finding marked new or pre-existing, and what the change fixed.
+    ``data_then`` (the base's artifact data by path) names list items by id in the base's
+    keys; without it the current data stands in."""
     now = data_by_path(result.artifacts)
-    marked, fixed = mark_new(result.findings, before, now, data_then)
+    then = now if data_then is None else data_then
+    marked, fixed = mark_new(result.findings, before, now, then)
     return replace(result, findings=tuple(marked), new_only=ref, fixed=tuple(fixed))
 
 

@@ -1,0 +1,103 @@
+"""``check --base REF --new-only``: on a real git history, only what the change introduced
+fails; what REF already had is pre-existing, and what the change fixed is reported as fixed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from tests.conftest import EXAMPLE
+from tests.test_git_support import GitRepo
+
+LATER = "2028-06-01"  # two years on, the example SMS has dozens of findings
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> GitRepo:
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(EXAMPLE, repo.path / "sms")
+    repo.commit("the SMS as it was", "2028-05-01")
+    return repo
+
+
+def new_only(invoke: Callable[..., Result], root: Path, *extra: str) -> tuple[int, dict]:
+    result = invoke("check", str(root), "--format", "json", "--today", LATER, "--new-only", *extra)
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def failing(report: dict) -> list[tuple[str, str | None]]:
+    return [(f["rule"], f["path"]) for f in report["findings"] if f["new"] and not f.get("waived")]
+
+
+def edit(repo: GitRepo, relative: str, old: str, new: str) -> None:
+    target = repo.path / relative
+    text = target.read_text()
+    assert old in text
+    target.write_text(text.replace(old, new, 1))
+
+
+def test_a_commit_adding_one_defect_fails_on_it_alone(invoke, history: GitRepo) -> None:
+    # the defect, and the version bump an approved document's change needs
+    edit(history, "sms/governance/context.yaml", "owner: sms-manager", 'owner: ""')
+    edit(history, "sms/governance/context.yaml", 'version: "2.1"', 'version: "2.2"')
+    history.commit("blank the owner", "2028-05-20")
+    code, report = new_only(invoke, history.path / "sms", "--base", "HEAD~1")
+    assert code == 1
+    assert failing(report) == [("SMS001", "governance/context.yaml")]
+    assert report["summary"]["pre_existing"] == len(report["findings"]) - 1 > 24
+    assert report["summary"]["major"] + report["summary"]["minor"] == 1
+    assert all(f["new"] is False for f in report["findings"] if f["rule"] != "SMS001")
+
+
+def test_a_commit_that_only_fixes_passes_and_names_the_fix(invoke, history: GitRepo) -> None:
+    edit(
+        history,
+        "sms/governance/context.yaml",
+        "last_reviewed: 2026-10-27",
+        "last_reviewed: 2028-05-02",
+    )
+    edit(history, "sms/governance/context.yaml", 'version: "2.1"', 'version: "2.2"')
+    history.commit("review the context", "2028-05-20")
+    code, report = new_only(invoke, history.path / "sms", "--base", "HEAD~1")
+    assert code == 0, failing(report)
+    fixed = [(f["rule"], f["artifact"]) for f in report["fixed"]]
+    assert ("SMS005", "CTX-001") in fixed
+    assert report["summary"]["fixed"] == len(report["fixed"]) >= 1
+
+
+def test_uncommitted_work_is_judged_against_the_base(invoke, history: GitRepo) -> None:
+    edit(history, "sms/governance/context.yaml", "owner: sms-manager", 'owner: ""')
+    edit(history, "sms/governance/context.yaml", 'version: "2.1"', 'version: "2.2"')
+    code, report = new_only(invoke, history.path / "sms", "--base", "HEAD")
+    assert code == 1 and failing(report) == [("SMS001", "governance/context.yaml")]
+
+
+def test_repository_wide_findings_present_at_the_base_are_pre_existing(
+    invoke, history: GitRepo
+) -> None:
+    code, plain = new_only(invoke, history.path / "sms", "--base", "HEAD")
+    assert code == 0 and failing(plain) == []
+    before = [f for f in plain["findings"] if f["path"] is None]
+    assert all(f["new"] is False for f in before)
+
+
+def test_new_only_writes_nothing_in_the_repository(invoke, history: GitRepo) -> None:
+    edit(history, "sms/governance/context.yaml", "owner: sms-manager", 'owner: ""')
+    status = history.git("status", "--porcelain")
+    index = (history.path / ".git/index").read_bytes()
+    new_only(invoke, history.path / "sms", "--base", "HEAD")
+    assert history.git("status", "--porcelain") == status
+    assert (history.path / ".git/index").read_bytes() == index
+
+
+def test_a_bad_base_is_exit_2(invoke, history: GitRepo) -> None:
+    result = invoke(
+        "check", str(history.path / "sms"), "--today", LATER, "--new-only", "--base", "nope"
+    )
+    assert result.exit_code == 2 and "nope" in result.stderr
