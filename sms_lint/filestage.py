@@ -12,7 +12,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -76,14 +76,15 @@ def read_bytes(root: Path, path: str, max_kb: int, seen: FileId | None = None) -
             )
         return refusal(f"cannot read the file: {error.strerror or 'unreadable'}")
     if len(raw) > limit:
-        return Problem(
-            "SMS100",
-            1,
-            1,
-            f"the file is {max(size, len(raw)) // 1024} KiB, over the {max_kb} KiB limit "
-            f"{TOO_LARGE}",
-        )
+        return too_large(max(size, len(raw)), max_kb)
     return raw
+
+
+def too_large(size: int, max_kb: int) -> Problem:
+    """The problem of a file of ``size`` bytes over ``max_kb``: not read."""
+    return Problem(
+        "SMS100", 1, 1, f"the file is {size // 1024} KiB, over the {max_kb} KiB limit {TOO_LARGE}"
+    )
 
 
 def _head(root: Path, path: str, seen: FileId | None) -> bytes | None:
@@ -224,31 +225,38 @@ def _kind_message(kind: object, setup: Setup) -> str:
 # --- parallel processing -------------------------------------------------------------------
 
 Seen = Mapping[str, "FileId | None"]  # discovery's identity of each path (Discovered)
-_WORKER: tuple[Path, Setup, Seen] | None = None  # set in the parent just before forking
-
-
 Processed = tuple[FileOutcome, "bytes | None"]  # the outcome and the content's digest
+# One path's read and per-file stage: from the disk, or from bytes at hand (a git blob).
+OneFile = Callable[[str], Processed]
+_WORKER: OneFile | None = None  # set in the parent just before forking
 
 
 def digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
-def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
-    raw = read_bytes(root, path, setup.config.max_file_kb, seen.get(path))
+def process_read(
+    path: str, raw: bytes | Problem, setup: Setup, head: Callable[[], bytes | None]
+) -> Processed:
+    """:func:`process` and the content's digest; ``head`` gives the first 64 KiB of a file
+    too large to read (None when it cannot)."""
     outcome = process(path, raw, setup)
     if isinstance(raw, Problem) and raw.message.endswith(TOO_LARGE):
         # Too large to check, but its first lines still say what it is (see ``declared``).
-        head = _head(root, path, seen.get(path))
-        if head is not None:
-            outcome = outcome._replace(declared=declared(head, None, setup.schemas.kinds))
+        first = head()
+        if first is not None:
+            outcome = outcome._replace(declared=declared(first, None, setup.schemas.kinds))
     return outcome, digest(raw) if isinstance(raw, bytes) else None
+
+
+def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
+    raw = read_bytes(root, path, setup.config.max_file_kb, seen.get(path))
+    return process_read(path, raw, setup, lambda: _head(root, path, seen.get(path)))
 
 
 def _work(path: str) -> tuple:
     assert _WORKER is not None
-    root, setup, seen = _WORKER
-    outcome, content = _process_path(root, path, setup, seen)
+    outcome, content = _WORKER(path)
     doc = outcome.document
     kind, findings, said = outcome.kind, outcome.findings, outcome.declared
     return path, doc.encode(), doc.is_artifact, kind, findings, content, said
@@ -259,12 +267,18 @@ def process_many(
 ) -> list[Processed]:
     """Process files, across processes when there are many and the platform forks; ``seen``
     is what discovery saw of each path (a file that is no longer that file is not read)."""
-    seen = seen if seen is not None else {}
+    known = seen if seen is not None else {}
+    return process_each(paths, lambda path: _process_path(root, path, setup, known))
+
+
+def process_each(paths: list[str], one: OneFile) -> list[Processed]:
+    """``one`` for every path, across processes when there are many and the platform forks
+    (the workers inherit ``one`` and what it holds; only paths and results are sent)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_THRESHOLD or workers < 2 or not sys.platform.startswith("linux"):
-        return [_process_path(root, p, setup, seen) for p in paths]
+        return [one(p) for p in paths]
     global _WORKER
-    _WORKER = (root, setup, seen)
+    _WORKER = one
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.map(_work, paths, chunksize=max(1, len(paths) // (workers * 8)))

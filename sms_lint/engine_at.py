@@ -1,0 +1,133 @@
+"""The check of the SMS as it stood at a git revision, read from git's objects alone.
+
+``check --base REF --new-only`` reports only the findings the change brings: that needs the
+findings ``check`` would have given at REF. Nothing is checked out: ``git ls-tree`` lists the
+root's files at REF, one ``git cat-file --batch`` reads their blobs (:mod:`.gitrepo.blobs`),
+and each blob goes through the same per-file stage and cross-file stage as the work tree's
+files, with the current setup (config, packs, schemas, waivers) and no change rules. Nothing
+is written: not in the repository, not in ``.git``, and not in the result cache, which is
+only looked up (the work tree's run owns it; a file whose content is unchanged since REF is
+not parsed again).
+
+Candidates are the blobs discovery would have read in a checkout of REF: YAML and Markdown,
+nothing hidden, nothing ``exclude`` names (git ignores no tracked file). Symbolic links and
+submodules are passed over: a link's target is a path, not a document, and a submodule's
+files are another repository's.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sms_lint.cache import entries as cache_entries
+from sms_lint.engine import _cross_file
+from sms_lint.engine_setup import Setup
+from sms_lint.filestage import (
+    FileOutcome,
+    Processed,
+    digest,
+    process_each,
+    process_read,
+    too_large,
+)
+from sms_lint.finding import Finding
+from sms_lint.gitrepo.blobs import read_blobs
+from sms_lint.gitrepo.changes import is_candidate, resolve_commit
+from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
+from sms_lint.gitrepo.trees import TreeEntry, tree_entries
+from sms_lint.parse.loader import Problem
+
+if TYPE_CHECKING:
+    from sms_lint.cache.store import ResultCache
+
+__all__ = ["findings_at"]
+
+_FILE_MODES = ("100644", "100755")  # regular blobs; 120000 is a link, 160000 a submodule
+_HEAD_BYTES = 64 * 1024  # what the per-file stage reads of a file too large to check
+Blob = bytes | tuple[Problem, bytes]  # the content, or too large: the problem and first bytes
+
+
+def findings_at(
+    root: Path,
+    setup: Setup,
+    today: datetime.date,
+    ref: str,
+    cache: ResultCache | None = None,
+) -> tuple[Finding, ...]:
+    """The findings ``run_check(root, setup, today, ...)`` would give on a checkout of
+    ``ref`` (no change rules, no git history for shared ids). GitProblem, in one sentence,
+    when ``ref`` names no commit or ``root`` is not in a git repository."""
+    if not ref or ref.startswith("-"):
+        raise GitProblem(f"--base '{ref}' is not a git revision (it must not start with '-')")
+    repo = open_repository(root)
+    if repo is None:
+        raise GitProblem(f"{root} is not inside a git repository, so --base cannot compare")
+    with repo:
+        commit = resolve_commit(repo, ref)
+        files = _candidates(repo, commit, setup)
+        keep = max(setup.config.max_file_kb * 1024, _HEAD_BYTES)
+        contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
+    outcomes, digests = _outcomes(files, contents, setup, cache)
+    artifacts = [a for o in outcomes if (a := o.artifact) is not None]
+    found = _cross_file(outcomes, artifacts, digests, setup, today, None, cache, remember=False)
+    return tuple(found)
+
+
+def _candidates(repo: Repository, commit: str, setup: Setup) -> list[tuple[str, TreeEntry]]:
+    """(root-relative path, entry) of each blob discovery would read, in path order."""
+    exclude = setup.config.exclude
+    files = []
+    for entry in tree_entries(repo, commit):
+        path = repo.from_top(entry.path)
+        if path and entry.mode in _FILE_MODES and is_candidate(path, exclude):
+            files.append((path, entry))
+    files.sort(key=lambda pair: pair[0])
+    return files
+
+
+def _outcomes(
+    files: list[tuple[str, TreeEntry]],
+    contents: dict[str, bytes],
+    setup: Setup,
+    cache: ResultCache | None,
+) -> tuple[list[FileOutcome], dict[str, bytes]]:
+    """The per-file stage of every blob, as :func:`sms_lint.engine.file_outcomes` runs it:
+    a cached outcome for identical content, else parsed from the blob's bytes."""
+    max_kb = setup.config.max_file_kb
+    raws: dict[str, Blob] = {}
+    processed: list[Processed] = []
+    for path, entry in files:
+        blob = contents[entry.object_id]
+        size = entry.size if entry.size is not None else len(blob)
+        if size > max_kb * 1024:
+            raws[path] = too_large(size, max_kb), blob[:_HEAD_BYTES]
+            continue
+        content = digest(blob)
+        hit = _cached(cache, path, content)
+        if hit is None:
+            raws[path] = blob
+        else:
+            processed.append((hit, content))
+    processed += process_each(list(raws), lambda path: _process_blob(path, raws[path], setup))
+    processed.sort(key=lambda pair: pair[0].document.path)
+    digests = {o.document.path: d for o, d in processed if d is not None}
+    return [o for o, _ in processed], digests
+
+
+def _process_blob(path: str, raw: Blob, setup: Setup) -> Processed:
+    """A blob's bytes, or (too large) its problem and first bytes, through the file stage."""
+    if isinstance(raw, bytes):
+        return process_read(path, raw, setup, lambda: None)
+    problem, head = raw
+    return process_read(path, problem, setup, lambda: head)
+
+
+def _cached(cache: ResultCache | None, path: str, content: bytes) -> FileOutcome | None:
+    """The cached outcome for this path and content, looked up without changing the cache
+    (``ResultCache.outcome`` drops an entry for other content: the work tree's file)."""
+    if cache is None or not cache.entries:
+        return None
+    entry = cache.entries.get(path)
+    return None if entry is None else cache_entries.outcome(path, content, entry)
