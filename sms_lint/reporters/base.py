@@ -144,10 +144,45 @@ def place(finding: Finding, result: Result) -> tuple[str, int, int | None] | Non
 TALLIES = ("major", "minor", "observation", "waived")
 
 
+def mode_tallies(result: Result) -> tuple[str, ...]:
+    """The counts a baseline or ``--new-only`` run adds, once that mode is on (zero or not)."""
+    keys = ("baselined",) if result.baseline is not None else ()
+    if result.new_only is not None:
+        keys += ("pre_existing", "fixed")
+    return keys
+
+
+def tally_word(key: str) -> str:
+    """A counts key as a report writes it: ``pre_existing`` is "pre-existing"."""
+    return key.replace("_", "-")
+
+
+def baseline_note(finding: Finding) -> str:
+    """``in the baseline since 2026-11-30`` (no date when the baseline file gives none)."""
+    return f"in the baseline since {finding.baselined}" if finding.baselined else "in the baseline"
+
+
+def pre_existing_note(result: Result) -> str:
+    """``present at main before this change`` (the ``--new-only`` base, made safe)."""
+    return f"present at {one_line(result.new_only or 'the base')} before this change"
+
+
+def excuse_note(finding: Finding, result: Result) -> str | None:
+    """Why the finding does not fail, in a line: ``waived: REASON``, ``in the baseline since
+    DATE`` or ``present at REF before this change``; None when it counts."""
+    why = excuse(finding)
+    if why == "waived":
+        return f"waived: {one_line(finding.waived_reason or '')}"
+    if why == "baselined":
+        return baseline_note(finding)
+    return pre_existing_note(result) if why == "pre_existing" else None
+
+
 def totals_line(result: Result) -> str:
     """``sms-lint: 73 artifacts checked: 0 major, ...; <verdict>.``: the last line a CI log
     shows (GitHub annotations, Azure logging commands)."""
     tally = counts(result)
-    parts = ", ".join(f"{tally[key]} {key}" for key in TALLIES)
+    keys = (*TALLIES, *mode_tallies(result))
+    parts = ", ".join(f"{tally[key]} {tally_word(key)}" for key in keys)
     artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
     return f"sms-lint: {artifacts} checked: {parts}; {verdict(result)}."

@@ -30,6 +30,19 @@ def finding_object(finding: Finding, result: Result) -> dict[str, Any]:
     if finding.waived:
         out["waived"] = True
         out["waiver_reason"] = clean(finding.waived_reason or "")
+    if finding.baselined is not None:
+        out["baselined"] = True
+        out["baselined_since"] = clean(finding.baselined)
+    if result.new_only is not None:
+        # Under --new-only every finding says which side it is on; a fixed one was at the base.
+        out["new"] = finding.new is not False
+    return out
+
+
+def fixed_object(finding: Finding, result: Result) -> dict[str, Any]:
+    """A finding the base had and the change removed: its object as at the base."""
+    out = finding_object(finding, result)
+    out["new"] = False
     return out
 
 
@@ -39,7 +52,7 @@ class JsonReporter(Reporter):
 
     def render(self, result: Result) -> str:
         tally = counts(result)
-        report = {
+        report: dict[str, Any] = {
             "tool": {"name": "sms-lint", "version": __version__},
             "framework": result.framework.name,
             "root": clean(result.root),
@@ -54,5 +67,10 @@ class JsonReporter(Reporter):
             # Office and PDF files under the root, never read (not findings): a contract extension.
             "not_read": [clean(p) for p in result.not_read],
         }
+        if result.baseline is not None:
+            report["baseline"] = clean(result.baseline)
+        if result.new_only is not None:
+            report["base"] = clean(result.new_only)
+            report["fixed"] = [fixed_object(f, result) for f in result.fixed]
         # ASCII-only output: safe for any consumer and any terminal encoding.
         return no_commands_json(json.dumps(report, indent=2, ensure_ascii=True)) + "\n"

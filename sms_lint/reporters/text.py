@@ -7,7 +7,13 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from sms_lint.neutralise import lead_path, terminal
-from sms_lint.reporters.base import Reporter, counts, verdict
+from sms_lint.reporters.base import (
+    Reporter,
+    counts,
+    mode_tallies,
+    tally_word,
+    verdict,
+)
 from sms_lint.reporters.first_step import first_step
 from sms_lint.words import listing
 
@@ -31,7 +37,7 @@ class TextReporter(Reporter):
         the path starts the line, so it must not read as a CI command."""
         rule = result.rulebook.rules[finding.rule]
         severity = finding.severity.value
-        label = self.paint(severity, _DIM if finding.waived else _COLORS[severity])
+        label = self.paint(severity, _DIM if finding.excused else _COLORS[severity])
         where = "(repository)"
         if finding.path is not None:
             where = f"{lead_path(finding.path)}:{finding.line or 1}:{finding.column or 1}"
@@ -43,7 +49,22 @@ class TextReporter(Reporter):
             text += f" [{terminal(finding.clause)}]"
         if finding.waived:
             text += self.paint(f" (waived: {terminal(finding.waived_reason or '')})", _DIM)
+        elif finding.baselined is not None:
+            since = f" since {terminal(finding.baselined)}" if finding.baselined else ""
+            text += self.paint(f" (baselined{since})", _DIM)
+        elif finding.pre_existing:
+            text += self.paint(f" (pre-existing at {terminal(result.new_only or '')})", _DIM)
         return text
+
+    def fixed_block(self, result: Result) -> list[str]:
+        """Under ``--new-only``: what the change fixed, one short line each, after the findings."""
+        if result.new_only is None or not result.fixed:
+            return []
+        lines = [self.paint(f"fixed since {terminal(result.new_only)}:", _BOLD)]
+        for finding in result.fixed:
+            where = lead_path(finding.path) if finding.path else "(repository)"
+            lines.append(f"  {where}: {terminal(finding.rule)} {terminal(finding.message)}")
+        return ["\n".join(lines)]
 
     def render(self, result: Result) -> str:
         blocks = []
@@ -54,14 +75,21 @@ class TextReporter(Reporter):
         first = first_step(result)
         lead_line = [self.paint(first, _BOLD)] if first else []
         note = [not_read_note(result.not_read)] if result.not_read else []
-        return "\n\n".join([*lead_line, *blocks, *note, self.summary(result)]) + "\n"
+        fixed = self.fixed_block(result)
+        return "\n\n".join([*lead_line, *blocks, *fixed, *note, self.summary(result)]) + "\n"
 
     def summary(self, result: Result) -> str:
         tally = counts(result)
         artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
-        if not result.findings:
+        modes = mode_tallies(result)
+        if not result.findings and not modes:
             return f"{artifacts} checked: {verdict(result)}."
-        parts = [f"{tally[k]} {k}" for k in ("major", "minor", "observation", "waived") if tally[k]]
+        keys = ("major", "minor", "observation", "waived", "baselined", "pre_existing")
+        # A baseline or --new-only run names its own counts even at zero: "0 baselined" says
+        # the baseline was applied; a plain run's summary stays as it always was.
+        parts = [f"{tally[k]} {tally_word(k)}" for k in keys if tally.get(k) or k in modes]
+        if "fixed" in modes:
+            parts.append(f"{tally['fixed']} fixed")
         total = len(result.findings)
         return (
             f"{artifacts} checked: {total} finding{'s' if total != 1 else ''} "
