@@ -21,6 +21,7 @@ from sms_lint.reporters.base import (
     Reporter,
     clause_key,
     clause_label,
+    excuse_note,
     location,
     one_line,
     repository_anchor,
@@ -83,6 +84,8 @@ def describe(finding: Finding, result: Result) -> str:
         lines.append(f"Fix: {one_line(rule.remediation)}")
     if finding.waived:
         lines.append(f"Waived: {one_line(finding.waived_reason or '')}")
+    elif finding.excused:
+        lines.append(f"Not failing: {excuse_note(finding, result)}")
     return "\n".join(lines)
 
 
@@ -94,6 +97,15 @@ def summary_message(findings: list[Finding]) -> str:
     return f"{len(messages)} findings: " + "; ".join(messages)
 
 
+def skip_message(excused: list[Finding], result: Result) -> str:
+    """``waived: R1; R2`` as before, then ``in the baseline since DATE`` and ``present at REF
+    before this change``, each said once."""
+    reasons = [one_line(f.waived_reason or "") for f in excused if f.waived]
+    notes = [f"waived: {'; '.join(dict.fromkeys(reasons))}"] if reasons else []
+    notes += [excuse_note(f, result) or "" for f in excused if not f.waived]
+    return "; ".join(dict.fromkeys(notes))
+
+
 def case_place(key: CaseKey, findings: list[Finding], result: Result) -> tuple[str | None, int]:
     """The file (from the top of the git repository, as the annotations name it) and line of a
     case for ``xunit1``: its first finding's line, else 1. A repository-wide case is placed on
@@ -103,7 +115,7 @@ def case_place(key: CaseKey, findings: list[Finding], result: Result) -> tuple[s
     if name != REPOSITORY:
         path = name
     # The line of the finding a reader should look at first: unwaived, most severe.
-    ordered = sorted(findings, key=lambda f: (f.waived, -f.severity.rank))
+    ordered = sorted(findings, key=lambda f: (f.excused, -f.severity.rank))
     line = next((f.line for f in ordered if f.line), 1)
     return (None if path is None else one_line(result.repository_folder + path)), line
 
@@ -120,11 +132,11 @@ def build_case(
     if family == "xunit1":
         case.file, case.line = case_place(key, findings, result)
     failing: list[Finding] = []
-    waived: list[Finding] = []
+    excused: list[Finding] = []  # waived, in the baseline, or present before --new-only's change
     passing: list[Finding] = []
     for finding in findings:
-        if finding.waived:
-            waived.append(finding)
+        if finding.excused:
+            excused.append(finding)
         elif fails(finding.severity, result.fail_on):
             failing.append(finding)
         else:
@@ -133,13 +145,12 @@ def build_case(
     if failing:
         worst = max(failing, key=lambda f: f.severity.rank).severity.value
         # One failure per case (the Ant schema allows one): its text lists every finding.
-        text = "\n\n".join(describe(f, result) for f in [*failing, *waived, *passing])
+        text = "\n\n".join(describe(f, result) for f in [*failing, *excused, *passing])
         case.add_failure_info(message=summary_message(failing), output=text, failure_type=worst)
         return case, ""
-    if waived:
-        reasons = "; ".join(dict.fromkeys(one_line(f.waived_reason or "") for f in waived))
-        text = "\n\n".join(describe(f, result) for f in waived)
-        case.add_skipped_info(message=f"waived: {reasons}", output=text)
+    if excused:
+        text = "\n\n".join(describe(f, result) for f in excused)
+        case.add_skipped_info(message=skip_message(excused, result), output=text)
     if family == "xunit1" and detail:
         # Viewers show a case's own output next to the case (the Ant schema has no place for it).
         case.stdout, detail = detail, ""

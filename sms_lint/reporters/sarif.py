@@ -149,6 +149,11 @@ def result_object(finding: Finding, index: int, prints: Fingerprints, result: Re
     if finding.waived:
         reason = clean(finding.waived_reason or "")
         out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": reason}]
+    if result.baseline is not None or result.new_only is not None:
+        # SARIF 3.27.24: compared with the baseline (or the base of --new-only), a finding
+        # recorded there is "unchanged", any other one "new". Without either, no state at all.
+        known = finding.baselined is not None or finding.pre_existing
+        out["baselineState"] = "unchanged" if known else "new"
     return out
 
 
