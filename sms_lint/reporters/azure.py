@@ -9,7 +9,8 @@ One ``##vso[task.logissue ...]message`` line per unwaived finding, a totals line
 - **Result.** ``Failed`` when the check exits 1, ``SucceededWithIssues`` when it exits 0 with
   unwaived findings below ``--fail-on``, ``Succeeded`` when there are none.
 - **Waived findings are left out**, as in the GitHub annotations: they are accepted under an
-  approved waiver, and the totals line counts them.
+  approved waiver, and the totals line counts them. So are baselined findings and, under
+  ``--new-only``, pre-existing ones: neither fails the run nor makes it "with issues".
 - **Escaping.** Every value is escaped as the agent unescapes it: ``%`` as ``%AZP25`` first,
   then ``;`` ``%3B``, CR ``%0D``, LF ``%0A``, ``]`` ``%5D``. A value can then neither end the
   properties early nor start a second line; ``##vso[`` inside data is broken too, for any
@@ -65,7 +66,7 @@ def logissue(finding: Finding, result: Result) -> str:
 def outcome(result: Result) -> str:
     if result.exit_code:
         return "Failed"
-    return "SucceededWithIssues" if any(not f.waived for f in result.findings) else "Succeeded"
+    return "SucceededWithIssues" if any(not f.excused for f in result.findings) else "Succeeded"
 
 
 class AzureReporter(Reporter):
@@ -73,7 +74,7 @@ class AzureReporter(Reporter):
     description = "Azure Pipelines logging commands (##vso[task.logissue])"
 
     def render(self, result: Result) -> str:
-        lines = [logissue(f, result) for f in result.findings if not f.waived]
+        lines = [logissue(f, result) for f in result.findings if not f.excused]
         lines.append(totals_line(result))
         lines.append(f"##vso[task.complete result={outcome(result)};]sms-lint check done")
         return "\n".join(lines) + "\n"

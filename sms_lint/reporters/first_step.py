@@ -46,7 +46,7 @@ _SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)\.(\s|$)")
 
 def first_step(result: Result) -> str | None:
     """The report's first line, or None when nothing is left to do."""
-    open_findings = [f for f in result.findings if not f.waived]
+    open_findings = [f for f in result.findings if not f.excused]
     if not open_findings:
         return None
     unread, scopes = _unread_paths(result), _scope_paths(result)

@@ -1,6 +1,7 @@
 """``--format github``: GitHub Actions workflow commands, plus a Markdown job summary.
 
-One ``::error``/``::warning``/``::notice`` line per unwaived finding, escaped exactly as the
+One ``::error``/``::warning``/``::notice`` line per finding not excused (not waived, not in the
+``--baseline``, not present at the ``--new-only`` base), escaped exactly as the
 Actions toolkit (@actions/core) escapes them, so a message cannot end the command early or
 start another. GitHub shows only ten annotations of each kind per step, so the job summary
 (``$GITHUB_STEP_SUMMARY``, :mod:`sms_lint.reporters.github_summary`) lists the findings.
@@ -59,7 +60,7 @@ class GithubReporter(Reporter):
     description = "GitHub Actions annotations and job summary"
 
     def render(self, result: Result) -> str:
-        lines = [annotation(f, result) for f in result.findings if not f.waived]
+        lines = [annotation(f, result) for f in result.findings if not f.excused]
         return "\n".join([*lines, totals_line(result)]) + "\n"
 
     def step_summary(self, result: Result) -> str | None:

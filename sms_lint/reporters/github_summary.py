@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sms_lint.reporters.base import clause_label, counts, rule_label, verdict
+from sms_lint.reporters.base import (
+    clause_label,
+    counts,
+    excuse,
+    excuse_note,
+    mode_tallies,
+    rule_label,
+    tally_word,
+    verdict,
+)
 from sms_lint.reporters.gfm import inline, line_start
 
 if TYPE_CHECKING:
@@ -36,6 +45,9 @@ def finding_row(finding: Finding, result: Result) -> str:
     if finding.waived:
         severity += " (waived)"
         message += f" (waived: {finding.waived_reason})"
+    elif (why := excuse(finding)) is not None:
+        severity += f" ({tally_word(why)})"
+        message += f" ({excuse_note(finding, result)})"
     cells = (
         severity,
         rule_label(result, finding.rule),
@@ -73,9 +85,9 @@ def left_out_note(findings: list[Finding]) -> list[str]:
 
 
 def counts_of(findings: list[Finding]) -> dict[str, int]:
-    out = dict.fromkeys(SEVERITIES, 0)
+    out = dict.fromkeys((*SEVERITIES, "baselined", "pre_existing"), 0)
     for finding in findings:
-        out["waived" if finding.waived else finding.severity.value] += 1
+        out[excuse(finding) or finding.severity.value] += 1
     return out
 
 
@@ -90,14 +102,16 @@ def head(result: Result) -> list[str]:
         "",
         "| severity | findings |",
         "|---|---:|",
-        *(f"| {key} | {tally[key]} |" for key in SEVERITIES),
+        # A baseline or --new-only run adds its rows: baselined, pre-existing, fixed.
+        *(f"| {tally_word(key)} | {tally[key]} |" for key in (*SEVERITIES, *mode_tallies(result))),
     ]
 
 
 def summary_markdown(result: Result, budget: int = BUDGET) -> str:
     lines = [*head(result), "", "### Findings", ""]
-    # Most serious first, waived last; report order (path, line, rule) within each group.
-    ordered = sorted(result.findings, key=lambda f: (f.waived, -f.severity.rank))
+    # Most serious first, excused (waived, baselined, pre-existing) last; report order (path,
+    # line, rule) within each group.
+    ordered = sorted(result.findings, key=lambda f: (f.excused, -f.severity.rank))
     gaps = [f for f in ordered if f.rule == COVERAGE_RULE]
     gap_lines = [
         f"- {line_start(clause_label(result, f.clause))}: {inline(f.message)}" for f in gaps
