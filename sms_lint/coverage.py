@@ -115,7 +115,7 @@ def compute_coverage(
                 documents[clause].add(artifact.id or artifact.path)
     finding_counts: Counter[str] = Counter()
     for finding in findings:
-        if not finding.waived and finding.clause:
+        if not finding.excused and finding.clause:
             finding_counts.update(ancestors(finding.clause))
     out = []
     for clause in framework.coverage_clauses():

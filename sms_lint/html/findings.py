@@ -11,13 +11,25 @@ from sms_lint.html.markup import anchor_id, esc, icon, join, prose, row, table
 from sms_lint.html.model import GROUPS, FindingView
 from sms_lint.reporters.base import clause_key
 
-GROUP_WORDS = {"major": "Major", "minor": "Minor", "observation": "Observation", "waived": "Waived"}
+GROUP_WORDS = {
+    "major": "Major",
+    "minor": "Minor",
+    "observation": "Observation",
+    "waived": "Waived",
+    "baselined": "Baselined",
+    "pre_existing": "Pre-existing",
+}
 GROUP_TITLES = {
     "major": "Major nonconformities",
     "minor": "Minor nonconformities",
     "observation": "Observations",
     "waived": "Waived findings",
+    "baselined": "Findings in the baseline",
+    "pre_existing": "Findings present before this change",
 }
+# The by-clause table always has these columns; the baseline's and --new-only's groups only
+# when a finding is in them (a plain run's page stays as it was).
+ALWAYS = ("major", "minor", "observation", "waived")
 
 
 def group_counts(findings: Iterable[FindingView]) -> dict[str, int]:
@@ -34,6 +46,8 @@ def _clause_name(finding: FindingView) -> str:
 
 
 def _waived(finding: FindingView) -> str:
+    if finding.note:
+        return f'<p class="muted">Not open: {esc(finding.note)}</p>'
     if not finding.waived_reason:
         return ""
     return f'<p class="muted">Waived: {esc(finding.waived_reason)}</p>'
@@ -56,15 +70,16 @@ def _by_clause_table(findings: tuple[FindingView, ...]) -> str:
     for finding in findings:
         tally.setdefault(finding.clause, Counter())[finding.group] += 1
         names.setdefault(finding.clause, _clause_name(finding))
+    totals = group_counts(findings)
+    shown = [g for g in GROUPS if g in ALWAYS or totals[g]]
     body = [
-        row([names[c], *(str(tally[c][g]) for g in GROUPS), str(sum(tally[c].values()))], True)
+        row([names[c], *(str(tally[c][g]) for g in shown), str(sum(tally[c].values()))], True)
         for c in sorted(tally, key=clause_key)
     ]
-    totals = group_counts(findings)
-    foot = row(["Total", *(str(totals[g]) for g in GROUPS), str(len(findings))], True)
+    foot = row(["Total", *(str(totals[g]) for g in shown), str(len(findings))], True)
     return table(
         "Findings by clause and severity",
-        ("Clause", *(GROUP_WORDS[g] for g in GROUPS), "Total"),
+        ("Clause", *(GROUP_WORDS[g] for g in shown), "Total"),
         "<tbody>" + "\n".join(body) + f"</tbody>\n<tfoot>{foot}</tfoot>",
         css="counts",
     )

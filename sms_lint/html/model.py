@@ -19,7 +19,7 @@ from sms_lint.engine import Result
 from sms_lint.finding import Finding
 from sms_lint.html.schedule import Calendar, Programme, audit_programme, review_calendar
 from sms_lint.model import Artifact
-from sms_lint.reporters.base import clause_key, location
+from sms_lint.reporters.base import clause_key, excuse, excuse_note, location
 
 if TYPE_CHECKING:
     from sms_lint.config import Config
@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 
 # Clause-map states: covered with no open finding, covered with open findings, no evidence.
 COVERED, FINDINGS, GAP = "covered", "findings", "gap"
-# Finding groups, most serious first; waived findings are listed last, as their own group.
-GROUPS = ("major", "minor", "observation", "waived")
+# Finding groups, most serious first; waived findings are listed last, as their own group,
+# then those of a baseline (``check --baseline``) and those present before the change
+# (``--new-only``): none of the last three is open.
+GROUPS = ("major", "minor", "observation", "waived", "baselined", "pre_existing")
 NO_ORGANIZATION = "Organization not named (no scope document)"
 
 
@@ -64,6 +66,8 @@ class FindingView:
     message: str
     remediation: str
     waived_reason: str
+    # Why a baselined or pre-existing finding is not open ("in the baseline since DATE").
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,7 @@ def organization(artifacts: tuple[Artifact, ...]) -> str:
 def _finding_view(result: Result, finding: Finding) -> FindingView:
     rule = result.rulebook.rules.get(finding.rule)
     return FindingView(
-        group="waived" if finding.waived else finding.severity.value,
+        group=excuse(finding) or finding.severity.value,
         severity=finding.severity.value,
         rule=finding.rule,
         rule_name=rule.name if rule else "",
@@ -176,6 +180,7 @@ def _finding_view(result: Result, finding: Finding) -> FindingView:
         message=finding.message,
         remediation=" ".join(rule.remediation.split()) if rule else "",
         waived_reason=finding.waived_reason or "",
+        note="" if finding.waived else excuse_note(finding, result) or "",
     )
 
 

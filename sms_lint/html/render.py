@@ -107,12 +107,22 @@ def _verdict(page: Page) -> str:
     detail = (
         f"{counts['major']} major, {counts['minor']} minor, "
         f"{counts['observation']} observation{'' if counts['observation'] == 1 else 's'}"
-        f" and {counts['waived']} waived finding{'' if counts['waived'] == 1 else 's'}."
+        f" and {counts['waived']} waived finding{'' if counts['waived'] == 1 else 's'}"
+        f"{_not_open(counts)}."
     )
     return (
         f'<div class="verdict s-{state}">{icon(state)}'
         f"<p><strong>{esc(headline)}</strong>{esc(detail)}</p></div>"
     )
+
+
+def _not_open(counts: dict[str, int]) -> str:
+    """``; 3 in the baseline, 2 present before this change`` when there are such findings:
+    recorded debt, not open findings."""
+    parts = [f"{counts['baselined']} in the baseline"] if counts["baselined"] else []
+    if counts["pre_existing"]:
+        parts.append(f"{counts['pre_existing']} present before this change")
+    return f"; {', '.join(parts)}" if parts else ""
 
 
 def limits(page: Page) -> str:

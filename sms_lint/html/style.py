@@ -119,7 +119,9 @@ code { font-size: .875em; background: var(--wash); padding: 0 .2em; border-radiu
 .sev-major { color: var(--bad); background: var(--bad-bg); border: 3px double; }
 .sev-minor { color: var(--warn); background: var(--warn-bg); border-style: dashed; }
 .sev-observation { color: var(--obs); background: var(--obs-bg); }
-.sev-waived { color: var(--muted); background: var(--wash); border-style: dotted; }
+.sev-waived, .sev-baselined, .sev-pre_existing {
+  color: var(--muted); background: var(--wash); border-style: dotted;
+}
 .chip {
   display: inline-block; margin: .1rem 0; padding: 0 .4rem; border: 1.5px solid;
   border-radius: .3rem; font-size: .8125rem; font-weight: 600; white-space: nowrap;
