@@ -71,6 +71,11 @@ def verdict(result: Result) -> str:
     if not result.findings:
         return "no findings"
     if conformant(result):
+        # A baseline or --new-only run says what it left aside, not just the waivers.
+        if result.new_only is not None:
+            return f"no unwaived major or minor finding new since {one_line(result.new_only)}"
+        if result.baseline is not None:
+            return "no unwaived major or minor finding outside the baseline"
         return "no unwaived major or minor finding"
     return "major or minor findings to fix"
 
