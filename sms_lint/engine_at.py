@@ -37,6 +37,7 @@ from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.changes import is_candidate, resolve_commit
 from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
 from sms_lint.gitrepo.trees import TreeEntry, tree_entries
+from sms_lint.model import Artifact
 from sms_lint.parse.loader import Problem
 
 if TYPE_CHECKING:
@@ -59,6 +60,17 @@ def findings_at(
     """The findings ``run_check(root, setup, today, ...)`` would give on a checkout of
     ``ref`` (no change rules, no git history for shared ids). GitProblem, in one sentence,
     when ``ref`` names no commit or ``root`` is not in a git repository."""
+    return checked_at(root, setup, today, ref, cache)[0]
+
+
+def checked_at(
+    root: Path,
+    setup: Setup,
+    today: datetime.date,
+    ref: str,
+    cache: ResultCache | None = None,
+) -> tuple[tuple[Finding, ...], tuple[Artifact, ...]]:
+    """:func:`findings_at`, and the artifacts ``ref`` held (what its findings are about)."""
     if not ref or ref.startswith("-"):
         raise GitProblem(f"--base '{ref}' is not a git revision (it must not start with '-')")
     repo = open_repository(root)
@@ -72,7 +84,7 @@ def findings_at(
     outcomes, digests = _outcomes(files, contents, setup, cache)
     artifacts = [a for o in outcomes if (a := o.artifact) is not None]
     found = _cross_file(outcomes, artifacts, digests, setup, today, None, cache, remember=False)
-    return tuple(found)
+    return tuple(found), tuple(artifacts)
 
 
 def _candidates(repo: Repository, commit: str, setup: Setup) -> list[tuple[str, TreeEntry]]:

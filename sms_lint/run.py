@@ -107,14 +107,15 @@ def _new_only(
     request: CheckRequest, setup: Setup, result: Result, ref: str, cache: ResultCache | None
 ) -> Result:
     from sms_lint.baseline import use
-    from sms_lint.engine_at import findings_at
+    from sms_lint.baseline.apply import data_by_path
+    from sms_lint.engine_at import checked_at
     from sms_lint.gitrepo.changes import GitProblem
 
     try:
-        before = findings_at(request.root, setup, request.today, ref, cache)
+        before, then = checked_at(request.root, setup, request.today, ref, cache)
     except GitProblem as error:
         raise UsageProblem(str(error)) from None
-    return use.with_base(result, ref, tuple(before), None)
+    return use.with_base(result, ref, before, data_by_path(then))
 
 
 def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCache | None]:

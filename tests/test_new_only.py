@@ -42,10 +42,17 @@ def edit(repo: GitRepo, relative: str, old: str, new: str) -> None:
     target.write_text(text.replace(old, new, 1))
 
 
+def revise(repo: GitRepo, relative: str) -> None:
+    """A new version, approved and reviewed on the day of the change."""
+    edit(repo, relative, 'version: "2.1"', 'version: "2.2"')
+    edit(repo, relative, "approved_on: 2026-04-21", "approved_on: 2028-05-20")
+    edit(repo, relative, "last_reviewed: 2026-10-27", "last_reviewed: 2028-05-20")
+
+
 def test_a_commit_adding_one_defect_fails_on_it_alone(invoke, history: GitRepo) -> None:
-    # the defect, and the version bump an approved document's change needs
+    # the defect, in a revision of an approved document made as the change rules require
     edit(history, "sms/governance/context.yaml", "owner: sms-manager", 'owner: ""')
-    edit(history, "sms/governance/context.yaml", 'version: "2.1"', 'version: "2.2"')
+    revise(history, "sms/governance/context.yaml")
     history.commit("blank the owner", "2028-05-20")
     code, report = new_only(invoke, history.path / "sms", "--base", "HEAD~1")
     assert code == 1
@@ -61,8 +68,7 @@ def test_a_commit_that_only_fixes_passes_and_names_the_fix(invoke, history: GitR
         "sms/governance/context.yaml",
         "last_reviewed: 2026-10-27",
         "last_reviewed: 2028-05-02",
-    )
-    edit(history, "sms/governance/context.yaml", 'version: "2.1"', 'version: "2.2"')
+    )  # a recorded review: last_reviewed alone changes
     history.commit("review the context", "2028-05-20")
     code, report = new_only(invoke, history.path / "sms", "--base", "HEAD~1")
     assert code == 0, failing(report)
@@ -73,7 +79,7 @@ def test_a_commit_that_only_fixes_passes_and_names_the_fix(invoke, history: GitR
 
 def test_uncommitted_work_is_judged_against_the_base(invoke, history: GitRepo) -> None:
     edit(history, "sms/governance/context.yaml", "owner: sms-manager", 'owner: ""')
-    edit(history, "sms/governance/context.yaml", 'version: "2.1"', 'version: "2.2"')
+    revise(history, "sms/governance/context.yaml")
     code, report = new_only(invoke, history.path / "sms", "--base", "HEAD")
     assert code == 1 and failing(report) == [("SMS001", "governance/context.yaml")]
 
@@ -101,3 +107,14 @@ def test_a_bad_base_is_exit_2(invoke, history: GitRepo) -> None:
         "check", str(history.path / "sms"), "--today", LATER, "--new-only", "--base", "nope"
     )
     assert result.exit_code == 2 and "nope" in result.stderr
+
+
+def test_reordered_list_items_stay_pre_existing(invoke, history: GitRepo) -> None:
+    import yaml  # the register rewritten with its risks in the opposite order
+
+    register = history.path / "sms/governance/risk-register.yaml"
+    data = yaml.safe_load(register.read_text())
+    data["risks"].reverse()
+    register.write_text(yaml.safe_dump(data, sort_keys=False))
+    _, report = new_only(invoke, history.path / "sms", "--base", "HEAD")
+    assert [r for r in failing(report) if r[0] == "SMS012"] == []
