@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import Result
-
-from tests.conftest import EXAMPLE
+from conftest import EXAMPLE
 
 LATER = "2028-06-01"  # two years on, the example SMS has dozens of findings: a messy SMS
 BASELINE = ".sms-lint-baseline.yaml"

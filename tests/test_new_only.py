@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-
-from tests.conftest import EXAMPLE
-from tests.test_git_support import GitRepo
+from conftest import EXAMPLE
+from test_git_support import GitRepo
 
 LATER = "2028-06-01"  # two years on, the example SMS has dozens of findings
 
