@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from sms_lint.cache import entries as cache_entries
 from sms_lint.engine import _cross_file
 from sms_lint.engine_setup import Setup
+from sms_lint.files.discovery import matches
 from sms_lint.filestage import (
     FileOutcome,
     Processed,
@@ -34,10 +35,11 @@ from sms_lint.filestage import (
 )
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.blobs import read_blobs
-from sms_lint.gitrepo.changes import is_candidate, resolve_commit
+from sms_lint.gitrepo.changes import resolve_commit
 from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
 from sms_lint.gitrepo.trees import TreeEntry, tree_entries
 from sms_lint.model import Artifact
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 from sms_lint.parse.loader import Problem
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["findings_at"]
 
 _FILE_MODES = ("100644", "100755")  # regular blobs; 120000 is a link, 160000 a submodule
+_SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 _HEAD_BYTES = 64 * 1024  # what the per-file stage reads of a file too large to check
 Blob = bytes | tuple[Problem, bytes]  # the content, or too large: the problem and first bytes
 
@@ -88,12 +91,27 @@ def checked_at(
 
 
 def _candidates(repo: Repository, commit: str, setup: Setup) -> list[tuple[str, TreeEntry]]:
-    """(root-relative path, entry) of each blob discovery would read, in path order."""
+    """(root-relative path, entry) of each blob discovery would read, in path order: what
+    :func:`~sms_lint.gitrepo.changes.is_candidate` says, each folder asked about once."""
     exclude = setup.config.exclude
+    left_out: dict[str, bool] = {"": False}
+
+    def folder_out(folder: str) -> bool:
+        if folder not in left_out:
+            parent, _, name = folder.rpartition("/")
+            hidden = name.startswith(".")
+            left_out[folder] = folder_out(parent) or hidden or matches(folder, exclude)
+        return left_out[folder]
+
     files = []
     for entry in tree_entries(repo, commit):
         path = repo.from_top(entry.path)
-        if path and entry.mode in _FILE_MODES and is_candidate(path, exclude):
+        if not path or entry.mode not in _FILE_MODES:
+            continue
+        folder, _, name = path.rpartition("/")
+        if name.startswith(".") or not name.lower().endswith(_SUFFIXES) or folder_out(folder):
+            continue
+        if not exclude or not matches(path, exclude):
             files.append((path, entry))
     files.sort(key=lambda pair: pair[0])
     return files
