@@ -84,6 +84,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="sms-bench-new-only-"))
     code = frozen_code(work / "code")
     env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "PYTHONPATH": str(code)}
+    # A frozenset in the framework's repr (EvidenceRules.record_kinds) orders by string hash,
+    # so the cache fingerprint differs per process unless the hash seed is fixed.
+    env["PYTHONHASHSEED"] = "0"
     try:
         root = work / "sms"
         repository(root, args.size)
