@@ -28,6 +28,7 @@ from typing import Any
 from sms_lint import __version__
 from sms_lint.cache import entries as cache_entries
 from sms_lint.cache.entries import finding_tuple, payload_check
+from sms_lint.cache.stable import stable_repr
 from sms_lint.engine_setup import Setup
 from sms_lint.filestage import FileOutcome
 from sms_lint.finding import Finding
@@ -64,9 +65,9 @@ def fingerprint(setup: Setup) -> bytes:
         __version__,
         sys.version,
         parser_name(),  # libyaml and the pure-Python parser accept and place text differently
-        repr(setup.framework),
-        repr(setup.rulebook),
-        repr(setup.config),
+        stable_repr(setup.framework),  # never repr(): a set's order differs per process
+        stable_repr(setup.rulebook),
+        stable_repr(setup.config),
     )
     digest = hashlib.blake2b(_code_digest(), digest_size=16)
     for part in parts:
