@@ -177,15 +177,15 @@ def _cross_file(
     changes: ChangeSet | None,
     cache: ResultCache | None,
     history: EntryHistory | None = None,
-    remember: bool = True,
+    base: bool = False,
 ) -> list[Finding]:
     """Every rule over all artifacts, plus the per-file findings, waived and sorted.
 
     When nothing at all changed (same files, same inputs, same day) the cached result is the
     answer; files that could not be read enter the key through their findings, and what git
     says of the files sharing an id (a commit can change which came first) through ``added``.
-    ``remember=False`` only looks the result up (a base revision's check must not replace
-    the work tree's cached result).
+    ``base``: the check of a base revision (``--new-only``), kept in the cache beside the
+    work tree's result, never in its place.
     """
     added, added_on = entry_order(artifacts, history)  # git runs only if some id is shared
     key = None
@@ -230,8 +230,8 @@ def _cross_file(
     present = fold_placeholders(fold(hosted, (f for f in findings if f is not None)))
     final = apply_waivers(present, setup.config, setup.rulebook, today, context)
     final.sort(key=Finding.sort_key)
-    if cache is not None and key is not None and remember:
-        cache.remember_findings(key, tuple(final))
+    if cache is not None and key is not None:
+        cache.remember_findings(key, tuple(final), base=base)
     return final
 
 

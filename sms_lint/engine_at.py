@@ -5,9 +5,10 @@ findings ``check`` would have given at REF. Nothing is checked out: ``git ls-tre
 root's files at REF, one ``git cat-file --batch`` reads their blobs (:mod:`.gitrepo.blobs`),
 and each blob goes through the same per-file stage and cross-file stage as the work tree's
 files, with the current setup (config, packs, schemas, waivers) and no change rules. Nothing
-is written: not in the repository, not in ``.git``, and not in the result cache, which is
-only looked up (the work tree's run owns it; a file whose content is unchanged since REF is
-not parsed again).
+is written in the repository or in ``.git``. The result cache (in the user's cache folder) is
+looked up per file without being changed (the work tree's run owns those entries; a file whose
+content is unchanged since REF is not parsed again), and keeps the base's whole-run result
+beside the work tree's, so a warm ``--new-only`` costs little more than a warm ``--base``.
 
 Candidates are the blobs discovery would have read in a checkout of REF: YAML and Markdown,
 nothing hidden, nothing ``exclude`` names (git ignores no tracked file). Symbolic links and
@@ -86,7 +87,9 @@ def checked_at(
         contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
     outcomes, digests = _outcomes(files, contents, setup, cache)
     artifacts = [a for o in outcomes if (a := o.artifact) is not None]
-    found = _cross_file(outcomes, artifacts, digests, setup, today, None, cache, remember=False)
+    found = _cross_file(outcomes, artifacts, digests, setup, today, None, cache, base=True)
+    if cache is not None:
+        cache.save()  # in the user's cache folder, never in the repository
     return tuple(found), tuple(artifacts)
 
 

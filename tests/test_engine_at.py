@@ -112,7 +112,7 @@ def test_parallel_stage_gives_the_same_findings(
     assert findings_at(root, setup, DAY, "HEAD~1") == serial
 
 
-def test_nothing_is_written_and_the_cache_is_only_read(
+def test_nothing_is_written_in_the_repository_and_the_cache_keeps_the_base_apart(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, private_cache: Path
 ) -> None:
     repo, root = _build(tmp_path)
@@ -133,9 +133,13 @@ def test_nothing_is_written_and_the_cache_is_only_read(
     # Only what differs from the work tree is parsed: the others come from the cache.
     assert sorted(parsed) == [DEMAND, "processes/prc-09-capacity.md", "services/svc-backup.yaml"]
     assert found == findings_at(root, setup, DAY, "HEAD~1")
-    assert (cache.entries, cache.result, cache._dirty) == (entries, result, False)
-    after = _snapshot(repo.path), _snapshot(private_cache), _status(repo)
-    assert after == before
+    # The work tree's entries and result are untouched; the base's whole-run result is kept
+    # beside them, in the user's cache folder (never in the repository).
+    assert (cache.entries, cache.result) == (entries, result)
+    assert cache.base_result is not None
+    assert ResultCache(root, setup).cached_findings(cache.base_result[0]) == found
+    after = _snapshot(repo.path), _status(repo)
+    assert after == (before[0], before[2])
 
 
 def test_a_whole_run_result_for_the_same_tree_is_reused(

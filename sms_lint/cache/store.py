@@ -87,6 +87,9 @@ class ResultCache:
         self.fingerprint = fingerprint(setup)
         self.entries: dict[str, tuple] = {}
         self.result: tuple | None = None
+        # The whole-run result of the last --new-only base revision, beside the work tree's:
+        # a warm --new-only reuses both (a base is rarely the tree being checked).
+        self.base_result: tuple | None = None
         self._dirty = False
         if self.enabled:
             self._load()
@@ -102,6 +105,7 @@ class ResultCache:
         except Exception:  # unreadable in any way (truncated, not marshal, not ours): unused
             return
         self.entries, self.result = entries, result
+        self.base_result = stored.get("base_result")
         with contextlib.suppress(OSError):
             os.utime(self.file)  # used today, even if this run changes nothing: not stale
 
@@ -145,13 +149,20 @@ class ResultCache:
         return digest.digest()
 
     def cached_findings(self, key: bytes) -> tuple[Finding, ...] | None:
-        result = self.result
-        if not isinstance(result, tuple) or len(result) != 2 or result[0] != key:
-            return None
-        return cache_entries.findings(result[1])  # None when any of them is not sound
+        for result in (self.result, self.base_result):
+            if isinstance(result, tuple) and len(result) == 2 and result[0] == key:
+                return cache_entries.findings(result[1])  # None when one is not sound
+        return None
 
-    def remember_findings(self, key: bytes, findings: tuple[Finding, ...]) -> None:
-        self.result = (key, tuple(finding_tuple(f) for f in findings))
+    def remember_findings(
+        self, key: bytes, findings: tuple[Finding, ...], base: bool = False
+    ) -> None:
+        """Keep the whole-run result: the work tree's, or (``base``) a base revision's."""
+        kept = (key, tuple(finding_tuple(f) for f in findings))
+        if base:
+            self.base_result = kept
+        else:
+            self.result = kept
         self._dirty = True
 
     def save(self) -> None:
@@ -163,6 +174,7 @@ class ResultCache:
                 "fingerprint": self.fingerprint,
                 "entries": self.entries,
                 "result": self.result,
+                "base_result": self.base_result,
             }
         )
         with contextlib.suppress(OSError):  # a read-only home or full disk must not fail a check
