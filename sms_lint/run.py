@@ -78,7 +78,7 @@ def check_result(request: CheckRequest) -> Result:
     """The checked result, with the baseline and ``--new-only``'s base applied."""
     if request.new_only and request.base is None:
         raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
-    setup = build_check_setup(request.root, request.config_path)
+    setup = _baseline_excluded(build_check_setup(request.root, request.config_path), request)
     result, cache = plain_result(request, setup)
     from sms_lint.baseline import use
 
@@ -89,6 +89,18 @@ def check_result(request: CheckRequest) -> Result:
     except use.BaselineError as error:
         raise UsageProblem(str(error)) from None
     return result
+
+
+def _baseline_excluded(setup: Setup, request: CheckRequest) -> Setup:
+    """The baseline file, when it lies inside the root, is not an SMS document to check."""
+    from sms_lint.baseline.use import shown_name
+
+    path = request.baseline or setup.config.baseline
+    shown = shown_name(path, request.root) if path is not None else None
+    if shown is None:
+        return setup
+    config = replace(setup.config, exclude=(*setup.config.exclude, shown))
+    return replace(setup, config=config)
 
 
 def _baselined(request: CheckRequest, setup: Setup, result: Result) -> Result:
@@ -228,7 +240,8 @@ class BaselineRequest:
 def run_baseline_command(request: BaselineRequest) -> int:
     """Write the baseline of today's findings; a config's own baseline is not applied (the
     new one records every finding that is not waived)."""
-    from sms_lint.baseline.use import baseline_text, recordable
+    from sms_lint.baseline.file import DEFAULT_NAME as DEFAULT_BASELINE
+    from sms_lint.baseline.use import baseline_text, recordable, shown_name
     from sms_lint.gitrepo.identity import git_user
 
     check = CheckRequest(
@@ -243,7 +256,16 @@ def run_baseline_command(request: BaselineRequest) -> int:
         use_cache=request.use_cache,
         color=False,
     )
+    if request.expires is not None and request.expires < request.today:
+        raise UsageProblem(f"--expires {request.expires} is before today ({request.today})")
+    output = request.output
+    if output is not None and output == request.root / DEFAULT_BASELINE and output.is_symlink():
+        # never write through a link the repository may have committed in its place
+        raise UsageProblem(f"{visible_path(str(output))} is a symbolic link: name a file with -o")
     setup = build_check_setup(request.root, request.config_path)
+    if output is not None and (shown := shown_name(output, request.root)) is not None:
+        config = replace(setup.config, exclude=(*setup.config.exclude, shown))
+        setup = replace(setup, config=config)  # the old baseline is not an SMS document
     result, _ = plain_result(check, setup)
     emit(baseline_text(result, git_user(request.root), request.expires), request.output)
     if request.output is not None:

@@ -4,6 +4,7 @@ entries survive edits elsewhere, stale entries and expiry are reported, bad file
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -134,7 +135,8 @@ def test_fixed_finding_leaves_a_stale_entry(invoke, check, messy: Path) -> None:
 
 
 def test_expired_baseline_stops_applying(invoke, check, messy: Path) -> None:
-    path = record(invoke, messy, "--expires", "2028-05-31")
+    path = record(invoke, messy, "--expires", "2028-12-31")
+    path.write_text(path.read_text().replace("expires: '2028-12-31'", "expires: '2028-05-31'"))
     code, report = check(messy, "--baseline", str(path))
     assert code == 1
     expired = [f for f in report["findings"] if f["rule"] == "SMS038"]
@@ -206,3 +208,67 @@ def test_waived_findings_are_not_recorded(invoke, messy: Path) -> None:
     )
     data = yaml.safe_load(record(invoke, messy).read_text())
     assert not [e for e in data["findings"] if e["rule"] == "SMS012"]
+
+
+def test_expiry_before_today_is_refused(invoke, messy: Path) -> None:
+    result = invoke("baseline", str(messy), "--today", LATER, "--expires", "2028-05-31")
+    assert result.exit_code == 2 and "--expires" in result.stderr
+    assert not (messy / BASELINE).exists()
+
+
+def test_never_writes_through_a_link_in_the_root(invoke, messy: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (messy / BASELINE).symlink_to(victim)
+    result = invoke("baseline", str(messy), "--today", LATER)
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert victim.read_text() == "keep me"
+
+
+def test_a_fifo_named_as_baseline_is_refused(invoke, messy: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    result = invoke("check", str(messy), "--today", LATER, "--baseline", str(fifo))
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_a_baseline_inside_the_root_is_not_an_sms_document(invoke, check, messy: Path) -> None:
+    record(invoke, messy, "-o", str(messy / "ci/debt.yaml"))
+    config = messy / ".sms-lint.yaml"
+    config.write_text(config.read_text() + "baseline: ci/debt.yaml\n")
+    code, report = check(messy)
+    assert code == 0 and not [f for f in report["findings"] if f["rule"] == "SMS107"]
+    record(invoke, messy, "-o", str(messy / "ci/debt.yaml"))
+    again = yaml.safe_load((messy / "ci/debt.yaml").read_text())
+    assert not [e for e in again["findings"] if e["rule"] == "SMS107"]
+
+
+def test_waiver_upkeep_is_never_baselined(invoke, check, messy: Path) -> None:
+    config = messy / ".sms-lint.yaml"
+    config.write_text(
+        config.read_text()
+        + "waivers:\n  - {rule: SMS012, path: governance/risk-register.yaml, "
+        "reason: workshop booked, approved_by: nobody-role}\n"
+    )
+    data = yaml.safe_load(record(invoke, messy).read_text())
+    assert not [e for e in data["findings"] if e["rule"] == "SMS036"]
+    code, report = check(messy, "--baseline", str(messy / BASELINE))
+    assert code == 1 and ("SMS036", ".sms-lint.yaml") in failing(report)
+
+
+def test_plain_list_values_and_unnamed_findings_keep_their_own_entries(messy: Path) -> None:
+    from sms_lint.baseline.keys import item_text
+
+    data = {"related": ["PLAN-SMS", "SCOPE-001"], "targets": [{"metric": "uptime"}]}
+    assert item_text([("related", 1)], data) == "related[SCOPE-001]"
+    assert item_text([("targets", 0, "unit")], data) == "targets[uptime].unit"
+
+
+def test_an_unnamed_finding_is_matched_by_its_message_only(invoke, check, messy: Path) -> None:
+    body = messy / "procedures/resources.md"
+    body.write_text(body.read_text() + "\nBudget holder: TBD\n")
+    path = record(invoke, messy)
+    body.write_text(body.read_text().replace("Budget holder: TBD", "Budget holder: FIXME"))
+    code, report = check(messy, "--baseline", str(path))
+    assert code == 1 and ("SMS027", "procedures/resources.md") in failing(report)
+    assert [f for f in report["findings"] if f["rule"] == "SMS037"]

@@ -117,3 +117,15 @@ def test_reordered_list_items_stay_pre_existing(invoke, history: GitRepo) -> Non
     register.write_text(yaml.safe_dump(data, sort_keys=False))
     _, report = new_only(invoke, history.path / "sms", "--base", "HEAD")
     assert [r for r in failing(report) if r[0] == "SMS012"] == []
+
+
+def test_a_base_without_an_sms_makes_every_finding_new(invoke, tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("x.txt", "before the SMS\n")
+    repo.commit("nothing yet", "2028-05-01")
+    shutil.copytree(EXAMPLE, repo.path / "sms")
+    shutil.rmtree(repo.path / "sms/audits")
+    repo.commit("the SMS arrives", "2028-05-02")
+    code, report = new_only(invoke, repo.path / "sms", "--base", "HEAD~1")
+    assert code == 1 and report["summary"]["pre_existing"] == 0
+    assert report["fixed"] == []

@@ -18,11 +18,15 @@ from sms_lint.baseline.keys import Key, finding_key
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
 from sms_lint.rulebook import RuleBook
+from sms_lint.waiver_upkeep import EXPIRED_RULE, UNBOUNDED_RULE, UNUSED_RULE
 
 BASELINE_STALE = "SMS037"
 BASELINE_EXPIRED = "SMS038"
 # Findings about the baseline itself are never recorded in it (they would excuse themselves).
 OWN_RULES = frozenset({BASELINE_STALE, BASELINE_EXPIRED})
+# Nor findings about waivers (expired, unused, unbounded): a waiver is a decision, and its
+# upkeep is never debt to carry.
+NEVER_RECORDED = OWN_RULES | {EXPIRED_RULE, UNUSED_RULE, UNBOUNDED_RULE}
 
 
 def data_by_path(artifacts: Iterable[Artifact]) -> dict[str, Any]:
@@ -31,7 +35,7 @@ def data_by_path(artifacts: Iterable[Artifact]) -> dict[str, Any]:
 
 def recordable(findings: Iterable[Finding]) -> list[Finding]:
     """The findings a baseline records: not waived, not about the baseline."""
-    return [f for f in findings if not f.waived and f.rule not in OWN_RULES]
+    return [f for f in findings if not f.waived and f.rule not in NEVER_RECORDED]
 
 
 def pair_up(
@@ -40,11 +44,16 @@ def pair_up(
     data: Mapping[str, Any],
     skip_waived: bool = True,
 ) -> tuple[list[Entry | None], list[Entry]]:
-    """For each finding the entry that records it (or None), and the entries left over."""
+    """For each finding the entry that records it (or None), and the entries left over.
+    ``skip_waived`` (a baseline): waived findings and those a baseline never records stay
+    unmatched."""
     free: dict[Key, list[Entry]] = {}
     for entry in entries:
         free.setdefault(entry.key, []).append(entry)
-    keys = [None if skip_waived and f.waived else finding_key(f, data) for f in findings]
+    keys = [
+        None if skip_waived and (f.waived or f.rule in NEVER_RECORDED) else finding_key(f, data)
+        for f in findings
+    ]
     out: list[Entry | None] = [None] * len(findings)
     for exact in (True, False):
         for index, (finding, key) in enumerate(zip(findings, keys, strict=True)):
@@ -52,7 +61,9 @@ def pair_up(
                 continue
             candidates = free[key]
             chosen = next((e for e in candidates if e.message == finding.message), None)
-            if chosen is None and not exact:
+            if chosen is None and not exact and key.item:
+                # by key alone only when the key names a field or item: two findings on one
+                # file that name none (two placeholders) are told apart by their message
                 chosen = candidates[0]
             if chosen is not None:
                 candidates.remove(chosen)

@@ -110,7 +110,8 @@ def parse(raw: bytes, name: str) -> Baseline:
         if key not in _TOP_KEYS:
             known = ", ".join(_TOP_KEYS)
             raise BaselineError(f"{name}: line {line(key)}: unknown key '{key}' (known: {known})")
-    if data.get("version", VERSION) != VERSION:
+    version = data.get("version", VERSION)
+    if isinstance(version, bool) or version != VERSION:
         raise BaselineError(f"{name}: line {line('version')}: 'version' must be {VERSION}")
     recorded = _date(data, "recorded_on", name, line("recorded_on"))
     expires = _date(data, "expires", name, line("expires"))

@@ -52,12 +52,23 @@ def _one_path(path: tuple[str | int, ...], data: Any) -> str:
     return out
 
 
+# What names a list item that has no id (an SLA target by its metric, a KPI by its name).
+_NAMING_FIELDS = ("id", "name", "metric", "title", "period")
+
+
 def _item_name(items: Any, index: int) -> str:
-    """The id of the list item at ``index`` when it has one, else the index itself."""
+    """What names the list item at ``index``: its id (or name, metric, ...), the value itself
+    for a list of plain values (``related[PLAN-SMS]``), else the index."""
     if isinstance(items, list) and 0 <= index < len(items):
         item = items[index]
         if isinstance(item, dict):
-            name = item.get("id")
-            if isinstance(name, str | int) and not isinstance(name, bool) and str(name).strip():
-                return str(name).strip()
+            for field in _NAMING_FIELDS:
+                if _plain(item.get(field)):
+                    return str(item[field]).strip()
+        elif _plain(item):
+            return str(item).strip()
     return str(index)
+
+
+def _plain(value: Any) -> bool:
+    return isinstance(value, str | int) and not isinstance(value, bool) and bool(str(value).strip())

@@ -24,7 +24,7 @@ from sms_lint.finding import Finding
 if TYPE_CHECKING:
     from sms_lint.engine import Result, Setup
 
-MAX_BASELINE_BYTES = 64 * 1024 * 1024  # far above 100,000 entries; refuses a runaway file
+MAX_BASELINE_BYTES = 16 * 1024 * 1024  # some 30,000 entries; refuses a runaway file
 
 
 def read_baseline(path: Path, root: Path, trusted: bool) -> Baseline:
@@ -36,7 +36,7 @@ def read_baseline(path: Path, root: Path, trusted: bool) -> Baseline:
             f"the baseline file {name} does not exist: record one with `sms-lint baseline`"
         )
     try:
-        raw = path.read_bytes() if trusted else read_inside(str(root), name)
+        raw = _read_regular(path) if trusted else read_inside(str(root), name)
     except Refused as refused:
         raise BaselineError(f"{name}: {refused}") from None
     except OSError as error:
@@ -45,6 +45,15 @@ def read_baseline(path: Path, root: Path, trusted: bool) -> Baseline:
     if len(raw) > MAX_BASELINE_BYTES:
         raise BaselineError(f"{name} is larger than {MAX_BASELINE_BYTES // 2**20} MiB")
     return parse(raw, name)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, at most one past the limit (never a FIFO or device)."""
+    if not path.is_file():
+        raise BaselineError(f"the baseline {path} is not a regular file")
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BASELINE_BYTES + 1)
+    return raw
 
 
 def shown_name(path: Path, root: Path) -> str | None:
@@ -80,6 +89,10 @@ def with_base(
     keys; without it the current data stands in."""
     now = data_by_path(result.artifacts)
     then = now if data_then is None else data_then
+    if not then:
+        # The base had no SMS at all (the change brings it): every finding is new, and
+        # nothing was fixed (the base's "no scope, no policy" findings are not defects).
+        before = ()
     marked, fixed = mark_new(result.findings, before, now, then)
     return replace(result, findings=tuple(marked), new_only=ref, fixed=tuple(fixed))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from sms_lint.baseline.file import DEFAULT_NAME
 from sms_lint.commands.params import STDOUT, DateType, config_option, today_option
 from sms_lint.run import BaselineRequest, run_baseline_command
 
@@ -37,10 +38,7 @@ def baseline_command(
 ) -> int:
     """Record the findings of ROOT (default: the current folder) as a baseline: `check
     --baseline FILE` (or `baseline: FILE` in .sms-lint.yaml) then fails only on new ones."""
-    if output == STDOUT:
-        target = None
-    else:
-        target = Path(output) if output else root / ".sms-lint-baseline.yaml"
+    target = None if output == STDOUT else Path(output) if output else root / DEFAULT_NAME
     request = BaselineRequest(
         root=root,
         output=target,
