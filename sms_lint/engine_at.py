@@ -11,9 +11,9 @@ content is unchanged since REF is not parsed again), and keeps the base's whole-
 beside the work tree's, so a warm ``--new-only`` costs little more than a warm ``--base``.
 
 Candidates are the blobs discovery would have read in a checkout of REF: YAML and Markdown,
-nothing hidden, nothing ``exclude`` names (git ignores no tracked file). Symbolic links and
-submodules are passed over: a link's target is a path, not a document, and a submodule's
-files are another repository's.
+nothing hidden, nothing ``exclude`` names (git ignores no tracked file). Symbolic links are
+read as discovery reads them (:mod:`sms_lint.gitrepo.tree_links`); submodules are passed
+over: their files are another repository's, whose objects this one need not hold.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from sms_lint.files.discovery import matches
 from sms_lint.filestage import (
     FileOutcome,
     Processed,
+    check_document,
     digest,
     process_each,
     process_read,
@@ -38,9 +39,11 @@ from sms_lint.finding import Finding
 from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.changes import resolve_commit
 from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
+from sms_lint.gitrepo.tree_links import LINK_MODE, follow
 from sms_lint.gitrepo.trees import TreeEntry, tree_entries
 from sms_lint.model import Artifact
-from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
+from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document
 from sms_lint.parse.loader import Problem
 
 if TYPE_CHECKING:
@@ -48,7 +51,8 @@ if TYPE_CHECKING:
 
 __all__ = ["findings_at"]
 
-_FILE_MODES = ("100644", "100755")  # regular blobs; 120000 is a link, 160000 a submodule
+# Regular blobs and links (followed as discovery follows them); 160000, a submodule, is not.
+_FILE_MODES = ("100644", "100755", LINK_MODE)
 _SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 _HEAD_BYTES = 64 * 1024  # what the per-file stage reads of a file too large to check
 Blob = bytes | tuple[Problem, bytes]  # the content, or too large: the problem and first bytes
@@ -82,10 +86,15 @@ def checked_at(
         raise GitProblem(f"{root} is not inside a git repository, so --base cannot compare")
     with repo:
         commit = resolve_commit(repo, ref)
-        files = _candidates(repo, commit, setup)
+        files, entries = _candidates(repo, commit, setup)
+        files, refused = _links_followed(repo, files, entries)
         keep = max(setup.config.max_file_kb * 1024, _HEAD_BYTES)
         contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
     outcomes, digests = _outcomes(files, contents, setup, cache)
+    for path, problem in refused:  # as engine.file_outcomes: links out of the root, never read
+        document = Document(path, None, problems=[problem])
+        outcomes.append(check_document(document, setup)._replace(declared=(NO_ARTIFACT, NO_ID)))
+    outcomes.sort(key=lambda outcome: outcome.document.path)
     artifacts = [a for o in outcomes if (a := o.artifact) is not None]
     found = _cross_file(outcomes, artifacts, digests, setup, today, None, cache, base=True)
     if cache is not None:
@@ -93,9 +102,32 @@ def checked_at(
     return tuple(found), tuple(artifacts)
 
 
-def _candidates(repo: Repository, commit: str, setup: Setup) -> list[tuple[str, TreeEntry]]:
-    """(root-relative path, entry) of each blob discovery would read, in path order: what
-    :func:`~sms_lint.gitrepo.changes.is_candidate` says, each folder asked about once."""
+def _links_followed(
+    repo: Repository, files: list[tuple[str, TreeEntry]], entries: dict[str, TreeEntry]
+) -> tuple[list[tuple[str, TreeEntry]], list[tuple[str, Problem]]]:
+    """Each link among ``files`` replaced by the entry it leads to, or set aside with its
+    problem (:mod:`sms_lint.gitrepo.tree_links`)."""
+    links = [(p, e) for p, e in files if e.mode == LINK_MODE]
+    if not links:
+        return files, []
+    chained = [e.object_id for e in entries.values() if e.mode == LINK_MODE]
+    targets = read_blobs(repo, chained, 4096)
+    kept, refused = [], []
+    for path, entry in files:
+        found = follow(path, entry, targets, entries) if entry.mode == LINK_MODE else entry
+        if isinstance(found, TreeEntry):
+            kept.append((path, found))
+        else:
+            refused.append((path, found))
+    return kept, refused
+
+
+def _candidates(
+    repo: Repository, commit: str, setup: Setup
+) -> tuple[list[tuple[str, TreeEntry]], dict[str, TreeEntry]]:
+    """(root-relative path, entry) of each blob (or link) discovery would read, in path
+    order: what :func:`~sms_lint.gitrepo.changes.is_candidate` says, each folder asked about
+    once; and every entry of the root's tree by root-relative path (where links lead)."""
     exclude = setup.config.exclude
     left_out: dict[str, bool] = {"": False}
 
@@ -107,8 +139,11 @@ def _candidates(repo: Repository, commit: str, setup: Setup) -> list[tuple[str, 
         return left_out[folder]
 
     files = []
+    entries: dict[str, TreeEntry] = {}
     for entry in tree_entries(repo, commit):
         path = repo.from_top(entry.path)
+        if path:
+            entries[path] = entry
         if not path or entry.mode not in _FILE_MODES:
             continue
         folder, _, name = path.rpartition("/")
@@ -117,7 +152,7 @@ def _candidates(repo: Repository, commit: str, setup: Setup) -> list[tuple[str, 
         if not exclude or not matches(path, exclude):
             files.append((path, entry))
     files.sort(key=lambda pair: pair[0])
-    return files
+    return files, entries
 
 
 def _outcomes(

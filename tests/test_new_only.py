@@ -129,3 +129,22 @@ def test_a_base_without_an_sms_makes_every_finding_new(invoke, tmp_path: Path) -
     code, report = new_only(invoke, repo.path / "sms", "--base", "HEAD~1")
     assert code == 1 and report["summary"]["pre_existing"] == 0
     assert report["fixed"] == []
+
+
+def test_committed_links_are_read_at_the_base_as_in_the_work_tree(
+    invoke, history: GitRepo, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: X\n")
+    governance = history.path / "sms/governance"
+    (governance / "outside.yaml").symlink_to(outside)
+    (governance / "inside-link.yaml").symlink_to("../services/svc-backup.yaml")
+    (governance / "nowhere.yaml").symlink_to("missing.yaml")
+    history.commit("links", "2028-05-10")
+    history.write("README.md", "unrelated\n")
+    history.commit("an unrelated change", "2028-05-20")
+    code, report = new_only(invoke, history.path / "sms", "--base", "HEAD~1")
+    assert failing(report) == []
+    assert code == 0
+    paths = {f["path"] for f in report["findings"]}
+    assert {"governance/outside.yaml", "governance/inside-link.yaml"} <= paths
