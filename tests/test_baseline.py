@@ -175,6 +175,7 @@ MALFORMED = [
     ("version: 1\nfindings:\n  - {rule: [1]}\n", "line 3: 'rule' must be a non-empty text"),
     ("- just a list\n", "line 1: a baseline is a mapping"),
     (b"\xff\xfe\x00bad", "not a valid baseline"),
+    ("\n\n", "line 1: the file is empty"),
 ]
 
 

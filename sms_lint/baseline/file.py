@@ -93,6 +93,8 @@ def parse(raw: bytes, name: str) -> Baseline:
     text, problem = decode(raw)
     if text is None:
         raise BaselineError(f"{name} is not a valid baseline: {_what(problem)}")
+    if not text.strip():
+        raise BaselineError(f"{name}: line 1: the file is empty (record one: sms-lint baseline)")
     loaded = load_yaml(text)
     first = loaded.problems[0] if loaded.problems else None
     # The loader words a top level that is not a mapping for artifacts; say it for a baseline.
