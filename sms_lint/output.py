@@ -5,7 +5,9 @@
 - a regular file (or a new one) is replaced atomically: a temporary file in the same folder,
   then a rename. An existing file keeps its mode (and, when we may, its owner); a new file gets
   the umask's mode (``0666 & ~umask``), as a shell redirection would;
-- a FIFO or a character/block device (``/dev/null``, ``/dev/stdout``) is written straight into:
+- ``/dev/stdout``, ``/dev/fd/N``: written through that open descriptor (a log it appends to
+  keeps what it held);
+- a FIFO or a character/block device (``/dev/null``) is written straight into:
   renaming over it would replace ``/dev/null`` with a regular file;
 - a symbolic link is followed: its target is written (atomically when it is a regular file), the
   link stays a link;
@@ -41,15 +43,45 @@ def write_report(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
-        info: os.stat_result | None = os.stat(target)
+        # stat the named path (links followed by the kernel): /dev/stdout's realpath is a
+        # /proc "pipe:[N]" name nothing can stat, but the link itself leads to the pipe
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(21, "it is a folder", str(path))
+    descriptor = _descriptor(path) if info is not None else None
+    if descriptor is not None:
+        # /dev/stdout appending to a CI log: written through the open descriptor, so what it
+        # holds and its append mode stay (reopening the name would write from offset 0)
+        _write_all(descriptor, data)
+        return
     if info is not None and not stat.S_ISREG(info.st_mode):
-        write_into(target, data)
+        write_into(path, data)  # a FIFO or device, as a shell's ">" would, never replaced
         return
     replace_file(target, data, info)
+
+
+_DESCRIPTOR_NAMES = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+_DESCRIPTOR_FOLDERS = ("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/")
+
+
+def _descriptor(path: Path) -> int | None:
+    """The descriptor ``/dev/stdout``, ``/dev/fd/N`` or ``/proc/self/fd/N`` names, if any."""
+    name = os.path.abspath(path)
+    if name in _DESCRIPTOR_NAMES:
+        return _DESCRIPTOR_NAMES[name]
+    for folder in _DESCRIPTOR_FOLDERS:
+        number = name[len(folder) :] if name.startswith(folder) else ""
+        if number.isdigit():
+            return int(number)
+    return None
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def write_into(path: Path, data: bytes) -> None:
