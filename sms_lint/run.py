@@ -209,7 +209,8 @@ def make_reporter(format_name: str, color: bool, request: CheckRequest) -> Repor
 
     if format_name == "junit":
         return JunitReporter(color=color, family=request.junit_family)
-    return REPORTERS[format_name](color=color)
+    written = tuple(str(path) for _, path in request.reports if path is not None)
+    return REPORTERS[format_name](color=color, reports=written)
 
 
 def run_check_command(request: CheckRequest) -> int:

@@ -179,3 +179,14 @@ def test_summary_names_files_as_the_annotations_do(invoke: Callable, tmp_path: P
     # Every annotated file with a line of its own is shown so, and only files that exist.
     assert annotated - {"docs/sms/.sms-lint.yaml"} <= shown, (shown, annotated)
     assert shown and all((root.parent.parent / name).is_file() for name in shown), shown
+
+
+def test_a_cut_summary_names_the_full_reports_this_run_writes() -> None:
+    result = replace(result_for(EXAMPLE), findings=many_findings(10_000))
+    named = GithubReporter(reports=("reports/sms-lint.sarif", "reports/[x](http:e).json"))
+    markdown = named.step_summary(result)
+    assert len(markdown.encode("utf-8")) < MIB
+    shown = markdown_it_html(markdown)
+    assert "reports/sms-lint.sarif" in shown
+    assert "reports/[x](http:e).json" in shown and "<a " not in shown  # a hostile path is text
+    assert "wrote no other report" in GithubReporter().step_summary(result)

@@ -23,8 +23,10 @@ class Reporter:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
 
-    def __init__(self, color: bool = False) -> None:
+    def __init__(self, color: bool = False, reports: tuple[str, ...] = ()) -> None:
         self.color = color
+        # The files the run's other reports go to (as named): a summary can point at them.
+        self.reports = reports
 
     def render(self, result: Result) -> str:
         raise NotImplementedError

@@ -64,4 +64,4 @@ class GithubReporter(Reporter):
         return "\n".join([*lines, totals_line(result)]) + "\n"
 
     def step_summary(self, result: Result) -> str | None:
-        return summary_markdown(result)
+        return summary_markdown(result, reports=self.reports)

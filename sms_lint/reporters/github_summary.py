@@ -20,7 +20,7 @@ from sms_lint.reporters.base import (
     tally_word,
     verdict,
 )
-from sms_lint.reporters.gfm import inline, line_start
+from sms_lint.reporters.gfm import inline, line_start, shorten
 
 if TYPE_CHECKING:
     from sms_lint.engine import Result
@@ -71,16 +71,24 @@ def within(lines: list[str], budget: int) -> tuple[list[str], int]:
     return kept, used
 
 
-def left_out_note(findings: list[Finding]) -> list[str]:
-    """What was not listed: how many, of which severities, and where to see them all."""
+def left_out_note(findings: list[Finding], reports: tuple[str, ...] = ()) -> list[str]:
+    """What was not listed: how many, of which severities, and where to see them all (the
+    run's other reports, by the paths it wrote them to)."""
     tally = counts_of(findings)
     kinds = ", ".join(f"{n:,} {key}" for key, n in tally.items() if n)
+    if reports:
+        named = ", ".join(inline(shorten(path, 200)) for path in reports[:5])
+        where = f"every finding is in the report this run wrote to {named}"
+    else:
+        where = (
+            "this run wrote no other report: add `--report json:reports/sms-lint.json` and "
+            "upload that file as an artifact"
+        )
     return [
         "",
         f"**{len(findings):,} more findings are not listed here** ({kinds}): GitHub drops a "
-        "job summary larger than 1 MiB. To see every finding, open the JSON or SARIF report "
-        "that your workflow writes with `--report`, or run `sms-lint check --format text` "
-        "on your copy of the repository.",
+        f"job summary larger than 1 MiB; {where}, or run `sms-lint check --format text` on "
+        "your copy of the repository.",
     ]
 
 
@@ -107,7 +115,7 @@ def head(result: Result) -> list[str]:
     ]
 
 
-def summary_markdown(result: Result, budget: int = BUDGET) -> str:
+def summary_markdown(result: Result, budget: int = BUDGET, reports: tuple[str, ...] = ()) -> str:
     lines = [*head(result), "", "### Findings", ""]
     # Most serious first, excused (waived, baselined, pre-existing) last; report order (path,
     # line, rule) within each group.
@@ -117,7 +125,7 @@ def summary_markdown(result: Result, budget: int = BUDGET) -> str:
         f"- {line_start(clause_label(result, f.clause))}: {inline(f.message)}" for f in gaps
     ]
     # The coverage gaps and the note on what was left out always fit: rows get what remains.
-    fixed = "\n".join([*lines, *gap_lines, *left_out_note(list(ordered))]).encode("utf-8")
+    fixed = "\n".join([*lines, *gap_lines, *left_out_note(list(ordered), reports)]).encode("utf-8")
     rows, _ = within([finding_row(f, result) for f in ordered], budget - len(fixed) - 1024)
     if ordered:
         lines += ["| severity | rule | clause | location | message |", "|---|---|---|---|---|"]
@@ -125,7 +133,7 @@ def summary_markdown(result: Result, budget: int = BUDGET) -> str:
     else:
         lines.append("None.")
     if len(rows) < len(ordered):
-        lines += left_out_note(ordered[len(rows) :])
+        lines += left_out_note(ordered[len(rows) :], reports)
     lines += ["", "### Coverage gaps", ""]
     lines += gap_lines or ["None: every clause has approved evidence."]
     return "\n".join(lines) + "\n\n"
