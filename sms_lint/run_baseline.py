@@ -1,0 +1,62 @@
+"""``sms-lint baseline``: check, then write the findings as a baseline file (see run.py for
+the wiring every checking command shares)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import click
+
+from sms_lint.errors import UsageProblem
+from sms_lint.neutralise import visible_path
+from sms_lint.run import CheckRequest, build_check_setup, emit, plain_result
+
+
+@dataclass(frozen=True)
+class BaselineRequest:
+    root: Path
+    output: Path | None  # None: standard output
+    today: datetime.date
+    config_path: Path | None
+    expires: datetime.date | None
+    use_cache: bool
+
+
+def run_baseline_command(request: BaselineRequest) -> int:
+    """Write the baseline of today's findings; a config's own baseline is not applied (the
+    new one records every finding that is not waived)."""
+    from sms_lint.baseline.file import DEFAULT_NAME as DEFAULT_BASELINE
+    from sms_lint.baseline.use import baseline_text, recordable, shown_name
+    from sms_lint.gitrepo.identity import git_user
+
+    check = CheckRequest(
+        root=request.root,
+        format_name="json",
+        output=None,
+        today=request.today,
+        fail_on="never",
+        base=None,
+        config_path=request.config_path,
+        reports=(),
+        use_cache=request.use_cache,
+        color=False,
+    )
+    if request.expires is not None and request.expires < request.today:
+        raise UsageProblem(f"--expires {request.expires} is before today ({request.today})")
+    output = request.output
+    if output is not None and output == request.root / DEFAULT_BASELINE and output.is_symlink():
+        # never write through a link the repository may have committed in its place
+        raise UsageProblem(f"{visible_path(str(output))} is a symbolic link: name a file with -o")
+    setup = build_check_setup(request.root, request.config_path)
+    if output is not None and (shown := shown_name(output, request.root)) is not None:
+        config = replace(setup.config, exclude=(*setup.config.exclude, shown))
+        setup = replace(setup, config=config)  # the old baseline is not an SMS document
+    result, _ = plain_result(check, setup)
+    emit(baseline_text(result, git_user(request.root), request.expires), request.output)
+    if request.output is not None:
+        count = len(recordable(result.findings))
+        shown = visible_path(str(request.output))
+        click.echo(f"sms-lint: recorded {count} findings in {shown}", err=True)
+    return 0
