@@ -37,8 +37,8 @@ from sms_lint.filestage import (
 )
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.blobs import read_blobs
-from sms_lint.gitrepo.changes import resolve_commit
-from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
+from sms_lint.gitrepo.changes import repository_for_base, resolve_commit
+from sms_lint.gitrepo.repo import Repository
 from sms_lint.gitrepo.tree_links import LINK_MODE, follow
 from sms_lint.gitrepo.trees import TreeEntry, tree_entries
 from sms_lint.model import Artifact
@@ -79,12 +79,7 @@ def checked_at(
     cache: ResultCache | None = None,
 ) -> tuple[tuple[Finding, ...], tuple[Artifact, ...]]:
     """:func:`findings_at`, and the artifacts ``ref`` held (what its findings are about)."""
-    if not ref or ref.startswith("-"):
-        raise GitProblem(f"--base '{ref}' is not a git revision (it must not start with '-')")
-    repo = open_repository(root)
-    if repo is None:
-        raise GitProblem(f"{root} is not inside a git repository, so --base cannot compare")
-    with repo:
+    with repository_for_base(root, ref) as repo:
         commit = resolve_commit(repo, ref)
         files, entries = _candidates(repo, commit, setup)
         files, refused = _links_followed(repo, files, entries)

@@ -87,14 +87,22 @@ class ChangeSet:
         )
 
 
-def load_change_set(root: Path, ref: str, config: Config) -> ChangeSet:
-    """Compare the work tree under ``root`` with ``ref``; GitProblem names what is unusable."""
-    if not ref or ref.startswith("-"):
+def repository_for_base(root: Path, ref: str) -> Repository:
+    """The repository ``root`` is in, for comparing with ``ref``; GitProblem in one sentence
+    for a ref that cannot be one (empty, or an option) and a root outside git."""
+    if not ref.strip():
+        raise GitProblem("--base '' is not a git revision: name a branch, tag or commit")
+    if ref.startswith("-"):
         raise GitProblem(f"--base '{ref}' is not a git revision (it must not start with '-')")
     repo = open_repository(root)
     if repo is None:
         raise GitProblem(f"{root} is not inside a git repository, so --base cannot compare")
-    with repo:
+    return repo
+
+
+def load_change_set(root: Path, ref: str, config: Config) -> ChangeSet:
+    """Compare the work tree under ``root`` with ``ref``; GitProblem names what is unusable."""
+    with repository_for_base(root, ref) as repo:
         if repo.head_state().shallow:
             raise GitProblem(f"{repo.top} is a shallow clone: {NOT_SHALLOW_HINT} to use --base")
         commit = resolve_commit(repo, ref)
