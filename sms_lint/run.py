@@ -78,10 +78,11 @@ def check_result(request: CheckRequest) -> Result:
     """The checked result, with the baseline and ``--new-only``'s base applied."""
     if request.new_only and request.base is None:
         raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
-    setup = _baseline_excluded(build_check_setup(request.root, request.config_path), request)
-    result, cache = plain_result(request, setup)
+    setup = build_check_setup(request.root, request.config_path)
     from sms_lint.baseline import use
 
+    setup = use.excluding(setup, (request.baseline, setup.config.baseline), request.root)
+    result, cache = plain_result(request, setup)
     try:
         result = _baselined(request, setup, result)
         if request.new_only and request.base is not None:
@@ -89,18 +90,6 @@ def check_result(request: CheckRequest) -> Result:
     except use.BaselineError as error:
         raise UsageProblem(str(error)) from None
     return result
-
-
-def _baseline_excluded(setup: Setup, request: CheckRequest) -> Setup:
-    """The baseline file, when it lies inside the root, is not an SMS document to check."""
-    from sms_lint.baseline.use import shown_name
-
-    path = request.baseline or setup.config.baseline
-    shown = shown_name(path, request.root) if path is not None else None
-    if shown is None:
-        return setup
-    config = replace(setup.config, exclude=(*setup.config.exclude, shown))
-    return replace(setup, config=config)
 
 
 def _baselined(request: CheckRequest, setup: Setup, result: Result) -> Result:

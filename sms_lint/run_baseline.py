@@ -4,7 +4,7 @@ the wiring every checking command shares)."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -28,7 +28,7 @@ def run_baseline_command(request: BaselineRequest) -> int:
     """Write the baseline of today's findings; a config's own baseline is not applied (the
     new one records every finding that is not waived)."""
     from sms_lint.baseline.file import DEFAULT_NAME as DEFAULT_BASELINE
-    from sms_lint.baseline.use import baseline_text, recordable, shown_name
+    from sms_lint.baseline.use import baseline_text, excluding, recordable
     from sms_lint.gitrepo.identity import git_user
 
     check = CheckRequest(
@@ -50,9 +50,7 @@ def run_baseline_command(request: BaselineRequest) -> int:
         # never write through a link the repository may have committed in its place
         raise UsageProblem(f"{visible_path(str(output))} is a symbolic link: name a file with -o")
     setup = build_check_setup(request.root, request.config_path)
-    if output is not None and (shown := shown_name(output, request.root)) is not None:
-        config = replace(setup.config, exclude=(*setup.config.exclude, shown))
-        setup = replace(setup, config=config)  # the old baseline is not an SMS document
+    setup = excluding(setup, (output, setup.config.baseline), request.root)
     result, _ = plain_result(check, setup)
     emit(baseline_text(result, git_user(request.root), request.expires), request.output)
     if request.output is not None:

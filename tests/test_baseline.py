@@ -273,3 +273,11 @@ def test_an_unnamed_finding_is_matched_by_its_message_only(invoke, check, messy:
     code, report = check(messy, "--baseline", str(path))
     assert code == 1 and ("SMS027", "procedures/resources.md") in failing(report)
     assert [f for f in report["findings"] if f["rule"] == "SMS037"]
+
+
+def test_recording_anew_leaves_the_configured_baseline_out(invoke, messy: Path) -> None:
+    record(invoke, messy, "-o", str(messy / "ci/debt.yaml"))
+    config = messy / ".sms-lint.yaml"
+    config.write_text(config.read_text() + "baseline: ci/debt.yaml\n")
+    data = yaml.safe_load(record(invoke, messy).read_text())  # the default file, this time
+    assert not [e for e in data["findings"] if e.get("path") == "ci/debt.yaml"]

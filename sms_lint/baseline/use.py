@@ -63,6 +63,18 @@ def shown_name(path: Path, root: Path) -> str | None:
     return path.resolve().relative_to(root.resolve()).as_posix()
 
 
+def excluding(setup: Setup, paths: tuple[Path | None, ...], root: Path) -> Setup:
+    """``setup`` with each baseline file that lies inside the root excluded from discovery:
+    a baseline is not an SMS document (nor, once rewritten, debt of its own)."""
+    inside_root = tuple(
+        shown for path in paths if path is not None and (shown := shown_name(path, root))
+    )
+    if not inside_root:
+        return setup
+    config = replace(setup.config, exclude=(*setup.config.exclude, *inside_root))
+    return replace(setup, config=config)
+
+
 def with_baseline(result: Result, setup: Setup, baseline: Baseline, shown: str | None) -> Result:
     findings = apply_baseline(
         result.findings,
@@ -82,13 +94,11 @@ def without_baseline_rules(result: Result) -> Result:
 
 
 def with_base(
-    result: Result, ref: str, before: tuple[Finding, ...], data_then: dict[str, Any] | None
+    result: Result, ref: str, before: tuple[Finding, ...], then: dict[str, Any]
 ) -> Result:
     """``--new-only``: every finding marked new or pre-existing, and what the change fixed.
-    ``data_then`` (the base's artifact data by path) names list items by id in the base's
-    keys; without it the current data stands in."""
+    ``then`` (the base's artifact data by path) names list items by id in the base's keys."""
     now = data_by_path(result.artifacts)
-    then = now if data_then is None else data_then
     if not then:
         # The base had no SMS at all (the change brings it): every finding is new, and
         # nothing was fixed (the base's "no scope, no policy" findings are not defects).
