@@ -29,12 +29,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sms_lint.config import Intervals
+from sms_lint.config.file import Intervals
+from sms_lint.config.pack import Framework
 from sms_lint.evidence import ClauseEvidence, matches, months_of, record_date
 from sms_lint.facts import add_months, evidence_clauses
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
-from sms_lint.pack import Framework
 
 COVERED = "covered"
 GAP = "gap"

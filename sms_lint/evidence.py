@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
-from sms_lint.config import Intervals
+from sms_lint.config.file import Intervals
 from sms_lint.model import Artifact, parse_date
 
 

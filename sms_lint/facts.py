@@ -10,8 +10,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from sms_lint.config.pack import Framework
 from sms_lint.model import Artifact, clause_text
-from sms_lint.pack import Framework
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sms_lint.config import Config, ConfigError, load_config
+from sms_lint.config.file import Config, ConfigError, load_config
+from sms_lint.config.pack import PackError
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
 from sms_lint.neutralise import terminal, visible_path
 from sms_lint.output import append_report, encode, write_report
-from sms_lint.pack import PackError
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
-    from sms_lint.engine import Result, Setup
     from sms_lint.gitrepo.entered import EntryOrder
+    from sms_lint.pipeline.engine import Result, Setup
     from sms_lint.reporters import Reporter
 
 
@@ -61,7 +61,7 @@ def build_config(root: Path, config_path: Path | None) -> Config:
 def build_check_setup(root: Path, config_path: Path | None) -> Setup:
     """Config, rule packs and schemas for the commands that check."""
     # Imported here, not at the top: `register` and `history` list documents without rules.
-    from sms_lint.engine import build_setup
+    from sms_lint.pipeline.engine import build_setup
 
     config = build_config(root, config_path)
     try:
@@ -109,8 +109,8 @@ def _new_only(
 ) -> Result:
     from sms_lint.baseline import use
     from sms_lint.baseline.apply import data_by_path
-    from sms_lint.engine_at import checked_at
     from sms_lint.gitrepo.changes import GitProblem
+    from sms_lint.pipeline.at_revision import checked_at
 
     try:
         before, then = checked_at(request.root, setup, request.today, ref, cache)
@@ -121,7 +121,7 @@ def _new_only(
 
 def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCache | None]:
     """The check as the engine gives it (no baseline, no --new-only), and the cache used."""
-    from sms_lint.engine import run_check
+    from sms_lint.pipeline.engine import run_check
 
     changes = None
     if request.base is not None:
@@ -215,4 +215,3 @@ def run_check_command(request: CheckRequest) -> int:
             append_step_summary(summary)
             summaries.append(format_name)
     return result.exit_code
-

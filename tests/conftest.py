@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sms_lint.cli import cli
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 TODAY = "2026-11-22"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from conftest import EXAMPLE, TODAY
 
-from sms_lint.config import load_config
-from sms_lint.engine import Result, build_setup, run_check
+from sms_lint.config.file import load_config
 from sms_lint.finding import Finding, Severity
+from sms_lint.pipeline.engine import Result, build_setup, run_check
 
 # What a hostile YAML file can smuggle in: a lone surrogate (only pure-Python YAML decodes the
 # "\udc80" escape, libyaml refuses it, so tests build such findings directly), a non-character,

@@ -489,7 +489,7 @@ def test_a_major_nonconformity_closed_unverified_is_major(write, tmp_path, check
 
 
 def all_but(*left_out: str) -> list[str]:
-    from sms_lint.pack import load_framework
+    from sms_lint.config.pack import load_framework
 
     return [c.number for c in load_framework().coverage_clauses() if c.number not in left_out]
 

@@ -202,8 +202,7 @@ def test_new_only_needs_a_base(invoke, messy: Path) -> None:
 def test_waived_findings_are_not_recorded(invoke, messy: Path) -> None:
     config = messy / ".sms-lint.yaml"
     config.write_text(
-        config.read_text()
-        + "waivers:\n  - {rule: SMS012, path: governance/risk-register.yaml, "
+        config.read_text() + "waivers:\n  - {rule: SMS012, path: governance/risk-register.yaml, "
         "reason: risk workshop booked, "
         "approved_by: sms-manager, expires: 2028-12-31}\n"
     )
@@ -247,8 +246,7 @@ def test_a_baseline_inside_the_root_is_not_an_sms_document(invoke, check, messy:
 def test_waiver_upkeep_is_never_baselined(invoke, check, messy: Path) -> None:
     config = messy / ".sms-lint.yaml"
     config.write_text(
-        config.read_text()
-        + "waivers:\n  - {rule: SMS012, path: governance/risk-register.yaml, "
+        config.read_text() + "waivers:\n  - {rule: SMS012, path: governance/risk-register.yaml, "
         "reason: workshop booked, approved_by: nobody-role}\n"
     )
     data = yaml.safe_load(record(invoke, messy).read_text())

@@ -135,7 +135,7 @@ def test_cache_is_never_written_inside_the_checked_repository(invoke, repo, monk
 
 
 def test_parallel_processing_gives_the_same_report(invoke, repo, monkeypatch):
-    import sms_lint.filestage as filestage
+    import sms_lint.pipeline.filestage as filestage
 
     (repo / "bad.yaml").write_text("id: X\nkind: procedure\ntitle: [\n")
     sequential = run(invoke, repo, "--no-cache")

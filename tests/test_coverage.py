@@ -11,9 +11,9 @@ import pytest
 from auditor_repos import procedure
 from conftest import EXAMPLE, TODAY, found
 
+from sms_lint.config.pack import load_framework
 from sms_lint.coverage import compute_coverage, evidence_counts_for
 from sms_lint.finding import Finding, Severity
-from sms_lint.pack import load_framework
 
 FRAMEWORK = load_framework()
 COVERAGE_CLAUSES = [c.number for c in FRAMEWORK.coverage_clauses()]

@@ -16,9 +16,9 @@ import pytest
 from auditor_repos import procedure
 from conftest import EXAMPLE, TODAY, graded, located, quiet_config
 
+from sms_lint.config.pack import load_framework
 from sms_lint.evidence import RecordSource, record_date
 from sms_lint.model import Artifact
-from sms_lint.pack import load_framework
 from sms_lint.parse.documents import Document
 
 FRAMEWORK = load_framework()

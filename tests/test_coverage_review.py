@@ -17,7 +17,7 @@ import pytest
 from auditor_repos import procedure
 from conftest import EXAMPLE, TODAY, graded, located, quiet_config
 
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 FRAMEWORK = load_framework()
 COVERAGE_CLAUSES = [c.number for c in FRAMEWORK.coverage_clauses()]

@@ -23,8 +23,8 @@ import pytest
 from conftest import FILE_RULES, TODAY, quiet_config
 
 from sms_lint.files.discovery import discover
-from sms_lint.filestage import read_bytes
 from sms_lint.parse.loader import Problem
+from sms_lint.pipeline.filestage import read_bytes
 
 MARKER = "SECRETMARKER7Q"
 POLICY = b"id: POL-1\nkind: policy\ntitle: Policy\nowner: sms-manager\nstatus: draft\n"
@@ -311,7 +311,7 @@ def test_a_link_inside_the_root_is_read_as_its_target_as_discovery_saw_it(sms: P
 def test_check_reports_a_swap_between_discovery_and_reading(
     sms: Path, invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sms_lint import engine
+    from sms_lint.pipeline import engine
 
     def discover_then_swap(root: Path, exclude: tuple[str, ...] = ()):
         found = discover(root, exclude)

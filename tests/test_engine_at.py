@@ -14,13 +14,14 @@ import pytest
 from conftest import EXAMPLE
 from test_git_support import GitRepo
 
-from sms_lint import engine, engine_at, filestage
 from sms_lint.cache.store import ResultCache
-from sms_lint.config import load_config
-from sms_lint.engine import build_setup, run_check
-from sms_lint.engine_at import findings_at
+from sms_lint.config.file import load_config
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.sandbox import GitProblem
+from sms_lint.pipeline import at_revision as engine_at
+from sms_lint.pipeline import engine, filestage
+from sms_lint.pipeline.at_revision import findings_at
+from sms_lint.pipeline.engine import build_setup, run_check
 
 DAY = datetime.date(2026, 12, 1)
 DEMAND = "processes/prc-08-demand.md"

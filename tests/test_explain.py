@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 
 @pytest.mark.parametrize("query", ["SMS005", "sms005", "review-current", "Review-Current", "sms5"])

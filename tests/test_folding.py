@@ -1,5 +1,5 @@
 """One defect, one finding: schema findings fold into the clause rule's finding about the same
-field (sms_lint/folding.py), missing fields of one item are one finding, header fields are
+field (sms_lint/pipeline/folding.py), missing fields of one item are one finding, header fields are
 filed under document control (7.5.2)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import found, quiet_config
 
 from sms_lint.finding import Finding, Severity
-from sms_lint.folding import fold, related
+from sms_lint.pipeline.folding import fold, related
 
 
 def _finding(rule: str, line: int, about: tuple, written: bool = False, **kw) -> Finding:

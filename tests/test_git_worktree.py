@@ -12,7 +12,7 @@ from conftest import TODAY
 from test_git_sandbox import hostile_settings, snapshot
 from test_git_support import GitRepo, policy, process
 
-from sms_lint.config import Config
+from sms_lint.config.file import Config
 from sms_lint.gitrepo.changes import load_change_set
 from sms_lint.gitrepo.worktree import State, blob_id, compare
 

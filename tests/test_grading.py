@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT, TODAY, found
 
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 SUPPLIER = """\
 id: SUP-{n}

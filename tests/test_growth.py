@@ -16,13 +16,13 @@ import pytest
 from conftest import TODAY, quiet_config
 
 from sms_lint import suggest
-from sms_lint.config import Config, Waiver
+from sms_lint.config.file import Config, Waiver
+from sms_lint.config.pack import load_framework
+from sms_lint.config.rulebook import build_rulebook
 from sms_lint.files.discovery import matches
 from sms_lint.files.globs import PatternSet
 from sms_lint.finding import Finding, Severity
-from sms_lint.pack import load_framework
-from sms_lint.rulebook import build_rulebook
-from sms_lint.waiver_upkeep import apply_waivers
+from sms_lint.pipeline.waivers import apply_waivers
 
 HEADER = """id: {id}
 kind: {kind}

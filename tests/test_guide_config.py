@@ -8,7 +8,7 @@ import re
 import yaml
 from conftest import REPO_ROOT
 
-from sms_lint.config import KNOWN_KEYS, load_config
+from sms_lint.config.file import KNOWN_KEYS, load_config
 
 GUIDE = REPO_ROOT / "docs" / "guide.md"
 

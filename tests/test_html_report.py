@@ -22,7 +22,7 @@ from conftest import EXAMPLE, TODAY
 from test_git_support import GitRepo, policy, process
 
 from sms_lint import __version__
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 COVERAGE_CLAUSES = [c.number for c in load_framework().coverage_clauses()]
 HOSTILE = "<script>alert(1)</script> & <img src=https://evil.example/x.png> \"q\" 'a' \x07"

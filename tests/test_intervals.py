@@ -11,7 +11,7 @@ from auditor_repos import AUDIT_ROLES, TARGET, audit, header, markdown, review
 from conftest import located, quiet_config
 from sms_texts import roles_artifact
 
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 ROLES = roles_artifact(*AUDIT_ROLES)
 

@@ -129,7 +129,7 @@ def test_typo_in_field_name_suggests_the_real_one(write, tmp_path: Path, check_j
 
 
 def test_every_kind_of_the_model_has_a_schema() -> None:
-    from sms_lint.pack import load_framework
+    from sms_lint.config.pack import load_framework
     from sms_lint.resources import data_dir
 
     names = {p.stem for p in data_dir("schemas").glob("*.json")}

@@ -22,14 +22,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sms_lint.cache.store import fingerprint
-from sms_lint.config import Config
-from sms_lint.engine import build_setup
+from sms_lint.config.file import Config
+from sms_lint.config.pack import load_framework
 from sms_lint.facts import evidence_clauses
 from sms_lint.model import Artifact
-from sms_lint.pack import load_framework
 from sms_lint.parse import loader
 from sms_lint.parse.documents import Document
 from sms_lint.parse.loader import load_yaml
+from sms_lint.pipeline.engine import build_setup
 
 HEADER = "id: POL-1\nkind: procedure\ntitle: T\nowner: sms-manager\nstatus: draft\n"
 LINE = 6  # the line after HEADER

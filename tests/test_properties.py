@@ -25,8 +25,8 @@ from hostile.reports import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sms_lint.config import Config
-from sms_lint.engine import Result, build_setup, run_check
+from sms_lint.config.file import Config
+from sms_lint.pipeline.engine import Result, build_setup, run_check
 from sms_lint.reporters.base import clean
 
 settings.register_profile("long", max_examples=5000, deadline=None)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, found
 
-from sms_lint.config import Config
-from sms_lint.engine import build_setup
-from sms_lint.filestage import check_document
+from sms_lint.config.file import Config
 from sms_lint.parse.documents import parse_document
+from sms_lint.pipeline.engine import build_setup
+from sms_lint.pipeline.filestage import check_document
 from sms_lint.schema.prune import pruned
 
 HEADER = (

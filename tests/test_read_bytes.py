@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sms_lint.filestage import _read_at_most, read_bytes
 from sms_lint.parse.loader import Problem
+from sms_lint.pipeline.filestage import _read_at_most, read_bytes
 
 
 def test_small_file_is_read_whole(tmp_path: Path) -> None:

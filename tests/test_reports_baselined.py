@@ -19,9 +19,9 @@ from test_reports_junit import assert_valid as assert_valid_junit
 from test_reports_sarif import assert_valid as assert_valid_sarif
 
 from sms_lint.coverage import compute_coverage
-from sms_lint.engine import Result
 from sms_lint.finding import Finding, Severity
 from sms_lint.html import build_page, render_page
+from sms_lint.pipeline.engine import Result
 from sms_lint.reporters.azure import AzureReporter
 from sms_lint.reporters.base import counts, totals_line
 from sms_lint.reporters.github import GithubReporter
@@ -209,7 +209,7 @@ def test_job_summary_counts_both(tmp_path: Path) -> None:
 
 
 def page(result: Result) -> ET.Element:
-    from sms_lint.config import load_config
+    from sms_lint.config.file import load_config
 
     config = load_config(Path(result.root))
     statuses = compute_coverage(

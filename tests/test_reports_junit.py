@@ -14,7 +14,7 @@ import xmlschema
 from conftest import EXAMPLE, TODAY
 from report_repos import HOSTILE, failing_repo, hostile_result, result_for
 
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 from sms_lint.reporters.base import clause_key
 from sms_lint.reporters.junit import JunitReporter
 

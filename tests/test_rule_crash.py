@@ -10,7 +10,7 @@ from conftest import EXAMPLE, found
 
 from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
-from sms_lint.pack import Rule
+from sms_lint.config.pack import Rule
 
 
 def _stops_on_the_scope(ctx: Context, rule: Rule) -> Iterator[Hit]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sms_lint.pack import load_framework
+from sms_lint.config.pack import load_framework
 
 CONTRACT_KEYS = ["id", "name", "clause", "severity", "description"]
 

@@ -33,13 +33,13 @@ from fuzz_corpus import (
     write_repository,
 )
 
-from sms_lint import filestage
 from sms_lint.commands import coverage as coverage_command
 from sms_lint.commands import register
-from sms_lint.config import Config, load_config
+from sms_lint.config.file import Config, load_config
 from sms_lint.coverage import compute_coverage
-from sms_lint.engine import RULE_CRASHED, Result, build_setup, run_check
 from sms_lint.html import build_page, render_page
+from sms_lint.pipeline import filestage
+from sms_lint.pipeline.engine import RULE_CRASHED, Result, build_setup, run_check
 from sms_lint.reporters import REPORTERS
 from sms_lint.schema.validation import known_kinds
 

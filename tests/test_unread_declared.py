@@ -10,10 +10,10 @@ import pytest
 from conftest import EXAMPLE
 
 from sms_lint.checks.base import Context
-from sms_lint.config import Config
-from sms_lint.engine_setup import build_setup
-from sms_lint.filestage import process
+from sms_lint.config.file import Config
 from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
+from sms_lint.pipeline.filestage import process
+from sms_lint.pipeline.setup import build_setup
 
 SETUP = build_setup(Config())
 ROLES = "id: ROLES-001\nkind: roles\ntitle: Roles \u2019n\nroles: []\n"

@@ -15,10 +15,10 @@ from typing import Any
 
 from sms_lint.baseline.file import Baseline, Entry
 from sms_lint.baseline.keys import Key, finding_key
+from sms_lint.config.rulebook import RuleBook
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
-from sms_lint.rulebook import RuleBook
-from sms_lint.waiver_upkeep import EXPIRED_RULE, UNBOUNDED_RULE, UNUSED_RULE
+from sms_lint.pipeline.waivers import EXPIRED_RULE, UNBOUNDED_RULE, UNUSED_RULE
 
 BASELINE_STALE = "SMS037"
 BASELINE_EXPIRED = "SMS038"
@@ -120,7 +120,9 @@ def stale_message(entry: Entry, name: str) -> str:
 
 
 def mark_new(
-    findings: Sequence[Finding], before: Sequence[Finding], now: Mapping[str, Any],
+    findings: Sequence[Finding],
+    before: Sequence[Finding],
+    now: Mapping[str, Any],
     then: Mapping[str, Any],
 ) -> tuple[list[Finding], list[Finding]]:
     """``--new-only``: each finding marked new or pre-existing against the findings the base

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from sms_lint.baseline.keys import REPOSITORY, Key
-from sms_lint.config_values import ConfigError, iso_date
+from sms_lint.config.values import ConfigError, iso_date
 from sms_lint.parse.documents import decode
 from sms_lint.parse.loader import load_yaml
 

@@ -16,13 +16,13 @@ from sms_lint.baseline.apply import (
 )
 from sms_lint.baseline.file import Baseline, BaselineError, parse, render
 from sms_lint.baseline.keys import finding_key
-from sms_lint.config_packs import inside
+from sms_lint.config.packs import inside
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Finding
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result, Setup
+    from sms_lint.pipeline.engine import Result, Setup
 
 MAX_BASELINE_BYTES = 16 * 1024 * 1024  # some 30,000 entries; refuses a runaway file
 
@@ -107,9 +107,7 @@ def with_base(
     return replace(result, findings=tuple(marked), new_only=ref, fixed=tuple(fixed))
 
 
-def baseline_text(
-    result: Result, recorded_by: str | None, expires: datetime.date | None
-) -> str:
+def baseline_text(result: Result, recorded_by: str | None, expires: datetime.date | None) -> str:
     """The baseline file recording ``result``'s findings."""
     data = data_by_path(result.artifacts)
     entries = [

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sms_lint.filestage import FileOutcome
 from sms_lint.finding import Finding, Severity
 from sms_lint.parse.documents import Document
+from sms_lint.pipeline.filestage import FileOutcome
 
 _SEVERITIES = frozenset(s.value for s in Severity)
 _SCALARS = (str, int, float, bool, type(None))

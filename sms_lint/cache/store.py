@@ -29,11 +29,11 @@ from sms_lint import __version__
 from sms_lint.cache import entries as cache_entries
 from sms_lint.cache.entries import finding_tuple, payload_check
 from sms_lint.cache.stable import stable_repr
-from sms_lint.engine_setup import Setup
-from sms_lint.filestage import FileOutcome
 from sms_lint.finding import Finding
 from sms_lint.output import write_bytes_atomic
 from sms_lint.parse.loader import parser_name
+from sms_lint.pipeline.filestage import FileOutcome
+from sms_lint.pipeline.setup import Setup
 from sms_lint.resources import data_dir
 
 FORMAT = 5  # 2: a digest of each document; 3: what findings are about; 4: declared kind/id;

@@ -34,7 +34,7 @@ from sms_lint.checks import (
     services,
 )
 from sms_lint.checks.base import Context, Hit
-from sms_lint.pack import Rule
+from sms_lint.config.pack import Rule
 
 CheckFunction = Callable[[Context, Rule], Iterable[Hit]]
 

@@ -17,9 +17,9 @@ from typing import Any
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.evaluation import internal_audits
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.facts import holder_of, roles_index, same_person
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 FIX_FIRST = "fix that file first"

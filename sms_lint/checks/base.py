@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sms_lint.config import Config
+from sms_lint.config.file import Config
+from sms_lint.config.pack import Framework
 from sms_lint.model import Artifact
-from sms_lint.pack import Framework
 from sms_lint.parse.declared import RETIRED
 from sms_lint.words import listing
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.versions import not_raised, versions_of, which
+from sms_lint.config.pack import Rule
 from sms_lint.facts import is_record
 from sms_lint.gitrepo.differences import BODY, RECORDS
 from sms_lint.model import Artifact, parse_date
-from sms_lint.pack import Rule
 from sms_lint.parse.documents import Document
 from sms_lint.words import listing
 

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.root_causes import VagueCauses
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 # Who and when the effectiveness was verified: field -> (what it tells, how to fill it in).

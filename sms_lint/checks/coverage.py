@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from sms_lint import coverage as readiness
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.facts import claimed_clauses, evidence_clauses
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 # Drafts named in one message at most; the rest are counted.

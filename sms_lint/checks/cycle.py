@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sms_lint.checks.records import records, within
+from sms_lint.config.pack import Clause
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact, clause_text
-from sms_lint.pack import Clause
 from sms_lint.words import listing
 
 # Clauses named with their titles in a message up to this many; beyond, numbers only.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact, clause_text
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 # What an approved artifact must carry (7.5.2), in the order findings name them.

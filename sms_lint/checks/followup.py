@@ -26,8 +26,8 @@ from typing import Any
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.objective_results import ResultTiming, timing
 from sms_lint.checks.wording import item_label, named
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 
 # The records that follow an objective up by naming it.
 _FOLLOWING_KINDS = ("improvement", "nonconformity")

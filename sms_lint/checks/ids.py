@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 # Given the paths of the files that share an id: path -> rank in the order they entered git

@@ -26,9 +26,9 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.cycle import audit_cycle, scope_entries
 from sms_lint.checks.evaluation import internal_audits
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.facts import clause_covers, evidence_clauses, is_record, roles_index
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 INTERNAL_AUDIT = "9.2"

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 # The text pieces closing needs: field -> what it records (for messages).

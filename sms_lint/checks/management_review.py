@@ -16,9 +16,9 @@ from typing import Any
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.records import Event, quoted, recency, records, within
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.facts import roles_index
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.resources import data_dir
 from sms_lint.words import listing, ordinal
 

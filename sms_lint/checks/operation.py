@@ -22,8 +22,8 @@ from sms_lint.checks.wording import (
     unchecked,
     untyped,
 )
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 
 # Policies that must exist besides the service management policy, with their clauses.
 _REQUIRED_POLICIES = (("change-management", "8.5.1.1"), ("information-security", "8.7.3.1"))

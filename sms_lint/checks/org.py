@@ -31,9 +31,9 @@ from functools import lru_cache
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.config.pack import PackError, Rule
 from sms_lint.files.discovery import matches
 from sms_lint.model import Artifact
-from sms_lint.pack import PackError, Rule
 from sms_lint.resources import data_dir
 from sms_lint.schema.validation import SchemaSet, explain, load_schemas
 

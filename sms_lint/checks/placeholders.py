@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.config.pack import Rule
 from sms_lint.facts import is_record
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.parse.markup import has_content
 from sms_lint.parse.placeholders import Placeholder
 from sms_lint.schema.placeholder_words import line_words

@@ -14,8 +14,8 @@ from typing import Any
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import current, entry_place, item_label, lacking, lacking_words
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 
 # The treatments that promise action; other values are `accept` or a schema finding.
 _ACTING_TREATMENTS = frozenset({"mitigate", "transfer", "avoid"})

@@ -20,9 +20,9 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.cycle import Cycle, audit_cycle, clause_words, scope_entries
 from sms_lint.checks.sampling import coarse_scope, unsampled_services
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Clause, Rule
 from sms_lint.facts import clause_covers
 from sms_lint.model import Artifact
-from sms_lint.pack import Clause, Rule
 from sms_lint.words import listing
 
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import named
+from sms_lint.config.pack import Rule
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.words import listing
 
 

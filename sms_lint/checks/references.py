@@ -7,8 +7,8 @@ from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.roles import ROLE_CLAUSE, Roles, Unchecked
+from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.schema.schema_findings import DOCUMENT_CONTROL
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
 from sms_lint.words import ordinal

@@ -6,9 +6,9 @@ import datetime
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.config.pack import Rule
 from sms_lint.facts import add_days, review_interval
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 
 # Header dates that record something that happened, for every kind.
 PAST_HEADER_DATES = ("last_reviewed", "approved_on")

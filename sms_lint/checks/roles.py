@@ -7,9 +7,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.config.pack import Rule
 from sms_lint.facts import holder_of
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.parse.placeholders import find, marker_pattern
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester, did_you_mean
 

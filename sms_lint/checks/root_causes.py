@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sms_lint.pack import PackError, Rule
+from sms_lint.config.pack import PackError, Rule
 
 # What went wrong, said of a person: the words that make a root cause a verdict, not a cause.
 CAUSE_WORDS = (

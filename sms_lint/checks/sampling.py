@@ -19,9 +19,9 @@ from collections.abc import Iterator, Sequence
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.cycle import Cycle, Dated, clause_words, scope_entries
 from sms_lint.checks.wording import current, named
+from sms_lint.config.pack import Clause
 from sms_lint.facts import clause_covers
 from sms_lint.model import Artifact
-from sms_lint.pack import Clause
 from sms_lint.words import listing
 
 # A sub-clause not sampled: the clause, its processes' (owner, process), and the coarse

@@ -21,9 +21,9 @@ from sms_lint.checks.wording import (
     listing,
     named,
 )
+from sms_lint.config.pack import Rule
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact
-from sms_lint.pack import Rule
 from sms_lint.parse.placeholders import marker_pattern
 
 _TARGET_FIELDS = ("metric", "target", "unit", "comparator")

@@ -22,12 +22,12 @@ import click
 
 from sms_lint.commands.params import config_option, output_option, today_option
 from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
-from sms_lint.engine import Result
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
+from sms_lint.pipeline.engine import Result
 from sms_lint.run import CheckRequest, UsageProblem, check_result, emit
 
 if TYPE_CHECKING:
-    from sms_lint.config import Config
+    from sms_lint.config.file import Config
     from sms_lint.gitrepo.log import CommitInfo
 
 
@@ -67,7 +67,7 @@ def coverage_command(
         color=False,
     )
     result = check_result(request)
-    from sms_lint.config import load_config
+    from sms_lint.config.file import load_config
 
     config = load_config(root, config_path)  # already read (and validated) by the check
     statuses = compute_coverage(

@@ -9,8 +9,8 @@ import click
 
 from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, examines, find_rule, load_catalog
 from sms_lint.commands.rules_markdown import AUDITOR_GRADE, grading_text
+from sms_lint.config.pack import Rule
 from sms_lint.neutralise import clean, lead, no_commands, terminal
-from sms_lint.pack import Rule
 
 _WIDTH = 88
 

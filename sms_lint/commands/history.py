@@ -17,7 +17,6 @@ from typing import Any
 
 import click
 
-from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.log import LoggedCommit, commit_graph, file_history
 from sms_lint.gitrepo.merges import NO_APPROVER, NO_APPROVER_NOTE, Arrival
 from sms_lint.gitrepo.repo import (
@@ -29,6 +28,7 @@ from sms_lint.gitrepo.repo import (
 )
 from sms_lint.neutralise import clean_tree, no_commands_json, terminal
 from sms_lint.parse.documents import Document, parse_document
+from sms_lint.pipeline.filestage import read_documents
 from sms_lint.run import UsageProblem, build_config, emit
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED BY", "MESSAGE")

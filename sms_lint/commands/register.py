@@ -21,9 +21,8 @@ import click
 
 from sms_lint.commands.params import config_option, output_option
 from sms_lint.commands.register_output import RENDERERS
-from sms_lint.config import Config
+from sms_lint.config.file import Config
 from sms_lint.facts import next_review
-from sms_lint.filestage import read_documents
 from sms_lint.gitrepo.ignored import candidates as find_candidates
 from sms_lint.gitrepo.log import CommitInfo, last_changes
 from sms_lint.gitrepo.repo import (
@@ -35,6 +34,7 @@ from sms_lint.gitrepo.repo import (
 from sms_lint.model import Artifact
 from sms_lint.neutralise import terminal
 from sms_lint.parse.documents import Document
+from sms_lint.pipeline.filestage import read_documents
 from sms_lint.run import UsageProblem, build_config, emit
 from sms_lint.schema.validation import known_kinds
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from sms_lint.config import ConfigError, load_config
-from sms_lint.pack import Framework, PackError, Rule, load_extra_rules, load_framework
+from sms_lint.config.file import ConfigError, load_config
+from sms_lint.config.pack import Framework, PackError, Rule, load_extra_rules, load_framework
 from sms_lint.run import UsageProblem
 
 CONFIG_OPTION = click.option(

@@ -10,8 +10,8 @@ import click
 
 from sms_lint.commands.rule_catalog import CONFIG_OPTION, Catalog, load_catalog
 from sms_lint.commands.rules_markdown import render_markdown
+from sms_lint.config.pack import Rule
 from sms_lint.neutralise import clean_tree, lead, no_commands_json, terminal
-from sms_lint.pack import Rule
 
 _COLUMNS = ("ID", "SEVERITY", "CLAUSE", "NAME", "DESCRIPTION")
 

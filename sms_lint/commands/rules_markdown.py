@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 from sms_lint.commands.rule_catalog import Catalog, examines
+from sms_lint.config.pack import Rule
 from sms_lint.neutralise import clean, markdown
-from sms_lint.pack import Rule
 
 REGENERATE = "sms-lint rules --format markdown > docs/rules.md"
 

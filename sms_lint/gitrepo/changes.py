@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from sms_lint.config import Config
+from sms_lint.config.file import Config
 from sms_lint.files.discovery import matches
 from sms_lint.gitrepo.differences import differences
 from sms_lint.gitrepo.log import FileChange

@@ -1,8 +1,8 @@
 """The readiness page as data: what each section shows, worked out before any markup is written.
 
-Built from one check :class:`~sms_lint.engine.Result`, its clause statuses, and the facts that
-come from outside it (the review interval of the config, git's last changes and HEAD). Nothing
-here reads the clock or the file system, so the same inputs give the same page.
+Built from one check :class:`~sms_lint.pipeline.engine.Result`, its clause statuses, and the
+facts that come from outside it (the review interval of the config, git's last changes and
+HEAD). Nothing here reads the clock or the file system, so the same inputs give the same page.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from sms_lint import __version__
 from sms_lint.coverage import ClauseStatus, describe
-from sms_lint.engine import Result
 from sms_lint.finding import Finding
 from sms_lint.html.schedule import Calendar, Programme, audit_programme, review_calendar
 from sms_lint.model import Artifact
+from sms_lint.pipeline.engine import Result
 from sms_lint.reporters.base import clause_key, excuse, excuse_note, location
 
 if TYPE_CHECKING:
-    from sms_lint.config import Config
+    from sms_lint.config.file import Config
     from sms_lint.gitrepo.log import CommitInfo
 
 # Clause-map states: covered with no open finding, covered with open findings, no evidence.

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from sms_lint.checks.cycle import audit_cycle
 from sms_lint.coverage import ClauseStatus
-from sms_lint.engine import Result
 from sms_lint.facts import add_months, clause_covers, is_record, next_review
 from sms_lint.model import Artifact, clause_text
+from sms_lint.pipeline.engine import Result
 
 CALENDAR_MONTHS = 12
 

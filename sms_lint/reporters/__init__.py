@@ -1,4 +1,4 @@
-"""Reporters turn a :class:`~sms_lint.engine.Result` into text, registered by format name.
+"""Reporters turn a :class:`~sms_lint.pipeline.engine.Result` into text, registered by format name.
 
 ``--format`` and ``--report FORMAT:PATH`` choices come from :data:`REPORTERS`.
 """

@@ -28,8 +28,8 @@ from sms_lint.neutralise import clean, no_commands
 from sms_lint.reporters.base import Reporter, one_line, place, totals_line
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 # "%" first, or the other replacements' "%" would be escaped again.
 _ESCAPES = (("%", "%AZP25"), (";", "%3B"), ("\r", "%0D"), ("\n", "%0A"), ("]", "%5D"))

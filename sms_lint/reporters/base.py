@@ -9,8 +9,8 @@ from sms_lint.facts import clause_covers, evidence_clauses
 from sms_lint.neutralise import clean, one_line, visible_path
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 # The neutralisers live in sms_lint.neutralise (register, history and coverage use them too);
 # reporters import them from here as before.

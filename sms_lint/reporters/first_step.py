@@ -34,9 +34,9 @@ from sms_lint.neutralise import terminal, visible_path
 from sms_lint.reporters.base import clause_key, clause_label
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
     from sms_lint.model import Artifact
+    from sms_lint.pipeline.engine import Result
 
 PATTERN_MIN = 5
 _SCOPE = "4.3"

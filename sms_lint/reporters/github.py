@@ -23,8 +23,8 @@ from sms_lint.reporters.base import (
 from sms_lint.reporters.github_summary import summary_markdown
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 COMMANDS = {"major": "error", "minor": "warning", "observation": "notice"}
 

@@ -23,8 +23,8 @@ from sms_lint.reporters.base import (
 from sms_lint.reporters.gfm import inline, line_start, shorten
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 COVERAGE_RULE = "SMS016"
 SEVERITIES = ("major", "minor", "observation", "waived")

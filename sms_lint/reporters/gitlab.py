@@ -35,8 +35,8 @@ from sms_lint.neutralise import no_commands_json
 from sms_lint.reporters.base import Reporter, clean, one_line, place, rule_label
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 SEVERITIES = {"major": "major", "minor": "minor", "observation": "info"}
 FALLBACK_FILE = ".sms-lint.yaml"

@@ -10,8 +10,8 @@ from sms_lint.neutralise import no_commands_json
 from sms_lint.reporters.base import Reporter, clean, conformant, counts
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 
 def finding_object(finding: Finding, result: Result) -> dict[str, Any]:

@@ -31,9 +31,9 @@ from sms_lint.reporters.base import (
 if TYPE_CHECKING:
     from junit_xml import TestCase, TestSuite
 
-    from sms_lint.engine import Result
+    from sms_lint.config.pack import Rule
     from sms_lint.finding import Finding
-    from sms_lint.pack import Rule
+    from sms_lint.pipeline.engine import Result
 
 REPOSITORY = "(repository)"
 HOSTNAME = "sms-lint"  # fixed: the report must not depend on the machine it was written on

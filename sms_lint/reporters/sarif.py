@@ -28,9 +28,9 @@ from sms_lint.reporters.sarif_alerts import (
 )
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
+    from sms_lint.config.pack import Rule
     from sms_lint.finding import Finding
-    from sms_lint.pack import Rule
+    from sms_lint.pipeline.engine import Result
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -18,8 +18,8 @@ from sms_lint.reporters.first_step import first_step
 from sms_lint.words import listing
 
 if TYPE_CHECKING:
-    from sms_lint.engine import Result
     from sms_lint.finding import Finding
+    from sms_lint.pipeline.engine import Result
 
 _COLORS = {"major": "\x1b[1;31m", "minor": "\x1b[33m", "observation": "\x1b[36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"

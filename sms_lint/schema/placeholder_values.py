@@ -29,8 +29,8 @@ from sms_lint.schema.prune import value_at
 from sms_lint.schema.validation import Violation
 
 if TYPE_CHECKING:
+    from sms_lint.config.rulebook import RuleBook
     from sms_lint.parse.documents import Document
-    from sms_lint.rulebook import RuleBook
 
 RULE = "SMS027"
 DRAFT = "draft"  # the rule's grade for an artifact that is not approved

@@ -1,7 +1,7 @@
 """The schema rule's findings for one document (SMS001) and the version-as-number check
 (SMS106), worded and placed for the user: missing fields of one item are one finding, each
 under the clause of what is wrong, each saying which data paths it is about (for folding,
-see :mod:`sms_lint.folding`)."""
+see :mod:`sms_lint.pipeline.folding`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from sms_lint.schema.validation import (
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-    from sms_lint.rulebook import RuleBook
+    from sms_lint.config.rulebook import RuleBook
     from sms_lint.schema.placeholder_values import PlaceholderValues
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hostile.cases import ABSOLUTE, MARKER_NAME, RELATIVE, SECRET, Case, build_cases
 from hostile.reports import formats, known
-from sms_lint.engine import Result
+from sms_lint.pipeline.engine import Result
 from sms_lint.reporters import REPORTERS
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "example-sms-repo"

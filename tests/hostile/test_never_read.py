@@ -16,9 +16,9 @@ from hostile.cases import CASE_NAMES, MARKER_NAME, PREFIX, SECRET, build_cases
 from hostile.harness import TODAY, assert_findings_on_case, make_repo, render_all
 from hostile.known_bugs import CASE_FORMAT, PURE_PYTHON_PARSER
 from hostile.reports import parse
-from sms_lint.config import Config
-from sms_lint.engine import Result, build_setup, run_check
+from sms_lint.config.file import Config
 from sms_lint.parse import loader
+from sms_lint.pipeline.engine import Result, build_setup, run_check
 
 _WATCHED = ("open", "os.listdir", "os.scandir")
 _touched: list[str] | None = None  # the paths the audit hook saw, while a test watches

@@ -12,10 +12,10 @@ import pytest
 
 from hostile.cases import build_cases
 from hostile.harness import TODAY, make_repo, render_all
-from sms_lint import filestage
 from sms_lint.cache.store import ResultCache
-from sms_lint.config import Config
-from sms_lint.engine import build_setup, run_check
+from sms_lint.config.file import Config
+from sms_lint.pipeline import filestage
+from sms_lint.pipeline.engine import build_setup, run_check
 
 _TODAY = datetime.date.fromisoformat(TODAY)
 

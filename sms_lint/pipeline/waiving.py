@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sms_lint.config import Waiver
+from sms_lint.config.file import Waiver
+from sms_lint.config.pack import Rule
 from sms_lint.files.globs import PatternSet
 from sms_lint.finding import Finding
-from sms_lint.pack import Rule
 
 REPOSITORY = "(repository)"  # how a waiver's path names repository-wide findings
 

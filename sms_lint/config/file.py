@@ -15,8 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sms_lint import config_packs as packs
-from sms_lint.config_values import ConfigError, iso_date, listed, months, texts
+from sms_lint.config import packs
+from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Severity

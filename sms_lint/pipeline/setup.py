@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sms_lint import checks
-from sms_lint.config import Config
+from sms_lint.config.file import Config
+from sms_lint.config.pack import Framework, PackError, Rule, load_extra_rules, load_framework
+from sms_lint.config.rulebook import RuleBook, build_rulebook
 from sms_lint.model import Artifact
-from sms_lint.pack import Framework, PackError, Rule, load_extra_rules, load_framework
 from sms_lint.resources import data_dir
-from sms_lint.rulebook import RuleBook, build_rulebook
 from sms_lint.schema.validation import SchemaSet, load_schemas
 
 # Which value table applies to which kind, and the clause of a kind whose value is unknown.

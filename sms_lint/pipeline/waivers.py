@@ -16,17 +16,17 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sms_lint.config import Config, Waiver
+from sms_lint.config.file import Config, Waiver
 from sms_lint.facts import add_months, holder_of, roles_index
 from sms_lint.finding import Finding
 from sms_lint.parse.placeholders import find, marker_pattern
+from sms_lint.pipeline.waiving import claims
 from sms_lint.suggest import RUN_BUDGET, Budget, Suggester
-from sms_lint.waiving import claims
 from sms_lint.words import listing
 
 if TYPE_CHECKING:
     from sms_lint.checks.base import Context
-    from sms_lint.rulebook import RuleBook
+    from sms_lint.config.rulebook import RuleBook
 
 EXPIRED_RULE = "SMS020"
 UNUSED_RULE = "SMS021"
@@ -169,11 +169,11 @@ def apply_waivers(
     context: Context | None = None,
 ) -> list[Finding]:
     """Mark findings a live waiver covers; report what is wrong with each waiver
-    (:mod:`sms_lint.waiver_upkeep`; its approver only when ``context`` gives the roles)."""
+    (:mod:`sms_lint.pipeline.waivers`; its approver only when ``context`` gives the roles)."""
     live = [i for i, w in enumerate(config.waivers) if w.expires is None or w.expires >= today]
     out = list(findings)
     used: set[int] = set()  # indexes into config.waivers
-    # Indexed, not waiver x finding (sms_lint/waiving.py): the first live waiver that
+    # Indexed, not waiver x finding (sms_lint/pipeline/waiving.py): the first live waiver that
     # matches a finding claims it, as the waiver-by-waiver loop did.
     claimed = claims([config.waivers[i] for i in live], out, book.rules)
     for index, claimed_by in enumerate(claimed):

@@ -27,9 +27,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from sms_lint.checks.base import Hit
+from sms_lint.config.pack import Rule
+from sms_lint.config.rulebook import RuleBook
 from sms_lint.finding import Finding
-from sms_lint.pack import Rule
-from sms_lint.rulebook import RuleBook
 from sms_lint.words import listing
 
 Paths = tuple[tuple[str | int, ...], ...]

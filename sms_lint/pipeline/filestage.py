@@ -29,8 +29,8 @@ from sms_lint.schema.prune import prune_paths, pruned
 from sms_lint.schema.schema_findings import number_version, schema_findings, without_date_twins
 
 if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
-    from sms_lint.config import Config
-    from sms_lint.engine_setup import Setup
+    from sms_lint.config.file import Config
+    from sms_lint.pipeline.setup import Setup
 
 # Below this many files to parse, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 1500

@@ -2,7 +2,7 @@
 
 Severity is decided here, from the pack's default and the config's override, never in check
 code (yamllint's model). Waivers are applied after every finding is known
-(:mod:`sms_lint.waiver_upkeep`).
+(:mod:`sms_lint.pipeline.waivers`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from sms_lint.config import Config, ConfigError
+from sms_lint.config.file import Config, ConfigError
+from sms_lint.config.pack import Rule
 from sms_lint.finding import Finding, Severity
-from sms_lint.pack import Rule
 
 
 @dataclass(frozen=True)

@@ -23,18 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sms_lint.cache import entries as cache_entries
-from sms_lint.engine import _cross_file
-from sms_lint.engine_setup import Setup
 from sms_lint.files.discovery import matches
-from sms_lint.filestage import (
-    FileOutcome,
-    Processed,
-    check_document,
-    digest,
-    process_each,
-    process_read,
-    too_large,
-)
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.changes import repository_for_base, resolve_commit
@@ -45,6 +34,17 @@ from sms_lint.model import Artifact
 from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
 from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document
 from sms_lint.parse.loader import Problem
+from sms_lint.pipeline.engine import _cross_file
+from sms_lint.pipeline.filestage import (
+    FileOutcome,
+    Processed,
+    check_document,
+    digest,
+    process_each,
+    process_read,
+    too_large,
+)
+from sms_lint.pipeline.setup import Setup
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
@@ -156,7 +156,7 @@ def _outcomes(
     setup: Setup,
     cache: ResultCache | None,
 ) -> tuple[list[FileOutcome], dict[str, bytes]]:
-    """The per-file stage of every blob, as :func:`sms_lint.engine.file_outcomes` runs it:
+    """The per-file stage of every blob, as :func:`sms_lint.pipeline.engine.file_outcomes` runs it:
     a cached outcome for identical content, else parsed from the blob's bytes."""
     max_kb = setup.config.max_file_kb
     raws: dict[str, Blob] = {}

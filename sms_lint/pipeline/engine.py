@@ -15,23 +15,23 @@ from typing import TYPE_CHECKING
 from sms_lint import checks
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.ids import EntryHistory, entry_order
-from sms_lint.engine_setup import Setup, build_setup
-from sms_lint.filestage import (
+from sms_lint.config.pack import Framework, Rule
+from sms_lint.config.rulebook import RuleBook
+from sms_lint.finding import Finding, fails
+from sms_lint.gitrepo.ignored import candidates
+from sms_lint.model import Artifact
+from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
+from sms_lint.parse.documents import Document
+from sms_lint.pipeline.filestage import (
     FileOutcome,
     check_document,
     digest,
     process_many,
     read_bytes,
 )
-from sms_lint.finding import Finding, fails
-from sms_lint.folding import checked_hits, fold, fold_placeholders, name_what_waits
-from sms_lint.gitrepo.ignored import candidates
-from sms_lint.model import Artifact
-from sms_lint.pack import Framework, Rule
-from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
-from sms_lint.parse.documents import Document
-from sms_lint.rulebook import RuleBook
-from sms_lint.waiver_upkeep import apply_waivers
+from sms_lint.pipeline.folding import checked_hits, fold, fold_placeholders, name_what_waits
+from sms_lint.pipeline.setup import Setup, build_setup
+from sms_lint.pipeline.waivers import apply_waivers
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
