@@ -5,13 +5,12 @@ trips each); checking a whole tree at a base revision wants thousands. Here ever
 written to one ``cat-file --batch`` (from a thread, so that git never blocks on a full output
 pipe while we are still writing) and the answers are read back in order. ``cat-file`` reads the
 object store only: no filter, no textconv, nothing written. The process is started through the
-repository's sandboxed ``git.Git`` (:mod:`sms_lint.gitrepo.sandbox`).
+repository's sandboxed runner (:mod:`sms_lint.gitrepo.sandbox`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import subprocess
 import threading
 from collections.abc import Iterable
 from typing import IO
@@ -28,13 +27,7 @@ def read_blobs(repo: Repository, object_ids: Iterable[str], keep: int) -> dict[s
     wanted = list(dict.fromkeys(object_ids))
     if not wanted:
         return {}
-    import git
-
-    try:
-        wrapper = repo.command.cat_file("--batch", istream=subprocess.PIPE, as_process=True)
-    except git.GitCommandNotFound:
-        raise GitProblem("git is not installed (or not on PATH)") from None
-    process = wrapper.proc
+    process = repo.command.popen("cat-file", "--batch", stdin=True)
     writer = threading.Thread(target=_write_ids, args=(process.stdin, wanted), daemon=True)
     writer.start()
     complete = False
@@ -49,7 +42,6 @@ def read_blobs(repo: Repository, object_ids: Iterable[str], keep: int) -> dict[s
         err = process.stderr.read().decode("utf-8", "replace")
         process.stderr.close()
         status = process.wait()
-        del wrapper  # GitPython's wrapper kills git when dropped; it has ended by now
     if status != 0:
         raise GitProblem(f"git cat-file failed: {first_line(err)}")
     return found

@@ -17,9 +17,10 @@ def git_user(folder: Path) -> str | None:
     values = []
     for key in ("user.name", "user.email"):
         try:
-            values.append(str(command.config("--get", key)).strip())
-        except Exception:  # GitPython's GitCommandError, or git missing: the value is unknown
-            values.append("")
+            status, out, _ = command.run("config", "--get", key)
+        except GitProblem:  # git missing: the value is unknown
+            status, out = 1, b""
+        values.append(out.decode("utf-8", "replace").strip() if status == 0 else "")
     name, email = values
     if name and email:
         return f"{name} <{email}>"

@@ -1,9 +1,8 @@
 """The git repository that holds an SMS root: found once, then read with explicit arguments.
 
-GitPython is imported inside functions, and only when a command needs git: ``check`` without
-``--base`` loads it only when some id is shared (:mod:`.entered`), ``rules`` never. It is used
-only to run git, never as ``git.Repo`` (which reads the repository's configuration itself and
-ignores who owns it).
+git runs through :class:`~sms_lint.gitrepo.sandbox.SafeGit` (``subprocess``, no GitPython:
+its import alone cost more than the ``git log`` of ``history``); nothing here reads a
+repository the way ``git.Repo`` would (its configuration itself, whoever owns it).
 
 The checked repository is hostile in the threat model (a pull request on a shared runner
 controls ``.git/config`` and ``.gitattributes``), so every git call is read-only and runs no
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sms_lint.gitrepo.sandbox import GitProblem, UntrustedRepository, sandboxed
+from sms_lint.gitrepo.sandbox import GitProblem, SafeGit, UntrustedRepository, sandboxed
 
 try:
     import fcntl
@@ -52,7 +51,7 @@ class HeadState:
 class Repository:
     """A work tree and the SMS root inside it (``prefix``: the root's path from the top)."""
 
-    command: Any  # git.Git bound to the top of the work tree, with the options above
+    command: SafeGit  # git bound to the top of the work tree, with the options above
     top: Path
     prefix: str  # "" when the SMS root is the top, else "sub/dir/"
     state: HeadState | None = None  # worked out when the repository was found
@@ -66,30 +65,13 @@ class Repository:
 
     def run_status(self, subcommand: str, *args: str) -> tuple[int, bytes, str]:
         """Like :meth:`run` but returns (exit status, stdout, stderr) instead of raising."""
-        import git
-
-        method = getattr(self.command, subcommand.replace("-", "_"))
-        try:
-            status, out, err = method(
-                *args, with_extended_output=True, with_exceptions=False, stdout_as_string=False
-            )
-        except git.GitCommandNotFound:
-            raise GitProblem("git is not installed (or not on PATH)") from None
-        return status, out, err.decode("utf-8", "replace") if isinstance(err, bytes) else err
+        return self.command.run(subcommand, *args)
 
     def stream(self, subcommand: str, *args: str) -> Iterator[bytes]:
         """The NUL-separated fields of a command's stdout, read as git writes them. Closing
         the iterator early ends git (a history walk need not go to the first commit)."""
-        import git
-
-        method = getattr(self.command, subcommand.replace("-", "_"))
-        try:
-            # Keep GitPython's wrapper alive: dropping it kills the process and closes pipes.
-            wrapper = method(*args, as_process=True)
-            process = wrapper.proc
-            _widen_pipe(process.stdout)
-        except git.GitCommandNotFound:
-            raise GitProblem("git is not installed (or not on PATH)") from None
+        process = self.command.popen(subcommand, *args)
+        _widen_pipe(process.stdout)
         complete = False
         try:
             rest = b""
@@ -106,7 +88,6 @@ class Repository:
             err = process.stderr.read().decode("utf-8", "replace")
             process.stderr.close()
             status = process.wait()
-            del wrapper
         if status != 0:
             raise GitProblem(f"git {subcommand} failed: {first_line(err)}")
 
@@ -134,16 +115,12 @@ class Repository:
         return path[len(self.prefix) :]
 
     def read_blob(self, blob_id: str, max_bytes: int) -> bytes | None:
-        """A blob's content through one long-lived ``cat-file --batch``; None if too big."""
-        import git
+        """A blob's content; None if it is over ``max_bytes``. (Many blobs: one
+        :func:`~sms_lint.gitrepo.blobs.read_blobs` exchange.)"""
+        from sms_lint.gitrepo.blobs import read_blobs
 
-        try:
-            _, _, size = self.command.get_object_header(blob_id)
-            if size > max_bytes:
-                return None
-            return bytes(self.command.get_object_data(blob_id)[3])
-        except (git.GitCommandError, ValueError, OSError) as error:
-            raise GitProblem(f"cannot read {blob_id} from git: {error}") from None
+        content = read_blobs(self, [blob_id], max_bytes + 1)[blob_id]
+        return None if len(content) > max_bytes else content
 
     def shallow_boundary(self) -> set[bytes]:
         """A shallow clone's oldest commits, those git lists in its ``shallow`` file (their
@@ -155,8 +132,7 @@ class Repository:
             return set()
 
     def close(self) -> None:
-        """End the long-lived ``cat-file`` processes."""
-        self.command.clear_cache()
+        """Nothing is left running between calls: every git process has ended by now."""
 
     def __enter__(self) -> Repository:
         return self
