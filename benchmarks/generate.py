@@ -218,11 +218,12 @@ def _is_artifact_file(path: Path) -> bool:
     return path.suffix in (".yaml", ".md") and path.name != "README.md" and path.name[0] != "."
 
 
-def generate(target: Path, total: int, seed: int = SEED) -> int:
-    """Write the repository; return the number of artifacts written."""
+def generate(target: Path, total: int, seed: int = SEED, example: Path = EXAMPLE) -> int:
+    """Write the repository from ``example`` (a copy of example-sms-repo); return the number
+    of artifacts written."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(example, target)
     count = sum(1 for p in target.rglob("*") if _is_artifact_file(p))
     rng, prose = random.Random(seed), Prose(seed)
     cycle = _cycle(prose)
