@@ -5,20 +5,26 @@ with the ``version`` and ``status`` the file declared at that commit, and the me
 brought the commit into the branch (who merged: the approval in a pull-request flow) or that
 the history shows no approver. A merge is listed where it changed the file itself (a conflict
 resolved by writing new lines): its author made that change, and merged it. The file's content
-at each commit is read by blob id through one long-lived ``git cat-file --batch`` and parsed
-with the same loader as ``check``.
+at each commit is read by blob id and parsed with the same loader as ``check``. The file of
+an id is found by parsing only the files that could declare it (:mod:`.history_id`); all the
+revisions' contents come in one ``git cat-file --batch`` exchange, and git walks the commit
+graph in a thread while the id is looked for.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from sms_lint.gitrepo.log import LoggedCommit, commit_graph, file_history
-from sms_lint.gitrepo.merges import NO_APPROVER, NO_APPROVER_NOTE, Arrival
+from sms_lint.commands.history_id import path_of_id
+from sms_lint.gitrepo.blobs import read_blobs
+from sms_lint.gitrepo.file_log import commit_graph, file_history, graph_later
+from sms_lint.gitrepo.log import LoggedCommit
+from sms_lint.gitrepo.merges import NO_APPROVER, NO_APPROVER_NOTE, Arrival, Graph
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
     GitProblem,
@@ -27,8 +33,7 @@ from sms_lint.gitrepo.repo import (
     open_repository,
 )
 from sms_lint.neutralise import clean_tree, no_commands_json, terminal
-from sms_lint.parse.documents import Document, parse_document
-from sms_lint.pipeline.filestage import read_documents
+from sms_lint.parse.documents import parse_document
 from sms_lint.run import UsageProblem, build_config, emit
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED BY", "MESSAGE")
@@ -60,21 +65,18 @@ _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED BY", "MESSA
 def history_command(id_or_path: str, root: Path, format_name: str, config_path: Path | None) -> int:
     """Every commit that changed the document ID_OR_PATH (an id, or a path under --root)."""
     config = build_config(root, config_path)
-    documents = read_documents(root, config)
-    path = resolve_document(id_or_path, root, documents)
-    try:
-        repo = open_repository(root)
-    except UntrustedRepository as error:
-        raise UsageProblem(str(error)) from None
-    except GitProblem as error:
-        raise UsageProblem(f"{error}: history needs git") from None
-    if repo is None:
-        raise UsageProblem(f"{root} is not inside a git repository: history needs git")
-    with repo:
+    opened = _open(root)
+    # git walks the commit graph while the id is looked for (said wrong only afterwards).
+    usable = isinstance(opened, Repository) and not opened.head_state().shallow
+    graph = graph_later(opened) if isinstance(opened, Repository) and usable else None
+    path = resolve_document(id_or_path, root, path_of_id(id_or_path, root, config))
+    if isinstance(opened, str):
+        raise UsageProblem(opened)
+    with opened as repo:
         if repo.head_state().shallow:
             raise UsageProblem(f"{repo.top} is a shallow clone: {NOT_SHALLOW_HINT}")
         try:
-            revisions = read_revisions(repo, path, config.max_file_kb * 1024)
+            revisions = read_revisions(repo, path, config.max_file_kb * 1024, graph)
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
     if not revisions and not (root / path).is_file():
@@ -88,13 +90,26 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     return 0
 
 
-def resolve_document(wanted: str, root: Path, documents: list[Document]) -> str:
-    """The path (relative to ROOT) of the artifact with id ``wanted``, or ``wanted`` read as a
-    path: relative to ROOT, or an existing file anywhere inside ROOT. A path that no longer
-    exists is kept: git may still know it (a deleted document has a history too)."""
-    for doc in documents:
-        if doc.data is not None and doc.data.get("id") == wanted:
-            return doc.path
+def _open(root: Path) -> Repository | str:
+    """The repository holding ROOT, or the sentence that says why history cannot run."""
+    try:
+        repo = open_repository(root)
+    except UntrustedRepository as error:
+        return str(error)
+    except GitProblem as error:
+        return f"{error}: history needs git"
+    if repo is None:
+        return f"{root} is not inside a git repository: history needs git"
+    return repo
+
+
+def resolve_document(wanted: str, root: Path, declaring: str | None) -> str:
+    """The path (relative to ROOT) of the artifact with id ``wanted`` (``declaring``, when a
+    file declares it), or ``wanted`` read as a path: relative to ROOT, or an existing file
+    anywhere inside ROOT. A path that no longer exists is kept: git may still know it (a
+    deleted document has a history too)."""
+    if declaring is not None:
+        return declaring
     given = Path(wanted)
     if given.exists() and not (root / given).exists():
         try:
@@ -107,29 +122,39 @@ def resolve_document(wanted: str, root: Path, documents: list[Document]) -> str:
     return relative.as_posix()
 
 
-def read_revisions(repo: Repository, path: str, max_bytes: int) -> list[dict[str, Any]]:
+def read_revisions(
+    repo: Repository, path: str, max_bytes: int, walking: Callable[[], Graph] | None = None
+) -> list[dict[str, Any]]:
     history = file_history(repo, path)
-    # One more walk, without diffs, for the whole graph: which merge brought each commit in.
-    graph = commit_graph(repo) if history else None
+    # One more walk, without diffs, for the whole graph: which merge brought each commit in
+    # (``walking``: one already under way).
+    graph = (walking or (lambda: commit_graph(repo)))() if history else None
     wanted = [logged.info.commit for logged in history]
     arrivals = graph.arrivals(repo.head_state().head, wanted) if graph else {}
+    # Every revision's content in one exchange; one byte over the limit marks "too large".
+    contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1)
     return [
-        _revision(repo, logged, arrivals.get(logged.info.commit, NO_APPROVER), max_bytes)
+        _revision(logged, arrivals.get(logged.info.commit, NO_APPROVER), contents, max_bytes)
         for logged in history
     ]
 
 
+def _new_blob(logged: LoggedCommit) -> str | None:
+    """The file's content after the commit (None when the commit deleted it)."""
+    return logged.changes[0].new_blob if logged.changes else None
+
+
 def _revision(
-    repo: Repository, logged: LoggedCommit, arrival: Arrival, max_bytes: int
+    logged: LoggedCommit, arrival: Arrival, contents: dict[str, bytes], max_bytes: int
 ) -> dict[str, Any]:
     """One commit with the version and status the file declared there (null when the commit
     deleted it, or the content was not a readable artifact)."""
     data: dict[str, Any] = {}
-    change = logged.changes[0] if logged.changes else None
-    if change is not None and change.new_blob is not None:
-        raw = repo.read_blob(change.new_blob, max_bytes)
-        document = parse_document(change.path, raw) if raw is not None else None
-        if document is not None and isinstance(document.data, dict):
+    blob = _new_blob(logged)
+    raw = contents.get(blob) if blob is not None else None
+    if raw is not None and len(raw) <= max_bytes:
+        document = parse_document(logged.changes[0].path, raw)
+        if isinstance(document.data, dict):
             data = document.data
     info = logged.info
     return {

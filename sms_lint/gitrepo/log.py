@@ -226,13 +226,6 @@ def with_arrivals(
     return infos
 
 
-def commit_graph(repo: Repository) -> Graph:
-    """Every commit HEAD reaches, with its parents (no diffs: one header a commit)."""
-    output = repo.run("log", GRAPH_FORMAT, *_PLAIN, "HEAD", "--")
-    headers = (field.lstrip(b"\n") for field in output.split(b"\0") if field.strip())
-    return Graph(headers, lambda: read_upstream(repo))
-
-
 def _graph_info(header: bytes) -> CommitInfo:
     """A GRAPH_FORMAT header as a commit (the parents dropped)."""
     commit, _, rest = [*header.split(b"\x1f", 2), b"", b""][:3]
@@ -242,40 +235,3 @@ def _graph_info(header: bytes) -> CommitInfo:
 def _commit_info(header: bytes) -> CommitInfo:
     parts = header[1:].decode("utf-8", "replace").split("\x1f", 3)
     return CommitInfo(*parts, *[""] * (4 - len(parts)))
-
-
-def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
-    """Every commit that changed one file, newest first, following it across renames; a merge
-    only where it changed the file itself (``-c`` lists merges, :func:`merge_changed` sorts
-    them)."""
-    output = repo.run(
-        "log",
-        LOG_FORMAT,
-        "--date-order",
-        "--follow",
-        "--raw",
-        "--no-abbrev",
-        "-c",
-        *_PLAIN,
-        "--",
-        repo.pathspec(root_relative),
-    )
-    history: list[LoggedCommit] = []
-    for logged in parse_log(output.split(b"\0")):
-        if not _own_change(repo, logged):
-            continue
-        history.append(logged)
-        if any(change.status == "C" for change in logged.changes):
-            # --follow also follows copies: the file began here as a copy of another
-            # document, whose own history is not this one's.
-            break
-    return history
-
-
-def _own_change(repo: Repository, logged: LoggedCommit) -> bool:
-    """Whether the commit changed the file: a merge lists it when the file differs from every
-    parent (or not at all, under --follow), but changed it only if it wrote lines of its own."""
-    if not logged.changes:
-        return False
-    change = logged.changes[0]
-    return not change.combined or bool(merge_changed(repo, logged.info.commit, [change.path]))

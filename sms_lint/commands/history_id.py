@@ -1,0 +1,65 @@
+"""Which file declares an id, for ``sms-lint history ID``, without parsing the whole tree.
+
+The answer is the one parsing every discovered file would give (the first file in path order
+whose data has ``id: ID``), found by parsing only the files that could give it. A file's
+``id`` can equal ID only if ID's UTF-8 bytes appear in the file, unless YAML wrote it some
+other way: an escape in a double-quoted scalar (a backslash in the file), a doubled quote in a
+single-quoted one (ID holds ``'``), folded lines (ID holds white space), or a timestamp that
+the loader turns into ISO text (``2026-1-1``). Artifacts must be strict UTF-8, so no other
+encoding can hide it. So the files parsed are those holding ID's bytes or a backslash; an ID
+that YAML could write in yet another way (white space, a quote, a character that is not
+printable, a leading date) is looked for the old way, in every file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sms_lint.gitrepo.ignored import candidates
+from sms_lint.parse.documents import parse_document
+from sms_lint.pipeline.filestage import read_bytes
+
+if TYPE_CHECKING:
+    from sms_lint.config.file import Config
+
+# A YAML timestamp starts so (`2026-1-1` loads as the text 2026-01-01).
+_DATE_START = re.compile(r"[0-9]{4}-")
+
+
+def path_of_id(wanted: str, root: Path, config: Config) -> str | None:
+    """The path (relative to ROOT) of the first file, in path order, whose data has ``id``
+    equal to ``wanted``; None when no discovered file has."""
+    literal = _literal(wanted)
+    for path, raw in _files(root, config):
+        if literal is not None and literal not in raw and b"\\" not in raw:
+            continue  # this file's data cannot hold the id (see the module's note)
+        data = parse_document(path, raw).data
+        if data is not None and data.get("id") == wanted:
+            return path
+    return None
+
+
+def _literal(wanted: str) -> bytes | None:
+    """The bytes a file declaring ``wanted`` must hold (or a backslash); None when YAML could
+    write ``wanted`` without them, so that every file must be parsed."""
+    if (
+        not wanted
+        or not wanted.isprintable()  # also U+2028, U+0085 (YAML line breaks) and BOMs
+        or any(c.isspace() for c in wanted)
+        or "'" in wanted
+        or _DATE_START.match(wanted)
+    ):
+        return None
+    return wanted.encode("utf-8", "surrogatepass")
+
+
+def _files(root: Path, config: Config) -> Iterator[tuple[str, bytes]]:
+    """Every discovered file that could be read, in path order, with its bytes."""
+    found = candidates(root, config.exclude)
+    for path in sorted(found.paths):
+        raw = read_bytes(root, path, config.max_file_kb, found.identity(path))
+        if isinstance(raw, bytes):
+            yield path, raw

@@ -1,0 +1,84 @@
+"""The history of one file, and the commit graph around it (for ``sms-lint history``).
+
+Read from ``git log`` output written with ``-z`` (see :mod:`.log`): the commits that changed
+the file, following renames, and every commit HEAD reaches with its parents, so that
+:mod:`.merges` can say which merge brought each one in.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from sms_lint.gitrepo.log import _PLAIN, GRAPH_FORMAT, LOG_FORMAT, LoggedCommit, parse_log
+from sms_lint.gitrepo.merges import Graph, merge_changed
+from sms_lint.gitrepo.repo import GitProblem, Repository
+from sms_lint.gitrepo.upstream import read_upstream
+
+
+def commit_graph(repo: Repository) -> Graph:
+    """Every commit HEAD reaches, with its parents (no diffs: one header a commit)."""
+    output = repo.run("log", GRAPH_FORMAT, *_PLAIN, "HEAD", "--")
+    headers = (field.lstrip(b"\n") for field in output.split(b"\0") if field.strip())
+    return Graph(headers, lambda: read_upstream(repo))
+
+
+def graph_later(repo: Repository) -> Callable[[], Graph]:
+    """:func:`commit_graph`, started now in a thread (git runs on the other core while the
+    caller works); the function returned waits for it. Its GitProblem is raised only there,
+    so a walk nobody asks for (HEAD without commits, a file without history) fails nothing."""
+    done: list[Graph | GitProblem] = []
+
+    def walk() -> None:
+        try:
+            done.append(commit_graph(repo))
+        except GitProblem as problem:
+            done.append(problem)
+
+    thread = threading.Thread(target=walk, daemon=True)
+    thread.start()
+
+    def result() -> Graph:
+        thread.join()
+        if isinstance(done[0], GitProblem):
+            raise done[0]
+        return done[0]
+
+    return result
+
+
+def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
+    """Every commit that changed one file, newest first, following it across renames; a merge
+    only where it changed the file itself (``-c`` lists merges, :func:`merge_changed` sorts
+    them)."""
+    output = repo.run(
+        "log",
+        LOG_FORMAT,
+        "--date-order",
+        "--follow",
+        "--raw",
+        "--no-abbrev",
+        "-c",
+        *_PLAIN,
+        "--",
+        repo.pathspec(root_relative),
+    )
+    history: list[LoggedCommit] = []
+    for logged in parse_log(output.split(b"\0")):
+        if not _own_change(repo, logged):
+            continue
+        history.append(logged)
+        if any(change.status == "C" for change in logged.changes):
+            # --follow also follows copies: the file began here as a copy of another
+            # document, whose own history is not this one's.
+            break
+    return history
+
+
+def _own_change(repo: Repository, logged: LoggedCommit) -> bool:
+    """Whether the commit changed the file: a merge lists it when the file differs from every
+    parent (or not at all, under --follow), but changed it only if it wrote lines of its own."""
+    if not logged.changes:
+        return False
+    change = logged.changes[0]
+    return not change.combined or bool(merge_changed(repo, logged.info.commit, [change.path]))
