@@ -193,10 +193,12 @@ def append_step_summary(markdown: str) -> None:
 
 
 def make_reporter(format_name: str, color: bool, request: CheckRequest) -> Reporter:
+    # The registry imports only the chosen format's module (no XML code for a text report).
     from sms_lint.reporters import REPORTERS
-    from sms_lint.reporters.junit import JunitReporter
 
     if format_name == "junit":
+        from sms_lint.reporters.junit import JunitReporter
+
         return JunitReporter(color=color, family=request.junit_family)
     written = tuple(str(path) for _, path in request.reports if path is not None)
     return REPORTERS[format_name](color=color, reports=written)

@@ -21,6 +21,35 @@ COMMANDS: dict[str, str] = {
     "init": "sms_lint.commands.init:init_command",
 }
 
+# The first paragraph of each command's help, which ``sms-lint --help`` shortens into its list of
+# commands: kept here so that listing them imports none (tests/test_startup_imports.py checks
+# that each equals its command's docstring).
+SUMMARIES: dict[str, str] = {
+    "check": "Check the SMS repository at ROOT (default: the current folder).",
+    "coverage": "Clause-by-clause readiness of the SMS repository at ROOT: each clause 4.1-10.2"
+    " (clause 8 by sub-clause), whether approved documents describe it and, where records are"
+    " expected, whether records show it operating; the open findings, and the gaps."
+    " Exits 1 on a gap.",
+    "register": "The master list of documented information under ROOT, sorted by id.",
+    "baseline": "Record the findings of ROOT (default: the current folder) as a baseline:"
+    " `check --baseline FILE` (or `baseline: FILE` in .sms-lint.yaml) then fails only on new"
+    " ones.",
+    "history": "Every commit that changed the document ID_OR_PATH (an id, or a path under"
+    " --root).",
+    "rules": "List every rule: id, severity, clause, name and what it checks.",
+    "explain": "Explain RULE (an id such as SMS005 or a name such as review-current).",
+    "schema": "Print the JSON Schema of KIND; without KIND, print every schema as one JSON object"
+    " whose keys are the file names (audit.json, ..., header.json, defs.json, the names the"
+    " schemas' $ref use); write all schemas with --output-dir, or print the diagram of"
+    " references between kinds with --diagram.",
+    "init": "Write a starter SMS repository of drafts into DIR (a new or empty folder).",
+}
+
+
+def summary_stand_in(name: str) -> click.Command:
+    """A command that only carries ``name``'s summary: enough for a list of commands."""
+    return click.Command(name, help=SUMMARIES[name])
+
 
 def load_command(name: str) -> click.Command:
     module, _, attribute = COMMANDS[name].partition(":")

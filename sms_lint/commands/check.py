@@ -16,9 +16,7 @@ from sms_lint.commands.params import (
     use_color,
 )
 from sms_lint.finding import FAIL_ON_CHOICES
-from sms_lint.reporters import REPORTERS
-from sms_lint.reporters.junit import DEFAULT_FAMILY
-from sms_lint.reporters.junit import FAMILIES as JUNIT_FAMILIES
+from sms_lint.reporters import DEFAULT_JUNIT_FAMILY, JUNIT_FAMILIES, REPORTERS
 from sms_lint.run import CheckRequest, run_check_command
 
 
@@ -53,7 +51,7 @@ from sms_lint.run import CheckRequest, run_check_command
 @click.option(
     "--junit-family",
     type=click.Choice(JUNIT_FAMILIES),
-    default=DEFAULT_FAMILY,
+    default=DEFAULT_JUNIT_FAMILY,
     show_default=True,
     help="JUnit flavour of every junit report: xunit1 adds file and line for GitLab.",
 )

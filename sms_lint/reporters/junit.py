@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sms_lint.finding import fails
 from sms_lint.neutralise import xml_safe_lines
+from sms_lint.reporters import DEFAULT_JUNIT_FAMILY, JUNIT_FAMILIES
 from sms_lint.reporters.base import (
     Reporter,
     clause_key,
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
 REPOSITORY = "(repository)"
 HOSTNAME = "sms-lint"  # fixed: the report must not depend on the machine it was written on
 
-FAMILIES = ("xunit1", "xunit2")
-DEFAULT_FAMILY = "xunit2"
+# Declared with the registry, so --junit-family needs no XML code.
+FAMILIES = JUNIT_FAMILIES
+DEFAULT_FAMILY = DEFAULT_JUNIT_FAMILY
 # Every case and suite gets this positive time, never a measured one: reports of the same input
 # must be byte-identical, rules run over all artifacts at once (there is no per-case time to
 # measure), and viewers such as junit2html divide by the time, so "0" breaks them.

@@ -1,0 +1,159 @@
+"""Start-up imports only what the run uses (issue 19, point 1): structural checks of
+``sys.modules`` after a command ran in a fresh interpreter, never timings.
+
+``--version`` and ``--help`` load neither the engine nor YAML; a text report loads no other
+reporter, no XML and no temporary-file machinery; the ``--help`` list of commands, built from
+summaries without importing the commands, is what click would print from the commands.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from sms_lint.cli import cli
+from sms_lint.commands import COMMANDS, SUMMARIES, load_command
+from sms_lint.reporters import REPORTERS
+from sms_lint.reporters.base import Reporter
+
+TODAY = "2026-12-01"
+EXAMPLE = Path(__file__).resolve().parent.parent / "example-sms-repo"
+
+# Run one command in a fresh interpreter and print which modules it had loaded by the end.
+PROBE = """
+import json, sys
+from sms_lint.cli import cli
+try:
+    cli.main(args=sys.argv[1:], prog_name="sms-lint")
+except SystemExit as done:
+    code = done.code
+sys.stdout.flush()
+print("\\nMODULES " + json.dumps({"exit": code, "modules": sorted(sys.modules)}))
+"""
+
+# Never needed to print a version or the list of commands.
+HEAVY = (
+    "yaml",
+    "jsonschema",
+    "xml.etree.ElementTree",
+    "multiprocessing",
+    "tempfile",
+    "hashlib",
+    "sms_lint.pipeline.engine",
+    "sms_lint.run",
+    "sms_lint.reporters.base",
+)
+# Never needed by a run that prints a text report.
+NOT_FOR_TEXT = (
+    "xml.etree.ElementTree",
+    "tempfile",
+    "shutil",
+    "random",
+    "bz2",
+    "lzma",
+    "secrets",
+    "sms_lint.reporters.junit",
+    "sms_lint.reporters.sarif",
+    "sms_lint.reporters.gitlab",
+)
+
+
+def probe(tmp_path: Path, *args: str) -> tuple[int, str, set[str]]:
+    """Exit code, output before the marker, and the modules loaded, of ``sms-lint ARGS``."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": ""},
+    )
+    output, marker, loaded = done.stdout.rpartition("\nMODULES ")
+    assert marker, done.stderr
+    report = json.loads(loaded)
+    return report["exit"], output, set(report["modules"])
+
+
+def commands_and_reporters(loaded: set[str]) -> set[str]:
+    prefixes = ("sms_lint.commands.", "sms_lint.reporters.")
+    return {name for name in loaded if name.startswith(prefixes)}
+
+
+@pytest.mark.parametrize("option", ["--version", "--help", "-h"])
+def test_version_and_help_load_no_engine_yaml_or_command(tmp_path: Path, option: str) -> None:
+    code, output, loaded = probe(tmp_path, option)
+    assert code == 0
+    assert ("0." in output) if option == "--version" else ("Commands:" in output)
+    assert sorted(loaded.intersection(HEAVY)) == []
+    assert commands_and_reporters(loaded) == set()
+
+
+def test_the_parameter_module_loads_no_reporter(tmp_path: Path) -> None:
+    script = "import sys, sms_lint.commands.params; print(' '.join(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert {"xml.etree.ElementTree", "hashlib", "tempfile", "yaml"}.isdisjoint(loaded)
+    assert commands_and_reporters(loaded) == {"sms_lint.commands.params"}
+
+
+def changed_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "sms"
+    shutil.copytree(EXAMPLE, root)
+    return root
+
+
+def test_a_text_report_loads_no_other_reporter_xml_or_tempfile(tmp_path: Path) -> None:
+    root = changed_copy(tmp_path)
+    for run in ("first, writing the cache", "warm, one file changed"):
+        if run.startswith("warm"):
+            target = root / "services" / "svc-backup.yaml"
+            target.write_text(target.read_text(encoding="utf-8") + "# edited\n")
+        code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
+        assert code == 0, (run, output)
+        assert "no findings" in output, run
+        assert sorted(loaded.intersection(NOT_FOR_TEXT)) == [], run
+
+
+def test_the_chosen_formats_alone_are_loaded(tmp_path: Path) -> None:
+    root = changed_copy(tmp_path)
+    junit = tmp_path / "out" / "sms.xml"
+    args = ("check", str(root), "--today", TODAY, "--format", "json", "--no-cache")
+    code, output, loaded = probe(tmp_path, *args, "--report", f"junit:{junit}")
+    assert code == 0 and json.loads(output)["findings"] == []
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")
+    shown = {"sms_lint.reporters.json_report", "sms_lint.reporters.junit"}
+    assert shown <= loaded and "xml.etree.ElementTree" in loaded
+    assert {"sms_lint.reporters.sarif", "sms_lint.reporters.gitlab"}.isdisjoint(loaded)
+
+
+def test_the_registry_names_every_format_and_gives_its_class() -> None:
+    assert sorted(REPORTERS) == ["azure", "github", "gitlab", "json", "junit", "sarif", "text"]
+    assert "xml" not in REPORTERS and len(REPORTERS) == 7
+    for name, reporter in REPORTERS.items():
+        assert issubclass(reporter, Reporter) and reporter.name == name
+    with pytest.raises(KeyError):
+        REPORTERS["xml"]
+
+
+def test_each_summary_is_the_first_paragraph_of_its_command_help() -> None:
+    assert list(SUMMARIES) == list(COMMANDS)
+    for name in COMMANDS:
+        help_text = load_command(name).help or ""
+        assert SUMMARIES[name] == " ".join(help_text.partition("\n\n")[0].split()), name
+
+
+@pytest.mark.parametrize("width", [40, 80, 100, 200])
+def test_the_list_of_commands_is_what_click_prints_from_the_commands(width: int) -> None:
+    ours, clicks = click.HelpFormatter(width=width), click.HelpFormatter(width=width)
+    ctx = click.Context(cli, info_name="sms-lint")
+    cli.format_commands(ctx, ours)
+    click.Group.format_commands(cli, ctx, clicks)  # loads every command to read its help
+    assert ours.getvalue() == clicks.getvalue()
+    assert "check" in ours.getvalue()
