@@ -14,7 +14,6 @@ import click
 from sms_lint import __version__
 from sms_lint.commands import COMMANDS, load_command, summary_stand_in
 from sms_lint.errors import UsageProblem
-from sms_lint.neutralise import terminal
 
 
 class SmsLintGroup(click.Group):
@@ -46,7 +45,7 @@ class SmsLintGroup(click.Group):
             error.show()
             sys.exit(error.exit_code)
         except click.ClickException as error:
-            click.echo(f"sms-lint: error: {terminal(error.format_message())}", err=True)
+            click.echo(f"sms-lint: error: {_terminal(error.format_message())}", err=True)
             sys.exit(2)
         except click.Abort:
             click.echo("sms-lint: aborted", err=True)
@@ -54,9 +53,16 @@ class SmsLintGroup(click.Group):
         except UsageProblem as error:
             # The sentence may quote a config or pack the repository supplied: one line, no
             # escape sequence and no CI command (stderr lands in the job log too).
-            click.echo(f"sms-lint: error: {terminal(str(error))}", err=True)
+            click.echo(f"sms-lint: error: {_terminal(str(error))}", err=True)
             sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _terminal(text: str) -> str:
+    # Imported on the error path only: --version and --help need none of its patterns.
+    from sms_lint.neutralise import terminal
+
+    return terminal(text)
 
 
 @click.group(
