@@ -6,8 +6,8 @@ SMS root at the base, ``git ls-files`` which of them git still tracks (a sparse 
 absent files count as the index holds them), ``git diff-index --cached -M`` which were
 renamed, and each tracked file is compared with its base blob by hashing it here
 (:mod:`sms_lint.gitrepo.worktree`). Uncommitted edits count; a file git does not know yet does
-not. The base version of each changed or deleted candidate file is read through one
-long-lived ``git cat-file --batch`` and parsed with the same loader as every other document.
+not. The base versions of the changed and deleted candidate files are read in one
+``git cat-file --batch`` exchange and parsed with the same loader as every other document.
 
 Git pairs a rename by content, and misses one when a small file was also edited much. So a
 base file gone and a file new since the base that declare the same ``kind`` and ``id`` (the
@@ -31,8 +31,10 @@ from types import MappingProxyType
 
 from sms_lint.config.file import Config
 from sms_lint.files.discovery import matches
+from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.differences import differences
 from sms_lint.gitrepo.log import FileChange
+from sms_lint.gitrepo.pairing import other_id, pair_by_id
 from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
 from sms_lint.gitrepo.trees import (
     IndexEntry,
@@ -133,6 +135,7 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
     deleted: list[tuple[BaseFile, bytes]] = []
     submodules: list[str] = []
     at_base: set[str] = set()
+    to_read: list[tuple[str, str | None, State, TreeEntry]] = []
     for entry in tree_entries(repo, commit):
         path = repo.from_top(entry.path)
         if path is None:
@@ -147,11 +150,15 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
         state = _state(root, current, index.get(current or ""), entry, max_bytes)
         if state is State.SAME or entry.size is None or entry.size > max_bytes:
             continue  # unchanged, or over max_file_kb at the base: not read, as in check
-        raw = repo.read_blob(entry.object_id, max_bytes)
-        if raw is None:
+        to_read.append((path, current, state, entry))
+    # Every base version in one exchange with git (one byte over the limit: too large).
+    contents = read_blobs(repo, (entry.object_id for *_, entry in to_read), max_bytes + 1)
+    for path, current, state, entry in to_read:
+        raw = contents[entry.object_id]
+        if len(raw) > max_bytes:
             continue
         base = BaseFile(path, parse_document(path, raw))
-        if current is not None and current != path and _other_id(base, root, current, max_bytes):
+        if current is not None and current != path and other_id(base, root, current, max_bytes):
             pairs.discard(current)  # not this artifact moved: compared with its id's old file
             current = None
         if state is State.MISSING or current is None:
@@ -182,50 +189,6 @@ def _new_files(
         and path not in renamed
         and is_candidate(path, exclude)
     ]
-
-
-def pair_by_id(
-    root: Path, deleted: list[tuple[BaseFile, bytes]], added: list[str], max_bytes: int
-) -> dict[str, tuple[BaseFile, bytes]]:
-    """New path -> the deleted base file it is a rename of: the two declare the same kind
-    and id, and no other deleted file, nor any other added one, declares that pair (with two,
-    which one became which is a guess: each stays deleted, or new, as git says)."""
-    gone: dict[tuple[str, str], list[tuple[BaseFile, bytes]]] = {}
-    for base, raw in deleted:
-        if (key := _identity(base.document)) is not None:
-            gone.setdefault(key, []).append((base, raw))
-    if not gone:
-        return {}
-    new: dict[tuple[str, str], list[str]] = {}
-    for path in added:
-        content = read_regular(root / path, max_bytes)
-        key = None if content is None else _identity(parse_document(path, content))
-        if key in gone:
-            new.setdefault(key, []).append(path)
-    return {
-        paths[0]: gone[key][0] for key, paths in new.items() if len(paths) == len(gone[key]) == 1
-    }
-
-
-def _other_id(base: BaseFile, root: Path, current: str, max_bytes: int) -> bool:
-    """Whether the file git paired with ``base`` as its rename declares another id: then it
-    is another artifact (often a copy of this one, made to hide the rename of a rewritten
-    file), and the base file counts as deleted, to be paired by id like any other."""
-    content = read_regular(root / current, max_bytes)
-    old = _identity(base.document)
-    new = None if content is None else _identity(parse_document(current, content))
-    return old is not None and new is not None and old[1] != new[1]
-
-
-def _identity(document: Document) -> tuple[str, str] | None:
-    """(kind, id) that a document declares, or None without both as text."""
-    data = document.data
-    if not isinstance(data, dict):
-        return None
-    kind, ident = data.get("kind"), data.get("id")
-    if isinstance(kind, str) and isinstance(ident, str) and kind and ident:
-        return kind, ident
-    return None
 
 
 def _with_differences(
