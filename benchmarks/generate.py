@@ -25,7 +25,13 @@ from _prose import Prose
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "example-sms-repo"
 SEED = 19
-AUDIT = "audits/aud-2027-01.md"
+# The example's documents that list the services they cover or sample.
+LISTING = (
+    "governance/scope.yaml",
+    "governance/plans/plan-availability.md",
+    "governance/plans/plan-continuity.md",
+    "audits/aud-2027-01.md",
+)
 
 AREAS = ("platform", "payments", "workplace", "data", "network", "customer")
 TEAMS = ("core", "edge", "ops", "apps", "infra")
@@ -74,10 +80,10 @@ targets:
     target: 99.9
     unit: percent
     comparator: ">="
-  - metric: p1_response_minutes
-    target: 15
-    unit: minutes
-    comparator: "<="
+  - metric: first_contact_resolution
+    target: 70
+    unit: percent
+    comparator: ">="
 """
 
 SUPPLIER = """id: SUP-GEN-{n:05d}
@@ -242,19 +248,28 @@ def generate(target: Path, total: int, seed: int = SEED, example: Path = EXAMPLE
         if "service" in {name for name, _ in plan}:
             services.append(refs["svc"])
         n += 1
-    _audit_samples(target, services)
+    _list_everywhere(target, services)
     return count
 
 
-def _audit_samples(target: Path, services: list[str]) -> None:
-    """The example's planned audit samples every generated live service too: once an SMS
-    records which services its audits sample, one that none lists is an SMS022 finding."""
-    audit = target / AUDIT
-    text = audit.read_text(encoding="utf-8")
-    listed = "services: [SVC-NETWORK, SVC-PAYMENTS"
-    if listed not in text:
-        raise SystemExit(f"{AUDIT} no longer lists the services it samples as expected")
-    audit.write_text(text.replace(listed, ", ".join([listed, *services]), 1), encoding="utf-8")
+def _list_everywhere(target: Path, services: list[str]) -> None:
+    """The documents that list services (the scope, the availability and continuity plans, the
+    planned audit) list every generated live service too: a live service missing from one is
+    a finding (SMS043, SMS041, SMS022). Only lists the example has are extended."""
+    for name in LISTING:
+        path = target / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("services:")), None)
+        if at is None:
+            continue
+        if lines[at].rstrip().endswith("]"):  # a flow list: services: [A, B]
+            lines[at] = lines[at].rstrip()[:-1] + "".join(f", {s}" for s in services) + "]"
+        else:  # a block list: one "  - A" line per service
+            end = at + 1
+            while end < len(lines) and lines[end].startswith("  - "):
+                end += 1
+            lines[end:end] = [f"  - {s}" for s in services]
+        path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def main() -> None:
