@@ -10,15 +10,13 @@ does not track, or in a shallow clone for a file not changed since its oldest co
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Mapping
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import click
 
+from sms_lint.commands.aside import Aside
 from sms_lint.commands.params import config_option, output_option
 from sms_lint.commands.register_output import RENDERERS
 from sms_lint.config.file import Config
@@ -57,10 +55,9 @@ def register_command(
     """The master list of documented information under ROOT, sorted by id."""
     config = build_config(root, config_path)
     candidates = list(find_candidates(root, config.exclude).paths)
-    with _history_walker() as pool:
-        # git walks the history while the documents are parsed here; the walk can stop once
-        # every candidate file has shown up.
-        walk = pool.submit(read_last_changes, root, candidates)
+    # git walks the history (and a forked child reads what it says) while the documents are
+    # parsed here; the walk can stop once every candidate file has shown up.
+    with Aside(read_last_changes, root, candidates) as walk:
         documents = read_documents(root, config)
         artifacts = register_artifacts(documents, known_kinds())
         changes, note = walk.result()
@@ -76,15 +73,6 @@ def register_command(
     rows = register_rows(artifacts, config, changes)
     emit(RENDERERS[format_name](rows), output)
     return 0
-
-
-def _history_walker() -> Executor:
-    """Where the history walk runs: a forked process where possible, so that importing
-    GitPython and parsing its output use the other core instead of sharing the GIL with the
-    document parsing; a thread elsewhere."""
-    if sys.platform.startswith("linux"):
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    return ThreadPoolExecutor(max_workers=1)
 
 
 def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:
