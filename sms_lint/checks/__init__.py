@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from sms_lint.checks import (
+    audit_findings,
     authority,
     changes,
     corrective,
@@ -26,9 +27,12 @@ from sms_lint.checks import (
     placeholders,
     planning,
     programme,
+    record_dates,
     records,
     references,
+    review_actions,
     reviews,
+    risk_acceptance,
     roles,
     root_causes,
     services,
@@ -73,6 +77,13 @@ REGISTRY: dict[str, CheckFunction] = {
     "require-schema": org.require_schema,
     "placeholder": placeholders.placeholder,
     "empty-document": placeholders.empty_document,
+    # issue 21: records, management-review follow-up, risk acceptance
+    "nonconformity-dates": record_dates.nonconformity_dates,
+    "audit-findings-agree": audit_findings.audit_findings_agree,
+    "action-due-after-review": review_actions.action_due_after_review,
+    "objective-after-approval": record_dates.objective_dates,
+    "action-followed-up": review_actions.action_followed_up,
+    "risk-acceptance": risk_acceptance.risk_acceptance,
 }
 
 # Checks whose rule parameters are validated when the pack is loaded (bad pack: exit 2).

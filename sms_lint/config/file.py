@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sms_lint.config import packs
+from sms_lint.config.risk_acceptance import RiskAcceptance, risk_acceptance
 from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
@@ -35,6 +36,7 @@ KNOWN_KEYS = (
     "placeholders",
     "waiver_max_months",
     "baseline",
+    "risk_acceptance",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -90,6 +92,8 @@ class Config:
     waiver_max_months: int | None = None
     # The baseline file (``baseline:``), relative to the config's folder; None: no baseline.
     baseline: Path | None = None
+    # The highest risk score accepted without top management (SMS054); None: not set.
+    risk_acceptance: RiskAcceptance | None = None
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -174,6 +178,7 @@ def parse_config(
         placeholders=texts(data, "placeholders", name),
         waiver_max_months=(None if longest is None else months(longest, "waiver_max_months", name)),
         baseline=_baseline(data.get("baseline"), name, base),
+        risk_acceptance=risk_acceptance(data.get("risk_acceptance"), name),
     )
 
 

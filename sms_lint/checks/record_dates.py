@@ -1,0 +1,127 @@
+"""Dates that tell a possible story (issue 21): SMS049 for a nonconformity, SMS052 for an
+objective.
+
+A nonconformity is raised, then closed, then verified; and it is not raised before the audit it
+came from (``source``) took place. An objective is planned when its document is approved, so it
+is not due before that approval. Each finding points at the date that is out of order, and
+names the date it contradicts.
+
+Other rules already say part of this, and what they report is not reported again: a date after
+today is SMS006's finding (a date of a record cannot lie ahead), and a ``verified_on`` on or
+before ``closed_on`` of a closed nonconformity is SMS033's.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.wording import item_label, named
+from sms_lint.config.pack import Rule
+from sms_lint.model import Artifact
+
+
+def _current(ctx: Context, kind: str) -> Iterator[Artifact]:
+    for artifact in ctx.of_kind(kind):
+        if artifact.status != "retired":  # a withdrawn record is not judged
+            yield artifact
+
+
+def nonconformity_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """SMS049: closed and verified no earlier than raised; raised no earlier than its audit."""
+    for artifact in _current(ctx, "nonconformity"):
+        raised = artifact.date("raised_on")
+        if raised is None or raised > ctx.today:  # missing: the schema's; ahead: SMS006's
+            continue
+        closed = _past(artifact, "closed_on", ctx.today)
+        if closed is not None and closed < raised:
+            yield _before_raised(artifact, "closed_on", "closed", closed, raised)
+        verified = _past(artifact, "verified_on", ctx.today)
+        if verified is not None and verified < raised and not _sms033_reports(artifact):
+            yield _before_raised(artifact, "verified_on", "verified effective", verified, raised)
+        audit = _source_audit(ctx, artifact)
+        held = audit.date("date") if audit is not None else None
+        if audit is not None and held is not None and raised < held:
+            yield Hit(
+                f"nonconformity {named(artifact)} was raised on {raised}, before audit "
+                f"{named(audit)} it came from (source) took place on {held}: an audit raises "
+                "its nonconformities on or after its date; correct raised_on, or source if "
+                "another audit raised it",
+                artifact,
+                at=("raised_on",),
+            )
+
+
+def _past(artifact: Artifact, field: str, today: datetime.date) -> datetime.date | None:
+    day = artifact.date(field)
+    return day if day is not None and day <= today else None
+
+
+def _sms033_reports(artifact: Artifact) -> bool:
+    """Whether SMS033 reports this verified_on already: a closed nonconformity verified on or
+    before its closing date."""
+    verified, closed = artifact.date("verified_on"), artifact.date("closed_on")
+    return (
+        artifact.text("nc_status") == "closed"
+        and verified is not None
+        and closed is not None
+        and verified <= closed
+    )
+
+
+def _before_raised(
+    artifact: Artifact, field: str, what: str, day: datetime.date, raised: datetime.date
+) -> Hit:
+    return Hit(
+        f"nonconformity {named(artifact)} was {what} on {day} ({field}), before it was raised "
+        f"on {raised} (raised_on): a nonconformity can only be {what} after it is raised; "
+        f"correct whichever of the two dates is wrong",
+        artifact,
+        at=(field,),
+    )
+
+
+def _source_audit(ctx: Context, artifact: Artifact) -> Artifact | None:
+    """The current audit the nonconformity's ``source`` names; a dangling source is SMS018's."""
+    source = artifact.text("source")
+    audit = ctx.by_id.get(source.strip()) if source is not None else None
+    if audit is None or audit.kind != "audit" or audit.status == "retired":
+        return None
+    return audit
+
+
+def objective_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
+    """SMS052: an objective of an approved objectives document is not due before the
+    document's approval. An objective that carries results is a record of a past objective
+    kept with its results (a lesser defect: the document mixes history with the plan)."""
+    for artifact in _current(ctx, "objectives"):
+        approved = _past(artifact, "approved_on", ctx.today)
+        if not artifact.approved or approved is None:
+            continue
+        for index, objective in artifact.items("objectives"):
+            due = artifact.date("due", objective)
+            if due is None or due >= approved:
+                continue
+            yield _due_before_approval(artifact, index, objective, due, approved)
+
+
+def _due_before_approval(
+    artifact: Artifact,
+    index: int,
+    objective: dict[str, Any],
+    due: datetime.date,
+    approved: datetime.date,
+) -> Hit:
+    recorded = bool(objective.get("results"))
+    return Hit(
+        f"{item_label('objective', objective, index)} of {named(artifact)} is due on {due}, "
+        f"before the document was approved on {approved} (approved_on): an objective is planned "
+        "ahead of its due date; set the due date the objective is planned for, or move an "
+        "objective that is over into the record of its results"
+        + (" (it carries results: keep them with the objective's record)" if recorded else ""),
+        artifact,
+        at=("objectives", index, "due"),
+        grade="recorded" if recorded else None,
+    )
