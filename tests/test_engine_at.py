@@ -18,8 +18,7 @@ from sms_lint.cache.store import ResultCache
 from sms_lint.config.file import load_config
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.sandbox import GitProblem
-from sms_lint.pipeline import at_revision as engine_at
-from sms_lint.pipeline import engine, filestage
+from sms_lint.pipeline import crossfile, filestage
 from sms_lint.pipeline.at_revision import findings_at
 from sms_lint.pipeline.engine import build_setup, run_check
 
@@ -123,13 +122,13 @@ def test_nothing_is_written_in_the_repository_and_the_cache_keeps_the_base_apart
     entries, result = dict(cache.entries), cache.result
     before = _snapshot(repo.path), _snapshot(private_cache), _status(repo)
     parsed: list[str] = []
-    original = engine_at.process_read
+    original = filestage.process_read
 
     def counting(path: str, *args: object, **kwargs: object) -> object:
         parsed.append(path)
         return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine_at, "process_read", counting)
+    monkeypatch.setattr(filestage, "process_read", counting)
     found = findings_at(root, setup, DAY, "HEAD~1", cache)
     # Only what differs from the work tree is parsed: the others come from the cache.
     assert sorted(parsed) == [DEMAND, "processes/prc-09-capacity.md", "services/svc-backup.yaml"]
@@ -152,8 +151,8 @@ def test_a_whole_run_result_for_the_same_tree_is_reused(
     setup = build_setup(load_config(root))
     expected = run_check(root, setup, DAY, "minor", cache=ResultCache(root, setup)).findings
     # Neither a parse nor the cross-file stage may run: either would fail the test.
-    monkeypatch.setattr(engine_at, "process_read", None)
-    monkeypatch.setattr(engine, "apply_waivers", None)
+    monkeypatch.setattr(filestage, "process_read", None)
+    monkeypatch.setattr(crossfile, "apply_waivers", None)
     assert findings_at(root, setup, DAY, "HEAD", ResultCache(root, setup)) == expected
 
 

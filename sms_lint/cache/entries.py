@@ -1,26 +1,38 @@
 """What the result cache decodes is checked before anything uses it.
 
 A cache file can be truncated by a full disk, hit by a bad sector or edited by hand; marshal then
-gives back whatever the bytes say. Every entry is therefore checked for structure and types (and
-its document against a digest of the bytes written) when it is decoded; a bad entry is treated
-as missing and recomputed, never handed to the rules or the reporters.
+gives back whatever the bytes say. Every index entry is therefore checked for structure and
+types when it is used, and a document's payload (read lazily, see :class:`StoredDocument`)
+against the digest of the payload region and for plain data of the entry's kind when it is
+decoded; a bad entry is treated as missing and recomputed, a bad payload is parsed again from
+the file, never handed to the rules or the reporters.
+
+An index entry is ``(signature, digest, offset, length, is_artifact, kind, findings,
+declared, ident)``: the file's metadata when it was read (None: unknown), its content digest,
+where its document's payload lies in the payload region, the outcome's flags and per-file
+findings, and the artifact's id (so that shared ids are found without decoding any document).
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
+from collections.abc import Callable
 from typing import Any
 
 from sms_lint.finding import Finding, Severity
 from sms_lint.parse.documents import Document
+from sms_lint.parse.placeholders import Body
 from sms_lint.pipeline.filestage import FileOutcome
 
 _SEVERITIES = frozenset(s.value for s in Severity)
 _SCALARS = (str, int, float, bool, type(None))
+ENTRY_LENGTH = 9
+Fetch = Callable[[], bytes]  # a document's payload, read (or recomputed) when first needed
 
 
 def payload_check(payload: bytes) -> bytes:
-    """A digest of a document's encoded form, stored beside it in the entry."""
+    """A digest of encoded documents (the payload region), stored in the index."""
     return hashlib.blake2b(payload, digest_size=16).digest()
 
 
@@ -56,58 +68,65 @@ def finding(t: Any) -> Finding | None:
     ):
         return None
     return Finding(
-        path,
-        line,
-        column,
-        rule,
-        clause,
-        Severity(severity),
-        message,
-        artifact,
-        waived,
-        about,
+        path, line, column, rule, clause, Severity(severity), message, artifact, waived, about,
         written,
-    )
+    )  # fmt: skip
 
 
 def findings(value: Any) -> tuple[Finding, ...] | None:
     """Every finding of a cached tuple of tuples, or None if one of them is bad."""
     if not isinstance(value, tuple):
         return None
+    if not value:
+        return ()
     out = tuple(finding(t) for t in value)
     return None if any(f is None for f in out) else out  # type: ignore[return-value]
 
 
-def outcome(path: str, digest: bytes, entry: Any) -> FileOutcome | None:
-    """The file outcome a cache entry holds for ``path`` with content ``digest``; None when the
-    entry is for other content or is not sound."""
-    if not isinstance(entry, tuple) or len(entry) != 7 or entry[0] != digest:
-        return None
-    _, payload, check, is_artifact, kind, cached, declared = entry
-    if not (
-        isinstance(payload, bytes)
-        and check == payload_check(payload)
-        and isinstance(is_artifact, bool)
-        and (kind is None or isinstance(kind, str))
-        and isinstance(declared, tuple)
-        and len(declared) == 2
-        and _text_or_none(*declared)
-    ):
-        return None
-    found = findings(cached)
+def sound(entry: Any) -> bool:
+    """Whether an index entry has the shape and types :func:`outcome` relies on (exact type
+    checks: this runs for every file of every warm run)."""
+    if type(entry) is not tuple or len(entry) != ENTRY_LENGTH:
+        return False
+    signed, content, offset, length, is_artifact, kind, _, said, ident = entry
+    return (
+        type(content) is bytes
+        and type(offset) is int
+        and type(length) is int
+        and type(is_artifact) is bool
+        and (kind is None or type(kind) is str)
+        and (ident is None or type(ident) is str)
+        and (signed is None or _signature(signed))
+        and type(said) is tuple
+        and len(said) == 2
+        and (said[0] is None or type(said[0]) is str)
+        and (said[1] is None or type(said[1]) is str)
+    )
+
+
+def outcome(path: str, entry: tuple, fetch: Fetch) -> FileOutcome | None:
+    """The file outcome a :func:`sound` entry holds for ``path``, its document read through
+    ``fetch`` when first needed; None when its findings are not sound."""
+    found = findings(entry[6])
     if found is None:
         return None
-    document = Document.lazy(path, payload, is_artifact)
+    document = StoredDocument(path, entry[4], fetch)
+    return FileOutcome(document, entry[5], found, entry[7])
+
+
+def data_sound(payload: bytes, kind: str | None) -> bool:
+    """Whether a payload decodes (as :meth:`Document.encode` wrote it) to plain data of
+    ``kind`` (no data at all when ``kind`` is None)."""
     try:
-        data = document.data  # decoded now, once: the rules would read it anyway
+        data_blob, detail, body = marshal.loads(payload)
+        data = marshal.loads(data_blob)
+        positions, problems = marshal.loads(detail)
+        if body is not None:
+            Body.from_plain(body)  # what the document will do with it
     except Exception:  # bytes that marshal cannot read, whatever the exception
-        return None
-    if not _sound_data(data, kind):
-        return None
-    return FileOutcome(document, kind, found, declared)
-
-
-def _sound_data(data: Any, kind: str | None) -> bool:
+        return False
+    if not (isinstance(positions, dict) and isinstance(problems, list)):
+        return False
     if data is None:
         return kind is None
     if not isinstance(data, dict) or (kind is not None and data.get("kind") != kind):
@@ -115,9 +134,34 @@ def _sound_data(data: Any, kind: str | None) -> bool:
     return plain(data)
 
 
+class StoredDocument(Document):
+    """A cached document whose payload is read from the cache file only when something asks
+    for its data, body, positions or problems (a run that changes nothing never does)."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(self, path: str, is_artifact: bool, fetch: Fetch) -> None:
+        super().__init__(path, None, is_artifact=is_artifact)
+        self._fetch: Fetch | None = fetch
+
+    def _fetched(self) -> None:
+        fetch = self._fetch
+        if fetch is not None:
+            self._fetch = None
+            self._parts = fetch()
+
+    def _split(self) -> None:
+        self._fetched()
+        super()._split()
+
+    def encode(self) -> bytes:
+        self._fetched()
+        return super().encode()
+
+
 def plain(value: Any) -> bool:
     """Whether ``value`` is JSON-like data as the loader builds it (mappings, lists, text,
-    numbers, booleans, null), at any depth."""
+    numbers, booleans, null), or tuples of such (a body in brief), at any depth."""
     stack = [value]
     while stack:
         item = stack.pop()
@@ -125,11 +169,24 @@ def plain(value: Any) -> bool:
             if not all(isinstance(key, _SCALARS) for key in item):
                 return False
             stack.extend(item.values())
-        elif isinstance(item, list):
+        elif isinstance(item, list | tuple):
             stack.extend(item)
         elif not isinstance(item, _SCALARS):
             return False
     return True
+
+
+def _signature(value: Any) -> bool:
+    if type(value) is not tuple or len(value) != 5:
+        return False
+    size, modified, changed, inode, device = value
+    return (
+        type(size) is int
+        and type(modified) is int
+        and type(changed) is int
+        and type(inode) is int
+        and type(device) is int
+    )
 
 
 def _text_or_none(*values: Any) -> bool:

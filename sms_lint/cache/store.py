@@ -1,45 +1,55 @@
-"""The result cache: warm runs reuse the per-file stage, and a fully unchanged run its result.
+"""The result cache: warm runs reuse the per-file stage, and an unchanged run its result.
 
 It can never be wrong because every input is in a key:
-- a file's entry is used only for the same path and the same content hash (not mtime);
-- the whole cache is discarded unless its *fingerprint* matches: sms-lint's code and version,
-  the Python version, the schemas, every rule pack and the config;
+- a file's entry is used only for the same path and the same content: either the file's
+  metadata (size, mtime and ctime in nanoseconds, inode, device) is what it was when the entry's
+  content was read, and neither time is within ``RACY_NS`` of the run that last vouched for it
+  (git's "racily clean" rule: a write in the same clock tick as that run's look could leave the
+  metadata as it was), or the content's hash is the entry's. Any write changes the ctime, which
+  no program can set back (``touch -r`` restores the mtime only);
+- the whole cache is discarded unless its *fingerprint* matches: sms-lint's version and install
+  (each source file's size and mtime), the Python version, the schemas, every rule pack and the
+  config;
 - the whole-run result is reused only for the same fingerprint, the same set of (path, content
-  hash), the same ``--today`` and ``--fail-on``, and never with ``--base``.
-Cross-file rules therefore always reflect the current data. The cache lives in the user's cache
-folder (``$XDG_CACHE_HOME/sms-lint``), never inside the checked repository; a corrupt or
-unreadable cache is ignored and rebuilt; a cache that cannot be written is silently skipped.
-Each use marks a root's cache file as fresh; files of roots not checked for ``STALE_DAYS`` are
-deleted when a cache is written (CI runners check out into ever new folders).
+  hash), the same ``--today`` and git's word on shared ids; with ``--base`` only the rules that
+  do not need the base are reused, the change rules always run.
+The file holds a small index (read at start) and the documents' payloads after it, read only
+when a rule or a reporter needs a document. It lives in the user's cache folder
+(``$XDG_CACHE_HOME/sms-lint``), never inside the checked repository; a corrupt or unreadable
+cache is ignored and rebuilt; a cache that cannot be written is silently skipped. Each use marks
+a root's cache file as fresh; files of roots not checked for ``STALE_DAYS`` are deleted when a
+cache is written (CI runners check out into ever new folders).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
 import os
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sms_lint import __version__
 from sms_lint.cache import entries as cache_entries
-from sms_lint.cache.entries import finding_tuple, payload_check
+from sms_lint.cache.entries import finding_tuple
+from sms_lint.cache.image import Image, read_image, write_image
 from sms_lint.cache.stable import stable_repr
 from sms_lint.finding import Finding
-from sms_lint.output import write_bytes_atomic
 from sms_lint.parse.loader import parser_name
-from sms_lint.pipeline.filestage import FileOutcome
+from sms_lint.pipeline.filestage import FileOutcome, Processed, Signature
 from sms_lint.pipeline.setup import Setup
 from sms_lint.resources import data_dir
 
-FORMAT = 5  # 2: a digest of each document; 3: what findings are about; 4: declared kind/id;
-# 5: a summary of each Markdown body
+FORMAT = 6  # 5: a summary of each Markdown body; 6: metadata, an index and lazy payloads
 STALE_DAYS = 30
-_PACKAGE = Path(__file__).resolve().parent
+# Two seconds: FAT's timestamps; finer filesystems lose nothing but a rehash of files written
+# in the two seconds before a run.
+RACY_NS = 2_000_000_000
+_PACKAGE = Path(__file__).resolve().parent.parent
 _CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes
 
 
@@ -48,14 +58,19 @@ def cache_home() -> Path:
     return Path(base) / "sms-lint"
 
 
-def _code_digest() -> bytes:
-    """sms-lint's own source and data: an edited checkout must not reuse old results."""
+def install_digest() -> bytes:
+    """sms-lint's install: each source and data file's name, size and mtime (stat only, never
+    the contents: an edited checkout still changes it)."""
     digest = hashlib.blake2b(digest_size=16)
     for folder in (_PACKAGE, data_dir("schemas")):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".json", ".yaml") and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(path.read_bytes())
+        digest.update(str(folder).encode("utf-8", "surrogatepass") + b"\0")
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".py", ".json", ".yaml")):
+                    status = os.stat(os.path.join(dirpath, name))
+                    line = f"{dirpath}/{name}\0{status.st_size}\0{status.st_mtime_ns}\0"
+                    digest.update(line.encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
@@ -69,77 +84,133 @@ def fingerprint(setup: Setup) -> bytes:
         stable_repr(setup.rulebook),
         stable_repr(setup.config),
     )
-    digest = hashlib.blake2b(_code_digest(), digest_size=16)
+    digest = hashlib.blake2b(install_digest(), digest_size=16)
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
 
 
+Again = Callable[[], Processed]  # a file through the per-file stage once more
+
+
+def _ident(outcome: FileOutcome) -> str | None:
+    artifact = outcome.artifact
+    return artifact.id if artifact is not None else None
+
+
 class ResultCache:
-    """One cache file per checked root, read once at start and written once at the end."""
+    """One cache file per checked root: its index read at start, payloads when needed, the
+    whole written once at the end when something changed."""
 
     def __init__(self, root: Path, setup: Setup) -> None:
+        # This run's stamp, taken before any file is looked at (see RACY_NS).
+        self.now = time.time_ns()
         real_root = root.resolve()
         name = hashlib.blake2b(str(real_root).encode("utf-8", "surrogatepass"), digest_size=16)
         self.file = cache_home() / f"{name.hexdigest()}.cache"
         # Never write inside the checked repository, whatever XDG_CACHE_HOME says.
         self.enabled = not self.file.resolve().is_relative_to(real_root)
         self.fingerprint = fingerprint(setup)
-        self.entries: dict[str, tuple] = {}
-        self.result: tuple | None = None
-        # The whole-run result of the last --new-only base revision, beside the work tree's:
-        # a warm --new-only reuses both (a base is rarely the tree being checked).
-        self.base_result: tuple | None = None
+        self.image = Image.empty()
+        self._fresh: dict[str, bytes] = {}  # payloads of the entries stored by this run
         self._dirty = False
+        # Set by the work tree's stage once it has looked at every entry's file: only then
+        # may the file carry this run's stamp (else the stamp it was read with).
+        self.verified = False
         if self.enabled:
             self._load()
 
+    # The index's parts, as the engine and tests see them.
+    @property
+    def entries(self) -> dict[str, tuple]:
+        return self.image.entries
+
+    @property
+    def result(self) -> Any:
+        return self.image.slots.get("result")
+
+    @property
+    def base_result(self) -> Any:
+        return self.image.slots.get("base_result")
+
     def _load(self) -> None:
-        try:
-            stored = marshal.loads(self.file.read_bytes())
-            if stored["format"] != FORMAT or stored["fingerprint"] != self.fingerprint:
-                return
-            entries, result = stored["entries"], stored["result"]
-            if not isinstance(entries, dict):
-                return
-        except Exception:  # unreadable in any way (truncated, not marshal, not ours): unused
+        image = read_image(self.file, FORMAT, self.fingerprint)
+        if image is None:
             return
-        self.entries, self.result = entries, result
-        self.base_result = stored.get("base_result")
+        self.image = image
         with contextlib.suppress(OSError):
             os.utime(self.file)  # used today, even if this run changes nothing: not stale
 
-    def outcome(self, path: str, digest: bytes) -> FileOutcome | None:
-        """The cached outcome for this content; None (and the entry dropped, to be stored
-        anew) when there is none or it does not pass ``cache_entries``' checks."""
-        entry = self.entries.get(path)
-        if entry is None:
-            return None
-        found = cache_entries.outcome(path, digest, entry)
-        if found is None:
-            del self.entries[path]
-            self._dirty = True
+    def entry(self, path: str) -> tuple | None:
+        """The index entry of ``path`` if it is sound (a bad one is dropped: stored anew)."""
+        found = self.image.entries.get(path)
+        if found is None or cache_entries.sound(found):
+            return found
+        self.forget(path)
+        return None
+
+    def vouched(self, entry: tuple, signed: Signature | None) -> bool:
+        """Whether the file's metadata shows the content the entry was made from: the same
+        signature, and neither of its times racily close to the stamp of the run that last
+        checked it (``RACY_NS``)."""
+        if signed is None or entry[0] != signed:
+            return False
+        return max(signed[1], signed[2]) < self.image.stamp - RACY_NS
+
+    def confirm(self, path: str, entry: tuple, signed: Signature | None) -> None:
+        """The file's content was hashed and is the entry's: keep its current signature, and
+        rewrite the cache when that lets the next run trust the metadata."""
+        if signed is None:
+            return
+        clean_next = max(signed[1], signed[2]) < self.now - RACY_NS
+        if entry[0] != signed or clean_next:
+            self.image.entries[path] = (signed, *entry[1:])
+            self._dirty = self._dirty or clean_next or entry[0] != signed
+
+    def outcome(
+        self, path: str, entry: tuple, again: Again, keep: bool = False
+    ) -> FileOutcome | None:
+        """The cached outcome of a sound entry, its document fetched lazily (``again`` parses
+        the file anew when the stored payload proves bad); None, and (unless ``keep``) the
+        entry dropped, when its findings are not sound."""
+        found = cache_entries.outcome(path, entry, lambda: self._payload(entry, again, keep))
+        if found is None and not keep:
+            self.forget(path)
         return found
 
-    def store(self, path: str, digest: bytes, outcome: FileOutcome) -> None:
+    def _payload(self, entry: tuple, again: Again, keep: bool) -> bytes:
+        payload = self.image.payload(entry[2], entry[3])
+        if payload is not None and cache_entries.data_sound(payload, entry[5]):
+            return payload
+        processed = again()
+        if not keep:
+            self.store(processed, _ident(processed.outcome))  # the next run finds it sound
+        return processed.outcome.document.encode()
+
+    def ident(self, path: str) -> str | None:
+        found = self.image.entries.get(path)
+        return found[8] if found is not None else None
+
+    def store(self, processed: Processed, ident: str | None) -> None:
+        outcome, content, signed = processed
+        if content is None:
+            return
         document = outcome.document
-        payload = document.encode()
-        findings = tuple(finding_tuple(f) for f in outcome.findings)
-        self.entries[path] = (
-            digest,
-            payload,
-            payload_check(payload),
-            document.is_artifact,
-            outcome.kind,
-            findings,
-            outcome.declared,
-        )
+        path = document.path
+        self._fresh[path] = document.encode()
+        self.image.entries[path] = (
+            signed, content, -1, -1, document.is_artifact, outcome.kind,
+            tuple(finding_tuple(f) for f in outcome.findings), outcome.declared, ident,
+        )  # fmt: skip
         self._dirty = True
 
-    def forget_missing(self, present: set[str]) -> None:
-        for path in set(self.entries) - present:
-            del self.entries[path]
+    def forget(self, path: str) -> None:
+        if self.image.entries.pop(path, None) is not None:
             self._dirty = True
+
+    def forget_missing(self, present: set[str]) -> None:
+        for path in set(self.image.entries) - present:
+            self.forget(path)
 
     def run_key(self, digests: dict[str, bytes], *extra: Any) -> bytes:
         digest = hashlib.blake2b(self.fingerprint, digest_size=16)
@@ -148,37 +219,56 @@ class ResultCache:
         digest.update(repr(extra).encode())
         return digest.digest()
 
-    def cached_findings(self, key: bytes) -> tuple[Finding, ...] | None:
-        for result in (self.result, self.base_result):
-            if isinstance(result, tuple) and len(result) == 2 and result[0] == key:
-                return cache_entries.findings(result[1])  # None when one is not sound
+    def cached_findings(self, key: bytes, slot: str | None = None) -> tuple[Finding, ...] | None:
+        """The findings kept under ``key`` (in ``slot``, else the work tree's or the base's)."""
+        for name in (slot,) if slot else ("result", "base_result"):
+            kept = self.image.slots.get(name)
+            if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key:
+                return cache_entries.findings(kept[1])  # None when one is not sound
         return None
 
     def remember_findings(
-        self, key: bytes, findings: tuple[Finding, ...], base: bool = False
+        self, key: bytes, findings: tuple[Finding, ...], base: bool = False, slot: str = ""
     ) -> None:
-        """Keep the whole-run result: the work tree's, or (``base``) a base revision's."""
-        kept = (key, tuple(finding_tuple(f) for f in findings))
-        if base:
-            self.base_result = kept
-        else:
-            self.result = kept
+        """Keep findings under ``key``: the work tree's whole-run result, a base revision's
+        (``base``), or another ``slot`` (the rules that need no base)."""
+        name = slot or ("base_result" if base else "result")
+        self.image.slots[name] = (key, tuple(finding_tuple(f) for f in findings))
+        self._dirty = True
+
+    def cached_rules(self, key: bytes) -> dict[str, tuple[Finding, ...]] | None:
+        """The findings of each rule that needs no base, kept for the same inputs."""
+        kept = self.image.slots.get("rules")
+        if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key):
+            return None
+        if not isinstance(kept[1], tuple):
+            return None
+        out: dict[str, tuple[Finding, ...]] = {}
+        for pair in kept[1]:
+            if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+                return None
+            found = cache_entries.findings(pair[1])
+            if found is None:
+                return None
+            out[pair[0]] = found
+        return out
+
+    def remember_rules(self, key: bytes, per_rule: dict[str, tuple[Finding, ...]]) -> None:
+        if self.cached_rules(key) is not None:
+            return  # already kept: nothing to rewrite
+        rules = tuple(
+            (rule, tuple(finding_tuple(f) for f in found)) for rule, found in per_rule.items()
+        )
+        self.image.slots["rules"] = (key, rules)
         self._dirty = True
 
     def save(self) -> None:
         if not (self.enabled and self._dirty):
             return
-        blob = marshal.dumps(
-            {
-                "format": FORMAT,
-                "fingerprint": self.fingerprint,
-                "entries": self.entries,
-                "result": self.result,
-                "base_result": self.base_result,
-            }
-        )
         with contextlib.suppress(OSError):  # a read-only home or full disk must not fail a check
-            write_bytes_atomic(self.file, blob)
+            stamp = self.now if self.verified else self.image.stamp
+            write_image(self.file, self.image, self._fresh, FORMAT, self.fingerprint, stamp)
+        self._dirty = False
         self._drop_stale()
 
     def _drop_stale(self) -> None:

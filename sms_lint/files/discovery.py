@@ -45,6 +45,10 @@ class Discovered:
     problems: tuple[tuple[str, Problem], ...]
     identities: dict[str, FileId] = field(default_factory=dict, compare=False)
     not_read: tuple[str, ...] = ()
+    # (size, mtime_ns, ctime_ns, inode, device) of each regular candidate, when asked for.
+    signatures: dict[str, tuple[int, int, int, int, int]] = field(
+        default_factory=dict, compare=False
+    )
 
     def identity(self, path: str) -> FileId | None:
         return self.identities.get(path)
@@ -74,23 +78,28 @@ def compiled(patterns: Iterable[str]) -> PatternSet:
 
 
 def discover(
-    root: Path, exclude: Iterable[str] = (), ignored: Container[str] | None = None
+    root: Path,
+    exclude: Iterable[str] = (),
+    ignored: Container[str] | None = None,
+    signed: bool = False,
 ) -> Discovered:
     """Walk ``root`` (never following links) and return the candidate artifact files.
 
     ``os.scandir`` gives the file type and inode with the listing, so a large tree costs no
     extra ``stat`` per file; only folders are checked and symbolic links resolved. What is in
     ``ignored`` (the paths git ignores, :func:`sms_lint.gitrepo.ignored.candidates`) is passed
-    over like an ``exclude`` match (an ignored folder is not even listed).
+    over like an ``exclude`` match (an ignored folder is not even listed). ``signed``: also
+    each file's metadata (one ``fstatat`` each), for the result cache.
     """
     excluded = _excluded(tuple(exclude), ignored)
-    walk = Walk(str(root), _SUFFIXES, excluded, NOT_READ_SUFFIXES)
+    walk = Walk(str(root), _SUFFIXES, excluded, NOT_READ_SUFFIXES, signed)
     walk.run()
     return Discovered(
         tuple(sorted(walk.identities)),
         tuple(sorted(walk.problems)),
         walk.identities,
         tuple(sorted(walk.not_read)),
+        walk.signatures,
     )
 
 

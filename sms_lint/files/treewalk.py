@@ -166,8 +166,14 @@ class Walk:
         suffixes: tuple[str, ...],
         excluded: Callable[[str], bool] | None,
         unreadable: tuple[str, ...] = (),
+        signed: bool = False,
     ) -> None:
         self.real_root = os.path.realpath(root)
+        # With ``signed``, each regular file's (size, mtime_ns, ctime_ns, inode, device), one
+        # ``fstatat`` through the open folder: what the result cache compares instead of
+        # reading the file (links are left out: read and hashed as before).
+        self.signed = signed
+        self.signatures: dict[str, tuple[int, int, int, int, int]] = {}
         self.suffixes = suffixes
         self.excluded = excluded
         self.identities: dict[str, FileId] = {}
@@ -208,6 +214,8 @@ class Walk:
                     rel = prefix + name
                     if excluded is None or not excluded(rel):
                         identities[rel] = FileId(device, entry.inode() if PINNED else 0)
+                        if self.signed:
+                            self._sign(rel, entry)
                 elif self.unreadable and name.lower().endswith(self.unreadable):
                     rel = prefix + name
                     if excluded is None or not excluded(rel):
@@ -215,6 +223,16 @@ class Walk:
             except OSError as error:  # the entry vanished or changed while being looked at
                 if error.errno != errno.ENOENT:
                     self.problems.append((prefix + name, refusal(CHANGED)))
+
+    def _sign(self, rel: str, entry: DirEntry) -> None:
+        status = entry.stat(follow_symlinks=False)
+        self.signatures[rel] = (
+            status.st_size,
+            status.st_mtime_ns,
+            status.st_ctime_ns,
+            status.st_ino,
+            status.st_dev,
+        )
 
     def _entry(self, folder: str, prefix: str, entry: DirEntry, device: int) -> None:
         """Anything but a regular file: a folder, a link, or a FIFO, device or socket."""

@@ -22,7 +22,6 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sms_lint.cache import entries as cache_entries
 from sms_lint.files.discovery import matches
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.blobs import read_blobs
@@ -31,19 +30,11 @@ from sms_lint.gitrepo.repo import Repository
 from sms_lint.gitrepo.tree_links import LINK_MODE, follow
 from sms_lint.gitrepo.trees import TreeEntry, tree_entries
 from sms_lint.model import Artifact
-from sms_lint.parse.declared import NO_ARTIFACT, NO_ID
-from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 from sms_lint.parse.loader import Problem
-from sms_lint.pipeline.engine import _cross_file
-from sms_lint.pipeline.filestage import (
-    FileOutcome,
-    Processed,
-    check_document,
-    digest,
-    process_each,
-    process_read,
-    too_large,
-)
+from sms_lint.pipeline.crossfile import CrossFileStage
+from sms_lint.pipeline.engine import cross_file, run_of
+from sms_lint.pipeline.filestage import FileStage, Read, Signature, too_large
 from sms_lint.pipeline.setup import Setup
 
 if TYPE_CHECKING:
@@ -85,16 +76,21 @@ def checked_at(
         files, refused = _links_followed(repo, files, entries)
         keep = max(setup.config.max_file_kb * 1024, _HEAD_BYTES)
         contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
-    outcomes, digests = _outcomes(files, contents, setup, cache)
-    for path, problem in refused:  # as engine.file_outcomes: links out of the root, never read
-        document = Document(path, None, problems=[problem])
-        outcomes.append(check_document(document, setup)._replace(declared=(NO_ARTIFACT, NO_ID)))
-    outcomes.sort(key=lambda outcome: outcome.document.path)
-    artifacts = [a for o in outcomes if (a := o.artifact) is not None]
-    found = _cross_file(outcomes, artifacts, digests, setup, today, None, cache, base=True)
+    raws = {path: _blob(entry, contents, setup.config.max_file_kb) for path, entry in files}
+    stage = FileStage(setup, Blobs(raws))
+    paths = [path for path, _ in files]
+    if cache is None:
+        processed, ids = stage.outcomes(paths), None
+    else:  # the work tree's run owns the entries: looked up for identical content only
+        from sms_lint.cache.stages import CachedFileStage
+
+        cached = CachedFileStage(stage, cache, lookup_only=True)
+        processed, ids = cached.outcomes(paths), cached.ids
+    run = run_of(processed, stage.refused(refused), (), ids)
+    found = cross_file(run, CrossFileStage(setup, today), cache, base=True)
     if cache is not None:
         cache.save()  # in the user's cache folder, never in the repository
-    return tuple(found), tuple(artifacts)
+    return tuple(found), tuple(run.artifacts)
 
 
 def _links_followed(
@@ -150,47 +146,28 @@ def _candidates(
     return files, entries
 
 
-def _outcomes(
-    files: list[tuple[str, TreeEntry]],
-    contents: dict[str, bytes],
-    setup: Setup,
-    cache: ResultCache | None,
-) -> tuple[list[FileOutcome], dict[str, bytes]]:
-    """The per-file stage of every blob, as :func:`sms_lint.pipeline.engine.file_outcomes` runs it:
-    a cached outcome for identical content, else parsed from the blob's bytes."""
-    max_kb = setup.config.max_file_kb
-    raws: dict[str, Blob] = {}
-    processed: list[Processed] = []
-    for path, entry in files:
-        blob = contents[entry.object_id]
-        size = entry.size if entry.size is not None else len(blob)
-        if size > max_kb * 1024:
-            raws[path] = too_large(size, max_kb), blob[:_HEAD_BYTES]
-            continue
-        content = digest(blob)
-        hit = _cached(cache, path, content)
-        if hit is None:
-            raws[path] = blob
-        else:
-            processed.append((hit, content))
-    processed += process_each(list(raws), lambda path: _process_blob(path, raws[path], setup))
-    processed.sort(key=lambda pair: pair[0].document.path)
-    digests = {o.document.path: d for o, d in processed if d is not None}
-    return [o for o, _ in processed], digests
+def _blob(entry: TreeEntry, contents: dict[str, bytes], max_kb: int) -> Blob:
+    """A blob's bytes, or (too large to check) its problem and first bytes."""
+    blob = contents[entry.object_id]
+    size = entry.size if entry.size is not None else len(blob)
+    if size > max_kb * 1024:
+        return too_large(size, max_kb), blob[:_HEAD_BYTES]
+    return blob
 
 
-def _process_blob(path: str, raw: Blob, setup: Setup) -> Processed:
-    """A blob's bytes, or (too large) its problem and first bytes, through the file stage."""
-    if isinstance(raw, bytes):
-        return process_read(path, raw, setup, lambda: None)
-    problem, head = raw
-    return process_read(path, problem, setup, lambda: head)
+class Blobs:
+    """The per-file stage's source for a revision: its blobs, already read from git."""
 
+    def __init__(self, raws: dict[str, Blob]) -> None:
+        self.raws = raws
 
-def _cached(cache: ResultCache | None, path: str, content: bytes) -> FileOutcome | None:
-    """The cached outcome for this path and content, looked up without changing the cache
-    (``ResultCache.outcome`` drops an entry for other content: the work tree's file)."""
-    if cache is None or not cache.entries:
-        return None
-    entry = cache.entries.get(path)
-    return None if entry is None else cache_entries.outcome(path, content, entry)
+    def read(self, path: str) -> Read:
+        raw = self.raws[path]
+        return (raw, None) if isinstance(raw, bytes) else (raw[0], None)
+
+    def head(self, path: str) -> bytes | None:
+        raw = self.raws[path]
+        return None if isinstance(raw, bytes) else raw[1]
+
+    def signature(self, path: str) -> Signature | None:
+        return None  # nothing vouches for a blob but its content

@@ -3,33 +3,45 @@
 What happens to one file depends only on its bytes, its path and the setup, which is what
 makes this stage cacheable and parallel: large repositories are split across processes
 (``fork`` only: the workers inherit the built setup instead of rebuilding it).
+
+:class:`FileStage` is the stage as one object: the engine asks it for the outcomes of paths,
+and it reads them from its :class:`Source` (the work tree, :class:`WorkTree`, or a git
+revision's blobs, :mod:`sms_lint.pipeline.at_revision`). The result cache wraps it
+(:class:`sms_lint.cache.stages.CachedFileStage`) rather than threading through it.
 """
 
 from __future__ import annotations
 
-import errno
-import hashlib
-import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from sms_lint.files.safeopen import FileId, Refused, open_checked, refusal
 from sms_lint.finding import Finding
-from sms_lint.gitrepo.ignored import candidates
 from sms_lint.model import Artifact
-from sms_lint.parse.declared import Declared, declared, kind_key_typo
+from sms_lint.parse.declared import NO_ARTIFACT, NO_ID, Declared, declared, kind_key_typo
 from sms_lint.parse.documents import Document, parse_document
 from sms_lint.parse.loader import Problem
 from sms_lint.parse.yamlscalars import shorten
+
+# Reading is its own module; its names stay importable from here.
+from sms_lint.pipeline.reading import (  # noqa: F401
+    TOO_LARGE,
+    Signature,
+    _read_at_most,
+    head,
+    read_bytes,
+    read_documents,
+    read_signed,
+    too_large,
+)
 from sms_lint.schema.placeholder_values import PlaceholderValues
 from sms_lint.schema.prune import prune_paths, pruned
 from sms_lint.schema.schema_findings import number_version, schema_findings, without_date_twins
 
-if TYPE_CHECKING:  # the setup is built by engine_setup; this stage only reads it
-    from sms_lint.config.file import Config
+if TYPE_CHECKING:  # the setup is built by pipeline.setup; this stage only reads it
+    from sms_lint.files.discovery import Discovered
     from sms_lint.pipeline.setup import Setup
 
 # Below this many files to parse, starting processes costs more than it saves.
@@ -51,90 +63,6 @@ class FileOutcome(NamedTuple):
     @property
     def artifact(self) -> Artifact | None:
         return Artifact(self.document, self.kind) if self.kind is not None else None
-
-
-def read_bytes(root: Path, path: str, max_kb: int, seen: FileId | None = None) -> bytes | Problem:
-    """The file's bytes, or the problem that stops it being read (too large, unreadable, not
-    a regular file, or no longer the file discovery ``seen``: see :mod:`sms_lint.files.safeopen`).
-    A symbolic link inside the root is read as the file it leads to (``seen.opened``)."""
-    limit = max_kb * 1024
-    opened = seen.opened if seen is not None and seen.opened is not None else path
-    try:
-        handle, status = open_checked(os.path.join(root, opened), seen)
-        try:
-            size = status.st_size
-            raw = _read_at_most(handle, limit + 1, size + 1)
-        finally:
-            os.close(handle)
-    except Refused as refused:
-        return refusal(str(refused))
-    except OSError as error:
-        if error.errno == errno.ENAMETOOLONG:
-            return refusal(
-                "the file's path is longer than the system allows: not read; shorten the "
-                "folder names or exclude it in .sms-lint.yaml"
-            )
-        return refusal(f"cannot read the file: {error.strerror or 'unreadable'}")
-    if len(raw) > limit:
-        return too_large(max(size, len(raw)), max_kb)
-    return raw
-
-
-def too_large(size: int, max_kb: int) -> Problem:
-    """The problem of a file of ``size`` bytes over ``max_kb``: not read."""
-    return Problem(
-        "SMS100", 1, 1, f"the file is {size // 1024} KiB, over the {max_kb} KiB limit {TOO_LARGE}"
-    )
-
-
-def _head(root: Path, path: str, seen: FileId | None) -> bytes | None:
-    """The first 64 KiB of a file, opened as :func:`read_bytes` opens it; None if it cannot."""
-    opened = seen.opened if seen is not None and seen.opened is not None else path
-    try:
-        handle, _ = open_checked(os.path.join(root, opened), seen)
-    except (Refused, OSError):
-        return None
-    try:
-        return os.read(handle, 64 * 1024)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-
-
-TOO_LARGE = "(max_file_kb in .sms-lint.yaml): not read"  # the end of a too-large file's message
-
-
-def _read_at_most(handle: int, most: int, expected: int) -> bytes:
-    """Up to ``most`` bytes, asking first for the ``expected`` size: a buffer of the whole
-    limit for every small file costs several times the read itself. A file that grew since
-    its size was taken is read on, in chunks, up to ``most``."""
-    chunks = []
-    total = 0
-    want = min(expected, most)
-    while total < most:
-        chunk = os.read(handle, min(want, most - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-        want = 1 << 16
-    return b"".join(chunks)  # a single chunk comes back as it is, not copied
-
-
-def read_documents(root: Path, config: Config) -> list[Document]:
-    """Discover and parse every candidate file, in path order (no checks). Used by the
-    commands that list documents (register, history)."""
-    found = candidates(root, config.exclude)
-    documents = [
-        parse_document(p, raw)
-        if isinstance(raw := read_bytes(root, p, config.max_file_kb, found.identity(p)), bytes)
-        else Document(p, None, problems=[raw])
-        for p in found.paths
-    ]
-    documents += [Document(path, None, problems=[problem]) for path, problem in found.problems]
-    documents.sort(key=lambda d: d.path)
-    return documents
 
 
 def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
@@ -222,53 +150,113 @@ def _kind_message(kind: object, setup: Setup) -> str:
     )
 
 
+# --- the stage as one object --------------------------------------------------------------
+
+
+class Processed(NamedTuple):
+    """One file through the stage: its outcome, its content's digest (None: not read) and the
+    signature of the file read (None: not read, or not a work-tree file)."""
+
+    outcome: FileOutcome
+    digest: bytes | None
+    signature: Signature | None = None
+
+
+Read = tuple["bytes | Problem", "Signature | None"]  # a file's bytes (or problem), signature
+
+
+class Source(Protocol):
+    """Where the stage's files come from."""
+
+    def read(self, path: str) -> Read: ...
+
+    def head(self, path: str) -> bytes | None:
+        """The first bytes of a file too large to read (None when they cannot be had)."""
+        ...
+
+    def signature(self, path: str) -> Signature | None:
+        """What vouches for the file's content without reading it (None: nothing does)."""
+        ...
+
+
+class WorkTree:
+    """The files discovery found under ``root``, read only if still the files it saw."""
+
+    def __init__(self, root: Path, found: Discovered, max_kb: int) -> None:
+        self.root, self.found, self.max_kb = root, found, max_kb
+
+    def read(self, path: str) -> Read:
+        return read_signed(self.root, path, self.max_kb, self.found.identity(path))
+
+    def head(self, path: str) -> bytes | None:
+        return head(self.root, path, self.found.identity(path))
+
+    def signature(self, path: str) -> Signature | None:
+        return self.found.signatures.get(path)
+
+
+class FileStage:
+    """Read, parse and validate files of one source with one setup."""
+
+    def __init__(self, setup: Setup, source: Source) -> None:
+        self.setup, self.source = setup, source
+
+    def outcomes(
+        self, paths: Sequence[str], known: Mapping[str, Read] | None = None
+    ) -> list[Processed]:
+        """Every path through the stage, in the given order; ``known``: files already read
+        (the cache hashed them), not read again."""
+        have = known if known is not None else {}
+        return process_each(list(paths), lambda path: self._one(path, have))
+
+    def _one(self, path: str, known: Mapping[str, Read]) -> Processed:
+        raw, signed = known[path] if path in known else self.source.read(path)
+        outcome = process_read(path, raw, self.setup, lambda: self.source.head(path))
+        return Processed(outcome, digest(raw) if isinstance(raw, bytes) else None, signed)
+
+    def refused(self, problems: Iterable[tuple[str, Problem]]) -> list[FileOutcome]:
+        """Files discovery would not read (links out of the root, loops, FIFOs): each is its
+        problem's finding, and declares nothing."""
+        return [
+            check_document(Document(path, None, problems=[problem]), self.setup)._replace(
+                declared=(NO_ARTIFACT, NO_ID)
+            )
+            for path, problem in problems
+        ]
+
+
 # --- parallel processing -------------------------------------------------------------------
 
-Seen = Mapping[str, "FileId | None"]  # discovery's identity of each path (Discovered)
-Processed = tuple[FileOutcome, "bytes | None"]  # the outcome and the content's digest
-# One path's read and per-file stage: from the disk, or from bytes at hand (a git blob).
-OneFile = Callable[[str], Processed]
+OneFile = Callable[[str], Processed]  # one path through the stage
 _WORKER: OneFile | None = None  # set in the parent just before forking
 
 
 def digest(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=16).digest()
+    from hashlib import blake2b  # here: a warm run that reads nothing never loads hashlib
+
+    return blake2b(raw, digest_size=16).digest()
 
 
 def process_read(
-    path: str, raw: bytes | Problem, setup: Setup, head: Callable[[], bytes | None]
-) -> Processed:
-    """:func:`process` and the content's digest; ``head`` gives the first 64 KiB of a file
-    too large to read (None when it cannot)."""
+    path: str, raw: bytes | Problem, setup: Setup, first: Callable[[], bytes | None]
+) -> FileOutcome:
+    """:func:`process`; ``first`` gives the first 64 KiB of a file too large to read (None
+    when it cannot)."""
     outcome = process(path, raw, setup)
     if isinstance(raw, Problem) and raw.message.endswith(TOO_LARGE):
         # Too large to check, but its first lines still say what it is (see ``declared``).
-        first = head()
-        if first is not None:
-            outcome = outcome._replace(declared=declared(first, None, setup.schemas.kinds))
-    return outcome, digest(raw) if isinstance(raw, bytes) else None
-
-
-def _process_path(root: Path, path: str, setup: Setup, seen: Seen) -> Processed:
-    raw = read_bytes(root, path, setup.config.max_file_kb, seen.get(path))
-    return process_read(path, raw, setup, lambda: _head(root, path, seen.get(path)))
+        lines = first()
+        if lines is not None:
+            outcome = outcome._replace(declared=declared(lines, None, setup.schemas.kinds))
+    return outcome
 
 
 def _work(path: str) -> tuple:
     assert _WORKER is not None
-    outcome, content = _WORKER(path)
+    outcome, content, signed = _WORKER(path)
     doc = outcome.document
     kind, findings, said = outcome.kind, outcome.findings, outcome.declared
-    return path, doc.encode(), doc.is_artifact, kind, findings, content, said
-
-
-def process_many(
-    root: Path, paths: list[str], setup: Setup, seen: Seen | None = None
-) -> list[Processed]:
-    """Process files, across processes when there are many and the platform forks; ``seen``
-    is what discovery saw of each path (a file that is no longer that file is not read)."""
-    known = seen if seen is not None else {}
-    return process_each(paths, lambda path: _process_path(root, path, setup, known))
+    return path, doc.encode(), doc.is_artifact, kind, findings, content, said, signed
 
 
 def process_each(paths: list[str], one: OneFile) -> list[Processed]:
@@ -277,6 +265,8 @@ def process_each(paths: list[str], one: OneFile) -> list[Processed]:
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_THRESHOLD or workers < 2 or not sys.platform.startswith("linux"):
         return [one(p) for p in paths]
+    import multiprocessing  # only above the threshold: its import costs a small run dearly
+
     global _WORKER
     _WORKER = one
     try:
@@ -285,6 +275,10 @@ def process_each(paths: list[str], one: OneFile) -> list[Processed]:
     finally:
         _WORKER = None
     return [
-        (FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings, said), content)
-        for path, payload, is_artifact, kind, findings, content, said in results
+        Processed(
+            FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings, said),
+            content,
+            signed,
+        )
+        for path, payload, is_artifact, kind, findings, content, said, signed in results
     ]
