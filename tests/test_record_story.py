@@ -122,6 +122,18 @@ def test_a_nonconformity_raised_before_its_audit_is_found_at_raised_on(
     ]
 
 
+def test_raised_before_an_audit_that_does_not_list_it_is_sms050s_finding_alone(
+    write, check_json, tmp_path: Path
+) -> None:
+    """The source itself is in doubt: one finding, at source, not a second at raised_on."""
+    files = {
+        "aud.yaml": audit_listing("AUD-1", "2026-05-13"),
+        "nc.yaml": nc("NC-1", "2026-05-04", source="AUD-1"),
+    }
+    got = run(write, check_json, tmp_path, files, "SMS049", "SMS050")
+    assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:11", "SMS050")]
+
+
 def test_dates_in_order_and_raised_on_the_audit_day_pass(
     write, check_json, tmp_path: Path
 ) -> None:

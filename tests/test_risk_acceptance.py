@@ -70,7 +70,7 @@ def test_accepted_by_no_defined_role_is_found_at_accepted_by(
     text = register(risk("R-1", actions="    accepted_by: board\n"))
     got = run(write, check_json, tmp_path, text, CRITERION)
     assert [(where, rule) for where, rule, *_ in got] == [("risks.yaml:18", "SMS054")]
-    assert "'board' is no defined role" in got[0][4]
+    assert "'board' is neither a defined role nor the holder of a top-management role" in got[0][4]
 
 
 def test_top_management_acceptance_a_low_score_or_no_criterion_passes(
@@ -82,6 +82,14 @@ def test_top_management_acceptance_a_low_score_or_no_criterion_passes(
     text = register(accepted, low, mitigated)
     assert run(write, check_json, tmp_path, text, CRITERION) == []
     assert run(write, check_json, tmp_path, register(risk("R-1")), "") == []
+
+
+def test_accepted_by_the_holder_of_a_top_management_role_passes(
+    write, check_json, tmp_path: Path
+) -> None:
+    """The managing director (Bo Chan) signing as themselves is still top management."""
+    text = register(risk("R-1", actions="    accepted_by: Bo  chan\n"))
+    assert run(write, check_json, tmp_path, text, CRITERION) == []
 
 
 def test_a_score_equal_to_the_criterion_passes(write, check_json, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 objective.
 
 A nonconformity is raised, then closed, then verified; and it is not raised before the audit it
-came from (``source``) took place. An objective is planned when its document is approved, so it
+came from (``source``) took place (judged when that audit lists it: otherwise the source
+itself is in doubt, SMS050's finding). An objective is planned when its document is approved, so it
 is not due before that approval. Each finding points at the date that is out of order, and
 names the date it contradicts.
 
@@ -43,7 +44,7 @@ def nonconformity_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
             yield _before_raised(artifact, "verified_on", "verified effective", verified, raised)
         audit = _source_audit(ctx, artifact)
         held = audit.date("date") if audit is not None else None
-        if audit is not None and held is not None and raised < held:
+        if audit is not None and held is not None and raised < held and _lists(audit, artifact):
             yield Hit(
                 f"nonconformity {named(artifact)} was raised on {raised}, before audit "
                 f"{named(audit)} it came from (source) took place on {held}: an audit raises "
@@ -81,6 +82,13 @@ def _before_raised(
         artifact,
         at=(field,),
     )
+
+
+def _lists(audit: Artifact, artifact: Artifact) -> bool:
+    """Whether the audit lists the nonconformity in its findings: when it does not, the
+    source itself is in doubt and SMS050 reports that (one defect, one finding)."""
+    ident = artifact.id.strip() if artifact.id is not None else None
+    return any(entry.strip() == ident for _, entry in audit.strings("findings"))
 
 
 def _source_audit(ctx: Context, artifact: Artifact) -> Artifact | None:

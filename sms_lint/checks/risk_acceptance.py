@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from sms_lint.checks.authority import shared_holder
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.wording import current, item_label, named
 from sms_lint.config.pack import Rule
@@ -33,6 +34,13 @@ def risk_acceptance(ctx: Context, rule: Rule) -> Iterator[Hit]:
                 hit = _judge(ctx, artifact, index, risk, score, criterion.max_score, roles)
                 if hit is not None:
                     yield hit
+
+
+def _top_management(who: str, roles: Mapping[str, dict[str, Any]]) -> bool:
+    """A top-management role, or its holder by name or through another role they hold (in a
+    small organization the managing director may sign as themselves: still top management)."""
+    top = [ident for ident, role in roles.items() if role.get("top_management") is True]
+    return who in top or any(shared_holder(who, ident, roles) for ident in top)
 
 
 def _score(artifact: Artifact, risk: dict[str, Any]) -> int | None:
@@ -67,12 +75,13 @@ def _judge(
             at=(*path, "treatment"),
             about=((*path, "treatment"), (*path, "accepted_by")),
         )
-    role = roles.get(accepter.strip())
-    if role is not None and role.get("top_management") is True:
+    who = accepter.strip()
+    if _top_management(who, roles):
         return None
+    role = roles.get(who)
     if role is None:
         cause = ctx.unread_cause(kind="roles")
-        why = f"'{accepter.strip()}' is no role read so far"
+        why = f"'{who}' is no role read so far"
         if cause is not None:
             return Hit(
                 f"whether top management accepted {label} of {named(artifact)} could not be "
@@ -81,9 +90,9 @@ def _judge(
                 at=(*path, "accepted_by"),
                 grade="unchecked",
             )
-        why = f"'{accepter.strip()}' is no defined role"
+        why = f"'{who}' is neither a defined role nor the holder of a top-management role"
     else:
-        why = f"role '{accepter.strip()}' is not marked top_management: true"
+        why = f"role '{who}' is not marked top_management: true"
     return Hit(
         f"{above}, and accepted_by names no top-management role: {why}: have top management "
         "accept it and name that role, or treat the risk (mitigate, transfer or avoid) with "
