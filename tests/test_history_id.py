@@ -41,7 +41,7 @@ WANTED = [
     "PRC-ESCAPED", "PRC-ÉTÉ", "PRC-100", "PRC-1000", "2026-01-01T10:00:00", "2026-01-01",
     "2026-1-1", "two words",
     "it's", "PRC-COMMENTED", "PRC-REAL", "PRC-KEY", "PRC-TWICE", "PRC-LISTED", "PRC-NESTED",
-    "PRC-LATIN", "", "PRC", "id", "\u2028",
+    "PRC-LATIN", "", "PRC", "id", "\u2028", "PRC-BIG", "PRC-LINKED", "PRC-OUTSIDE",
 ]  # fmt: skip
 
 
@@ -52,6 +52,13 @@ def tricky(tmp_path: Path) -> Path:
     for name, text in TRICKY.items():
         encoding = "latin-1" if "latin1" in name else "utf-8"
         (root / name).write_bytes(text.encode(encoding))
+    (root / ".sms-lint.yaml").write_text("max_file_kb: 1\n", encoding="utf-8")
+    (root / "k-big.yaml").write_text("id: PRC-BIG\n" + "# padding\n" * 200, encoding="utf-8")
+    (root / "sub").mkdir()
+    (root / "sub" / "target.yaml").write_text("id: PRC-LINKED\n", encoding="utf-8")
+    (root / "k-link.yaml").symlink_to("sub/target.yaml")
+    (root / "k-outside.yaml").symlink_to(root.parent / "elsewhere.yaml")
+    (root.parent / "elsewhere.yaml").write_text("id: PRC-OUTSIDE\n", encoding="utf-8")
     return root
 
 
@@ -84,7 +91,8 @@ def test_the_expected_files(tricky: Path) -> None:
     assert found["PRC-COMMENTED"] is None and found["PRC-KEY"] == "g-key-quoted.yaml"
     assert found["PRC-TWICE"] == "h-first.yaml"
     assert found["PRC-LISTED"] is None and found["PRC-NESTED"] is None
-    assert found["PRC-LATIN"] is None
+    assert found["PRC-LATIN"] is None and found["PRC-BIG"] is None  # not read as data
+    assert found["PRC-LINKED"] == "k-link.yaml" and found["PRC-OUTSIDE"] is None
 
 
 def test_excluded_and_ignored_files_are_not_looked_at(tmp_path: Path) -> None:

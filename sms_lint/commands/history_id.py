@@ -13,14 +13,15 @@ printable, a leading date) is looked for the old way, in every file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sms_lint.files.safeopen import FileId, Refused, open_checked
 from sms_lint.gitrepo.ignored import candidates
 from sms_lint.parse.documents import parse_document
-from sms_lint.pipeline.filestage import read_bytes
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -59,7 +60,31 @@ def _literal(wanted: str) -> bytes | None:
 def _files(root: Path, config: Config) -> Iterator[tuple[str, bytes]]:
     """Every discovered file that could be read, in path order, with its bytes."""
     found = candidates(root, config.exclude)
+    limit = config.max_file_kb * 1024
     for path in sorted(found.paths):
-        raw = read_bytes(root, path, config.max_file_kb, found.identity(path))
-        if isinstance(raw, bytes):
+        raw = _read(root, path, limit, found.identity(path))
+        if raw is not None:
             yield path, raw
+
+
+def _read(root: Path, path: str, limit: int, seen: FileId | None) -> bytes | None:
+    """The file's bytes as the per-file stage reads them (``pipeline.filestage.read_bytes``:
+    opened only if still the file discovery saw, a link inside the root as the file it leads
+    to), or None where that stage reads no data: unreadable, or over ``max_file_kb``. Read
+    here to spare ``history`` that stage's imports."""
+    opened = seen.opened if seen is not None and seen.opened is not None else path
+    try:
+        handle, status = open_checked(os.path.join(root, opened), seen)
+    except (Refused, OSError):
+        return None
+    try:
+        chunks, total, want = [], 0, min(status.st_size + 1, limit + 1)
+        while total <= limit and (chunk := os.read(handle, min(want, limit + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+            want = 1 << 16
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    return b"".join(chunks) if total <= limit else None
