@@ -114,6 +114,28 @@ def test_an_action_without_state_and_no_follow_up_is_an_observation(
     ]
 
 
+def test_an_action_without_state_skipped_by_a_later_review_is_minor(
+    write, check_json, tmp_path: Path
+) -> None:
+    files = {
+        "mr1.yaml": review("MR-1", "2026-04-21", actions=actions()),
+        "mr2.yaml": review("MR-2", "2026-10-27", inputs=WITHOUT_PREVIOUS),
+    }
+    assert run(write, check_json, tmp_path, files) == [
+        (
+            "mr1.yaml:13",
+            "SMS053",
+            "9.3",
+            "minor",
+            "action 'MR-A1' of management review 'MR-1' was due on 2026-09-30, 53 days ago, "
+            "and neither the action (state) nor a later review considering previous-actions "
+            "shows it was done; management review 'MR-2' did not consider previous-actions, "
+            "so it was not followed up there: set state: done once it is, or follow it up at "
+            "the next review",
+        )
+    ]
+
+
 def test_an_action_due_before_its_review_is_sms051s_finding_alone(
     write, check_json, tmp_path: Path
 ) -> None:

@@ -6,9 +6,10 @@ the action. ``state`` is optional (``open`` when absent), and records written be
 existed must not turn into nonconformities where an auditor would accept other evidence: an
 action without a ``state`` is followed up when a later review, held on or after its due date,
 considered ``previous-actions``; otherwise it is an observation (record its state). An action
-the record itself says is open past its due date is a finding, graded higher when a later
-review did not consider ``previous-actions`` at all: the follow-up the review is for did not
-happen. An action whose due date is before its review's date is SMS051's finding alone.
+the record itself says is open past its due date is a finding. Either is graded one step
+higher when a later review did not consider ``previous-actions`` at all: the follow-up the
+review is for did not happen. An action whose due date is before its review's date is SMS051's
+finding alone.
 
 Only reviews that took place count (dated today or before, not retired); a planned review's
 actions are plans. An action without a usable due date is SMS014's finding.
@@ -85,16 +86,8 @@ def _overdue(
     later: list[tuple[datetime.date, Artifact]],
 ) -> Hit:
     days = (ctx.today - due).days
+    ago = f"{days} day{'s' if days != 1 else ''} ago"
     label = f"{item_label('action', action, index)} of management review {named(review)}"
-    if state is None:
-        return Hit(
-            f"{label} was due on {due}, {days} day{'s' if days != 1 else ''} ago, and neither "
-            "the action (state) nor a later review considering previous-actions shows it was "
-            "done: set state: done once it is, or follow it up at the next review",
-            review,
-            at=("actions", index, "due"),
-            grade="unrecorded",
-        )
     skipped = [r for _, r in later if not _reviewed_previous(r)]
     unreviewed = (
         f"; management review {named(skipped[0])} did not consider previous-actions, so it "
@@ -102,10 +95,19 @@ def _overdue(
         if skipped
         else ""
     )
+    if state is None:
+        # Not said to be open: an observation, one grade up when a later review skipped it.
+        return Hit(
+            f"{label} was due on {due}, {ago}, and neither the action (state) nor a later "
+            f"review considering previous-actions shows it was done{unreviewed}: set state: "
+            "done once it is, or follow it up at the next review",
+            review,
+            at=("actions", index, "due"),
+            grade=None if skipped else "unrecorded",
+        )
     return Hit(
-        f"{label} is still open and was due on {due}, {days} day{'s' if days != 1 else ''} "
-        f"ago{unreviewed}: complete it and set state: done, or record a new due date and why "
-        "it slipped",
+        f"{label} is still open and was due on {due}, {ago}{unreviewed}: complete it and set "
+        "state: done, or record a new due date and why it slipped",
         review,
         at=("actions", index, "due"),
         grade="unreviewed" if skipped else None,
