@@ -3,8 +3,9 @@ git) and findings with what to do. The clause map links here."""
 
 from __future__ import annotations
 
+from sms_lint.html.caps import COVERAGE_JSON, more_note, more_words
 from sms_lint.html.findings import finding_item
-from sms_lint.html.markup import anchor_id, esc, icon, join, row, table
+from sms_lint.html.markup import anchor_id, esc, icon, join, prose, row, table
 from sms_lint.html.model import COVERED, FINDINGS, GAP, ClauseView, EvidenceDoc
 
 STATE_WORDS = {
@@ -22,8 +23,10 @@ def gap_words(clause: ClauseView) -> str:
 def _operation(clause: ClauseView) -> str:
     """What the clause's documents and records show, in words, with the records named."""
     text = esc(clause.detail[:1].upper() + clause.detail[1:]) + "."
-    if clause.records:
-        text += f" Records: {esc(', '.join(clause.records))}."
+    records = clause.records
+    if records.total:
+        more = f", {prose(more_words(records.left_out, COVERAGE_JSON))}" if records.left_out else ""
+        text += f" Records: {esc(', '.join(records.items))}{more}."
     return f'<p class="operation">{text}</p>'
 
 
@@ -37,7 +40,7 @@ def _change(doc: EvidenceDoc) -> str:
 
 
 def _evidence_table(clause: ClauseView) -> str:
-    if not clause.evidence:
+    if not clause.evidence.total:
         return (
             f'<p class="callout">{icon(GAP)} No approved document with content describes this '
             "clause: add or approve one, or list the clause under <code>clauses</code> in the "
@@ -54,12 +57,17 @@ def _evidence_table(clause: ClauseView) -> str:
             ],
             header_first=True,
         )
-        for doc in clause.evidence
+        for doc in clause.evidence.items
     ]
-    caption = f"Evidence for {esc(clause.number)} ({len(clause.evidence)})"
+    caption = f"Evidence for {esc(clause.number)} ({clause.evidence.total})"
     headings = ("ID", "Title", "Owner", "Version", "Last change")
     body = "<tbody>" + "\n".join(rows) + "</tbody>"
-    return table(caption, headings, body, css="evidence", hide_caption=True)
+    return join(
+        [
+            table(caption, headings, body, css="evidence", hide_caption=True),
+            more_note(clause.evidence, COVERAGE_JSON, "evidence documents"),
+        ]
+    )
 
 
 def _detail(clause: ClauseView) -> str:
@@ -67,12 +75,13 @@ def _detail(clause: ClauseView) -> str:
     words = gap_words(clause) if clause.state == GAP else STATE_WORDS[clause.state]
     badge = f'<span class="badge state s-{clause.state}">{icon(clause.state)} {esc(words)}</span>'
     findings = ""
-    if clause.findings:
-        items = "".join(finding_item(f) for f in clause.findings)
+    if clause.findings.total:
+        items = "".join(finding_item(f) for f in clause.findings.items)
         findings = f'<ul class="findings-list" aria-label="Findings">{items}</ul>'
-    count = len(clause.evidence)
+        findings += _more_findings(clause)
+    count = clause.evidence.total
     summary = f"{count} evidence document{'' if count == 1 else 's'}" if count else ""
-    if not clause.findings:
+    if not clause.findings.total:
         summary += ("; " if summary else "") + "no findings"
     return join(
         [
@@ -85,6 +94,18 @@ def _detail(clause: ClauseView) -> str:
             ' <a href="#clause-map">Back to the clause map</a></p>',
             "</section>",
         ]
+    )
+
+
+def _more_findings(clause: ClauseView) -> str:
+    """Where the findings a long clause leaves out are: every one is in the Findings section,
+    under its severity, in this clause's row group."""
+    if not clause.findings.left_out:
+        return ""
+    return (
+        f'<p class="more">and {clause.findings.left_out:,} more findings of this clause or a '
+        'finer one: see the <a href="#findings">Findings</a> section, under each severity, '
+        "by clause</p>"
     )
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
+from sms_lint.html.caps import LIMITS, Limits, cut_note
 from sms_lint.html.markup import anchor_id, esc, icon, join, prose, row, table
 from sms_lint.html.model import GROUPS, FindingView
 from sms_lint.reporters.base import clause_key
@@ -27,6 +28,10 @@ GROUP_TITLES = {
     "baselined": "Findings in the baseline",
     "pre_existing": "Findings present before this change",
 }
+COLLAPSED = (
+    "Many findings: within each clause they are listed rule by rule, and each rule's name "
+    "and what to do are said once, above its findings."
+)
 # The by-clause table always has these columns; the baseline's and --new-only's groups only
 # when a finding is in them (a plain run's page stays as it was).
 ALWAYS = ("major", "minor", "observation", "waived")
@@ -60,7 +65,8 @@ def finding_item(finding: FindingView) -> str:
         f'<li class="g-{finding.group}">{badge(finding.group)} '
         f"<b>{esc(finding.rule)} {esc(finding.rule_name)}</b> "
         f'<span class="path">{esc(finding.where)}</span>'
-        f"<p>{esc(finding.message)}</p>{todo}{_waived(finding)}</li>"
+        f"<p>{esc(finding.message)}{cut_note(finding.message_left_out)}</p>"
+        f"{todo}{_waived(finding)}</li>"
     )
 
 
@@ -85,7 +91,48 @@ def _by_clause_table(findings: tuple[FindingView, ...]) -> str:
     )
 
 
-def _group_table(group: str, findings: list[FindingView]) -> str:
+def _finding_text(finding: FindingView) -> str:
+    return esc(finding.message) + cut_note(finding.message_left_out) + _waived(finding)
+
+
+def _rows(listed: list[FindingView]) -> list[str]:
+    return [
+        row(
+            [
+                f"{esc(f.rule)}<br/>{esc(f.rule_name)}",
+                f'<span class="path">{esc(f.where)}</span>',
+                _finding_text(f),
+                prose(f.remediation),
+            ]
+        )
+        for f in listed
+    ]
+
+
+def _collapsed_rows(listed: list[FindingView]) -> list[str]:
+    """A clause's findings rule by rule: the rule's name and what to do once, in a row above
+    its findings, which then name only the rule, the place and the message. Every finding
+    keeps its row; only the repeated words go (they were most of a long page)."""
+    out = []
+    by_rule = sorted(listed, key=lambda f: f.rule)  # stable: the check's order within a rule
+    for _, same in groupby(by_rule, key=lambda f: f.rule):
+        members = list(same)
+        first = members[0]
+        todo = f" <b>What to do:</b> {prose(first.remediation)}" if first.remediation else ""
+        out.append(
+            f'<tr class="rule-head"><td colspan="4"><b>{esc(first.rule)} '
+            f'{esc(first.rule_name)}</b> <span class="muted">({len(members):,})</span>{todo}'
+            "</td></tr>"
+        )
+        out += [
+            f'<tr><td>{esc(f.rule)}</td><td><span class="path">{esc(f.where)}</span></td>'
+            f'<td colspan="2">{_finding_text(f)}</td></tr>'
+            for f in members
+        ]
+    return out
+
+
+def _group_table(group: str, findings: list[FindingView], collapse: bool = False) -> str:
     """One severity: a tbody per clause, its header row naming the clause."""
     bodies = []
     for _, members in groupby(findings, key=lambda f: f.clause):
@@ -94,24 +141,14 @@ def _group_table(group: str, findings: list[FindingView]) -> str:
             f'<tr><th scope="rowgroup" colspan="4">{_clause_name(listed[0])} '
             f'<span class="muted">({len(listed)})</span></th></tr>'
         )
-        rows = [
-            row(
-                [
-                    f"{esc(f.rule)}<br/>{esc(f.rule_name)}",
-                    f'<span class="path">{esc(f.where)}</span>',
-                    esc(f.message) + _waived(f),
-                    prose(f.remediation),
-                ]
-            )
-            for f in listed
-        ]
+        rows = _collapsed_rows(listed) if collapse else _rows(listed)
         bodies.append("<tbody>" + header + "\n" + "\n".join(rows) + "</tbody>")
     caption = f"{esc(GROUP_TITLES[group])} by clause"
     headings = ("Rule", "Where", "Finding", "What to do")
     return table(caption, headings, "\n".join(bodies), css="grouped", hide_caption=True)
 
 
-def findings_section(findings: tuple[FindingView, ...]) -> str:
+def findings_section(findings: tuple[FindingView, ...], limits: Limits = LIMITS) -> str:
     parts = ['<section aria-labelledby="findings">', '<h2 id="findings">Findings</h2>']
     if not findings:
         ok = f"{icon('covered')} No findings: every rule passes."
@@ -124,6 +161,9 @@ def findings_section(findings: tuple[FindingView, ...]) -> str:
             if members:
                 heading = f"{badge(group)} {esc(GROUP_TITLES[group])} ({len(members)})"
                 parts.append(f'<h3 id="{anchor_id("findings", group)}">{heading}</h3>')
-                parts.append(_group_table(group, members))
+                collapse = len(members) > limits.findings_up_to
+                if collapse:
+                    parts.append(f'<p class="more">{COLLAPSED}</p>')
+                parts.append(_group_table(group, members, collapse))
     parts.append("</section>")
     return join(parts)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sms_lint import __version__
 from sms_lint.coverage import ClauseStatus, describe
 from sms_lint.finding import Finding
+from sms_lint.html.caps import LIMITS, Limits, Shown, cut_message, shown
 from sms_lint.html.schedule import Calendar, Programme, audit_programme, review_calendar
 from sms_lint.model import Artifact
 from sms_lint.pipeline.engine import Result
@@ -32,6 +33,7 @@ COVERED, FINDINGS, GAP = "covered", "findings", "gap"
 # (``--new-only``): none of the last three is open.
 GROUPS = ("major", "minor", "observation", "waived", "baselined", "pre_existing")
 NO_ORGANIZATION = "Organization not named (no scope document)"
+NO_RECORDS: Shown[str] = Shown((), 0)
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,12 @@ class FindingView:
     clause: str
     clause_title: str
     where: str
-    message: str
+    message: str  # cut when very long (``message_left_out`` characters are not shown)
     remediation: str
     waived_reason: str
     # Why a baselined or pre-existing finding is not open ("in the baseline since DATE").
     note: str = ""
+    message_left_out: int = 0
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,12 @@ class ClauseView:
     title: str
     state: str  # COVERED, FINDINGS or GAP
     open_findings: int  # unwaived findings of the clause or a finer one
-    evidence: tuple[EvidenceDoc, ...]
-    findings: tuple[FindingView, ...]  # waived ones included, marked by their group
+    evidence: Shown[EvidenceDoc]
+    findings: Shown[FindingView]  # waived ones included, marked by their group
     documented: bool = True
     operating: bool | None = None  # None: no record expected (or none the repository holds)
     detail: str = ""  # "documented, no internal audit reports within 12 months"
-    records: tuple[str, ...] = ()  # ids of the records that show it operating
+    records: Shown[str] = NO_RECORDS  # ids of the records that show it operating
     expects: str = ""  # the records the pack expects ("internal audit reports"); "" for none
 
     @property
@@ -108,6 +111,7 @@ class Page:
     findings: tuple[FindingView, ...]  # every finding, in GROUPS order, then by clause
     calendar: Calendar
     programme: Programme
+    limits: Limits = LIMITS  # how much of a long list the page shows (``caps``)
 
 
 def build_page(
@@ -116,8 +120,9 @@ def build_page(
     config: Config,
     changes: Mapping[str, CommitInfo],
     commit: str | None,
+    limits: Limits = LIMITS,
 ) -> Page:
-    views = [_finding_view(result, f) for f in result.findings]
+    views = [_finding_view(result, f, limits) for f in result.findings]
     ordered = sorted(
         zip(result.findings, views, strict=True),
         key=lambda pair: (GROUPS.index(pair[1].group), clause_key(pair[1].clause)),
@@ -131,15 +136,18 @@ def build_page(
         commit=commit[:7] if commit else None,
     )
     documents = _approved_by_label(result.artifacts)
-    clauses = tuple(_clause_view(s, ordered, documents, changes) for s in statuses)
+    clauses = tuple(_clause_view(s, ordered, documents, changes, limits) for s in statuses)
     parts = {c.part: result.framework.title(c.part) for c in clauses}
     return Page(
         header=header,
         parts=parts,
         clauses=clauses,
         findings=tuple(view for _, view in ordered),
-        calendar=review_calendar(result.artifacts, result.today, config.review_interval_months),
-        programme=audit_programme(result, statuses, config.intervals.audit_cycle_months),
+        calendar=review_calendar(
+            result.artifacts, result.today, config.review_interval_months, limits
+        ),
+        programme=audit_programme(result, statuses, config.intervals.audit_cycle_months, limits),
+        limits=limits,
     )
 
 
@@ -167,8 +175,9 @@ def organization(artifacts: tuple[Artifact, ...]) -> str:
     return NO_ORGANIZATION
 
 
-def _finding_view(result: Result, finding: Finding) -> FindingView:
+def _finding_view(result: Result, finding: Finding, limits: Limits) -> FindingView:
     rule = result.rulebook.rules.get(finding.rule)
+    message, left_out = cut_message(finding.message, limits)
     return FindingView(
         group=excuse(finding) or finding.severity.value,
         severity=finding.severity.value,
@@ -177,10 +186,11 @@ def _finding_view(result: Result, finding: Finding) -> FindingView:
         clause=finding.clause,
         clause_title=result.framework.title(finding.clause),
         where=location(finding),
-        message=finding.message,
+        message=message,
         remediation=" ".join(rule.remediation.split()) if rule else "",
         waived_reason=finding.waived_reason or "",
         note="" if finding.waived else excuse_note(finding, result) or "",
+        message_left_out=left_out,
     )
 
 
@@ -194,18 +204,25 @@ def _clause_view(
     ordered: list[tuple[Finding, FindingView]],
     documents: Mapping[str, list[Artifact]],
     changes: Mapping[str, CommitInfo],
+    limits: Limits,
 ) -> ClauseView:
-    mine = tuple(view for f, view in ordered if _counts_for(f.clause, status.clause))
+    mine = shown(
+        [view for f, view in ordered if _counts_for(f.clause, status.clause)],
+        limits,
+        limits.findings_up_to,
+    )  # every one stays in the Findings section
     state = GAP if status.is_gap else FINDINGS if status.findings else COVERED
-    evidence = tuple(
-        _evidence(label, artifact, changes.get(artifact.path))
-        for label in status.evidence
-        for artifact in documents.get(label, ())
+    pairs = shown(
+        [(label, artifact) for label in status.evidence for artifact in documents.get(label, ())],
+        limits,
+    )  # only the documents shown are described (a clause may have thousands)
+    evidence = Shown(
+        tuple(_evidence(label, a, changes.get(a.path)) for label, a in pairs.items), pairs.total
     )
     return ClauseView(
         status.clause, status.title, state, status.findings, evidence, mine,
         documented=status.documented, operating=status.operating, detail=describe(status),
-        records=status.records,
+        records=shown(status.records, limits),
         expects=status.expects.records if status.expects.expects_records else "",
     )  # fmt: skip
 

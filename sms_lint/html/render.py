@@ -32,9 +32,9 @@ def render_page(page: Page) -> str:
             '<main id="main">',
             _summary(page),
             _clause_map(page),
-            findings_section(page.findings),
+            findings_section(page.findings, page.limits),
             calendar_section(page.calendar, head.today),
-            audit_section(page.programme, dict(page.parts)),
+            audit_section(page.programme, dict(page.parts), page.limits),
             details_section(page.clauses),
             "</main>",
             _footer(head),
@@ -154,8 +154,8 @@ def _summary(page: Page) -> str:
     gaps = len(page.clauses) - covered
     only = sum(1 for c in page.clauses if c.state == GAP and c.documented)
     counts = group_counts(page.findings)
-    overdue = len(page.calendar.overdue)
-    due = sum(len(m.items) for m in page.calendar.months)
+    overdue = page.calendar.overdue.total
+    due = sum(m.count for m in page.calendar.months)
     missed = len(page.programme.missed)
     tiles = [
         _tile(f"{covered}/{len(page.clauses)}", "clauses covered", "bad" if gaps else "ok"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sms_lint.checks.cycle import audit_cycle
 from sms_lint.coverage import ClauseStatus
 from sms_lint.facts import add_months, clause_covers, is_record, next_review
+from sms_lint.html.caps import LIMITS, Limits, Shown, shown
 from sms_lint.model import Artifact, clause_text
 from sms_lint.pipeline.engine import Result
 
@@ -32,14 +33,18 @@ class ReviewItem:
 @dataclass(frozen=True)
 class ReviewMonth:
     first_day: datetime.date
-    items: tuple[ReviewItem, ...]
+    reviews: Shown[ReviewItem]  # the month's reviews, the nearest first (a long month: some)
+
+    @property
+    def count(self) -> int:
+        return self.reviews.total
 
 
 @dataclass(frozen=True)
 class Calendar:
-    overdue: tuple[ReviewItem, ...]  # due before today, oldest first
+    overdue: Shown[ReviewItem]  # due before today, oldest (most overdue) first
     months: tuple[ReviewMonth, ...]  # this month and the next eleven
-    undated: tuple[ReviewItem, ...]  # approved but with no review date at all (SMS004)
+    undated: Shown[ReviewItem]  # approved but with no review date at all (SMS004)
     interval_months: int
 
 
@@ -66,6 +71,8 @@ class Programme:
     until: datetime.date  # the cycle's end (today once the cycle rolls)
     audits: tuple[AuditRef, ...]  # held and planned in the cycle, oldest first
     rows: tuple[AuditRow, ...]
+    # The audits the page lists: all of them, or (many) those nearest today, oldest first.
+    listed: Shown[AuditRef]
 
     @property
     def missed(self) -> tuple[AuditRow, ...]:
@@ -83,10 +90,14 @@ def _item(artifact: Artifact, due: datetime.date) -> ReviewItem:
 
 
 def review_calendar(
-    artifacts: tuple[Artifact, ...], today: datetime.date, interval_months: int
+    artifacts: tuple[Artifact, ...],
+    today: datetime.date,
+    interval_months: int,
+    limits: Limits = LIMITS,
 ) -> Calendar:
     """Approved artifacts by the month their next review falls in, from this month on for
-    twelve months; earlier ones are overdue. Later ones are not listed."""
+    twelve months; earlier ones are overdue. Later ones are not listed. Each list keeps its
+    count but only as many entries as ``limits`` let the page show."""
     first = today.replace(day=1)
     starts = [add_months(first, n) for n in range(CALENDAR_MONTHS + 1)]
     buckets: list[list[ReviewItem]] = [[] for _ in range(CALENDAR_MONTHS)]
@@ -105,12 +116,12 @@ def review_calendar(
             buckets[month].append(_item(artifact, due))
     order = _by_date
     return Calendar(
-        overdue=tuple(sorted(overdue, key=order)),
+        overdue=shown(sorted(overdue, key=order), limits),
         months=tuple(
-            ReviewMonth(start, tuple(sorted(items, key=order)))
+            ReviewMonth(start, shown(sorted(items, key=order), limits))
             for start, items in zip(starts, buckets, strict=False)
         ),
-        undated=tuple(sorted(undated, key=order)),
+        undated=shown(sorted(undated, key=order), limits),
         interval_months=interval_months,
     )
 
@@ -126,7 +137,10 @@ def _scope(audit: Artifact) -> tuple[str, ...]:
 
 
 def audit_programme(
-    result: Result, statuses: tuple[ClauseStatus, ...], cycle_months: int
+    result: Result,
+    statuses: tuple[ClauseStatus, ...],
+    cycle_months: int,
+    limits: Limits = LIMITS,
 ) -> Programme:
     """The internal audits of SMS022's audit cycle, held and planned, and the clauses each
     covered: the same cycle the rule judges (``checks.programme.audit_cycle``)."""
@@ -143,4 +157,19 @@ def audit_programme(
         )
         for s in statuses
     )
-    return Programme(cycle.months, cycle.start, cycle.end, audits, rows)
+    return Programme(
+        cycle.months, cycle.start, cycle.end, audits, rows, _nearest(audits, result.today, limits)
+    )
+
+
+def _nearest(
+    audits: tuple[AuditRef, ...], today: datetime.date, limits: Limits
+) -> Shown[AuditRef]:
+    """The audits nearest today (held or planned) when there are too many to list, in date
+    order: the ones an auditor asks about first."""
+    listed = shown(audits, limits)
+    if not listed.left_out:
+        return listed
+    near = sorted(audits, key=lambda a: (abs((a.day - today).days), a.day, a.label))
+    kept = set(map(id, near[: limits.shown_when_cut]))
+    return Shown(tuple(a for a in audits if id(a) in kept), len(audits))

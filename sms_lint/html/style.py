@@ -168,6 +168,8 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
 }
 .callout .icon { margin-right: .35rem; }
 .callout.is-ok { border-color: var(--ok-line); background: var(--ok-bg); color: var(--ok); }
+.more { color: var(--muted); font-style: italic; }
+.rule-head td { background: var(--wash); }
 
 .detail { border-top: 1px solid var(--line); margin-top: 1.25rem; }
 .detail h3 { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .9rem; }
