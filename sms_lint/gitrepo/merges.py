@@ -110,15 +110,19 @@ class Graph:
     def _line(self, head: bytes) -> list[bytes]:
         """The branch line (see the module docstring), every commit after its parents."""
         on_line: set[bytes] = set()
+        walked: list[bytes] = []  # in the order met, newest first
         starts = [head]
         while starts:
             commit: bytes | None = starts.pop()
             while commit is not None and commit in self.parents and commit not in on_line:
                 on_line.add(commit)
+                walked.append(commit)
                 parents = self.parents[commit]
                 if len(parents) > 1 and not self._approves(commit):
                     starts.extend(parents[1:])  # a pull merge: the remote's line is ours too
                 commit = parents[0] if parents else None
+        if all(len(self.parents[commit]) < 2 for commit in walked):
+            return walked[::-1]  # one chain (no merge on it): its parents-first order
         # Parents first (an iterative depth-first walk), so older merges bring commits first.
         ordered: list[bytes] = []
         done: set[bytes] = set()
