@@ -147,3 +147,30 @@ def test_low_limits_keep_every_finding_in_the_findings_section(tmp_path: Path) -
     assert text_of(by_id(parse(late), "findings-major")) == text_of(
         by_id(parse(whole), "findings-major")
     )  # the counts by severity are the same
+
+
+def test_many_audits_list_those_nearest_today_and_count_the_rest() -> None:
+    from sms_lint.html.agenda import audit_section
+    from sms_lint.html.schedule import AuditRef, AuditRow, Programme, _nearest
+
+    today = datetime.date(2026, 11, 22)
+    audits = tuple(
+        AuditRef(f"AUD-{n:03d}", today + datetime.timedelta(days=7 * n - 500), "Audit", ("8",))
+        for n in range(100)
+    )
+    listed = _nearest(audits, today, LIMITS)
+    assert listed.total == 100 and len(listed.items) == LIMITS.shown_when_cut
+    assert list(listed.items) == sorted(listed.items, key=lambda a: a.day)  # in date order
+    gaps = sorted(abs((a.day - today).days) for a in audits)
+    assert max(abs((a.day - today).days) for a in listed.items) == gaps[len(listed.items) - 1]
+    rows = (AuditRow("8.1", "Operational planning and control", audits),)
+    programme = Programme(36, today, today, audits, rows, listed)
+    tree = ElementTree.fromstring(f"<div>{audit_section(programme, {'8': 'Operation'})}</div>")
+    text = text_of(tree)
+    assert f"and {100 - LIMITS.shown_when_cut} more audits in the cycle: see sms-lint register" in (
+        text
+    )
+    [table] = with_class(tree, "table", "audits")
+    assert len(list(table.iter("tr"))) == 1 + LIMITS.shown_when_cut
+    [coverage] = with_class(tree, "table", "coverage")
+    assert f"and {100 - LIMITS.shown_when_cut} more: see sms-lint register" in text_of(coverage)
