@@ -87,7 +87,6 @@ def _month_body(month: ReviewMonth) -> str:
     return "<tbody>" + header + "\n".join(rows) + "</tbody>"
 
 
-
 def calendar_section(calendar: Calendar, today: datetime.date) -> str:
     parts = [
         '<section aria-labelledby="reviews">',
@@ -153,9 +152,7 @@ def _part_rows(programme: Programme, parts: dict[str, str], limits: Limits) -> s
     return "\n".join(out)
 
 
-def audit_section(
-    programme: Programme, parts: dict[str, str], limits: Limits = LIMITS
-) -> str:
+def audit_section(programme: Programme, parts: dict[str, str], limits: Limits = LIMITS) -> str:
     cycle = (
         f"the audit cycle from {esc(programme.since.isoformat())} to "
         f"{esc(programme.until.isoformat())} ({programme.window_months} months, "

@@ -162,9 +162,7 @@ def audit_programme(
     )
 
 
-def _nearest(
-    audits: tuple[AuditRef, ...], today: datetime.date, limits: Limits
-) -> Shown[AuditRef]:
+def _nearest(audits: tuple[AuditRef, ...], today: datetime.date, limits: Limits) -> Shown[AuditRef]:
     """The audits nearest today (held or planned) when there are too many to list, in date
     order: the ones an auditor asks about first."""
     listed = shown(audits, limits)
