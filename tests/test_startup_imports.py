@@ -16,14 +16,12 @@ from pathlib import Path
 
 import click
 import pytest
+from conftest import EXAMPLE, TODAY  # the date at which the example SMS is known to pass
 
 from sms_lint.cli import cli
 from sms_lint.commands import COMMANDS, SUMMARIES, load_command
 from sms_lint.reporters import REPORTERS
 from sms_lint.reporters.base import Reporter
-
-TODAY = "2026-12-01"
-EXAMPLE = Path(__file__).resolve().parent.parent / "example-sms-repo"
 
 # Run one command in a fresh interpreter and print which modules it had loaded by the end.
 PROBE = """
@@ -116,8 +114,8 @@ def test_a_text_report_loads_no_other_reporter_xml_or_tempfile(tmp_path: Path) -
             target = root / "services" / "svc-backup.yaml"
             target.write_text(target.read_text(encoding="utf-8") + "# edited\n")
         code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
-        assert code == 0, (run, output)
-        assert "no findings" in output, run
+        # Which modules load is the point here, not the verdict (the example may gain findings).
+        assert code in (0, 1) and "artifacts checked" in output, (run, output)
         assert sorted(loaded.intersection(NOT_FOR_TEXT)) == [], run
 
 
@@ -126,7 +124,7 @@ def test_the_chosen_formats_alone_are_loaded(tmp_path: Path) -> None:
     junit = tmp_path / "out" / "sms.xml"
     args = ("check", str(root), "--today", TODAY, "--format", "json", "--no-cache")
     code, output, loaded = probe(tmp_path, *args, "--report", f"junit:{junit}")
-    assert code == 0 and json.loads(output)["findings"] == []
+    assert code in (0, 1) and "findings" in json.loads(output)
     assert junit.read_text(encoding="utf-8").startswith("<?xml")
     shown = {"sms_lint.reporters.json_report", "sms_lint.reporters.junit"}
     assert shown <= loaded and "xml.etree.ElementTree" in loaded
