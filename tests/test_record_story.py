@@ -282,6 +282,17 @@ def test_a_past_objective_kept_with_its_results_is_an_observation(
     assert got[0][4].endswith("(it carries results: keep them with the objective's record)")
 
 
+def test_an_objective_due_before_approval_is_one_finding_not_also_sms034s(
+    write, check_json, tmp_path: Path
+) -> None:
+    files = {"obj.yaml": objectives(goal("O-1", "2025-12-31"))}
+    got = run(write, check_json, tmp_path, files, "SMS034", "SMS052")
+    assert [(where, rule) for where, rule, *_ in got] == [("obj.yaml:17", "SMS052")]
+    only(write, "SMS034")  # with SMS052 switched off, SMS034 still reports it
+    _, report = check_json(tmp_path, "--today", "2026-11-22")
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(17, "SMS034")]
+
+
 def test_a_draft_objectives_document_is_not_judged(write, check_json, tmp_path: Path) -> None:
     text = objectives(goal("O-1", "2025-12-31")).replace("status: approved", "status: draft")
     assert run(write, check_json, tmp_path, {"obj.yaml": text}, "SMS052") == []
