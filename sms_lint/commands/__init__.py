@@ -47,8 +47,10 @@ SUMMARIES: dict[str, str] = {
 
 
 def summary_stand_in(name: str) -> click.Command:
-    """A command that only carries ``name``'s summary: enough for a list of commands."""
-    return click.Command(name, help=SUMMARIES[name])
+    """A command that only carries ``name``'s summary: enough for a list of commands (a
+    command added without a summary is loaded instead, so it is still listed rightly)."""
+    summary = SUMMARIES.get(name)
+    return load_command(name) if summary is None else click.Command(name, help=summary)
 
 
 def load_command(name: str) -> click.Command:
