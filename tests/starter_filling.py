@@ -129,11 +129,22 @@ def record_events(root: Path, today: str) -> None:
         (root / name).write_text(text, encoding="utf-8")
 
 
+def record_continuity_test(root: Path, today: str) -> None:
+    """The latest test of the continuity plan, recorded as step 4 of the guide's section says:
+    the starter's commented-out example made real, held on ``today``."""
+    path = root / "governance" / "plans" / "plan-continuity.md"
+    text = path.read_text(encoding="utf-8")
+    example = text[text.index("# tests:\n") : text.index("\n---\n")]
+    recorded = "\n".join(line.removeprefix("# ") for line in example.splitlines())
+    path.write_text(text.replace(example, recorded.replace("YYYY-MM-DD", today)), "utf-8")
+
+
 def fill_in(root: Path, today: str) -> None:
     """Everything the guide's section asks, done on the starter at ``root`` on ``today``."""
     for path in artifacts(root):
         replace_placeholders(path, today)
         approve(path, today)
+    record_continuity_test(root, today)
     record_events(root, today)
 
 

@@ -89,13 +89,20 @@ def test_the_page_s_own_timeline_ends_as_the_page_shows(invoke, tmp_path: Path) 
     """docs/tasks/start-an-sms.md's last check, on its own dates: init on 2026-11-22, every
     document approved on 2027-02-03, AUD-001 and MR-001 as the page shows them, the check on
     2027-03-12. Its output is the page's text block, line for line."""
-    from starter_filling import GUIDE, approve, guide_records, replace_placeholders
+    from starter_filling import (
+        GUIDE,
+        approve,
+        guide_records,
+        record_continuity_test,
+        replace_placeholders,
+    )
 
     folder = tmp_path / "sms"
     assert invoke("init", str(folder), "--today", TODAY).exit_code == 0
     for path in artifacts(folder):
         replace_placeholders(path, "2027-02-03")
         approve(path, "2027-02-03")
+    record_continuity_test(folder, "2027-02-03")
     for name, text in guide_records().items():
         (folder / name).write_text(text, encoding="utf-8")
     result = invoke("check", str(folder), "--today", "2027-03-12")

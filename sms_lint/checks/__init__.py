@@ -13,6 +13,7 @@ from sms_lint.checks import (
     audit_findings,
     authority,
     changes,
+    continuity_tests,
     corrective,
     coverage,
     documents,
@@ -25,6 +26,7 @@ from sms_lint.checks import (
     operation,
     org,
     placeholders,
+    plan_coverage,
     planning,
     programme,
     record_dates,
@@ -35,7 +37,10 @@ from sms_lint.checks import (
     risk_acceptance,
     roles,
     root_causes,
+    scope_services,
+    service_dependencies,
     services,
+    target_strength,
 )
 from sms_lint.checks.base import Context, Hit
 from sms_lint.config.pack import Rule
@@ -84,6 +89,14 @@ REGISTRY: dict[str, CheckFunction] = {
     "objective-after-approval": record_dates.objective_dates,
     "action-followed-up": review_actions.action_followed_up,
     "risk-acceptance": risk_acceptance.risk_acceptance,
+    # issue 21: services, plans, scope and agreements
+    "service-dependencies": service_dependencies.service_dependencies,
+    "supplier-retired-services": service_dependencies.supplier_retired_services,
+    "plan-coverage": plan_coverage.plan_coverage,
+    "continuity-tested": continuity_tests.continuity_tested,
+    "scope-services": scope_services.scope_services,
+    "supplier-target-strength": target_strength.supplier_target_strength,
+    "sla-time-share": target_strength.sla_time_share,
 }
 
 # Checks whose rule parameters are validated when the pack is loaded (bad pack: exit 2).
