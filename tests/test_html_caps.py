@@ -39,10 +39,11 @@ HUGE = Limits(10**9, 10**9, 10**9, 10**9)
 TINY = Limits(show_all_up_to=2, shown_when_cut=1, message_chars=60, findings_up_to=2)
 
 
-def large_sms(root: Path) -> Path:
-    """The example and EXTRA approved procedures for 8.1, all due for review in October 2027."""
+def large_sms(root: Path, extra: int = EXTRA) -> Path:
+    """The example and ``extra`` approved procedures for 8.1, all due for review in October
+    2027."""
     shutil.copytree(EXAMPLE, root)
-    for n in range(EXTRA):
+    for n in range(extra):
         path = root / "procedures" / "bulk" / f"bulk-{n:03d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(PROCEDURE.format(n=n, day=n % 28 + 1), encoding="utf-8")
@@ -174,3 +175,13 @@ def test_many_audits_list_those_nearest_today_and_count_the_rest() -> None:
     assert len(list(table.iter("tr"))) == 1 + LIMITS.shown_when_cut
     [coverage] = with_class(tree, "table", "coverage")
     assert f"and {100 - LIMITS.shown_when_cut} more: see sms-lint register" in text_of(coverage)
+
+
+def test_twice_the_documents_make_a_page_of_the_same_size(tmp_path: Path) -> None:
+    """Above the threshold more documents change counts on the page, not its length."""
+    one = page_html(large_sms(tmp_path / "one"), TODAY).replace(str(tmp_path / "one"), "ROOT")
+    two = page_html(large_sms(tmp_path / "two", 2 * EXTRA), TODAY)
+    two = two.replace(str(tmp_path / "two"), "ROOT")
+    assert abs(len(two) - len(one)) < 100 and 'class="more"' in two
+    numbers = re.compile(r"\d[\d,]*")
+    assert numbers.sub("N", one) == numbers.sub("N", two)  # the same page but for its counts
