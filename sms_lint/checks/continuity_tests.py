@@ -22,7 +22,7 @@ from sms_lint.facts import add_months
 from sms_lint.model import Artifact
 
 DEFAULT_INTERVAL_MONTHS = 12
-FAILED = frozenset({"failed", "fail"})
+FAILED = frozenset({"failed", "fail", "unsuccessful"})
 
 
 def continuity_tested(ctx: Context, rule: Rule) -> Iterator[Hit]:
