@@ -31,9 +31,9 @@ from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from sms_lint.gitrepo.composed import AliasFound, compose
 from sms_lint.parse.documents import (
     MARKDOWN_SUFFIXES,
     Document,
@@ -78,7 +78,7 @@ def differences(path: str, base: Document, base_raw: bytes, now_raw: bytes) -> D
         elif not _compared(old, new, frozenset()):
             kept = _RECORD_KEYS | _RECORD_KEYS_OF.get(key, frozenset())
             changed.add(RECORDS if _compared(old, new, kept) else key)
-    if path.lower().endswith(MARKDOWN_SUFFIXES) and _body(base_raw) != _body(now_raw):
+    if path.lower().endswith(MARKDOWN_SUFFIXES) and _bodies_differ(base_raw, now_raw):
         changed.add(BODY)
     versions = tuple(_text(nodes.get("version")) for nodes in (old_nodes, new_nodes))
     return Differences(frozenset(changed), (versions[0], versions[1]))
@@ -104,26 +104,12 @@ def _top_nodes(path: str, raw: bytes) -> dict[str, Node]:
     if text is None:
         return {}
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
-    except (yaml.YAMLError, _AliasFound, RecursionError):
+        root = compose(text)
+    except (yaml.YAMLError, AliasFound, RecursionError):
         return {}
     if not isinstance(root, MappingNode):
         return {}
     return {str(key.value): value for key, value in root.value if isinstance(key, ScalarNode)}
-
-
-class _AliasFound(Exception):
-    pass
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """Composes as SafeLoader does, but stops at the first alias."""
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            raise _AliasFound
-        node: Node | None = super().compose_node(parent, index)
-        return node
 
 
 def _text(node: Node | None) -> str | None:
@@ -183,11 +169,28 @@ def _read(node: ScalarNode) -> object:
 _READ_AT_MOST = 200  # characters: numbers and dates are short; long text compares as written
 
 
+def _bodies_differ(base_raw: bytes, now_raw: bytes) -> bool:
+    """Whether the two bodies differ as compared; the same lines (most edits leave the body
+    alone) are the same without working out what a reader sees."""
+    old, new = _body_lines(base_raw), _body_lines(now_raw)
+    if old == new:
+        return False
+    return _compared_lines(old) != _compared_lines(new)
+
+
+def _body_lines(raw: bytes) -> list[str] | None:
+    """The body's lines; None when the text cannot be decoded or has no front matter."""
+    text, _ = decode(raw)
+    return None if text is None else markdown_body(text)
+
+
 def _body(raw: bytes) -> tuple[str, ...] | None:
     """The body's lines as compared (see the module's description); None when the text
     cannot be decoded or has no front matter."""
-    text, _ = decode(raw)
-    lines = None if text is None else markdown_body(text)
+    return _compared_lines(_body_lines(raw))
+
+
+def _compared_lines(lines: list[str] | None) -> tuple[str, ...] | None:
     if lines is None:
         return None
     compared: list[str] = []
