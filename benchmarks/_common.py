@@ -11,6 +11,7 @@ Nothing here writes outside the folders it is given.
 
 from __future__ import annotations
 
+import compileall
 import math
 import os
 import shutil
@@ -51,17 +52,24 @@ def frozen_code(target: Path, from_head: bool = False) -> Path:
     names = ("sms_lint", "schemas", "policies", "example-sms-repo")
     target.mkdir(parents=True, exist_ok=True)
     if from_head:
-        with tempfile.TemporaryFile() as archive:
-            git = ["git", "-c", "core.fsmonitor=false", "archive", "--format=tar", "HEAD"]
-            subprocess.run([*git, *names], cwd=SOURCE, stdout=archive, check=True)
-            archive.seek(0)
-            with tarfile.open(fileobj=archive) as tar:
-                tar.extractall(target, filter="data")
-        return target
-    for name in names:
-        skip = shutil.ignore_patterns("__pycache__")
-        shutil.copytree(SOURCE / name, target / name, ignore=skip, symlinks=True)
+        _extract_head(target, names)
+    else:
+        for name in names:
+            skip = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(SOURCE / name, target / name, ignore=skip, symlinks=True)
+    # Byte-compiled once here: with PYTHONDONTWRITEBYTECODE set (it is, in this container) every
+    # timed run would otherwise compile sms-lint's source again (~1 s of a warm run).
+    compileall.compile_dir(target / "sms_lint", quiet=1)
     return target
+
+
+def _extract_head(target: Path, names: Sequence[str]) -> None:
+    with tempfile.TemporaryFile() as archive:
+        git = ["git", "-c", "core.fsmonitor=false", "archive", "--format=tar", "HEAD"]
+        subprocess.run([*git, *names], cwd=SOURCE, stdout=archive, check=True)
+        archive.seek(0)
+        with tarfile.open(fileobj=archive) as tar:
+            tar.extractall(target, filter="data")
 
 
 def bench_env(code: Path, cache: Path) -> dict[str, str]:
