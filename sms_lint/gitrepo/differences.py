@@ -39,9 +39,9 @@ from sms_lint.parse.documents import (
     Document,
     decode,
     markdown_body,
-    parse_document,
     split_front_matter,
 )
+from sms_lint.parse.loader import load_yaml
 from sms_lint.parse.visible import Kind, shown
 
 BODY = "(body)"  # stands for the Markdown text below the front matter among the field names
@@ -68,10 +68,10 @@ class Differences(NamedTuple):
 def differences(path: str, base: Document, base_raw: bytes, now_raw: bytes) -> Differences:
     """What differs between ``base`` (parsed from ``base_raw``) and ``now_raw`` (the file now
     at ``path``, which decides YAML or Markdown)."""
-    now = parse_document(path, now_raw)
+    now = _data(path, now_raw)
     old_nodes, new_nodes = _top_nodes(path, base_raw), _top_nodes(path, now_raw)
     changed: set[str] = set()
-    for key in _fields(_mapping(base), _mapping(now)):
+    for key in _fields(_mapping(base.data), _mapping(now)):
         old, new = old_nodes.get(key), new_nodes.get(key)
         if old is None or new is None:
             changed.add(key)  # added, removed, or not readable as written
@@ -84,8 +84,21 @@ def differences(path: str, base: Document, base_raw: bytes, now_raw: bytes) -> D
     return Differences(frozenset(changed), (versions[0], versions[1]))
 
 
-def _mapping(document: Document) -> dict[str, Any]:
-    data = document.data
+def _data(path: str, raw: bytes) -> object:
+    """``parse_document(path, raw).data``, without what only a check needs of the rest (the
+    Markdown body's summary, which costs as much as the data)."""
+    text, problem = decode(raw)
+    if text is None or problem is not None:
+        return None
+    if not path.lower().endswith(MARKDOWN_SUFFIXES):
+        return load_yaml(text).data
+    front, offset, problem = split_front_matter(text)
+    if problem is not None or front is None:
+        return None
+    return load_yaml(front, line_offset=offset).data
+
+
+def _mapping(data: object) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
