@@ -165,3 +165,9 @@ def test_compliance_must_be_a_percentage(write, check_json, tmp_path: Path) -> N
     files = {**SERVICES, "slas/app.yaml": sla("SLA-APP", "SVC-APP", targets)}
     got = run(write, check_json, tmp_path, "SMS045", files)
     assert [(g[0], g[1]) for g in got] == [("slas/app.yaml:13", "SMS001")]
+
+
+def test_the_sla_of_a_retired_service_is_not_examined(write, check_json, tmp_path: Path) -> None:
+    target = '  - {metric: P1 response time, target: 15, unit: minutes, comparator: "<="}\n'
+    files = {**SERVICES, "slas/old.yaml": sla("SLA-OLD", "SVC-OLD", target)}
+    assert run(write, check_json, tmp_path, "SMS045", files) == []

@@ -149,8 +149,12 @@ def _hit(supplier: Artifact, own: _Target, under: list[tuple[Any, ...]]) -> Hit:
 
 
 def sla_time_share(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """One hit per target of a current SLA written as a time with no ``compliance``."""
+    """One hit per target of a current SLA written as a time with no ``compliance``; the SLA
+    of a retired service is history."""
     for sla in current(ctx.of_kind("sla")):
+        service = ctx.by_id.get(sla.text("service") or "")
+        if service is not None and service.kind == "service" and lifecycle(service) == "retired":
+            continue
         for index, entry in sla.items("targets"):
             unit, metric = sla.text("unit", entry), sla.text("metric", entry) or ""
             value = sla.number("target", entry)
