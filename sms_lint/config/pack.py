@@ -11,13 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from sms_lint.evidence import EvidenceError, EvidenceRules, parse_evidence
 from sms_lint.finding import Severity
 from sms_lint.resources import builtin_pack_path
+
+if TYPE_CHECKING:
+    from sms_lint.config.datacache import DataStore
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -187,10 +190,10 @@ def _applies_to(value: Any) -> tuple[str, ...] | None:
     return tuple(values)
 
 
-def load_framework(path: Path | None = None) -> Framework:
-    """Load the built-in framework pack."""
+def load_framework(path: Path | None = None, store: DataStore | None = None) -> Framework:
+    """Load the built-in framework pack (its parsed YAML kept in ``store``, if given)."""
     path = path or builtin_pack_path()
-    raw = _read(path)
+    raw = store.get("pack", [path], lambda: _read(path)) if store is not None else _read(path)
     clauses = tuple(
         Clause(str(c["clause"]), c["title"], bool(c.get("coverage"))) for c in raw["clauses"]
     )
@@ -237,9 +240,12 @@ def _read_untrusted(path: Path) -> Any:
     return loaded.data if loaded else None
 
 
-def load_extra_rules(path: Path) -> tuple[Rule, ...]:
+def load_extra_rules(path: Path, store: DataStore | None = None) -> tuple[Rule, ...]:
     """Load an organization's pack: a mapping with a ``rules`` list."""
-    raw = _read_untrusted(path)
+    if store is None:
+        raw = _read_untrusted(path)
+    else:  # kept by the file's mode and size too: a hit was a regular file within the limit
+        raw = store.get("organization pack", [path], lambda: _read_untrusted(path))
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise PackError(f"rule pack {path} must be a mapping with a 'rules' list")
     unknown = sorted(set(raw) - {"rules", "description"})

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
+    from sms_lint.config.datacache import DataStore
+
 # jsonschema (with referencing, attrs, rpds) is imported only when a document is invalid or an
 # organization rule runs: the compiled fast path answers for valid documents, and a warm run
 # or a pre-commit hook on a clean repository should not pay for the import.
@@ -83,10 +85,16 @@ def known_kinds() -> frozenset[str]:
     return frozenset(p.stem for p in folder.glob("*.json") if p.name not in _SHARED_FILES)
 
 
-def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
-    return {
-        p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))
-    }
+def load_schemas(schema_dir: Path, store: DataStore | None = None) -> dict[str, dict[str, Any]]:
+    """Every schema file of the folder by name (the parsed files kept in ``store``, if given)."""
+    files = sorted(schema_dir.glob("*.json"))
+    if store is None:
+        return _parsed(files)
+    return store.get("schemas", files, lambda: _parsed(files))
+
+
+def _parsed(files: list[Path]) -> dict[str, dict[str, Any]]:
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in files}
 
 
 class SchemaSet:
