@@ -107,11 +107,16 @@ def sound(entry: Any) -> bool:
 def outcome(path: str, entry: tuple, fetch: Fetch) -> FileOutcome | None:
     """The file outcome a :func:`sound` entry holds for ``path``, its document read through
     ``fetch`` when first needed; None when its findings are not sound."""
-    found = findings(entry[6])
-    if found is None:
-        return None
-    document = StoredDocument(path, entry[4], fetch)
-    return FileOutcome(document, entry[5], found, entry[7])
+    found = entry[6]
+    if type(found) is not tuple or found:  # no findings (most files): nothing to check
+        found = findings(found)
+        if found is None:
+            return None
+    document = _new_document(StoredDocument)
+    document.path, document.is_artifact, document._fetch = path, entry[4], fetch
+    document._body = document._data = document._parts = document._detail = None
+    document._positions, document._problems = {}, []
+    return _new_tuple(FileOutcome, (document, entry[5], found, entry[7]))
 
 
 def data_sound(payload: bytes, kind: str | None) -> bool:
@@ -132,6 +137,10 @@ def data_sound(payload: bytes, kind: str | None) -> bool:
     if not isinstance(data, dict) or (kind is not None and data.get("kind") != kind):
         return False
     return plain(data)
+
+
+_new_document = object.__new__  # a warm run makes one per file: no __init__ calls
+_new_tuple = tuple.__new__
 
 
 class StoredDocument(Document):

@@ -1,6 +1,6 @@
 """The cache file's layout: a small index read at start, the documents' payloads read lazily.
 
-``MAGIC``, the index's length (8 bytes, little-endian), the index (marshal: format,
+``MAGIC``, the index's length (8 bytes, little-endian) and digest, the index (marshal: format,
 fingerprint, stamp, entries, the kept results, and the payload region's length and digest),
 then the payload region: every entry's encoded document, one after the other. A run that
 changes nothing reads the index alone; the region is read (in one read, and checked against its
@@ -21,7 +21,8 @@ from typing import Any
 from sms_lint.cache.entries import payload_check, sound
 
 MAGIC = b"sms-lint cache\0\0"
-_HEADER = struct.Struct("<16sQ")
+# The magic, the index's length and the digest of its bytes (zeros: not written by sms-lint).
+_HEADER = struct.Struct("<16sQ16s")
 _FIRST_READ = 1 << 20  # one read holds the header and the index of most repositories
 _MAX_INDEX = 1 << 31
 
@@ -37,6 +38,9 @@ class Image:
     region_at: int = 0
     region_length: int = 0
     region_digest: bytes = b""
+    # The index is byte for byte what sms-lint wrote (its digest matches): its entries are
+    # sound by construction and need no check one by one.
+    intact: bool = False
     _region: bytes | None = field(default=None, repr=False)
 
     @classmethod
@@ -81,7 +85,7 @@ def _parsed(handle: int, version: int, fingerprint: bytes) -> Image | None:
     first = os.pread(handle, _FIRST_READ, 0)
     if len(first) < _HEADER.size:
         return None
-    magic, length = _HEADER.unpack_from(first)
+    magic, length, check = _HEADER.unpack_from(first)
     if magic != MAGIC or length > _MAX_INDEX:
         return None
     end = _HEADER.size + length
@@ -100,7 +104,8 @@ def _parsed(handle: int, version: int, fingerprint: bytes) -> Image | None:
         return None
     if not (isinstance(region, tuple) and len(region) == 2 and isinstance(region[0], int)):
         return None
-    return Image(entries, slots, stamp, handle, end, region[0], region[1])
+    intact = check == payload_check(index)
+    return Image(entries, slots, stamp, handle, end, region[0], region[1], intact)
 
 
 def write_image(
@@ -139,17 +144,18 @@ def write_image(
             "region": (len(region), payload_check(region)),
         }
     )
-    write_bytes_atomic(file, joined(index, region))
+    write_bytes_atomic(file, joined(index, region, payload_check(index)))
 
 
-def joined(index: bytes, region: bytes) -> bytes:
-    """A cache file's bytes: header, index (marshal bytes), payload region."""
-    return _HEADER.pack(MAGIC, len(index)) + index + region
+def joined(index: bytes, region: bytes, check: bytes = bytes(16)) -> bytes:
+    """A cache file's bytes: header, index (marshal bytes), payload region; ``check``, the
+    index's digest (without it, every entry is checked when used)."""
+    return _HEADER.pack(MAGIC, len(index), check) + index + region
 
 
 def split(blob: bytes) -> tuple[Any, bytes]:
     """A cache file's index (decoded) and payload region (for tests and inspection)."""
-    _, length = _HEADER.unpack_from(blob)
+    _, length, _ = _HEADER.unpack_from(blob)
     return marshal.loads(blob[_HEADER.size : _HEADER.size + length]), blob[_HEADER.size + length :]
 
 

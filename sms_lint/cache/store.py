@@ -144,7 +144,7 @@ class ResultCache:
     def entry(self, path: str) -> tuple | None:
         """The index entry of ``path`` if it is sound (a bad one is dropped: stored anew)."""
         found = self.image.entries.get(path)
-        if found is None or cache_entries.sound(found):
+        if found is None or self.image.intact or cache_entries.sound(found):
             return found
         self.forget(path)
         return None
@@ -214,8 +214,13 @@ class ResultCache:
 
     def run_key(self, digests: dict[str, bytes], *extra: Any) -> bytes:
         digest = hashlib.blake2b(self.fingerprint, digest_size=16)
-        for path in sorted(digests):
-            digest.update(path.encode("utf-8", "surrogatepass") + b"\0" + digests[path])
+        # One update over every path and digest (digests have a fixed length: unambiguous).
+        digest.update(
+            b"".join(
+                path.encode("utf-8", "surrogatepass") + b"\0" + digests[path]
+                for path in sorted(digests)
+            )
+        )
         digest.update(repr(extra).encode())
         return digest.digest()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sms_lint import checks
@@ -46,7 +47,7 @@ class FileRun:
     not_read: tuple[str, ...] = ()
     ids: dict[str, str | None] | None = None
 
-    @property
+    @cached_property
     def artifacts(self) -> list[Artifact]:
         return [a for o in self.outcomes if (a := o.artifact) is not None]
 

@@ -62,7 +62,13 @@ class FileOutcome(NamedTuple):
 
     @property
     def artifact(self) -> Artifact | None:
-        return Artifact(self.document, self.kind) if self.kind is not None else None
+        if self.kind is None:
+            return None
+        # Artifact(document, kind) without the frozen dataclass's __init__ (a warm run of a
+        # large repository makes one per file and little else).
+        made = object.__new__(Artifact)
+        made.__dict__.update(doc=self.document, kind=self.kind)
+        return made
 
 
 def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
