@@ -91,6 +91,8 @@ def main() -> int:
         code = frozen_code(work / "code", args.code_from_head)
         cache = work / "cache"
         env = bench_env(code, cache)
+        # Compiled once, as an installed sms-lint is: never recompiled on every run.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         root = work / "sms"
         generate(root, args.size)
         git(root, "init", "-q")
