@@ -61,10 +61,10 @@ EXPECTED = [
     ("procedures/resources.md", 2, "SMS101", "7.5", "major", "line 1"),
     ("procedures/service-reporting.md", 6, "SMS004", "7.5.2", "minor", "approved_on"),
     ("processes/prc-08-demand.md", 14, "SMS009", "8.4.2", "minor", "Forecast accuracy"),
-    ("reviews/mr-2026-02.md", 44, "SMS014", "9.3", "minor", "'MR-2026-02-A3'"),
+    ("reviews/mr-2026-02.md", 46, "SMS014", "9.3", "minor", "'MR-2026-02-A3'"),
     ("slas/sla-network.yaml", 23, "SMS010", "8.3.3", "minor", "fast"),
     ("slas/sla-payments.yaml", 8, "SMS004", "7.5.2", "minor", "aproved_on"),
-    ("suppliers/sup-carrier.yaml", 14, "SMS011", "8.3.4", "major", "2026-09-30"),
+    ("suppliers/sup-carrier.yaml", 14, "SMS011", "8.3.4", "minor", "2026-09-30"),
 ]
 
 

@@ -133,7 +133,10 @@ def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
         internal = supplier.text("supplier_type") == "internal"
         contract_end = supplier.date("contract_end")
         if contract_end is not None and contract_end < ctx.today:
-            grade = "live" if live else "retired" if retired_only else None
+            unbound = _left_unbound(ctx, supplier, live)
+            grade = "live" if unbound else "retired" if retired_only else None
+            if live and not unbound:
+                serving += ", each also supported by a supplier under contract"
             yield _ended(supplier, f"{who} ended on {contract_end}{serving}", internal, grade)
         reviewed = supplier.date("last_performance_review")
         if reviewed is not None and reviewed < oldest_review:
@@ -182,6 +185,20 @@ def _supported(ctx: Context, supplier: Artifact) -> tuple[list[str], bool]:
         elif service.text("service_status") == "live":
             live.append(f"'{service_id}'")
     return live, bool(ids) and retired == len(ids)
+
+
+def _left_unbound(ctx: Context, supplier: Artifact, live: list[str]) -> bool:
+    """Whether some live service the supplier supports has no other supplier whose contract
+    is in force: then the lapse leaves the service unbound (major), not an isolated one."""
+    if not live:
+        return False
+    bound: set[str] = set()
+    for other in current(ctx.of_kind("supplier")):
+        ends = other.date("contract_end")
+        if other is supplier or (ends is not None and ends < ctx.today):
+            continue
+        bound.update(value for _, value in other.strings("supports"))
+    return any(quoted.strip("'") not in bound for quoted in live)
 
 
 def _supplier_name(supplier: Artifact) -> str:
