@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import sys
 import tempfile
 from collections.abc import Callable
@@ -82,19 +83,29 @@ class Bench:
 def against_floor(bench: Bench, size: int) -> None:
     """Cold and warm runs of ``size`` artifacts against the parse floor."""
     root = bench.corpus(size)
-    print(f"repository of {size} artifacts; medians of {bench.runs} runs (seconds)")
+    print(f"repository of {size} artifacts; medians of {bench.runs} rounds (seconds)")
     print(f"  {summary(check_command(root, '--no-cache'), bench.env)}")
-    floor = bench.time(floor_command(root))
-    cold = bench.cold[size] = bench.time(check_command(root, "--no-cache"))
-    first = bench.time(check_command(root), before=bench.clear_cache)
-    timed(check_command(root), bench.env)  # the cache is warm
-    warm = bench.time(check_command(root))
     files = files_under(root)
 
     def drop() -> None:
         drop_pages([*files, *files_under(bench.cache)])
 
-    dropped = bench.time(check_command(root), before=drop)
+    # Rounds of every command in turn, so that the machine's drift (other jobs) hits all alike.
+    steps = {
+        "floor": (floor_command(root), None),
+        "cold": (check_command(root, "--no-cache"), None),
+        "first": (check_command(root), bench.clear_cache),
+        "warm": (check_command(root), None),
+        "dropped": (check_command(root), drop),
+    }
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(bench.runs):
+        for name, (command, before) in steps.items():
+            if before is not None:
+                before()
+            times[name].append(timed(command, bench.env))
+    floor, cold, first, warm, dropped = (statistics.median(times[name]) for name in steps)
+    bench.cold[size] = cold
     drop()
     share = resident_share(files[:500])
     print(f"  parse floor (PyYAML C loader)  {floor:.3f}")
