@@ -24,6 +24,7 @@ ARTIFACT_REFERENCES = (
     ("nonconformity", "source", "audit", "10.1"),
     ("audit", "findings", "nonconformity", "9.2"),
     ("audit", "services", "service", "9.2"),
+    ("plan", "services", "service", "8.7"),
 )
 
 # Role references in lists of role ids: (kind, field).
