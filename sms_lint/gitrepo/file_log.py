@@ -15,12 +15,29 @@ from sms_lint.gitrepo.merges import Graph, merge_changed
 from sms_lint.gitrepo.repo import GitProblem, Repository
 from sms_lint.gitrepo.upstream import read_upstream
 
+# Above this many merges their headers come from one walk of the whole history instead
+# (their ids on one command line would grow long).
+_MERGES_NAMED_AT_MOST = 2000
+
 
 def commit_graph(repo: Repository) -> Graph:
-    """Every commit HEAD reaches, with its parents (no diffs: one header a commit)."""
-    output = repo.run("log", GRAPH_FORMAT, *_PLAIN, "HEAD", "--")
-    headers = (field.lstrip(b"\n") for field in output.split(b"\0") if field.strip())
-    return Graph(headers, lambda: read_upstream(repo))
+    """Every commit HEAD reaches, with its parents; the header (author, date, subject) of
+    each merge, the only commits whose header the graph reads. ``rev-list --parents`` walks
+    without formatting a line for every commit, and the merges, if any, are asked for by id."""
+    output = repo.run("rev-list", "--parents", "HEAD", "--")
+    parents = {ids[0]: ids[1:] for line in output.split(b"\n") if (ids := line.split())}
+    merges = [commit.decode("ascii") for commit, seen in parents.items() if len(seen) > 1]
+    if len(merges) > _MERGES_NAMED_AT_MOST:
+        named: tuple[str, ...] = ("HEAD",)
+    else:
+        named = ("--no-walk", *merges) if merges else ()
+    headers: list[bytes] = []
+    if named:
+        found = repo.run("log", GRAPH_FORMAT, *_PLAIN, *named, "--")
+        headers = [field.lstrip(b"\n") for field in found.split(b"\0") if field.strip()]
+    graph = Graph(headers, lambda: read_upstream(repo))
+    graph.parents.update(parents)  # every commit, with or without a header
+    return graph
 
 
 def graph_later(repo: Repository) -> Callable[[], Graph]:
