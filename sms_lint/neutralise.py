@@ -18,22 +18,44 @@ Every report field that came from data passes through one of these, chosen by wh
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# Azure Pipelines runs ``##vso[...]`` wherever it appears in a log line (case-insensitively).
-_AZURE_COMMAND = re.compile(r"##(vso\[)", re.IGNORECASE)
-# What makes a line a command: ``::`` (GitHub) or ``##`` (Azure ``##vso[``/``##[error]``), read
-# after leading blanks (both runners trim them).
-_COMMAND_START = re.compile(r"\s*(::|##)")
-# Backslash-escaped in Markdown: the table's column break, a backslash (or data could escape
-# ours), and the ``[`` of an image (``![x](https://tracker)`` would load a remote image).
-_MARKDOWN_SPECIAL = re.compile(r"([\\|]|(?<=!)\[)")
+# The patterns are compiled at first use: a run without findings never needs them, and
+# compiling them at import cost every pre-commit run a millisecond.
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+@cache
+def _azure_command() -> re.Pattern[str]:
+    """Azure Pipelines runs ``##vso[...]`` wherever it appears in a log line (in any case)."""
+    return re.compile(r"##(vso\[)", re.IGNORECASE)
+
+
+@cache
+def _command_start() -> re.Pattern[str]:
+    """What makes a line a command: ``::`` (GitHub) or ``##`` (Azure ``##vso[``/``##[error]``),
+    read after leading blanks (both runners trim them)."""
+    return re.compile(r"\s*(::|##)")
+
+
+@cache
+def _markdown_special() -> re.Pattern[str]:
+    """Backslash-escaped in Markdown: the table's column break, a backslash (or data could
+    escape ours), and the ``[`` of an image (``![x](https://tracker)`` would load a remote
+    image)."""
+    return re.compile(r"([\\|]|(?<=!)\[)")
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean(text: str) -> str:
     """``text`` with every character unsafe in any report replaced by U+FFFD."""
-    return _UNSAFE.sub("\ufffd", text)
+    return _unsafe().sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:
@@ -49,7 +71,7 @@ def visible_path(path: str) -> str:
 
 def no_commands(text: str) -> str:
     """``##vso[`` broken to ``## vso[`` so that no CI runner reads it as a command."""
-    return _AZURE_COMMAND.sub(r"## \1", text)
+    return _azure_command().sub(r"## \1", text)
 
 
 def terminal(text: str) -> str:
@@ -58,7 +80,7 @@ def terminal(text: str) -> str:
 
 
 def starts_command(text: str) -> bool:
-    return _COMMAND_START.match(text) is not None
+    return _command_start().match(text) is not None
 
 
 def lead(text: str) -> str:
@@ -77,7 +99,7 @@ def markdown(text: str) -> str:
     """Text for a Markdown table cell or list item: one line, HTML as text, ``|`` and an
     image's ``[`` backslash-escaped (a backslash of the data itself too, so none escapes ours)."""
     text = terminal(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return lead(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return lead(_markdown_special().sub(r"\\\1", text))
 
 
 def csv_cell(text: str) -> str:
@@ -97,7 +119,7 @@ def xml_safe_lines(document: str) -> str:
 
 
 def no_commands_xml(document: str) -> str:
-    return _AZURE_COMMAND.sub(r"&#35;&#35;\1", document)
+    return _azure_command().sub(r"&#35;&#35;\1", document)
 
 
 _LINE_BREAK_REFS = str.maketrans({"\n": "&#10;", "\r": "&#13;"})
@@ -118,7 +140,7 @@ def log_safe_markup(escaped: str) -> str:
 def no_commands_json(document: str) -> str:
     """A serialized JSON document with ``##vso[`` written ``##vso\\u005b``: the same value,
     but no runner reads a command in it (it can only occur inside strings)."""
-    return _AZURE_COMMAND.sub(lambda m: "##" + m[1][:-1] + "\\u005b", document)
+    return _azure_command().sub(lambda m: "##" + m[1][:-1] + "\\u005b", document)
 
 
 def clean_tree(value: object) -> object:

@@ -14,9 +14,9 @@ The one place to make hints stricter (same prefix, small edit distance) is
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # Work units: one unit is about one short comparison (13 us); a comparison of a word of
 # length a with a candidate of length b costs 1 + a*b/100 (difflib's ratio is O(a*b) worst).
@@ -89,6 +89,8 @@ class Suggester:
                 elif distance == best:
                     nearest.append(candidate)
         if len(nearest) > 1:  # the pool is sorted: among equally similar, the first
+            import difflib  # here: most runs ask for no hint, and fewer still tie
+
             nearest.sort(key=lambda c: -difflib.SequenceMatcher(None, text, c).ratio())
         return nearest[0] if nearest else None
 
@@ -99,21 +101,24 @@ def allowed_edits(length: int) -> int:
     return max(1, length // 5) if length > 2 else 0
 
 
-_LETTERS = re.compile(r"[A-Za-z]*")
-_NUMBERS = re.compile(r"\d+")
-_ID_LIKE = re.compile(r"\d|^[A-Z]+[-_.]")  # POL-001, SVC-ON, obj-1: a kind prefix and a name
+@cache
+def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Letters, numbers and what makes a word id-like (POL-001, SVC-ON, obj-1: a kind prefix
+    and a name); compiled at first use, as most runs ask for no hint."""
+    return re.compile(r"[A-Za-z]*"), re.compile(r"\d+"), re.compile(r"\d|^[A-Z]+[-_.]")
 
 
 def _same_shape(word: str, candidate: str) -> bool:
     """For an id-like word: the same leading letters (its kind: POL, SVC) and the same numbers
     (SVC-01 may be SVC-1; NC-2026-004 is not NC-2026-005, a different record)."""
-    if not _ID_LIKE.search(word):
+    letters, numbers, id_like = _shapes()
+    if not id_like.search(word):
         return True
-    prefix = _LETTERS.match(word)
-    other = _LETTERS.match(candidate)
+    prefix = letters.match(word)
+    other = letters.match(candidate)
     if prefix is None or other is None or prefix[0].casefold() != other[0].casefold():
         return False
-    return [int(n) for n in _NUMBERS.findall(word)] == [int(n) for n in _NUMBERS.findall(candidate)]
+    return [int(n) for n in numbers.findall(word)] == [int(n) for n in numbers.findall(candidate)]
 
 
 def _edits(a: str, b: str, limit: int) -> int:

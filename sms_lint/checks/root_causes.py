@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sms_lint.config.pack import PackError, Rule
@@ -75,9 +76,14 @@ _LISTS = {
     "explanation_words": EXPLANATION_WORDS,
 }
 _WORD = re.compile(r"[^\W_]+")
-# After the link, these open an explanation: "by the engineer: the runbook ...", "(no
-# handover)", "- no handover", "; ...", ", who ...", or a second sentence.
-_EXPLAINING = re.compile(r"[:;,(\[]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|[.!?]\W*[^\W_]")
+
+
+@cache
+def _explaining() -> re.Pattern[str]:
+    """After the link, these open an explanation: "by the engineer: the runbook ...", "(no
+    handover)", "- no handover", "; ...", ", who ...", or a second sentence. Compiled at
+    first use: only a cause that names an agent is searched."""
+    return re.compile(r"[:;,(\[]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|[.!?]\W*[^\W_]")
 
 
 def words(text: str) -> list[str]:
@@ -130,7 +136,7 @@ class VagueCauses:
                 0 < len(agent) <= self.agent_max
                 and self._only_listed(found[:at])
                 and not any(_among(each, self.explaining) for each in agent)
-                and not _EXPLAINING.search(text.lower(), tokens[at].end())
+                and not _explaining().search(text.lower(), tokens[at].end())
             ):
                 return True
         return False

@@ -9,6 +9,7 @@ know, so only the same text is wrong.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.model import Artifact
@@ -33,7 +34,7 @@ def not_raised(version: str | None, old_version: str | None, ref: str) -> str | 
         return None
     if version == old_version:
         return f"version is still '{version}'"
-    if not (_DOTTED.fullmatch(version) and _DOTTED.fullmatch(old_version)):
+    if not (_dotted().fullmatch(version) and _dotted().fullmatch(old_version)):
         return None
     new, before = _numbers(version), _numbers(old_version)
     width = max(len(new), len(before))  # 2 and 2.0 are the same number
@@ -51,7 +52,9 @@ def which(version: str | None, old_version: str | None) -> str:
     return "the new version"
 
 
-_DOTTED = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*")
+@cache
+def _dotted() -> re.Pattern[str]:
+    return re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})*")  # at first use: --base runs only
 
 
 def _numbers(version: str) -> tuple[int, ...]:

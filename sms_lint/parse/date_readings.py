@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 from typing import Any
 
 _MONTHS = (
@@ -27,14 +28,20 @@ _MONTHS = (
     "December",
 )
 
-# 03/02/2026, 3.2.2026, 03-02-2026: day and month in either order, a four-digit year last.
-_NUMBERS_YEAR_LAST = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
-# 2026/02/03, 2026.2.3, 2026-2-3: year, month, day.
-_YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})")
-# 3 Feb 2026, 3 February 2026, 3-Feb-2026, 3rd February 2026.
-_DAY_NAMED_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]+([A-Za-z]{3,9})\.?,?[ \-]+(\d{4})")
-# Feb 3, 2026, February 3 2026.
-_NAMED_MONTH_DAY = re.compile(r"([A-Za-z]{3,9})\.? +(\d{1,2})(?:st|nd|rd|th)?,? +(\d{4})")
+
+@cache
+def _date_forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The forms of a date we read, compiled at first use: only a wrong date needs them."""
+    return (
+        # 03/02/2026, 3.2.2026, 03-02-2026: day and month in either order, a four-digit year.
+        re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})"),
+        # 2026/02/03, 2026.2.3, 2026-2-3: year, month, day.
+        re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})"),
+        # 3 Feb 2026, 3 February 2026, 3-Feb-2026, 3rd February 2026.
+        re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]+([A-Za-z]{3,9})\.?,?[ \-]+(\d{4})"),
+        # Feb 3, 2026, February 3 2026.
+        re.compile(r"([A-Za-z]{3,9})\.? +(\d{1,2})(?:st|nd|rd|th)?,? +(\d{4})"),
+    )
 
 
 def _real(year: int, month: int, day: int) -> datetime.date | None:
@@ -59,18 +66,19 @@ def readings(text: str) -> list[datetime.date]:
     """Every real date ``text`` can be read as, day first before month first; [] when it is
     not a date written in a form we recognise."""
     text = text.strip()
-    if match := _NUMBERS_YEAR_LAST.fullmatch(text):
+    numbers_year_last, year_first, day_named_month, named_month_day = _date_forms()
+    if match := numbers_year_last.fullmatch(text):
         first, second, year = int(match[1]), int(match[3]), int(match[4])
         found = [_real(year, second, first), _real(year, first, second)]
         return list(dict.fromkeys(d for d in found if d is not None))
-    if match := _YEAR_FIRST.fullmatch(text):
+    if match := year_first.fullmatch(text):
         day = _real(int(match[1]), int(match[3]), int(match[4]))
         return [day] if day is not None else []
-    if match := _DAY_NAMED_MONTH.fullmatch(text):
+    if match := day_named_month.fullmatch(text):
         month = _month(match[2])
         day = _real(int(match[3]), month, int(match[1])) if month else None
         return [day] if day is not None else []
-    if match := _NAMED_MONTH_DAY.fullmatch(text):
+    if match := named_month_day.fullmatch(text):
         month = _month(match[1])
         day = _real(int(match[3]), month, int(match[2])) if month else None
         return [day] if day is not None else []
@@ -97,26 +105,32 @@ def date_hint(value: Any) -> str:
     return ""
 
 
-# 03/2027, 3.2027, 2027/03: a month; March 2027, Mar-2027: a month by name; Q1 2027, 2027 Q1.
-_MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
-_YEAR_MONTH = re.compile(r"(\d{4})[/.](\d{1,2})")
-_NAMED_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?[ \-]+(\d{4})")
-_QUARTER = re.compile(r"(?:[Qq]([1-4])[ \-/]*(\d{4})|(\d{4})[ \-/]*[Qq]([1-4]))")
+@cache
+def _period_forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The forms of a period we read, compiled at first use: only a wrong period needs them.
+    03/2027, 3.2027, 2027/03: a month; March 2027, Mar-2027: a month by name; Q1 2027, 2027 Q1."""
+    return (
+        re.compile(r"(\d{1,2})[/.\-](\d{4})"),
+        re.compile(r"(\d{4})[/.](\d{1,2})"),
+        re.compile(r"([A-Za-z]{3,9})\.?[ \-]+(\d{4})"),
+        re.compile(r"(?:[Qq]([1-4])[ \-/]*(\d{4})|(\d{4})[ \-/]*[Qq]([1-4]))"),
+    )
 
 
 def period_hint(value: Any) -> str:
     """``; write 2027-03`` for a measured period written another way (03/2027, March 2027,
     Q1 2027), or a date's reading(s); empty when it cannot be read."""
     text = value.strip() if isinstance(value, str) else ""
-    if match := _QUARTER.fullmatch(text):
+    month_year, year_month, named_month_year, quarter_form = _period_forms()
+    if match := quarter_form.fullmatch(text):
         quarter, year = (match[1], match[2]) if match[1] else (match[4], match[3])
         return f"; write {year}-Q{quarter}"
     month: int | None = None
     year = ""
-    if match := (_MONTH_YEAR.fullmatch(text) or _YEAR_MONTH.fullmatch(text)):
+    if match := (month_year.fullmatch(text) or year_month.fullmatch(text)):
         first, second = match.groups()
         month, year = (int(first), second) if len(second) == 4 else (int(second), first)
-    elif match := _NAMED_MONTH_YEAR.fullmatch(text):
+    elif match := named_month_year.fullmatch(text):
         month, year = _month(match[1]), match[2]
     if month is not None and 1 <= month <= 12:
         return f"; write {year}-{month:02d}"

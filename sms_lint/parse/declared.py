@@ -11,21 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 Declared = tuple["str | None", "str | None"]
-# `kind: roles` / `id: ROLES-001` at the start of a line, as YAML and front matter write them.
-_DECLARED = {
-    name: re.compile(rb"^" + name.encode() + rb"[ \t]*:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)", re.M)
-    for name in ("kind", "id")
-}
+# The patterns below are compiled at first use: only a file that holds no artifact is searched.
 
 
-# Any `key: word` at the start of a line, for a misspelt `kind` key in a file that is unread.
-_KEY_WORD = re.compile(rb"^([A-Za-z]{2,6})[ \t]*:[ \t]*[\"']?([A-Za-z][\w-]*)", re.M)
+@cache
+def _declared_line(name: str) -> re.Pattern[bytes]:
+    """`kind: roles` / `id: ROLES-001` at the start of a line, as YAML and front matter
+    write them."""
+    return re.compile(rb"^" + name.encode() + rb"[ \t]*:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)", re.M)
+
+
+@cache
+def _key_word() -> re.Pattern[bytes]:
+    """Any `key: word` at the start of a line, for a misspelt `kind` key in a file that is
+    unread."""
+    return re.compile(rb"^([A-Za-z]{2,6})[ \t]*:[ \t]*[\"']?([A-Za-z][\w-]*)", re.M)
 
 
 def _kind_like_line(head: bytes) -> str | None:
-    for match in _KEY_WORD.finditer(head):
+    for match in _key_word().finditer(head):
         if _looks_like_kind(match.group(1).decode("latin-1")):
             return match.group(2).decode("latin-1")
     return None
@@ -51,7 +58,11 @@ NO_ID = ""  # the declared id of a file whose text has no `id:` line
 # The declared kind of a retired artifact: it satisfies no requirement and gives no evidence,
 # so only a reference to its id can wait for it.
 RETIRED = "(retired)"
-_RETIRED_LINE = re.compile(rb"^status[ \t]*:[ \t]*[\"']?retired[\"']?[ \t]*(#.*)?\r?$", re.M)
+
+
+@cache
+def _retired_line() -> re.Pattern[bytes]:
+    return re.compile(rb"^status[ \t]*:[ \t]*[\"']?retired[\"']?[ \t]*(#.*)?\r?$", re.M)
 
 
 def kind_key_typo(data: dict) -> tuple[str, str] | None:
@@ -81,7 +92,7 @@ def declared(raw: bytes, data: object, kinds: frozenset[str]) -> Declared:
         # NULs out: the ASCII of UTF-16 and UTF-32 text then reads as it does in UTF-8.
         head = raw[: 64 * 1024].replace(b"\0", b"").lstrip(b"\xef\xbb\xbf\xfe\xff")  # BOMs
         written, ident = (
-            m.group(1).decode("latin-1") if (m := _DECLARED[n].search(head)) else None
+            m.group(1).decode("latin-1") if (m := _declared_line(n).search(head)) else None
             for n in ("kind", "id")
         )
         written = written or _kind_like_line(head)
@@ -90,7 +101,7 @@ def declared(raw: bytes, data: object, kinds: frozenset[str]) -> Declared:
             return (NO_ARTIFACT, ident)  # no `kind:` line: no artifact even once it is read
     retired = data.get("status") == "retired" if isinstance(data, dict) else None
     if retired is None:
-        retired = _RETIRED_LINE.search(raw[: 64 * 1024].replace(b"\0", b"")) is not None
+        retired = _retired_line().search(raw[: 64 * 1024].replace(b"\0", b"")) is not None
     meant = written if written in kinds else _closest(written, kinds)
     if meant is None:
         return (NO_ARTIFACT, ident)

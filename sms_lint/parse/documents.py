@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import marshal
 import re
+from functools import cache
 from typing import Any
 
 from sms_lint.parse.encodings import not_utf8, other_encoding
@@ -181,16 +182,19 @@ def markdown_body(text: str) -> list[str] | None:
     return None if front is None else body
 
 
-# A line meant to close the front matter: two or four dashes, an indented '---', dashes a word
-# processor turned into an en or em dash.
-_NEAR_FENCE = re.compile(r"\s*(-{2,}|[\u2013\u2014]+|\.{2,})\s*\r?$")
+@cache
+def _near_fence() -> re.Pattern[str]:
+    """A line meant to close the front matter: two or four dashes, an indented '---', dashes
+    a word processor turned into an en or em dash (compiled at first use: for an unclosed
+    front matter only)."""
+    return re.compile(r"\s*(-{2,}|[\u2013\u2014]+|\.{2,})\s*\r?$")
 
 
 def _unclosed(lines: list[str]) -> Problem:
     """The front matter has no closing '---': at a line that looks meant to close it, or at
     the opening line."""
     for index in range(1, len(lines)):
-        if _NEAR_FENCE.match(lines[index]):
+        if _near_fence().match(lines[index]):
             written = lines[index].strip()
             return Problem(
                 "SMS101",
@@ -231,7 +235,9 @@ def _late_front_matter(lines: list[str]) -> Problem | None:
     return None
 
 
-_FIELD = re.compile(r"[A-Za-z_][\w-]*:(\s|$)")
+@cache
+def _field() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z_][\w-]*:(\s|$)")  # at first use: a late front matter only
 
 
 def _looks_like_fields(lines: list[str]) -> bool:
@@ -239,7 +245,7 @@ def _looks_like_fields(lines: list[str]) -> bool:
     for line in lines:
         if _CLOSING_FENCE.match(line):
             return False
-        if _FIELD.match(line):
+        if _field().match(line):
             return any(_CLOSING_FENCE.match(rest) for rest in lines)
     return False
 

@@ -11,6 +11,7 @@ for markup, and the placeholder rule must never report markup.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Words, not a list literal: 130 names read best as the plain list they are.
 HTML_ELEMENTS = frozenset(
@@ -75,8 +76,13 @@ KEYBOARD_KEYS = frozenset(
     option opt win windows meta super fn capslock printscreen prtsc menu pause break
     """.split()  # noqa: SIM905
 ) | frozenset(f"f{number}" for number in range(1, 25))
-_KEY_JOIN = re.compile(r"[ \t]*[+-][ \t]*")
-_ONE_CHARACTER = re.compile(r"[A-Za-z0-9]")
+
+
+@cache
+def _key_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What joins keys (``+``, ``-``) and a key that is one letter or digit; compiled at
+    first use, as only an ``<...>`` marker is asked about."""
+    return re.compile(r"[ \t]*[+-][ \t]*"), re.compile(r"[A-Za-z0-9]")
 
 
 def is_keyboard_key(marker: str) -> bool:
@@ -84,10 +90,11 @@ def is_keyboard_key(marker: str) -> bool:
     (at least one a named key, the others a key or one letter or digit: ``<Ctrl-C>``)."""
     if not marker.startswith("<") or not marker.endswith(">") or marker.startswith("<<"):
         return False
-    parts = [p.lower() for p in _KEY_JOIN.split(marker[1:-1].strip())]
+    key_join, one_character = _key_parts()
+    parts = [p.lower() for p in key_join.split(marker[1:-1].strip())]
     if not any(p in KEYBOARD_KEYS for p in parts):
         return False
-    return all(p in KEYBOARD_KEYS or _ONE_CHARACTER.fullmatch(p) for p in parts)
+    return all(p in KEYBOARD_KEYS or one_character.fullmatch(p) for p in parts)
 
 
 # An HTML tag (not an image, which shows something), an entity, a letter or digit: what is

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from yaml.events import (
@@ -273,7 +274,7 @@ class EventBuilder:
         meant the text, YAML reads a comment. Reported, and the text is kept as written, so
         that other rules speak of what the author wrote rather than of an empty field."""
         index = event.start_mark.index
-        match = _COMMENTED.match(self.text, index) if self.text else None
+        match = _commented().match(self.text, index) if self.text else None
         if match is None:
             return None
         value = match.group(2).rstrip()
@@ -291,9 +292,12 @@ class EventBuilder:
         return value
 
 
-# An empty value, then on the same line a '#' directly followed by text: `color: #ff0000`,
-# `issue: #3` (a comment is conventionally `# text`, with a space).
-_COMMENTED = re.compile(r"([ \t]+)(#[^\s#][^\n\r]*)")
+@cache
+def _commented() -> re.Pattern[str]:
+    """An empty value, then on the same line a '#' directly followed by text: `color:
+    #ff0000`, `issue: #3` (a comment is conventionally `# text`, with a space). Compiled at
+    first use: only a file with an empty value needs it."""
+    return re.compile(r"([ \t]+)(#[^\s#][^\n\r]*)")
 
 
 def _is_plain(event: ScalarEvent) -> bool:

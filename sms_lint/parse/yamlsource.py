@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from sms_lint.parse.textlines import TextLines
@@ -17,10 +18,13 @@ from sms_lint.parse.yamlscalars import quoted, shorten
 
 __all__ = ["Failure", "Hint", "Source", "indent", "item_levels", "key_of", "quoted", "spaces"]
 
-# `key:` or `- key:` at the start of a line (the key plain or quoted), up to its ':'.
-_KEY = re.compile(
-    r"""\s*(?:-\s+)*((?:"[^"]*"|'[^']*'|[^\s#'"\-?:][^#]*?|-[^\s#][^#]*?)):(?=\s|$)"""
-)
+@cache
+def _key() -> re.Pattern[str]:
+    """`key:` or `- key:` at the start of a line (the key plain or quoted), up to its ':';
+    compiled at first use, as only the hints of a broken file read keys from lines."""
+    return re.compile(
+        r"""\s*(?:-\s+)*((?:"[^"]*"|'[^']*'|[^\s#'"\-?:][^#]*?|-[^\s#][^#]*?)):(?=\s|$)"""
+    )
 
 
 class Hint(NamedTuple):
@@ -104,7 +108,7 @@ def item_levels(line: str) -> list[int]:
 
 def key_of(line: str) -> str | None:
     """The key a ``key: value`` (or ``- key: value``) line starts with, as written."""
-    match = _KEY.match(line)
+    match = _key().match(line)
     return match.group(1).strip() if match else None
 
 

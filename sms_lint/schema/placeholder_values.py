@@ -20,6 +20,7 @@ The Markdown text's placeholders are summarised while the file is parsed
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.finding import Finding
@@ -63,7 +64,7 @@ class PlaceholderValues:
             return False
         if not any(find(value, self.pattern)):
             return False
-        required = _REQUIRED.search(violation.message)
+        required = _required().search(violation.message)
         self.rejected.setdefault(violation.path, required.group(1) if required else "")
         return True
 
@@ -98,16 +99,21 @@ class PlaceholderValues:
         return [f for f in out if f is not None]
 
 
-# What the schema's message says the value must be: "contract_end must be a date written
-# YYYY-MM-DD (got "TBD")" -> "must be a date written YYYY-MM-DD".
-_REQUIRED = re.compile(r" (must be [^;]*?)(?: \(got |;|$)")
+# The two patterns below are compiled at first use: only a placeholder in a value needs them.
 
 
-# The line of a literal block's header: a key's ``key: |`` or an item's ``- |``, with the
-# block's chomping and indentation indicators, a tag or anchor, and a comment.
-_LITERAL_HEADER = re.compile(
-    r"(?:^|[:\-])[ \t]+(?:[!&][^ \t]*[ \t]+)*\|[1-9+-]{0,2}[ \t]*(?:#.*)?$"
-)
+@cache
+def _required() -> re.Pattern[str]:
+    """What the schema's message says the value must be: "contract_end must be a date
+    written YYYY-MM-DD (got "TBD")" -> "must be a date written YYYY-MM-DD"."""
+    return re.compile(r" (must be [^;]*?)(?: \(got |;|$)")
+
+
+@cache
+def _literal_header() -> re.Pattern[str]:
+    """The line of a literal block's header: a key's ``key: |`` or an item's ``- |``, with
+    the block's chomping and indentation indicators, a tag or anchor, and a comment."""
+    return re.compile(r"(?:^|[:\-])[ \t]+(?:[!&][^ \t]*[ \t]+)*\|[1-9+-]{0,2}[ \t]*(?:#.*)?$")
 
 
 class _Lines:
@@ -130,7 +136,7 @@ class _Lines:
         if self.lines is None:
             self.lines = self.source.decode("utf-8-sig", "replace").split("\n")
         lines = self.lines
-        if not 0 < header[0] <= len(lines) or not _LITERAL_HEADER.search(
+        if not 0 < header[0] <= len(lines) or not _literal_header().search(
             lines[header[0] - 1].rstrip("\r")
         ):
             return None

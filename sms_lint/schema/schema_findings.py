@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sms_lint.finding import Finding
@@ -59,7 +60,9 @@ def number_version(
     )
 
 
-_VERSION_NUMBER = re.compile(r"\bversion\s*:\s*([0-9][0-9._eE+-]*)")
+@cache
+def _version_number() -> re.Pattern[str]:
+    return re.compile(r"\bversion\s*:\s*([0-9][0-9._eE+-]*)")  # at first use: a wrong version
 
 
 def _written_number(source: bytes | None, line: int) -> str | None:
@@ -68,7 +71,7 @@ def _written_number(source: bytes | None, line: int) -> str | None:
     lines = source.split(b"\n", line)
     if len(lines) < line:
         return None
-    match = _VERSION_NUMBER.search(lines[line - 1].decode("utf-8", "replace"))
+    match = _version_number().search(lines[line - 1].decode("utf-8", "replace"))
     return match.group(1) if match else None
 
 

@@ -248,8 +248,11 @@ def _empty(error: ValidationError) -> bool:
     return error.validator == "pattern" and error.validator_value == "\\S"
 
 
-# A Python text literal as jsonschema quotes each unexpected key in its message (repr).
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+@cache
+def _quoted() -> re.Pattern[str]:
+    """A Python text literal as jsonschema quotes each unexpected key in its message (repr);
+    compiled at first use, as only an invalid document needs it."""
+    return re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 def _unknown_fields(
@@ -267,7 +270,7 @@ def _unknown_fields(
         known |= header_fields
     # The quoted keys, read once: testing `repr(key) in message` for each key of a mapping
     # with 90,000 unknown keys was quadratic (the message lists them all).
-    reported = frozenset(_QUOTED.findall(error.message))
+    reported = frozenset(_quoted().findall(error.message))
     suggester = Suggester(known, budget)
     for key in error.instance if isinstance(error.instance, dict) else ():
         if key not in known and not str(key).startswith("x-") and repr(key) in reported:
@@ -286,7 +289,7 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         hint = (
             "; put it in quotes" if "string" in types and not isinstance(value, dict | list) else ""
         )
-        if "number" in types and isinstance(value, str) and (number := _LEADING.match(value)):
+        if "number" in types and isinstance(value, str) and (number := _leading().match(value)):
             hint = f"; write the number alone: {number[1].replace(',', '.')}"  # "83%", "4 h"
         if "string" in types and isinstance(value, dict) and len(value) == 1:
             hint = (
@@ -333,9 +336,15 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
     return keyword_sentence(str(kind), expected, value, where, _preview(value))
 
 
-_DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# A number followed by its unit or a percent sign, as a spreadsheet cell shows it.
-_LEADING = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:%|[A-Za-z].*)$")
+@cache
+def _date_shape() -> re.Pattern[str]:
+    return re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # compiled at first use: for wrong values
+
+
+@cache
+def _leading() -> re.Pattern[str]:
+    """A number followed by its unit or a percent sign, as a spreadsheet cell shows it."""
+    return re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:%|[A-Za-z].*)$")
 
 
 def impossible_date(value: Any) -> str | None:
@@ -343,7 +352,7 @@ def impossible_date(value: Any) -> str | None:
     is a real date or not written in that form."""
     from sms_lint.parse.yamlscalars import calendar_flaw
 
-    match = _DATE_SHAPE.fullmatch(value) if isinstance(value, str) else None
+    match = _date_shape().fullmatch(value) if isinstance(value, str) else None
     flaw = calendar_flaw(*(int(part) for part in match.groups())) if match else None
     return flaw[0] if flaw else None
 
