@@ -25,12 +25,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+from generate import generate, service_file
 
 SOURCE = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-22"
 TARGET = 1.3
-CHANGED = "services/gen-00042.yaml"
+CHANGED = service_file(42)
 _QUIET_GIT = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
 _GIT = ("git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false")
 _AUTHOR = ("-c", "user.name=Bench", "-c", "user.email=bench@example.com")
