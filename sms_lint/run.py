@@ -129,8 +129,8 @@ def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCac
 
     changes = None
     if request.base is not None:
-        # Git (and GitPython) are loaded only by the runs that compare with a base (or, below,
-        # find an id shared).
+        # Git is run only by the runs that compare with a base (or, below, find an id
+        # shared).
         from sms_lint.gitrepo.changes import GitProblem, load_change_set
 
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,14 +110,10 @@ def test_a_staged_rename_then_edited_is_compared_with_its_old_path(
     assert change_rules(report) == [("SMS017", "processes/prc-demand.yaml")]
 
 
-def test_git_repo_objects_are_never_built(repo: GitRepo, invoke, monkeypatch) -> None:
-    """git.Repo reads the repository's config itself and ignores who owns it."""
-    import git
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("git.Repo used")
-
-    monkeypatch.setattr(git.Repo, "__init__", refuse)
+def test_no_git_library_reads_the_repository(repo: GitRepo, invoke, monkeypatch) -> None:
+    """A library like GitPython's git.Repo reads the repository's config itself and ignores
+    who owns it: git runs only as the git program, and the ``git`` package is never loaded."""
+    monkeypatch.delitem(sys.modules, "git", raising=False)
     (repo.path / "processes/demand.yaml").unlink()
     for line in (
         ("check", str(repo.path), "--today", TODAY, "--base", "HEAD"),
@@ -125,6 +122,7 @@ def test_git_repo_objects_are_never_built(repo: GitRepo, invoke, monkeypatch) ->
         ("coverage", str(repo.path), "--today", TODAY, "--format", "html"),
     ):
         assert invoke(*line).exit_code in (0, 1)
+        assert "git" not in sys.modules, line
 
 
 @pytest.fixture
