@@ -4,7 +4,6 @@ does not load every check."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Mapping
@@ -12,6 +11,7 @@ from typing import Any
 
 from sms_lint.config.pack import Framework
 from sms_lint.model import Artifact, clause_text
+from sms_lint.parse.yamlscalars import month_days
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -24,9 +24,7 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
         return datetime.date.max
     if year < datetime.MINYEAR:
         return datetime.date.min
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    return day.replace(year=year, month=month, day=min(day.day, month_days(year, month)))
 
 
 def add_days(day: datetime.date, days: int) -> datetime.date:

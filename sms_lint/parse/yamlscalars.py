@@ -10,7 +10,6 @@ JSON-compatible.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from typing import Any, NamedTuple
 
@@ -122,6 +121,16 @@ def _impossible(text: str, parts: dict[str, str | None]) -> str:
     return f"'{shorten(text)}' is not {what}: {why}; correct the {part}"
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """The number of days of a month (1-12) of the Gregorian calendar: what
+    ``calendar.monthrange`` gives, without importing :mod:`calendar` at every start-up."""
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _MONTH_DAYS[month - 1] + leap
+
+
 def calendar_flaw(year: int, month: int, day: int) -> tuple[str, str] | None:
     """Why a year, month and day name no day of the calendar ("February 2026 has 28 days")
     and which part to correct; None when they do."""
@@ -129,9 +138,10 @@ def calendar_flaw(year: int, month: int, day: int) -> tuple[str, str] | None:
         return "there is no year 0", "year"
     if not 1 <= month <= 12:
         return f"there is no month {month}", "month"
-    days = calendar.monthrange(year, month)[1]
+    days = month_days(year, month)
     if not 1 <= day <= days:
-        why = f"{calendar.month_name[month]} {year} has {days} days" if day else "there is no day 0"
+        name = datetime.date(2001, month, 1).strftime("%B")  # as calendar.month_name has it
+        why = f"{name} {year} has {days} days" if day else "there is no day 0"
         return why, "day"
     return None
 

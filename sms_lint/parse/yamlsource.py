@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -34,8 +33,7 @@ class Hint(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """One parser error: its words (lower case) and marks as character indices."""
 
     problem: str
