@@ -1,5 +1,5 @@
-"""Records that tell a possible story (issue 21, item 3): SMS049 nonconformity dates, SMS050
-audit findings and sources agree, SMS051 review actions due after the review, SMS052
+"""Records that tell a possible story (issue 21, item 3): SMS046 nonconformity dates, SMS047
+audit findings and sources agree, SMS048 review actions due after the review, SMS049
 objectives not due before their document's approval. Today is pinned to 2026-11-22."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from auditor_repos import AUDIT_ROLES, audit, header, objective, only, review
 from conftest import EXAMPLE, located
 from sms_texts import roles_artifact
 
-RULES = ("SMS001", "SMS006", "SMS018", "SMS033", "SMS049", "SMS050", "SMS051", "SMS052")
+RULES = ("SMS001", "SMS006", "SMS018", "SMS033", "SMS046", "SMS047", "SMS048", "SMS049")
 
 
 def nc(
@@ -56,20 +56,20 @@ def run(write, check_json, tmp_path: Path, files: dict[str, str], *rules: str) -
 
 def test_the_example_sms_tells_a_possible_story(check_json) -> None:
     _, report = check_json(EXAMPLE, "--today", "2026-12-01")
-    assert located(report, "SMS049", "SMS050", "SMS051", "SMS052") == []
+    assert located(report, "SMS046", "SMS047", "SMS048", "SMS049") == []
 
 
-# SMS049 ------------------------------------------------------------------------------------
+# SMS046 ------------------------------------------------------------------------------------
 
 
 def test_a_nonconformity_closed_before_it_was_raised_is_found_at_closed_on(
     write, check_json, tmp_path: Path
 ) -> None:
     files = {"nc.yaml": nc("NC-1", "2026-05-14", closed="2026-04-30", verified="2026-07-01")}
-    assert run(write, check_json, tmp_path, files, "SMS049") == [
+    assert run(write, check_json, tmp_path, files, "SMS046") == [
         (
             "nc.yaml:19",
-            "SMS049",
+            "SMS046",
             "10.1",
             "minor",
             "nonconformity 'NC-1' was closed on 2026-04-30 (closed_on), before it was raised on "
@@ -83,8 +83,8 @@ def test_verified_before_raised_on_an_open_nonconformity_is_found_at_verified_on
     write, check_json, tmp_path: Path
 ) -> None:
     text = nc("NC-1", "2026-05-14") + "verified_on: 2026-05-01\n"
-    got = run(write, check_json, tmp_path, {"nc.yaml": text}, "SMS049")
-    assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:19", "SMS049")]
+    got = run(write, check_json, tmp_path, {"nc.yaml": text}, "SMS046")
+    assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:19", "SMS046")]
     assert "was verified effective on 2026-05-01 (verified_on), before it was raised" in got[0][4]
 
 
@@ -92,13 +92,13 @@ def test_verified_on_before_closing_is_sms033s_finding_alone(
     write, check_json, tmp_path: Path
 ) -> None:
     files = {"nc.yaml": nc("NC-1", "2026-05-14", closed="2026-07-10", verified="2026-05-01")}
-    got = run(write, check_json, tmp_path, files, "SMS049")
+    got = run(write, check_json, tmp_path, files, "SMS046")
     assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:22", "SMS033")]
 
 
 def test_a_date_after_today_is_sms006s_finding_alone(write, check_json, tmp_path: Path) -> None:
     files = {"nc.yaml": nc("NC-1", "2026-12-14", closed="2026-11-01", verified="2026-11-10")}
-    got = run(write, check_json, tmp_path, files, "SMS049")
+    got = run(write, check_json, tmp_path, files, "SMS046")
     assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:10", "SMS006")]
 
 
@@ -109,10 +109,10 @@ def test_a_nonconformity_raised_before_its_audit_is_found_at_raised_on(
         "aud.yaml": audit_listing("AUD-1", "2026-05-13", "NC-1"),
         "nc.yaml": nc("NC-1", "2026-05-04", source="AUD-1"),
     }
-    assert run(write, check_json, tmp_path, files, "SMS049") == [
+    assert run(write, check_json, tmp_path, files, "SMS046") == [
         (
             "nc.yaml:10",
-            "SMS049",
+            "SMS046",
             "10.1",
             "minor",
             "nonconformity 'NC-1' was raised on 2026-05-04, before audit 'AUD-1' it came from "
@@ -130,8 +130,8 @@ def test_raised_before_an_audit_that_does_not_list_it_is_sms050s_finding_alone(
         "aud.yaml": audit_listing("AUD-1", "2026-05-13"),
         "nc.yaml": nc("NC-1", "2026-05-04", source="AUD-1"),
     }
-    got = run(write, check_json, tmp_path, files, "SMS049", "SMS050")
-    assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:11", "SMS050")]
+    got = run(write, check_json, tmp_path, files, "SMS046", "SMS047")
+    assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:11", "SMS047")]
 
 
 def test_dates_in_order_and_raised_on_the_audit_day_pass(
@@ -143,10 +143,10 @@ def test_dates_in_order_and_raised_on_the_audit_day_pass(
             "NC-1", "2026-05-13", source="AUD-1", closed="2026-07-10", verified="2026-09-15"
         ),
     }
-    assert run(write, check_json, tmp_path, files, "SMS049") == []
+    assert run(write, check_json, tmp_path, files, "SMS046") == []
 
 
-# SMS050 ------------------------------------------------------------------------------------
+# SMS047 ------------------------------------------------------------------------------------
 
 
 def test_a_source_whose_audit_does_not_list_the_nonconformity_is_found_at_source(
@@ -156,10 +156,10 @@ def test_a_source_whose_audit_does_not_list_the_nonconformity_is_found_at_source
         "aud.yaml": audit_listing("AUD-1", "2026-05-13"),
         "nc.yaml": nc("NC-1", source="AUD-1"),
     }
-    assert run(write, check_json, tmp_path, files, "SMS050") == [
+    assert run(write, check_json, tmp_path, files, "SMS047") == [
         (
             "nc.yaml:11",
-            "SMS050",
+            "SMS047",
             "9.2",
             "minor",
             "nonconformity 'NC-1' names audit 'AUD-1' as its source, but the findings of "
@@ -178,10 +178,10 @@ def test_a_finding_whose_nonconformity_names_another_audit_is_found_once_at_the_
         "nc0.yaml": nc("NC-0"),  # gives no source: may be listed by any audit
         "nc1.yaml": nc("NC-1", source="AUD-2"),
     }
-    assert run(write, check_json, tmp_path, files, "SMS050") == [
+    assert run(write, check_json, tmp_path, files, "SMS047") == [
         (
             "aud1.yaml:11",
-            "SMS050",
+            "SMS047",
             "9.2",
             "minor",
             "audit 'AUD-1' lists nonconformity 'NC-1' among its findings, but 'NC-1' names "
@@ -196,14 +196,14 @@ def test_a_dangling_reference_is_sms018s_finding_alone(write, check_json, tmp_pa
         "aud.yaml": audit_listing("AUD-1", "2026-05-13", "NC-9"),
         "nc.yaml": nc("NC-1", source="AUD-7"),
     }
-    got = run(write, check_json, tmp_path, files, "SMS050")
+    got = run(write, check_json, tmp_path, files, "SMS047")
     assert sorted((where, rule) for where, rule, *_ in got) == [
         ("aud.yaml:11", "SMS018"),
         ("nc.yaml:11", "SMS018"),
     ]
 
 
-# SMS051 ------------------------------------------------------------------------------------
+# SMS048 ------------------------------------------------------------------------------------
 
 ACTIONS = """\
 actions:
@@ -218,10 +218,10 @@ def test_an_action_due_before_its_review_is_found_at_its_due(
     write, check_json, tmp_path: Path
 ) -> None:
     text = review("MR-1", "2026-10-27", status="approved", actions=ACTIONS.format(due="2026-04-30"))
-    assert run(write, check_json, tmp_path, {"mr.yaml": text}, "SMS051") == [
+    assert run(write, check_json, tmp_path, {"mr.yaml": text}, "SMS048") == [
         (
             "mr.yaml:13",
-            "SMS051",
+            "SMS048",
             "9.3",
             "minor",
             "action 'MR-A1' of management review 'MR-1' is due on 2026-04-30, before the review "
@@ -236,11 +236,11 @@ def test_an_action_due_on_or_after_the_review_day_passes(
 ) -> None:
     text = review("MR-1", "2026-10-27", status="approved", actions=ACTIONS.format(due="2026-10-27"))
     planned = review("MR-2", "2027-04-27", actions=ACTIONS.format(due="2027-01-01"))  # a plan
-    got = run(write, check_json, tmp_path, {"mr.yaml": text, "mr2.yaml": planned}, "SMS051")
+    got = run(write, check_json, tmp_path, {"mr.yaml": text, "mr2.yaml": planned}, "SMS048")
     assert got == []
 
 
-# SMS052 ------------------------------------------------------------------------------------
+# SMS049 ------------------------------------------------------------------------------------
 
 
 def objectives(*goals: str) -> str:
@@ -256,10 +256,10 @@ def test_an_objective_due_before_its_document_was_approved_is_found_at_its_due(
     write, check_json, tmp_path: Path
 ) -> None:
     files = {"obj.yaml": objectives(goal("O-1", "2027-06-30"), goal("O-2", "2025-12-31"))}
-    assert run(write, check_json, tmp_path, files, "SMS052") == [
+    assert run(write, check_json, tmp_path, files, "SMS049") == [
         (
             "obj.yaml:26",
-            "SMS052",
+            "SMS049",
             "6.2",
             "minor",
             "objective 'O-2' of 'OBJ-A' is due on 2025-12-31, before the document was approved "
@@ -275,9 +275,9 @@ def test_a_past_objective_kept_with_its_results_is_an_observation(
 ) -> None:
     results = "    results:\n      - {period: 2025-Q4, value: 96}\n"
     files = {"obj.yaml": objectives(goal("O-1", "2025-12-31", results))}
-    got = run(write, check_json, tmp_path, files, "SMS052")
+    got = run(write, check_json, tmp_path, files, "SMS049")
     assert [(where, rule, severity) for where, rule, _, severity, _ in got] == [
-        ("obj.yaml:17", "SMS052", "observation")
+        ("obj.yaml:17", "SMS049", "observation")
     ]
     assert got[0][4].endswith("(it carries results: keep them with the objective's record)")
 
@@ -286,13 +286,13 @@ def test_an_objective_due_before_approval_is_one_finding_not_also_sms034s(
     write, check_json, tmp_path: Path
 ) -> None:
     files = {"obj.yaml": objectives(goal("O-1", "2025-12-31"))}
-    got = run(write, check_json, tmp_path, files, "SMS034", "SMS052")
-    assert [(where, rule) for where, rule, *_ in got] == [("obj.yaml:17", "SMS052")]
-    only(write, "SMS034")  # with SMS052 switched off, SMS034 still reports it
+    got = run(write, check_json, tmp_path, files, "SMS034", "SMS049")
+    assert [(where, rule) for where, rule, *_ in got] == [("obj.yaml:17", "SMS049")]
+    only(write, "SMS034")  # with SMS049 switched off, SMS034 still reports it
     _, report = check_json(tmp_path, "--today", "2026-11-22")
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(17, "SMS034")]
 
 
 def test_a_draft_objectives_document_is_not_judged(write, check_json, tmp_path: Path) -> None:
     text = objectives(goal("O-1", "2025-12-31")).replace("status: approved", "status: draft")
-    assert run(write, check_json, tmp_path, {"obj.yaml": text}, "SMS052") == []
+    assert run(write, check_json, tmp_path, {"obj.yaml": text}, "SMS049") == []

@@ -1,4 +1,4 @@
-"""SMS053 action-followed-up (issue 21, item 4): a management-review action still open past its
+"""SMS050 action-followed-up (issue 21, item 4): a management-review action still open past its
 due date is a finding on the action; graded higher when a later review did not consider
 previous-actions, an observation when the record never says its state and nothing shows the
 follow-up. Today is pinned to 2026-11-22."""
@@ -13,7 +13,7 @@ from sms_texts import roles_artifact
 
 from sms_lint.checks.management_review import review_inputs
 
-RULES = ("SMS001", "SMS014", "SMS051", "SMS053")
+RULES = ("SMS001", "SMS014", "SMS048", "SMS050")
 WITHOUT_PREVIOUS = [i for i in review_inputs() if i != "previous-actions"]
 
 
@@ -27,7 +27,7 @@ def actions(due: str = "2026-09-30", state: str | None = None) -> str:
 
 
 def run(write, check_json, tmp_path: Path, files: dict[str, str]) -> list[tuple]:
-    only(write, "SMS053")
+    only(write, "SMS050")
     write("roles.yaml", roles_artifact(*AUDIT_ROLES))
     for name, text in files.items():
         write(name, text)
@@ -42,7 +42,7 @@ def test_an_open_action_past_its_due_is_a_minor_finding_at_its_due(
     assert run(write, check_json, tmp_path, files) == [
         (
             "mr.yaml:13",
-            "SMS053",
+            "SMS050",
             "9.3",
             "minor",
             "action 'MR-A1' of management review 'MR-1' is still open and was due on "
@@ -62,7 +62,7 @@ def test_a_later_review_without_previous_actions_grades_it_major(
     assert run(write, check_json, tmp_path, files) == [
         (
             "mr1.yaml:13",
-            "SMS053",
+            "SMS050",
             "9.3",
             "major",
             "action 'MR-A1' of management review 'MR-1' is still open and was due on "
@@ -104,7 +104,7 @@ def test_an_action_without_state_and_no_follow_up_is_an_observation(
     assert run(write, check_json, tmp_path, files) == [
         (
             "mr1.yaml:13",
-            "SMS053",
+            "SMS050",
             "9.3",
             "observation",
             "action 'MR-A1' of management review 'MR-1' was due on 2026-09-30, 53 days ago, "
@@ -124,7 +124,7 @@ def test_an_action_without_state_skipped_by_a_later_review_is_minor(
     assert run(write, check_json, tmp_path, files) == [
         (
             "mr1.yaml:13",
-            "SMS053",
+            "SMS050",
             "9.3",
             "minor",
             "action 'MR-A1' of management review 'MR-1' was due on 2026-09-30, 53 days ago, "
@@ -139,12 +139,12 @@ def test_an_action_without_state_skipped_by_a_later_review_is_minor(
 def test_an_action_due_before_its_review_is_sms051s_finding_alone(
     write, check_json, tmp_path: Path
 ) -> None:
-    only(write, "SMS051", "SMS053")
+    only(write, "SMS048", "SMS050")
     write("roles.yaml", roles_artifact(*AUDIT_ROLES))
     write("mr.yaml", review("MR-1", "2026-04-21", actions=actions("2026-03-31", "open")))
     _, report = check_json(tmp_path, "--today", "2026-11-22")
     assert [(where, rule) for where, rule, *_ in located(report, *RULES)] == [
-        ("mr.yaml:13", "SMS051")
+        ("mr.yaml:13", "SMS048")
     ]
 
 

@@ -1,4 +1,4 @@
-"""SMS054 risk-acceptance (issue 21, item 6): with `risk_acceptance: {max_score: N}`, a risk
+"""SMS051 risk-acceptance (issue 21, item 6): with `risk_acceptance: {max_score: N}`, a risk
 scored above N (likelihood x impact) and accepted names a top-management role in
 `accepted_by`; a bad value of the key is exit 2 with one sentence. Today is 2026-11-22."""
 
@@ -11,7 +11,7 @@ from auditor_repos import AUDIT_ROLES, header, risk
 from conftest import located, quiet_config
 from sms_texts import roles_artifact
 
-RULES = ("SMS001", "SMS054")
+RULES = ("SMS001", "SMS051")
 
 
 def register(*risks: str) -> str:
@@ -20,7 +20,7 @@ def register(*risks: str) -> str:
 
 
 def run(write, check_json, tmp_path: Path, text: str, extra: str) -> list[tuple]:
-    write(".sms-lint.yaml", quiet_config("SMS001", "SMS054", extra=extra))
+    write(".sms-lint.yaml", quiet_config("SMS001", "SMS051", extra=extra))
     write("roles.yaml", roles_artifact(*AUDIT_ROLES))
     write("risks.yaml", text)
     _, report = check_json(tmp_path, "--today", "2026-11-22")
@@ -37,7 +37,7 @@ def test_an_accepted_risk_above_the_criterion_without_accepted_by_is_found_at_tr
     assert run(write, check_json, tmp_path, register(risk("R-1")), CRITERION) == [
         (
             "risks.yaml:16",
-            "SMS054",
+            "SMS051",
             "6.1",
             "minor",
             f"{ABOVE}, and is accepted with no record of who accepted it: have top management "
@@ -54,7 +54,7 @@ def test_accepted_by_a_role_that_is_not_top_management_is_found_at_accepted_by(
     assert run(write, check_json, tmp_path, text, CRITERION) == [
         (
             "risks.yaml:18",
-            "SMS054",
+            "SMS051",
             "6.1",
             "minor",
             f"{ABOVE}, and accepted_by names no top-management role: role 'sms-manager' is not "
@@ -69,7 +69,7 @@ def test_accepted_by_no_defined_role_is_found_at_accepted_by(
 ) -> None:
     text = register(risk("R-1", actions="    accepted_by: board\n"))
     got = run(write, check_json, tmp_path, text, CRITERION)
-    assert [(where, rule) for where, rule, *_ in got] == [("risks.yaml:18", "SMS054")]
+    assert [(where, rule) for where, rule, *_ in got] == [("risks.yaml:18", "SMS051")]
     assert "'board' is neither a defined role nor the holder of a top-management role" in got[0][4]
 
 

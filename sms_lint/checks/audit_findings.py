@@ -1,4 +1,4 @@
-"""SMS050 audit-findings-agree (clause 9.2): an audit's ``findings`` and its nonconformities'
+"""SMS047 audit-findings-agree (clause 9.2): an audit's ``findings`` and its nonconformities'
 ``source`` tell the same story.
 
 A nonconformity whose ``source`` names an audit is listed in that audit's ``findings``; an id

@@ -11,7 +11,7 @@ document's id, when it holds that one objective only: otherwise which objective 
 cannot be told). The review of the document that still lists the objective with its past due
 date and no result does not count: that review left it as it was.
 
-An objective due before its document was approved (and carrying no results) is SMS052's
+An objective due before its document was approved (and carrying no results) is SMS049's
 finding (record_dates), not this rule's: one defect, one finding.
 
 Only approved objectives documents are judged: a draft is not yet what people work to, and a
@@ -50,7 +50,7 @@ def objective_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
             if due is None or due >= ctx.today:  # no usable due date: the schema's finding
                 continue
             if _due_before_approval(ctx, artifact, objective, due):
-                continue  # SMS052's finding: the objective was never a plan, one defect
+                continue  # SMS049's finding: the objective was never a plan, one defect
             results = timing(objective, due, ctx.today)
             if not results.follows_up and not seen.follows(artifact, objective, due, single):
                 yield _hit(artifact, index, objective, due, results)
@@ -59,9 +59,9 @@ def objective_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
 def _due_before_approval(
     ctx: Context, artifact: Artifact, objective: dict[str, Any], due: datetime.date
 ) -> bool:
-    """Whether SMS052 reports this objective at its default grade (due before the document's
+    """Whether SMS049 reports this objective at its default grade (due before the document's
     approval, no results): then it is that rule's finding, unless the config switched it off."""
-    settings = [ctx.config.rules.get(key) for key in ("SMS052", "objective-after-approval")]
+    settings = [ctx.config.rules.get(key) for key in ("SMS049", "objective-after-approval")]
     if any(setting is not None and not setting.enabled for setting in settings):
         return False
     approved = artifact.date("approved_on")

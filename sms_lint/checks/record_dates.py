@@ -1,9 +1,9 @@
-"""Dates that tell a possible story (issue 21): SMS049 for a nonconformity, SMS052 for an
+"""Dates that tell a possible story (issue 21): SMS046 for a nonconformity, SMS049 for an
 objective.
 
 A nonconformity is raised, then closed, then verified; and it is not raised before the audit it
 came from (``source``) took place (judged when that audit lists it: otherwise the source
-itself is in doubt, SMS050's finding). An objective is planned when its document is approved, so it
+itself is in doubt, SMS047's finding). An objective is planned when its document is approved, so it
 is not due before that approval. Each finding points at the date that is out of order, and
 names the date it contradicts.
 
@@ -31,7 +31,7 @@ def _current(ctx: Context, kind: str) -> Iterator[Artifact]:
 
 
 def nonconformity_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS049: closed and verified no earlier than raised; raised no earlier than its audit."""
+    """SMS046: closed and verified no earlier than raised; raised no earlier than its audit."""
     for artifact in _current(ctx, "nonconformity"):
         raised = artifact.date("raised_on")
         if raised is None or raised > ctx.today:  # missing: the schema's; ahead: SMS006's
@@ -86,7 +86,7 @@ def _before_raised(
 
 def _lists(audit: Artifact, artifact: Artifact) -> bool:
     """Whether the audit lists the nonconformity in its findings: when it does not, the
-    source itself is in doubt and SMS050 reports that (one defect, one finding)."""
+    source itself is in doubt and SMS047 reports that (one defect, one finding)."""
     ident = artifact.id.strip() if artifact.id is not None else None
     return any(entry.strip() == ident for _, entry in audit.strings("findings"))
 
@@ -101,7 +101,7 @@ def _source_audit(ctx: Context, artifact: Artifact) -> Artifact | None:
 
 
 def objective_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS052: an objective of an approved objectives document is not due before the
+    """SMS049: an objective of an approved objectives document is not due before the
     document's approval. An objective that carries results is a record of a past objective
     kept with its results (a lesser defect: the document mixes history with the plan)."""
     for artifact in _current(ctx, "objectives"):

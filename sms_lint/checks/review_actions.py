@@ -1,14 +1,14 @@
 """The actions a management review decides, followed up (clause 9.3, issue 21).
 
-SMS051: an action is due after the review that decided it (a due date before the meeting
-cannot have been set by it). SMS053: an action still open past its ``due`` is a finding on
+SMS048: an action is due after the review that decided it (a due date before the meeting
+cannot have been set by it). SMS050: an action still open past its ``due`` is a finding on
 the action. ``state`` is optional (``open`` when absent), and records written before it
 existed must not turn into nonconformities where an auditor would accept other evidence: an
 action without a ``state`` is followed up when a later review, held on or after its due date,
 considered ``previous-actions``; otherwise it is an observation (record its state). An action
 the record itself says is open past its due date is a finding. Either is graded one step
 higher when a later review did not consider ``previous-actions`` at all: the follow-up the
-review is for did not happen. An action whose due date is before its review's date is SMS051's
+review is for did not happen. An action whose due date is before its review's date is SMS048's
 finding alone.
 
 Only reviews that took place count (dated today or before, not retired); a planned review's
@@ -42,7 +42,7 @@ def _dated_actions(review: Artifact) -> Iterator[tuple[int, dict[str, Any], date
 
 
 def action_due_after_review(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS051: every action's ``due`` is not before its review's ``date``."""
+    """SMS048: every action's ``due`` is not before its review's ``date``."""
     for held, review in _held(ctx):
         for index, action, due in _dated_actions(review):
             if due < held:
@@ -57,12 +57,12 @@ def action_due_after_review(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 
 def action_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS053: an open action is not past its ``due`` date."""
+    """SMS050: an open action is not past its ``due`` date."""
     held = _held(ctx)
     for day, review in held:
         later = [(d, r) for d, r in held if d > day]
         for index, action, due in _dated_actions(review):
-            if due >= ctx.today or due < day:  # not yet due, or SMS051's finding
+            if due >= ctx.today or due < day:  # not yet due, or SMS048's finding
                 continue
             state = review.text("state", action)
             if state == "done":

@@ -1,4 +1,4 @@
-"""SMS054 risk-acceptance (clause 6.1): a risk scored above the organization's acceptance
+"""SMS051 risk-acceptance (clause 6.1): a risk scored above the organization's acceptance
 criterion is accepted by top management.
 
 The criterion is ``risk_acceptance: {max_score: N}`` in ``.sms-lint.yaml``: the score is

@@ -96,7 +96,7 @@ class Config:
     waiver_max_months: int | None = None
     # The baseline file (``baseline:``), relative to the config's folder; None: no baseline.
     baseline: Path | None = None
-    # The highest risk score accepted without top management (SMS054); None: not set.
+    # The highest risk score accepted without top management (SMS051); None: not set.
     risk_acceptance: RiskAcceptance | None = None
 
 

@@ -1,7 +1,7 @@
 """``risk_acceptance:`` in ``.sms-lint.yaml``: the organization's criterion for accepting risks.
 
 ``max_score`` is the highest score (likelihood x impact, each 1 to 5) a risk may have and still
-be accepted without top management's decision (SMS054). Without the key no such criterion is
+be accepted without top management's decision (SMS051). Without the key no such criterion is
 known and the rule has nothing to judge.
 """
 
