@@ -284,9 +284,9 @@ def test_the_guide_quotes_the_real_first_and_last_lines(invoke) -> None:
     quoted = block.split("```", 1)[0].splitlines()
     run = invoke("check", str(EXAMPLE), "--today", "2027-06-01").stdout.splitlines()
     assert (quoted[0], quoted[2], quoted[-1]) == (run[0], run[2], run[-1])
-    later = invoke("check", str(EXAMPLE), "--today", "2027-09-01").stdout.splitlines()[0]
+    later = invoke("check", str(EXAMPLE), "--today", "2027-10-01").stdout.splitlines()[0]
     flat = " ".join(guide.split())
-    assert f'three months later the example says "{later[:105]}' in flat
+    assert f'four months later the example says "{later[:105]}' in flat
     assert f'A clean run is one line: "{text_check(invoke, EXAMPLE)[1][0]}"' in flat
 
 
