@@ -23,6 +23,10 @@ import contextlib
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Flags every open here adds: no controlling terminal from a tty path, no leak into children.
 _OPEN_FLAGS = getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -164,11 +168,18 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a private (0600) temporary file in the same folder."""
+    write_chunks_atomic(path, (data,))
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[bytes]) -> None:
+    """:func:`write_bytes_atomic` for data in pieces, written one after the other: a large
+    cache is never joined into one more copy in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = _new_temp(path, 0o600)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in chunks:
+                stream.write(chunk)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -117,9 +117,12 @@ def write_image(
     stamp: int,
 ) -> None:
     """Write ``image`` (entries whose payload is lost are left out) atomically to ``file``."""
-    from sms_lint.output import write_bytes_atomic  # only runs that write pay for its imports
+    import hashlib
+
+    from sms_lint.output import write_chunks_atomic  # only runs that write pay for its imports
 
     parts: list[bytes] = []
+    region_check = hashlib.blake2b(digest_size=16)  # payload_check of the parts, in one pass
     entries: dict[str, tuple] = {}
     at = 0
     for path, entry in image.entries.items():
@@ -132,8 +135,8 @@ def write_image(
             continue
         entries[path] = (*entry[:2], at, len(payload), *entry[4:])
         parts.append(payload)
+        region_check.update(payload)
         at += len(payload)
-    region = b"".join(parts)
     index = marshal.dumps(
         {
             "format": version,
@@ -141,10 +144,12 @@ def write_image(
             "stamp": stamp,
             "entries": entries,
             "slots": image.slots,
-            "region": (len(region), payload_check(region)),
+            "region": (at, region_check.digest()),
         }
     )
-    write_bytes_atomic(file, joined(index, region, payload_check(index)))
+    # The parts are written as they are: joining them would hold the whole region twice more.
+    header = _HEADER.pack(MAGIC, len(index), payload_check(index))
+    write_chunks_atomic(file, (header, index, *parts))
 
 
 def joined(index: bytes, region: bytes, check: bytes = bytes(16)) -> bytes:
