@@ -62,14 +62,16 @@ def build_config(root: Path, config_path: Path | None) -> Config:
         raise UsageProblem(str(error)) from None
 
 
-def build_check_setup(root: Path, config_path: Path | None) -> Setup:
-    """Config, rule packs and schemas for the commands that check."""
+def build_check_setup(root: Path, config_path: Path | None, use_cache: bool = False) -> Setup:
+    """Config, rule packs and schemas for the commands that check (the packs' and schemas'
+    parsed data kept in the user's cache folder unless ``--no-cache``)."""
     # Imported here, not at the top: `register` and `history` list documents without rules.
+    from sms_lint.config.datacache import DataStore
     from sms_lint.pipeline.engine import build_setup
 
     config = build_config(root, config_path)
     try:
-        return build_setup(config)
+        return build_setup(config, DataStore(root) if use_cache else None)
     except (ConfigError, PackError) as error:
         raise UsageProblem(str(error)) from None
 
@@ -82,7 +84,7 @@ def check_result(request: CheckRequest) -> Result:
     """The checked result, with the baseline and ``--new-only``'s base applied."""
     if request.new_only and request.base is None:
         raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
-    setup = build_check_setup(request.root, request.config_path)
+    setup = build_check_setup(request.root, request.config_path, request.use_cache)
     from sms_lint.baseline import use
 
     setup = use.excluding(setup, (request.baseline, setup.config.baseline), request.root)

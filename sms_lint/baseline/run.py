@@ -49,7 +49,7 @@ def run_baseline_command(request: BaselineRequest) -> int:
     if output is not None and output == request.root / DEFAULT_BASELINE and output.is_symlink():
         # never write through a link the repository may have committed in its place
         raise UsageProblem(f"{visible_path(str(output))} is a symbolic link: name a file with -o")
-    setup = build_check_setup(request.root, request.config_path)
+    setup = build_check_setup(request.root, request.config_path, request.use_cache)
     setup = excluding(setup, (output, setup.config.baseline), request.root)
     result, _ = plain_result(check, setup)
     emit(baseline_text(result, git_user(request.root), request.expires), request.output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sms_lint import checks
 from sms_lint.config.file import Config
@@ -11,6 +12,9 @@ from sms_lint.config.rulebook import RuleBook, build_rulebook
 from sms_lint.model import Artifact
 from sms_lint.resources import data_dir
 from sms_lint.schema.validation import SchemaSet, load_schemas
+
+if TYPE_CHECKING:
+    from sms_lint.config.datacache import DataStore
 
 # Which value table applies to which kind, and the clause of a kind whose value is unknown.
 _VALUE_KINDS = {"policy_type": ("policy",), "plan_type": ("plan",), "process": ("process",)}
@@ -37,16 +41,17 @@ class Setup:
         return own[0] if own else _KIND_FALLBACK.get(artifact.kind, "7.5")
 
 
-def build_setup(config: Config) -> Setup:
-    """Load packs and schemas and apply the config. Raises ConfigError/PackError."""
-    framework = load_framework()
+def build_setup(config: Config, store: DataStore | None = None) -> Setup:
+    """Load packs and schemas (their parsed data kept in ``store``, if given) and apply the
+    config. Raises ConfigError/PackError."""
+    framework = load_framework(store=store)
     rules: list[Rule] = list(framework.rules)
     for pack_path in config.policies:
-        rules.extend(load_extra_rules(pack_path))
+        rules.extend(load_extra_rules(pack_path, store))
     for rule in rules:
         if rule.check not in checks.REGISTRY and rule.check not in checks.ENGINE_CHECKS:
             raise PackError(f"rule {rule.id} ({rule.pack}) names unknown check '{rule.check}'")
         if rule.check in checks.PARAM_VALIDATORS:
             checks.PARAM_VALIDATORS[rule.check](rule)
-    schemas = SchemaSet(load_schemas(data_dir("schemas")))
+    schemas = SchemaSet(load_schemas(data_dir("schemas"), store))
     return Setup(framework, build_rulebook(rules, config), schemas, config)
