@@ -3,9 +3,10 @@ service, once they say which services they cover.
 
 A plan may list the services it covers (``services``). A plan that lists none may cover them
 all, and an SMS written before the field existed lists none anywhere: nothing is asked of a
-kind of plan until one of its approved plans lists services. From then on every live service
-is listed by at least one approved plan of that kind, and the finding for one that is not
-points at the ``services`` of the first such plan, where it would be added.
+kind of plan while one of its approved plans lists no services (that plan covers every
+service). Once every approved plan of a kind lists services, every live service is listed by
+at least one of them, and the finding for one that is not points at the ``services`` of the
+first such plan, where it would be added.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ def plan_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
     services without listing that one."""
     plans = [a for a in ctx.of_kind("plan") if a.approved]
     for plan_type, clause in PLAN_CLAUSES.items():
-        listing_plans = [
-            p for p in plans if p.text("plan_type") == plan_type and covered_ids(p)
-        ]
-        if not listing_plans:
+        of_kind = [p for p in plans if p.text("plan_type") == plan_type]
+        listing_plans = [p for p in of_kind if covered_ids(p)]
+        # A plan of the kind that lists no services covers them all: every service has one.
+        if not listing_plans or len(listing_plans) < len(of_kind):
             continue
         covered = set().union(*(covered_ids(p) for p in listing_plans))
         for service in live_services(ctx):

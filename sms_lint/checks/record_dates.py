@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.followup import _Evidence  # SMS034's evidence of follow-up, shared
 from sms_lint.checks.wording import item_label, named
 from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
@@ -103,16 +104,21 @@ def _source_audit(ctx: Context, artifact: Artifact) -> Artifact | None:
 def objective_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS049: an objective of an approved objectives document is not due before the
     document's approval. An objective that carries results is a record of a past objective
-    kept with its results (a lesser defect: the document mixes history with the plan)."""
+    kept with its results, or one an improvement or nonconformity follows up (as SMS034 accepts),
+    is a lesser defect: the document mixes history with the plan."""
+    # What SMS034 accepts as follow-up: an objective followed up is a record, not a lapse.
+    seen = _Evidence.gather(ctx, [a for a in ctx.of_kind("objectives") if a.approved])
     for artifact in _current(ctx, "objectives"):
         approved = _past(artifact, "approved_on", ctx.today)
         if not artifact.approved or approved is None:
             continue
+        single = len(artifact.items("objectives")) == 1
         for index, objective in artifact.items("objectives"):
             due = artifact.date("due", objective)
             if due is None or due >= approved:
                 continue
-            yield _due_before_approval(artifact, index, objective, due, approved)
+            followed = seen.follows(artifact, objective, due, single)
+            yield _due_before_approval(artifact, index, objective, due, approved, followed)
 
 
 def _due_before_approval(
@@ -121,15 +127,22 @@ def _due_before_approval(
     objective: dict[str, Any],
     due: datetime.date,
     approved: datetime.date,
+    followed: bool,
 ) -> Hit:
     recorded = bool(objective.get("results"))
+    if recorded:
+        note = " (it carries results: keep them with the objective's record)"
+    elif followed:
+        note = " (a record follows it up: keep the objective with that record)"
+    else:
+        note = ""
     return Hit(
         f"{item_label('objective', objective, index)} of {named(artifact)} is due on {due}, "
         f"before the document was approved on {approved} (approved_on): an objective is planned "
         "ahead of its due date; set the due date the objective is planned for, or move an "
         "objective that is over into the record of its results"
-        + (" (it carries results: keep them with the objective's record)" if recorded else ""),
+        + note,
         artifact,
         at=("objectives", index, "due"),
-        grade="recorded" if recorded else None,
+        grade="recorded" if recorded or followed else None,
     )

@@ -7,9 +7,9 @@ existed must not turn into nonconformities where an auditor would accept other e
 action without a ``state`` is followed up when a later review, held on or after its due date,
 considered ``previous-actions``; otherwise it is an observation (record its state). An action
 the record itself says is open past its due date is a finding. Either is graded one step
-higher when a later review did not consider ``previous-actions`` at all: the follow-up the
-review is for did not happen. An action whose due date is before its review's date is SMS048's
-finding alone.
+higher when a later review, held on or after its due date, did not consider
+``previous-actions`` at all: the follow-up the review is for did not happen. An action whose
+due date is before its review's date is SMS048's finding alone.
 
 Only reviews that took place count (dated today or before, not retired); a planned review's
 actions are plans. An action without a usable due date is SMS014's finding.
@@ -88,7 +88,8 @@ def _overdue(
     days = (ctx.today - due).days
     ago = f"{days} day{'s' if days != 1 else ''} ago"
     label = f"{item_label('action', action, index)} of management review {named(review)}"
-    skipped = [r for _, r in later if not _reviewed_previous(r)]
+    # Only a review held once the action was due could have followed it up.
+    skipped = [r for d, r in later if d >= due and not _reviewed_previous(r)]
     unreviewed = (
         f"; management review {named(skipped[0])} did not consider previous-actions, so it "
         "was not followed up there"

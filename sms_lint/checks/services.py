@@ -137,6 +137,9 @@ def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
             grade = "live" if unbound else "retired" if retired_only else None
             if live and not unbound:
                 serving += ", each also supported by a supplier under contract"
+            elif len(unbound) < len(live):
+                # Name which of its live services nothing else binds (all of them: no need).
+                serving += f", and no other supplier under contract supports {listing(unbound)}"
             yield _ended(supplier, f"{who} ended on {contract_end}{serving}", internal, grade)
         reviewed = supplier.date("last_performance_review")
         if reviewed is not None and reviewed < oldest_review:
@@ -187,18 +190,19 @@ def _supported(ctx: Context, supplier: Artifact) -> tuple[list[str], bool]:
     return live, bool(ids) and retired == len(ids)
 
 
-def _left_unbound(ctx: Context, supplier: Artifact, live: list[str]) -> bool:
-    """Whether some live service the supplier supports has no other supplier whose contract
-    is in force: then the lapse leaves the service unbound (major), not an isolated one."""
-    if not live:
-        return False
+def _left_unbound(ctx: Context, supplier: Artifact, live: list[str]) -> list[str]:
+    """The live services the supplier supports that no other supplier binds: then the lapse
+    leaves them unbound (major), not an isolated one. Only an approved supplier whose contract
+    is in force binds a service: a draft supplier has no agreement yet."""
     bound: set[str] = set()
     for other in current(ctx.of_kind("supplier")):
         ends = other.date("contract_end")
-        if other is supplier or (ends is not None and ends < ctx.today):
+        if other is supplier or other.status != "approved":
+            continue
+        if ends is not None and ends < ctx.today:
             continue
         bound.update(value for _, value in other.strings("supports"))
-    return any(quoted.strip("'") not in bound for quoted in live)
+    return [quoted for quoted in live if quoted.strip("'") not in bound]
 
 
 def _supplier_name(supplier: Artifact) -> str:

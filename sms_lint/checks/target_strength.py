@@ -116,19 +116,24 @@ def supplier_target_strength(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 
 def _slas_by_service(ctx: Context) -> dict[str, list[Artifact]]:
-    """Service id -> the current SLAs agreed for it (its ``sla``, or an SLA naming it)."""
+    """Service id -> the approved SLAs agreed for it (its ``sla``, or an SLA naming it). A
+    draft SLA is a proposal: nothing is promised yet, so nothing is weighed against it."""
     out: dict[str, list[Artifact]] = {}
-    for sla in current(ctx.of_kind("sla")):
+    for sla in _approved(ctx):
         ident = sla.text("service")
         if ident is not None:
             out.setdefault(ident.strip(), []).append(sla)
     for service in ctx.of_kind("service"):
         sla = ctx.by_id.get(service.text("sla") or "")
-        if service.id and sla is not None and sla.kind == "sla" and sla.status != "retired":
+        if service.id and sla is not None and sla.kind == "sla" and sla.status == "approved":
             held = out.setdefault(service.id.strip(), [])
             if sla not in held:
                 held.append(sla)
     return out
+
+
+def _approved(ctx: Context) -> list[Artifact]:
+    return [sla for sla in ctx.of_kind("sla") if sla.status == "approved"]
 
 
 def _hit(supplier: Artifact, own: _Target, under: list[tuple[Any, ...]]) -> Hit:
@@ -149,9 +154,9 @@ def _hit(supplier: Artifact, own: _Target, under: list[tuple[Any, ...]]) -> Hit:
 
 
 def sla_time_share(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """One hit per target of a current SLA written as a time with no ``compliance``; the SLA
-    of a retired service is history."""
-    for sla in current(ctx.of_kind("sla")):
+    """One hit per target of an approved SLA written as a time with no ``compliance``; the SLA
+    of a retired service is history, a draft SLA a proposal still being worded."""
+    for sla in _approved(ctx):
         service = ctx.by_id.get(sla.text("service") or "")
         if service is not None and service.kind == "service" and lifecycle(service) == "retired":
             continue
