@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, NamedTuple
 import click
 
 from sms_lint.config.file import Config, ConfigError, load_config
-from sms_lint.config.pack import PackError
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
 from sms_lint.neutralise import terminal, visible_path
@@ -67,6 +66,7 @@ def build_check_setup(root: Path, config_path: Path | None, use_cache: bool = Fa
     parsed data kept in the user's cache folder unless ``--no-cache``)."""
     # Imported here, not at the top: `register` and `history` list documents without rules.
     from sms_lint.config.datacache import DataStore
+    from sms_lint.config.pack import PackError
     from sms_lint.pipeline.engine import build_setup
 
     config = build_config(root, config_path)

@@ -21,7 +21,6 @@ from typing import Any
 import click
 
 from sms_lint.commands.history_id import path_of_id
-from sms_lint.config.file import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.file_log import commit_graph, file_history, graph_later
@@ -37,6 +36,7 @@ from sms_lint.gitrepo.repo import (
 from sms_lint.neutralise import clean_tree, no_commands_json, terminal
 from sms_lint.output import encode
 from sms_lint.parse.documents import parse_document
+from sms_lint.run import build_config
 
 _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED BY", "MESSAGE")
 
@@ -66,7 +66,7 @@ _COLUMNS = ("DATE", "COMMIT", "VERSION", "STATUS", "AUTHOR", "MERGED BY", "MESSA
 )
 def history_command(id_or_path: str, root: Path, format_name: str, config_path: Path | None) -> int:
     """Every commit that changed the document ID_OR_PATH (an id, or a path under --root)."""
-    config = _config(root, config_path)
+    config = build_config(root, config_path)
     opened = _open(root)
     # git walks the commit graph while the id is looked for (said wrong only afterwards).
     usable = isinstance(opened, Repository) and not opened.head_state().shallow
@@ -91,19 +91,6 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     # UTF-8 bytes whatever the locale, as run.emit writes them.
     click.echo(encode(renderer(revisions)), nl=False)
     return 0
-
-
-def _config(root: Path, config_path: Path | None) -> Config:
-    """``run.build_config``, the same sentences, without importing ``run`` (its rule-pack
-    machinery is most of the start-up ``history`` would pay for)."""
-    if not root.exists():
-        raise UsageProblem(f"the root folder {root} does not exist")
-    if not root.is_dir():
-        raise UsageProblem(f"the root {root} is not a folder")
-    try:
-        return load_config(root, config_path)
-    except ConfigError as error:
-        raise UsageProblem(str(error)) from None
 
 
 def _open(root: Path) -> Repository | str:
