@@ -145,3 +145,53 @@ def test_a_continuity_plan_without_services_covers_every_service(
     assert [f[:2] for f in run(write, check_json, tmp_path, "SMS041", files)] == [
         ("plans/c1.md:12", "SMS041")
     ]
+
+
+def test_a_qualified_metric_or_an_impossible_percent_is_not_compared(
+    invoke, write, tmp_path: Path
+) -> None:
+    write(".sms-lint.yaml", quiet_config("SMS044"))
+    write("services/pay.yaml", SERVICE)
+    sla = SLA % "approved"
+    own = '  - {metric: availability, target: 99.9, unit: percent, comparator: ">="}\n'
+    per_circuit = own.replace("availability, target: 99.9", "Availability per circuit, target: 99")
+    write("suppliers/a.yaml", supplier("SUP-A", "2028-06-30").replace(own, per_circuit))
+    write("slas/pay.yaml", sla.replace("{metric: availability", "{metric: End-to-end availability"))
+    assert findings(invoke, tmp_path, "SMS044") == []
+    write("slas/pay.yaml", sla.replace("target: 99.99,", "target: 999,"))  # a slip
+    write("suppliers/a.yaml", supplier("SUP-A", "2028-06-30"))
+    assert findings(invoke, tmp_path, "SMS044") == []
+    write("slas/pay.yaml", sla.replace("{metric: availability", "{metric: Uptime"))
+    assert [f[:3] for f in findings(invoke, tmp_path, "SMS044")] == [
+        ("suppliers/a.yaml", 15, "SMS044")
+    ]
+
+
+def test_a_draft_audit_is_not_weighed_against_its_nonconformities(
+    write, check_json, tmp_path: Path
+) -> None:
+    from test_record_story import audit_listing, nc, run
+
+    files = {
+        "aud.yaml": audit_listing("AUD-1", "2026-05-13").replace(
+            "status: approved", "status: draft"
+        ),
+        "nc.yaml": nc("NC-1", source="AUD-1"),
+    }
+    assert [g[:2] for g in run(write, check_json, tmp_path, files, "SMS047")] == []
+
+
+def test_a_source_naming_no_audit_and_a_listed_twice_entry(
+    write, check_json, tmp_path: Path
+) -> None:
+    from test_record_story import audit_listing, nc, run
+
+    files = {
+        "aud.yaml": audit_listing("AUD-1", "2026-05-13", "NC-1", "NC-1", "NC-2"),
+        "aud2.yaml": audit_listing("AUD-2", "2026-05-13", "NC-1"),
+        "nc.yaml": nc("NC-1", source="AUD-2"),
+        "nc2.yaml": nc("NC-2", source="AUD-404"),  # SMS018's finding, not SMS047's
+    }
+    got = run(write, check_json, tmp_path, files, "SMS047")
+    assert [g[:2] for g in got if g[1] == "SMS047"] == [("aud.yaml:11", "SMS047")]
+    assert [g[:2] for g in got if g[1] == "SMS018"] == [("nc2.yaml:11", "SMS018")]

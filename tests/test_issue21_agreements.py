@@ -62,7 +62,7 @@ def test_without_an_approved_scope_nothing_is_examined(write, check_json, tmp_pa
 
 
 HOSTING_SLA = (
-    '  - {metric: Monthly availability, target: 99.9, unit: percent, comparator: ">="}\n'
+    '  - {metric: Availability, target: 99.9, unit: percent, comparator: ">="}\n'
     '  - {metric: P1 response time, target: 15, unit: minutes, comparator: "<=", '
     "compliance: 95}\n"
 )
@@ -72,7 +72,7 @@ def test_a_supplier_availability_below_the_slas_is_minor_at_its_target(
     write, check_json, tmp_path: Path
 ) -> None:
     targets = (
-        '  - {metric: Power availability, target: 99.5, unit: percent, comparator: ">="}\n'
+        '  - {metric: Uptime, target: 99.5, unit: percent, comparator: ">="}\n'
         '  - {metric: P1 Response-time, target: 1, unit: hours, comparator: "<="}\n'
         '  - {metric: Fix time, target: 8, unit: hours, comparator: "<="}\n'
     )
@@ -87,10 +87,10 @@ def test_a_supplier_availability_below_the_slas_is_minor_at_its_target(
             "SMS044",
             "8.3.4",
             "minor",
-            "target 'Power availability' of supplier 'SUP-DC' is 99.5 percent, weaker than the "
-            "99.9 percent SLA 'SLA-APP' promises for 'Monthly availability' of live service "
+            "target 'Uptime' of supplier 'SUP-DC' is 99.5 percent, weaker than the "
+            "99.9 percent SLA 'SLA-APP' promises for 'Availability' of live service "
             "'SVC-APP': agree at least 99.9 percent with the supplier, or change the SLA's "
-            "target to one the supplier's can carry",
+            "target to one the supplier's target can carry",
         ),
         (
             "suppliers/dc.yaml:17",
@@ -100,7 +100,7 @@ def test_a_supplier_availability_below_the_slas_is_minor_at_its_target(
             "target 'P1 Response-time' of supplier 'SUP-DC' is 1 hours, weaker than the 15 "
             "minutes SLA 'SLA-APP' promises for 'P1 response time' of live service 'SVC-APP': "
             "agree at most 15 minutes with the supplier, or change the SLA's target to one "
-            "the supplier's can carry",
+            "the supplier's target can carry",
         ),
     ]
 

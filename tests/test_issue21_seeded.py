@@ -17,9 +17,9 @@ SEEDS = [
     ),
     ("governance/scope.yaml", "  - SVC-BACKUP\n", ""),
     (
-        "suppliers/sup-cloud.yaml",
-        "    target: 99.9\n    unit: percent\n",
-        "    target: 99.0\n    unit: percent\n",
+        "suppliers/sup-cloud.yaml",  # the SLA's own metric: a different one is not compared
+        "  - metric: Object storage API availability\n    target: 99.9\n",
+        "  - metric: Backup portal availability\n    target: 99.0\n",
     ),
     (
         "governance/plans/plan-continuity.md",

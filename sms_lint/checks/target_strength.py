@@ -2,9 +2,10 @@
 
 SMS044: a supplier's target that underpins an SLA target of the same metric is not weaker than
 it: a supplier held to 99.5 percent cannot carry a service promised at 99.9. Two targets are of
-the same metric when their metrics read the same (case, spacing and punctuation aside) or both
-measure availability (or uptime) in percent; their units must agree (times are compared in
-minutes) and both be bounded the same way (``>=`` or ``<=``).
+the same metric when their metrics read the same (case, spacing and punctuation aside) or each
+is plainly "availability" or "uptime" in percent: a qualifier ("per circuit", "end-to-end")
+makes another metric, never compared. Their units must agree (times are compared in minutes)
+and both be bounded the same way (``>=`` or ``<=``). An SLA percent above 100 is no yardstick.
 
 SMS045: an SLA target written as a time ("P1 response within 15 minutes") says what share of
 cases it applies to (``compliance``, a percentage), or one late case breaks it, and "55 of 57
@@ -30,7 +31,7 @@ _MINUTES = {
     "minute": 1, "min": 1, "hour": 60, "hr": 60, "h": 60, "day": 1440, "week": 10080,
 }
 _PERCENT = frozenset({"percent", "per cent", "percentage", "%", "pct"})
-_AVAILABILITY = re.compile(r"availab|uptime", re.I)
+_PLAIN = frozenset({"availability", "uptime"})
 # Metrics that state their own share of cases, or a statistic over all of them.
 _SHARE_STATED = re.compile(
     r"\d\s*(?:%|percent|per cent)|\b(?:mean|average|avg|median|percentile|p\d\d|maximum|max|"
@@ -81,12 +82,20 @@ def _words(metric: str) -> str:
 
 
 def _same_metric(first: _Target, second: _Target) -> bool:
+    """Only a metric worded the same is safely the same: "availability per circuit" is not
+    "end-to-end availability", and a circuit may fall short of a dual-homed service's target
+    by design. Plain "availability" and "uptime" (no other word) are one metric."""
     if first.unit != second.unit or first.comparator != second.comparator:
         return False
     if _words(first.metric) == _words(second.metric):
         return True
-    both = _AVAILABILITY.search(first.metric) and _AVAILABILITY.search(second.metric)
-    return bool(both) and first.unit == "percent" and first.comparator == ">="
+    both = _words(first.metric) in _PLAIN and _words(second.metric) in _PLAIN
+    return both and first.unit == "percent" and first.comparator == ">="
+
+
+def _yardstick(target: _Target) -> bool:
+    """A percent above 100 (or not finite) is a typing slip, SMS044 measures nothing by it."""
+    return target.unit != "percent" or 0 <= target.value <= 100
 
 
 def _weaker(supplier: _Target, sla: _Target) -> bool:
@@ -108,7 +117,9 @@ def supplier_target_strength(ctx: Context, rule: Rule) -> Iterator[Hit]:
             state = lifecycle(service)
             if state in ("live", "pipeline"):
                 for sla in slas.get(ident.strip(), ()):
-                    underpinned.extend((service, state, sla, t) for t in _targets(sla))
+                    underpinned.extend(
+                        (service, state, sla, t) for t in _targets(sla) if _yardstick(t)
+                    )
         for own in _targets(supplier):
             under = [u for u in underpinned if _same_metric(own, u[3]) and _weaker(own, u[3])]
             if under:
@@ -146,7 +157,7 @@ def _hit(supplier: Artifact, own: _Target, under: list[tuple[Any, ...]]) -> Hit:
         f"{named(supplier)} is {own.shown}, weaker than the {target.shown} SLA {named(sla)} "
         f"promises for '{target.metric.strip()}' of {'live' if live else 'pipeline'} service "
         f"{named(service)}: agree {word} {target.shown} with the supplier, or change the "
-        "SLA's target to one the supplier's can carry",
+        "SLA's target to one the supplier's target can carry",
         supplier,
         at=("targets", own.index, "target"),
         grade=None if live else "pipeline",
