@@ -195,3 +195,49 @@ def test_a_source_naming_no_audit_and_a_listed_twice_entry(
     got = run(write, check_json, tmp_path, files, "SMS047")
     assert [g[:2] for g in got if g[1] == "SMS047"] == [("aud.yaml:11", "SMS047")]
     assert [g[:2] for g in got if g[1] == "SMS018"] == [("nc2.yaml:11", "SMS018")]
+
+
+def test_a_failed_test_with_placeholder_or_non_list_actions_has_none(
+    write, check_json, tmp_path: Path
+) -> None:
+    from issue21_repos import run
+    from test_issue21_plans import continuity
+
+    front = (
+        "tests:\n"
+        "  - date: 2026-06-20\n    scenario: Hall failover\n    result: failed\n"
+        "    actions: [TBD]\n"
+        "  - date: 2026-07-20\n    scenario: Payments failover\n    result: failed\n"
+        "    actions: [Replace the failed switch]\n"
+        "  - date: 2026-08-20\n    result: failed\n    actions: {fix: later}\n"
+    )
+    got = run(write, check_json, tmp_path, "SMS042", continuity(front))
+    assert [g[:2] for g in got if g[1] == "SMS042"] == [
+        ("plans/continuity.md:15", "SMS042"),
+        ("plans/continuity.md:23", "SMS042"),  # the schema's finding on actions folds in
+    ]
+
+
+def test_a_service_listed_twice_is_named_once(write, check_json, tmp_path: Path) -> None:
+    from issue21_repos import run, service
+    from issue21_repos import supplier as dependent
+
+    files = {
+        "services/old.yaml": service("SVC-OLD", "retired"),
+        "suppliers/tape.yaml": dependent("SUP-TAPE", "SVC-OLD, SVC-OLD"),
+    }
+    got = run(write, check_json, tmp_path, "SMS040", files)
+    assert [g[:2] for g in got] == [("suppliers/tape.yaml:11", "SMS040")]
+    assert "supports only retired service 'SVC-OLD': retire" in got[0][4]
+
+
+def test_one_time_unit_is_singular(invoke, write, tmp_path: Path) -> None:
+    write(".sms-lint.yaml", quiet_config("SMS044"))
+    write("services/pay.yaml", SERVICE)
+    write("slas/pay.yaml", SLA % "approved")
+    own = '  - {metric: availability, target: 99.9, unit: percent, comparator: ">="}\n'
+    response = '  - {metric: P1 response, target: 1, unit: working days, comparator: "<="}\n'
+    write("suppliers/a.yaml", supplier("SUP-A", "2028-06-30").replace(own, response))
+    found = findings(invoke, tmp_path, "SMS044")
+    assert [f[:3] for f in found] == [("suppliers/a.yaml", 15, "SMS044")]
+    assert "is 1 working day, weaker than the 15 minutes SLA" in found[0][5]

@@ -97,7 +97,7 @@ def test_a_supplier_availability_below_the_slas_is_minor_at_its_target(
             "SMS044",
             "8.3.4",
             "minor",
-            "target 'P1 Response-time' of supplier 'SUP-DC' is 1 hours, weaker than the 15 "
+            "target 'P1 Response-time' of supplier 'SUP-DC' is 1 hour, weaker than the 15 "
             "minutes SLA 'SLA-APP' promises for 'P1 response time' of live service 'SVC-APP': "
             "agree at most 15 minutes with the supplier, or change the SLA's target to one "
             "the supplier's target can carry",

@@ -5,13 +5,15 @@ A plan records its tests under ``tests`` (``date``, ``scenario``, ``result``, ``
 latest test held (dated today or before; a later date is a planned test) is within the plan's
 ``test_interval_months`` (12 unless set). A plan with no test held is an observation: the
 evidence may live elsewhere (an exercise report, the continuity tool), and an SMS written
-before the field existed records none. A test whose result is ``failed`` with no actions is a
-finding at its result, whenever it was held.
+before the field existed records none. A test whose result is ``failed`` with no actions (a
+non-empty list of actions written out, no placeholder) is a finding at its result, whenever it
+was held.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +22,7 @@ from sms_lint.checks.wording import named
 from sms_lint.config.pack import Rule
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact
+from sms_lint.parse.placeholders import marker_pattern
 
 DEFAULT_INTERVAL_MONTHS = 12
 FAILED = frozenset({"failed", "fail", "unsuccessful"})
@@ -29,7 +32,7 @@ def continuity_tested(ctx: Context, rule: Rule) -> Iterator[Hit]:
     for plan in ctx.of_kind("plan"):
         if plan.approved and plan.text("plan_type") == "continuity":
             yield from _tested(ctx, plan)
-            yield from _failed_without_actions(plan)
+            yield from _failed_without_actions(plan, marker_pattern(ctx.config.placeholders))
 
 
 def interval_months(plan: Artifact) -> int:
@@ -77,10 +80,11 @@ def _how(plan: Artifact) -> str:
     return " (test_interval_months)" if "test_interval_months" in plan.data else ""
 
 
-def _failed_without_actions(plan: Artifact) -> Iterator[Hit]:
+def _failed_without_actions(plan: Artifact, placeholder: re.Pattern[str]) -> Iterator[Hit]:
     for index, test in plan.items("tests"):
         result = plan.text("result", test)
-        if result is None or result.strip().lower() not in FAILED or _has_actions(test):
+        failed = result is not None and result.strip().lower() in FAILED
+        if not failed or _has_actions(test, placeholder):
             continue
         day = plan.date("date", test)
         when = f" on {day}" if day is not None else ""
@@ -96,10 +100,12 @@ def _failed_without_actions(plan: Artifact) -> Iterator[Hit]:
         )
 
 
-def _has_actions(test: dict[str, Any]) -> bool:
+def _has_actions(test: dict[str, Any], placeholder: re.Pattern[str]) -> bool:
+    """Actions are a non-empty list of actions written out: a placeholder ("TBD"), a blank or
+    a value that is not text says nothing was done."""
     actions = test.get("actions")
-    if isinstance(actions, str):
-        return bool(actions.strip())
-    if isinstance(actions, list):
-        return any(isinstance(a, str) and a.strip() for a in actions)
-    return False
+    if not isinstance(actions, list) or not actions:
+        return False
+    return all(
+        isinstance(a, str) and a.strip() and not placeholder.search(a) for a in actions
+    )

@@ -65,7 +65,8 @@ def supplier_retired_services(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """A current supplier whose ``supports`` names only retired services, at ``supports``.
     When its contract has ended SMS011 already says to retire it: no second finding."""
     for supplier in current(ctx.of_kind("supplier")):
-        ids = [value.strip() for _, value in supplier.strings("supports") if value.strip()]
+        # Each service once, in the order written: a repeated entry is one service.
+        ids = list(dict.fromkeys(v.strip() for _, v in supplier.strings("supports") if v.strip()))
         services = [ctx.by_id.get(i) for i in ids]
         if not ids or any(s is None or s.kind != "service" for s in services):
             continue  # an unknown id is SMS018's finding; a supplier of nothing, the schema's

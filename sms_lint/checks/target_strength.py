@@ -55,13 +55,22 @@ def _targets(artifact: Artifact) -> list[_Target]:
         metric, unit = artifact.text("metric", entry), artifact.text("unit", entry)
         value, comparator = artifact.number("target", entry), artifact.text("comparator", entry)
         if metric and unit and value is not None and comparator in (">=", "<="):
-            shown = f"{value:g} {unit.strip()}"
             minutes = _minutes(unit)
+            shown = f"{value:g} {_counted(unit.strip(), value) if minutes else unit.strip()}"
             if minutes is not None:
                 out.append(_Target(index, metric, value * minutes, "minutes", comparator, shown))
             else:
                 out.append(_Target(index, metric, value, _unit(unit), comparator, shown))
     return out
+
+
+def _counted(unit: str, value: float) -> str:
+    """A time unit agreeing with its number: "1 working day", "2 hours" (as written else)."""
+    if value == 1 and unit.endswith("s") and len(unit) > 2:
+        return unit[:-1]
+    if value != 1 and not unit.endswith("s") and len(unit.split()[-1]) > 3:
+        return unit + "s"  # "hour" -> "hours"; abbreviations ("min", "h") stay as written
+    return unit
 
 
 def _unit(unit: str) -> str:
