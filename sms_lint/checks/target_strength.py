@@ -64,12 +64,17 @@ def _targets(artifact: Artifact) -> list[_Target]:
     return out
 
 
+_WORDS = frozenset({"millisecond", "second", "minute", "hour", "day", "week"})
+
+
 def _counted(unit: str, value: float) -> str:
-    """A time unit agreeing with its number: "1 working day", "2 hours" (as written else)."""
-    if value == 1 and unit.endswith("s") and len(unit) > 2:
+    """A time unit agreeing with its number: "1 working day", "2 hours"; an abbreviation
+    ("min", "h") stays as written."""
+    last = unit.split()[-1].lower()
+    if value == 1 and last.endswith("s") and last[:-1] in _WORDS:
         return unit[:-1]
-    if value != 1 and not unit.endswith("s") and len(unit.split()[-1]) > 3:
-        return unit + "s"  # "hour" -> "hours"; abbreviations ("min", "h") stay as written
+    if value != 1 and last in _WORDS:
+        return unit + "s"
     return unit
 
 
