@@ -138,8 +138,7 @@ def test_a_time_target_without_its_share_is_an_observation_at_its_target(
     write, check_json, tmp_path: Path
 ) -> None:
     targets = (
-        HOSTING_SLA
-        + "  - metric: P2 resolution time\n    target: 8\n    unit: working hours\n"
+        HOSTING_SLA + "  - metric: P2 resolution time\n    target: 8\n    unit: working hours\n"
         '    comparator: "<="\n'
         '  - {metric: Mean time to restore, target: 4, unit: hours, comparator: "<="}\n'
         '  - {metric: 95% of calls answered, target: 30, unit: seconds, comparator: "<="}\n'

@@ -134,9 +134,7 @@ def test_raised_before_an_audit_that_does_not_list_it_is_sms050s_finding_alone(
     assert [(where, rule) for where, rule, *_ in got] == [("nc.yaml:11", "SMS047")]
 
 
-def test_dates_in_order_and_raised_on_the_audit_day_pass(
-    write, check_json, tmp_path: Path
-) -> None:
+def test_dates_in_order_and_raised_on_the_audit_day_pass(write, check_json, tmp_path: Path) -> None:
     files = {
         "aud.yaml": audit_listing("AUD-1", "2026-05-13", "NC-1"),
         "nc.yaml": nc(
@@ -231,9 +229,7 @@ def test_an_action_due_before_its_review_is_found_at_its_due(
     ]
 
 
-def test_an_action_due_on_or_after_the_review_day_passes(
-    write, check_json, tmp_path: Path
-) -> None:
+def test_an_action_due_on_or_after_the_review_day_passes(write, check_json, tmp_path: Path) -> None:
     text = review("MR-1", "2026-10-27", status="approved", actions=ACTIONS.format(due="2026-10-27"))
     planned = review("MR-2", "2027-04-27", actions=ACTIONS.format(due="2027-01-01"))  # a plan
     got = run(write, check_json, tmp_path, {"mr.yaml": text, "mr2.yaml": planned}, "SMS048")

@@ -102,8 +102,7 @@ def test_a_score_equal_to_the_criterion_passes(write, check_json, tmp_path: Path
     [
         (
             "{max_score: 30}",
-            "'risk_acceptance.max_score' must be a whole number from 1 to 25 "
-            "(likelihood x impact)",
+            "'risk_acceptance.max_score' must be a whole number from 1 to 25 (likelihood x impact)",
         ),
         ("{max_score: high}", "'risk_acceptance.max_score' must be a whole number from 1 to 25"),
         ("12", "'risk_acceptance' must be a mapping with 'max_score'"),

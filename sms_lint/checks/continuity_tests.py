@@ -106,6 +106,4 @@ def _has_actions(test: dict[str, Any], placeholder: re.Pattern[str]) -> bool:
     actions = test.get("actions")
     if not isinstance(actions, list) or not actions:
         return False
-    return all(
-        isinstance(a, str) and a.strip() and not placeholder.search(a) for a in actions
-    )
+    return all(isinstance(a, str) and a.strip() and not placeholder.search(a) for a in actions)

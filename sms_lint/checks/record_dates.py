@@ -140,8 +140,7 @@ def _due_before_approval(
         f"{item_label('objective', objective, index)} of {named(artifact)} is due on {due}, "
         f"before the document was approved on {approved} (approved_on): an objective is planned "
         "ahead of its due date; set the due date the objective is planned for, or move an "
-        "objective that is over into the record of its results"
-        + note,
+        "objective that is over into the record of its results" + note,
         artifact,
         at=("objectives", index, "due"),
         grade="recorded" if recorded or followed else None,

@@ -27,8 +27,18 @@ from sms_lint.model import Artifact
 
 # Time units, in minutes ("working days" and "business hours" read as days and hours).
 _MINUTES = {
-    "millisecond": 1 / 60000, "ms": 1 / 60000, "second": 1 / 60, "sec": 1 / 60, "s": 1 / 60,
-    "minute": 1, "min": 1, "hour": 60, "hr": 60, "h": 60, "day": 1440, "week": 10080,
+    "millisecond": 1 / 60000,
+    "ms": 1 / 60000,
+    "second": 1 / 60,
+    "sec": 1 / 60,
+    "s": 1 / 60,
+    "minute": 1,
+    "min": 1,
+    "hour": 60,
+    "hr": 60,
+    "h": 60,
+    "day": 1440,
+    "week": 10080,
 }
 _PERCENT = frozenset({"percent", "per cent", "percentage", "%", "pct"})
 _PLAIN = frozenset({"availability", "uptime"})

@@ -34,8 +34,7 @@ SUMMARIES: dict[str, str] = {
     "baseline": "Record the findings of ROOT (default: the current folder) as a baseline:"
     " `check --baseline FILE` (or `baseline: FILE` in .sms-lint.yaml) then fails only on new"
     " ones.",
-    "history": "Every commit that changed the document ID_OR_PATH (an id, or a path under"
-    " --root).",
+    "history": "Every commit that changed the document ID_OR_PATH (an id, or a path under --root).",
     "rules": "List every rule: id, severity, clause, name and what it checks.",
     "explain": "Explain RULE (an id such as SMS005 or a name such as review-current).",
     "schema": "Print the JSON Schema of KIND; without KIND, print every schema as one JSON object"

@@ -1,7 +1,7 @@
 """Many blobs at once: one ``git cat-file --batch`` process reads every blob a tree lists.
 
-:meth:`~sms_lint.gitrepo.repo.Repository.read_blob` asks for one blob at a time (two round
-trips each); checking a whole tree at a base revision wants thousands. Here every object id is
+Checking a whole tree at a base revision wants thousands of blobs, and one request each costs
+two round trips. Here every object id is
 written to one ``cat-file --batch`` (from a thread, so that git never blocks on a full output
 pipe while we are still writing) and the answers are read back in order. ``cat-file`` reads the
 object store only: no filter, no textconv, nothing written. The process is started through the

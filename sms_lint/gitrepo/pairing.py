@@ -7,7 +7,7 @@ found whose two files declare different ids is none (see :mod:`.changes`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sms_lint.gitrepo.worktree import read_regular
 from sms_lint.parse.documents import Document, parse_document
@@ -15,7 +15,15 @@ from sms_lint.parse.documents import Document, parse_document
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sms_lint.gitrepo.changes import BaseFile
+
+class Based(Protocol):
+    """What pairing needs of a base file (:class:`~sms_lint.gitrepo.changes.BaseFile`)."""
+
+    @property
+    def document(self) -> Document: ...
+
+
+BaseFile = TypeVar("BaseFile", bound=Based)
 
 
 def pair_by_id(
@@ -41,7 +49,7 @@ def pair_by_id(
     }
 
 
-def other_id(base: BaseFile, root: Path, current: str, max_bytes: int) -> bool:
+def other_id(base: Based, root: Path, current: str, max_bytes: int) -> bool:
     """Whether the file git paired with ``base`` as its rename declares another id: then it
     is another artifact (often a copy of this one, made to hide the rename of a rewritten
     file), and the base file counts as deleted, to be paired by id like any other."""

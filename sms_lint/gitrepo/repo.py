@@ -114,14 +114,6 @@ class Repository:
             return None
         return path[len(self.prefix) :]
 
-    def read_blob(self, blob_id: str, max_bytes: int) -> bytes | None:
-        """A blob's content; None if it is over ``max_bytes``. (Many blobs: one
-        :func:`~sms_lint.gitrepo.blobs.read_blobs` exchange.)"""
-        from sms_lint.gitrepo.blobs import read_blobs
-
-        content = read_blobs(self, [blob_id], max_bytes + 1)[blob_id]
-        return None if len(content) > max_bytes else content
-
     def shallow_boundary(self) -> set[bytes]:
         """A shallow clone's oldest commits, those git lists in its ``shallow`` file (their
         parents were not fetched). Read, never written."""

@@ -17,6 +17,7 @@ from sms_lint.parse.yamlscalars import quoted, shorten
 
 __all__ = ["Failure", "Hint", "Source", "indent", "item_levels", "key_of", "quoted", "spaces"]
 
+
 @cache
 def _key() -> re.Pattern[str]:
     """`key:` or `- key:` at the start of a line (the key plain or quoted), up to its ':';
