@@ -122,7 +122,21 @@ def test_a_nonconformity_raised_before_its_audit_is_found_at_raised_on(
     ]
 
 
-def test_raised_before_an_audit_that_does_not_list_it_is_sms050s_finding_alone(
+def test_a_draft_audit_report_is_not_held_against_raised_on(
+    write, check_json, tmp_path: Path
+) -> None:
+    """A draft report's date may be only planned: SMS046 compares approved audits alone."""
+    files = {
+        "aud.yaml": audit_listing("AUD-1", "2026-05-13", "NC-1").replace(
+            "status: approved", "status: draft"
+        ),
+        "nc.yaml": nc("NC-1", "2026-05-04", source="AUD-1"),
+    }
+    got = run(write, check_json, tmp_path, files, "SMS046")
+    assert [rule for _, rule, *_ in got if rule == "SMS046"] == []
+
+
+def test_raised_before_an_audit_that_does_not_list_it_is_sms047s_finding_alone(
     write, check_json, tmp_path: Path
 ) -> None:
     """The source itself is in doubt: one finding, at source, not a second at raised_on."""

@@ -42,7 +42,7 @@ def objective_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """One hit per objective of an approved objectives document whose ``due`` is before today
     with nothing following it up, at its ``due``."""
     documents = [a for a in ctx.of_kind("objectives") if a.approved]
-    seen = _Evidence.gather(ctx, documents)
+    seen = FollowUpEvidence.gather(ctx, documents)
     for artifact in documents:
         single = len(artifact.items("objectives")) == 1
         for index, objective in artifact.items("objectives"):
@@ -74,7 +74,7 @@ def _due_before_approval(
 
 
 @dataclass
-class _Evidence:
+class FollowUpEvidence:
     """What may follow an objective up, gathered once for the whole repository."""
 
     today: datetime.date
@@ -86,7 +86,7 @@ class _Evidence:
     named: set[str] = field(default_factory=set)
 
     @classmethod
-    def gather(cls, ctx: Context, documents: list[Artifact]) -> _Evidence:
+    def gather(cls, ctx: Context, documents: list[Artifact]) -> FollowUpEvidence:
         seen = cls(ctx.today)
         for artifact in documents:
             dates = [artifact.date(f) for f in ("approved_on", "last_reviewed")]

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.followup import _Evidence  # SMS034's evidence of follow-up, shared
+from sms_lint.checks.followup import FollowUpEvidence  # SMS034's, shared
 from sms_lint.checks.wording import item_label, named
 from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
@@ -93,10 +93,11 @@ def _lists(audit: Artifact, artifact: Artifact) -> bool:
 
 
 def _source_audit(ctx: Context, artifact: Artifact) -> Artifact | None:
-    """The current audit the nonconformity's ``source`` names; a dangling source is SMS018's."""
+    """The approved audit the nonconformity's ``source`` names (a draft report's date may be
+    only planned, as SMS047 also holds); a dangling source is SMS018's."""
     source = artifact.text("source")
     audit = ctx.by_id.get(source.strip()) if source is not None else None
-    if audit is None or audit.kind != "audit" or audit.status == "retired":
+    if audit is None or audit.kind != "audit" or not audit.approved:
         return None
     return audit
 
@@ -107,7 +108,7 @@ def objective_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
     kept with its results, or one an improvement or nonconformity follows up (as SMS034 accepts),
     is a lesser defect: the document mixes history with the plan."""
     # What SMS034 accepts as follow-up: an objective followed up is a record, not a lapse.
-    seen = _Evidence.gather(ctx, [a for a in ctx.of_kind("objectives") if a.approved])
+    seen = FollowUpEvidence.gather(ctx, [a for a in ctx.of_kind("objectives") if a.approved])
     for artifact in _current(ctx, "objectives"):
         approved = _past(artifact, "approved_on", ctx.today)
         if not artifact.approved or approved is None:
