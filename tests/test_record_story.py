@@ -122,6 +122,36 @@ def test_a_nonconformity_raised_before_its_audit_is_found_at_raised_on(
     ]
 
 
+def test_with_no_source_the_one_audit_listing_it_is_where_it_came_from(
+    write, check_json, tmp_path: Path
+) -> None:
+    text = nc("NC-1", "2026-05-04")
+    files = {"aud.yaml": audit_listing("AUD-1", "2026-05-13", "NC-1"), "nc.yaml": text}
+    assert run(write, check_json, tmp_path, files, "SMS046") == [
+        (
+            "nc.yaml:10",
+            "SMS046",
+            "10.1",
+            "minor",
+            "nonconformity 'NC-1' was raised on 2026-05-04, before audit 'AUD-1' whose findings "
+            "list it took place on 2026-05-13: an audit raises its nonconformities on or after "
+            "its date; correct raised_on, or the findings of 'AUD-1' if another audit raised it",
+        )
+    ]
+
+
+def test_with_no_source_two_audits_listing_it_are_not_guessed_between(
+    write, check_json, tmp_path: Path
+) -> None:
+    files = {
+        "aud1.yaml": audit_listing("AUD-1", "2026-05-13", "NC-1"),
+        "aud2.yaml": audit_listing("AUD-2", "2026-03-02", "NC-1"),
+        "nc.yaml": nc("NC-1", "2026-05-04"),
+    }
+    got = run(write, check_json, tmp_path, files, "SMS046")
+    assert [rule for _, rule, *_ in got if rule == "SMS046"] == []
+
+
 def test_a_draft_audit_report_is_not_held_against_raised_on(
     write, check_json, tmp_path: Path
 ) -> None:

@@ -3,7 +3,8 @@ objective.
 
 A nonconformity is raised, then closed, then verified; and it is not raised before the audit it
 came from (``source``) took place (judged when that audit lists it: otherwise the source
-itself is in doubt, SMS047's finding). An objective is planned when its document is approved, so it
+itself is in doubt, SMS047's finding; with no ``source``, the one approved audit whose findings
+list it is where it came from). An objective is planned when its document is approved, so it
 is not due before that approval. Each finding points at the date that is out of order, and
 names the date it contradicts.
 
@@ -33,6 +34,7 @@ def _current(ctx: Context, kind: str) -> Iterator[Artifact]:
 
 def nonconformity_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS046: closed and verified no earlier than raised; raised no earlier than its audit."""
+    listing = _listing_audits(ctx)
     for artifact in _current(ctx, "nonconformity"):
         raised = artifact.date("raised_on")
         if raised is None or raised > ctx.today:  # missing: the schema's; ahead: SMS006's
@@ -43,13 +45,14 @@ def nonconformity_dates(ctx: Context, rule: Rule) -> Iterator[Hit]:
         verified = _past(artifact, "verified_on", ctx.today)
         if verified is not None and verified < raised and not _sms033_reports(artifact):
             yield _before_raised(artifact, "verified_on", "verified effective", verified, raised)
-        audit = _source_audit(ctx, artifact)
+        audit, how = _origin(ctx, artifact, listing)
         held = audit.date("date") if audit is not None else None
         if audit is not None and held is not None and raised < held and _lists(audit, artifact):
+            fix = "source" if how == SOURCED else f"the findings of {named(audit)}"
             yield Hit(
                 f"nonconformity {named(artifact)} was raised on {raised}, before audit "
-                f"{named(audit)} it came from (source) took place on {held}: an audit raises "
-                "its nonconformities on or after its date; correct raised_on, or source if "
+                f"{named(audit)} {how} took place on {held}: an audit raises "
+                f"its nonconformities on or after its date; correct raised_on, or {fix} if "
                 "another audit raised it",
                 artifact,
                 at=("raised_on",),
@@ -90,6 +93,30 @@ def _lists(audit: Artifact, artifact: Artifact) -> bool:
     source itself is in doubt and SMS047 reports that (one defect, one finding)."""
     ident = artifact.id.strip() if artifact.id is not None else None
     return any(entry.strip() == ident for _, entry in audit.strings("findings"))
+
+
+SOURCED = "it came from (source)"
+
+
+def _listing_audits(ctx: Context) -> dict[str, list[Artifact]]:
+    """Nonconformity id -> the approved audits whose ``findings`` list it."""
+    listing: dict[str, list[Artifact]] = {}
+    for audit in ctx.of_kind("audit"):
+        if audit.approved:
+            for ident in {entry.strip() for _, entry in audit.strings("findings")}:
+                listing.setdefault(ident, []).append(audit)
+    return listing
+
+
+def _origin(
+    ctx: Context, artifact: Artifact, listing: dict[str, list[Artifact]]
+) -> tuple[Artifact | None, str]:
+    """The audit the nonconformity came from, and how that is known: its ``source``, or, with
+    no source, the one approved audit listing it (two listing it is SMS047's to untangle)."""
+    if artifact.text("source") is not None:
+        return _source_audit(ctx, artifact), SOURCED
+    listed = listing.get(artifact.id.strip(), []) if artifact.id is not None else []
+    return (listed[0], "whose findings list it") if len(listed) == 1 else (None, "")
 
 
 def _source_audit(ctx: Context, artifact: Artifact) -> Artifact | None:
