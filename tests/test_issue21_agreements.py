@@ -33,8 +33,8 @@ def test_a_live_service_outside_the_scope_and_a_retired_one_inside_are_found(
             "4.3",
             "minor",
             "live service 'SVC-NET' (services/net.yaml) is not in the scope of the SMS: add "
-            "'SVC-NET' to services in 'SCOPE-1', or set its service_status to retired if it is "
-            "no longer delivered",
+            "'SVC-NET' to services in 'SCOPE-1' (or to excluded_services, if it is delivered "
+            "outside the SMS), or set its service_status to retired if it is no longer delivered",
         ),
         (
             "scope.yaml:10",

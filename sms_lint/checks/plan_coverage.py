@@ -4,7 +4,8 @@ service, once they say which services they cover.
 A plan may list the services it covers (``services``). A plan that lists none may cover them
 all, and an SMS written before the field existed lists none anywhere: nothing is asked of a
 kind of plan while one of its approved plans lists no services (that plan covers every
-service). Once every approved plan of a kind lists services, every live service is listed by
+service). Once every approved plan of a kind lists services, every live service the scope does
+not exclude (``excluded_services``) is listed by
 at least one of them, and the finding for one that is not points at the ``services`` of the
 first such plan, where it would be added.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.service_dependencies import live_services
+from sms_lint.checks.service_dependencies import sms_services
 from sms_lint.checks.wording import listing, named
 from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
@@ -34,7 +35,7 @@ def plan_coverage(ctx: Context, rule: Rule) -> Iterator[Hit]:
         if not listing_plans or len(listing_plans) < len(of_kind):
             continue
         covered = set().union(*(covered_ids(p) for p in listing_plans))
-        for service in live_services(ctx):
+        for service in sms_services(ctx):
             if service.id is not None and service.id.strip() not in covered:
                 yield _uncovered(service, plan_type, listing_plans, clause)
 

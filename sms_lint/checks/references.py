@@ -19,6 +19,7 @@ ARTIFACT_REFERENCES = (
     ("service", "sla", "sla", "8.3.3"),
     ("sla", "service", "service", "8.3.3"),
     ("scope", "services", "service", "4.3"),
+    ("scope", "excluded_services", "service", "4.3"),
     ("supplier", "supports", "service", "8.3.4"),
     ("service", "depends_on", "service", "8.2.4"),
     ("nonconformity", "source", "audit", "10.1"),

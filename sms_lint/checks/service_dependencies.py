@@ -31,6 +31,22 @@ def live_services(ctx: Context) -> list[Artifact]:
     return [s for s in ctx.of_kind("service") if s.id and lifecycle(s) == "live"]
 
 
+def excluded_ids(ctx: Context) -> set[str]:
+    """Ids an approved scope names in ``excluded_services``: delivered, but outside the SMS."""
+    return {
+        ident.strip()
+        for scope in ctx.of_kind("scope")
+        if scope.approved
+        for _, ident in scope.strings("excluded_services")
+    }
+
+
+def sms_services(ctx: Context) -> list[Artifact]:
+    """The live services the SMS covers: every live one the scope does not exclude."""
+    excluded = excluded_ids(ctx)
+    return [s for s in live_services(ctx) if (s.id or "").strip() not in excluded]
+
+
 def service_dependencies(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """One hit per ``depends_on`` entry of a live service that names a retired or pipeline
     service, at that entry."""
