@@ -83,6 +83,13 @@ def test_a_draft_scope_excludes_nothing(write, check_json, tmp_path: Path) -> No
     assert [g[:2] for g in got] == [("plans/continuity.md:12", "SMS041")]
 
 
+def test_an_excluded_service_needs_no_sla(write, check_json, tmp_path: Path) -> None:
+    """The services here name no SLA: the one in the scope is asked for one, not the other."""
+    files = {**SERVICES, "scope.yaml": excluding("SVC-APP", "SVC-NET")}
+    got = run(write, check_json, tmp_path, "SMS010", files)
+    assert [(g[0].split(":")[0], g[1]) for g in got] == [("services/app.yaml", "SMS010")]
+
+
 def test_the_schema_accepts_excluded_services(check_json, write, tmp_path: Path) -> None:
     files = {**SERVICES, "scope.yaml": excluding("SVC-APP", "SVC-NET")}
     got = run(write, check_json, tmp_path, "SMS043", files)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sms_lint.checks.base import Context, Hit
+from sms_lint.checks.service_dependencies import excluded_ids
 from sms_lint.checks.wording import (
     current,
     entry_place,
@@ -30,13 +31,16 @@ _TARGET_FIELDS = ("metric", "target", "unit", "comparator")
 
 
 def service_sla(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """Every live service has an SLA agreed for it, with measurable targets."""
+    """Every live service has an SLA agreed for it, with measurable targets (one the scope
+    excludes needs none, but an SLA it names is judged like any other)."""
     checked: set[str] = set()
+    excluded = excluded_ids(ctx)
     for service in current(ctx.of_kind("service")):
         if service.text("service_status") != "live":
             continue
         if service.data.get("sla") is None:
-            yield _no_sla(service)
+            if (service.id or "").strip() not in excluded:  # outside the SMS: none needed
+                yield _no_sla(service)
             continue
         sla = ctx.by_id.get(service.text("sla") or "")
         if sla is None or sla.kind != "sla":
