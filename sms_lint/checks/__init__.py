@@ -20,6 +20,7 @@ from sms_lint.checks import (
     evaluation,
     followup,
     ids,
+    impact,
     impartiality,
     improvement,
     management_review,
@@ -79,6 +80,7 @@ REGISTRY: dict[str, CheckFunction] = {
     "clause-coverage": coverage.clause_coverage,
     "version-bumped": changes.version_bumped,
     "artifact-deleted": changes.artifact_deleted,
+    "change-impact": impact.change_impact,
     "require-schema": org.require_schema,
     "placeholder": placeholders.placeholder,
     "empty-document": placeholders.empty_document,
@@ -106,7 +108,7 @@ PARAM_VALIDATORS: dict[str, Callable[[Rule], None]] = {
 }
 
 # Checks that only have something to examine when the run compares with a git base (--base).
-NEEDS_BASE = frozenset({"version-bumped", "artifact-deleted"})
+NEEDS_BASE = frozenset({"version-bumped", "artifact-deleted", "change-impact"})
 
 # Checks the engine does itself: per-file parsing and schema validation, waiver upkeep,
 # reporting a rule that stopped on an internal error, and baseline upkeep (sms_lint.baseline).

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from sms_lint.config import packs
+from sms_lint.config.change_impact import ChangeImpact, change_impact
 from sms_lint.config.risk_acceptance import RiskAcceptance, risk_acceptance
 from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
@@ -37,6 +38,7 @@ KNOWN_KEYS = (
     "waiver_max_months",
     "baseline",
     "risk_acceptance",
+    "change_impact",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -98,6 +100,8 @@ class Config:
     baseline: Path | None = None
     # The highest risk score accepted without top management (SMS051); None: not set.
     risk_acceptance: RiskAcceptance | None = None
+    # The fields whose references to a revised document count (SMS052); None: every field.
+    change_impact: ChangeImpact | None = None
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -183,6 +187,7 @@ def parse_config(
         waiver_max_months=(None if longest is None else months(longest, "waiver_max_months", name)),
         baseline=_baseline(data.get("baseline"), name, base),
         risk_acceptance=risk_acceptance(data.get("risk_acceptance"), name),
+        change_impact=change_impact(data.get("change_impact"), name),
     )
 
 

@@ -71,12 +71,15 @@ class BaseFile:
 @dataclass(frozen=True)
 class ChangeSet:
     """``changed``: current path -> its base version, for files whose content differs (a
-    renamed file maps to its old path's content); ``deleted``: base files now gone."""
+    renamed file maps to its old path's content); ``deleted``: base files now gone;
+    ``unchanged``: current paths whose content is the base's (renamed or not). A file in
+    neither ``changed`` nor ``unchanged`` is new, or could not be compared."""
 
     ref: str
     changed: Mapping[str, BaseFile]
     deleted: tuple[BaseFile, ...]
     submodules: tuple[str, ...] = ()  # under the root at the base: edits in them are not seen
+    unchanged: frozenset[str] = frozenset()
 
     def notes(self) -> tuple[str, ...]:
         """What the user should know about this comparison (one sentence each)."""
@@ -135,6 +138,7 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
     deleted: list[tuple[BaseFile, bytes]] = []
     submodules: list[str] = []
     at_base: set[str] = set()
+    unchanged: set[str] = set()
     to_read: list[tuple[str, str | None, State, TreeEntry]] = []
     for entry in tree_entries(repo, commit):
         path = repo.from_top(entry.path)
@@ -148,6 +152,8 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
             continue
         current = path if path in index else renamed.get(path)
         state = _state(root, current, index.get(current or ""), entry, max_bytes)
+        if state is State.SAME and current is not None:
+            unchanged.add(current)
         if state is State.SAME or entry.size is None or entry.size > max_bytes:
             continue  # unchanged, or over max_file_kb at the base: not read, as in check
         to_read.append((path, current, state, entry))
@@ -171,7 +177,13 @@ def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) 
         changed[path] = _with_differences(base, raw, root, path, max_bytes)
     moved = {id(base) for base, _ in paired.values()}
     gone = sorted((base for base, _ in deleted if id(base) not in moved), key=lambda b: b.path)
-    return ChangeSet(ref, MappingProxyType(changed), tuple(gone), tuple(sorted(submodules)))
+    return ChangeSet(
+        ref,
+        MappingProxyType(changed),
+        tuple(gone),
+        tuple(sorted(submodules)),
+        frozenset(unchanged),
+    )
 
 
 def _new_files(
