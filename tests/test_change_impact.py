@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import TODAY, graded, quiet_config
 from sms_texts import roles_artifact
 from test_git_support import GitRepo
@@ -318,3 +319,53 @@ def test_sarif_points_at_the_reference_line(tmp_path: Path, invoke) -> None:
         ("SMS052", "procedures/pro-001.md", 11),
         ("SMS052", "procedures/pro-002.md", 11),
     ]
+
+
+def test_a_renamed_revised_policy_still_asks(tmp_path: Path, check_json) -> None:
+    repo = sms(tmp_path)
+    repo.git("mv", "policies/pol-001.md", "policies/service-management.md")
+    repo.write("policies/service-management.md", policy(body="What we do now.", **revision()))
+    assert [row[0] for row in impact(check_json, repo)] == [
+        "procedures/pro-001.md",
+        "procedures/pro-002.md",
+    ]
+
+
+def test_a_renamed_unchanged_procedure_is_still_asked(tmp_path: Path, check_json) -> None:
+    repo = sms(tmp_path)
+    repo.git("mv", "procedures/pro-002.md", "procedures/handling.md")
+    revise_policy(repo)
+    assert [row[0] for row in impact(check_json, repo)] == [
+        "procedures/handling.md",
+        "procedures/pro-001.md",
+    ]
+
+
+def test_a_warm_cache_gives_the_same_and_sees_the_config(tmp_path: Path, check_json) -> None:
+    repo = sms(tmp_path)
+    revise_policy(repo)
+    cold = impact(check_json, repo)
+    assert impact(check_json, repo) == cold == impact(check_json, repo, "--no-cache")
+    config = repo.path / ".sms-lint.yaml"
+    config.write_text(config.read_text() + "change_impact: {fields: [x-policy]}\n")
+    assert impact(check_json, repo) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("[related]", "'change_impact' must be a mapping with 'fields'"),
+        ("{kinds: [policy]}", "unknown key 'change_impact.kinds' (known keys: fields)"),
+        ("{fields: related}", "'change_impact.fields' must be a list of field names"),
+        ("{fields: []}", "to turn the rule off, set rules.SMS052.enabled: false"),
+        ("{fields: [related, 3]}", "'change_impact.fields' must be a list of field names"),
+    ],
+)
+def test_a_bad_change_impact_config_is_exit_2(
+    tmp_path: Path, invoke, value: str, said: str
+) -> None:
+    repo = sms(tmp_path, config=f"change_impact: {value}\n")
+    result = invoke("check", str(repo.path), "--today", TODAY)
+    assert result.exit_code == 2
+    assert said in result.output
+    assert "Traceback" not in result.output
