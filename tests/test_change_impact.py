@@ -359,6 +359,7 @@ def test_a_warm_cache_gives_the_same_and_sees_the_config(tmp_path: Path, check_j
         ("{fields: related}", "'change_impact.fields' must be a list of field names"),
         ("{fields: []}", "to turn the rule off, set rules.SMS052.enabled: false"),
         ("{fields: [related, 3]}", "'change_impact.fields' must be a list of field names"),
+        ("{fields: [relatd]}", "'change_impact.fields' names 'relatd', which holds no document"),
     ],
 )
 def test_a_bad_change_impact_config_is_exit_2(
@@ -369,3 +370,14 @@ def test_a_bad_change_impact_config_is_exit_2(
     assert result.exit_code == 2
     assert said in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_known_reference_fields_are_the_schemas() -> None:
+    from sms_lint.config.change_impact import REFERENCE_FIELDS
+    from sms_lint.schema.diagram import references
+    from sms_lint.schema.validation import load_schemas
+
+    schemas = load_schemas(Path(__file__).resolve().parent.parent / "schemas")
+    declared = {r.field for r in references(schemas) if r.targets != ("roles",)}
+    assert set(REFERENCE_FIELDS) == declared
+    assert all("." not in field and "[]" not in field for field in declared)
