@@ -381,3 +381,22 @@ def test_the_known_reference_fields_are_the_schemas() -> None:
     declared = {r.field for r in references(schemas) if r.targets != ("roles",)}
     assert set(REFERENCE_FIELDS) == declared
     assert all("." not in field and "[]" not in field for field in declared)
+
+
+def test_an_open_nonconformity_referring_to_the_policy_is_not_asked(
+    tmp_path: Path, check_json
+) -> None:
+    repo = sms(tmp_path)
+    repo.write(
+        "nonconformities/nc-1.yaml",
+        "id: NC-1\nkind: nonconformity\ntitle: A lapse\nowner: sms-manager\nstatus: approved\n"
+        'version: "1.0"\napproved_by: sms-manager\napproved_on: 2026-03-02\n'
+        "related: [POL-001]\nraised_on: 2026-03-01\nclause: '8.5.1'\ngrade: minor\n"
+        "description: Something went wrong.\nnc_status: open\n",
+    )
+    repo.commit("A nonconformity", "2026-03-03")
+    revise_policy(repo)
+    assert [row[0] for row in impact(check_json, repo)] == [
+        "procedures/pro-001.md",
+        "procedures/pro-002.md",
+    ]

@@ -9,9 +9,10 @@ policy itself names.
 A *revision* is what SMS017 calls one (:data:`~sms_lint.checks.changes.UNVERSIONED` aside:
 a recorded review or records keeping changes no content), of a document approved at the base
 and now. New files, drafts (at the base or now), retired documents and records are not
-revised documents; records (:func:`~sms_lint.facts.is_record`) are retained as they were and
-never asked to review. A dependant the change touched (revised, reviewed or edited in any
-way, new or not compared) is left alone: whoever changed it had the change in front of them.
+revised documents; records (the pack's ``evidence.record_kinds``, and
+:func:`~sms_lint.facts.is_record`) are retained as they were and never asked to review. A
+dependant the change touched (revised, reviewed or edited in any way, new or not compared)
+is left alone: whoever changed it had the change in front of them.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def change_impact(ctx: Context, rule: Rule) -> Iterator[Hit]:
     unchanged = ctx.changes.unchanged
     for artifact in ctx.artifacts:
         # records first: an audit's kind is known without decoding its document
-        if artifact.path not in unchanged or is_record(artifact) or not artifact.approved:
+        if artifact.path not in unchanged or _record(ctx, artifact) or not artifact.approved:
             continue
         asked: set[str] = set()
         for at, target in references(artifact, fields):
@@ -70,13 +71,19 @@ def _revisions(ctx: Context) -> dict[str, _Revision]:
         old = base.document.data
         if artifact is None or artifact.id is None or not isinstance(old, dict):
             continue
-        if not artifact.approved or old.get("status") != "approved" or is_record(artifact):
+        if not artifact.approved or old.get("status") != "approved" or _record(ctx, artifact):
             continue
         if base.differs is not None and not base.differs - UNVERSIONED:
             continue  # a recorded review, records kept, or layout: the content is the same
         old_version, version = versions_of(artifact, old, base)
         revised.setdefault(artifact.id, _Revision(artifact, old_version, version))
     return revised
+
+
+def _record(ctx: Context, artifact: Artifact) -> bool:
+    """A record, kept as it was: a closed nonconformity, or a kind the pack's ``evidence:``
+    lists as a record kind (audit reports, minutes, nonconformities, measurements)."""
+    return not ctx.framework.evidence.may_document(artifact) or is_record(artifact)
 
 
 def references(artifact: Artifact, fields: frozenset[str] | None) -> Iterator[tuple[tuple, str]]:
