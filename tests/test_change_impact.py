@@ -5,10 +5,11 @@ review. Real git repositories in tmp_path; today is pinned."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, graded, quiet_config
+from conftest import EXAMPLE, TODAY, graded, quiet_config
 from sms_texts import roles_artifact
 from test_git_support import GitRepo
 
@@ -400,3 +401,30 @@ def test_an_open_nonconformity_referring_to_the_policy_is_not_asked(
         "procedures/pro-001.md",
         "procedures/pro-002.md",
     ]
+
+
+def test_a_revised_sla_of_the_example_asks_its_dependants(tmp_path: Path, check_json) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(EXAMPLE, repo.path / "sms")
+    repo.commit("the example SMS", "2026-11-30")
+    sla = repo.path / "sms/slas/sla-hosting.yaml"
+    text = sla.read_text()
+    for old, new in (
+        ('version: "2.2"', 'version: "2.3"'),
+        ("approved_on: 2026-02-16", "approved_on: 2026-11-22"),
+        ("last_reviewed: 2026-08-24", "last_reviewed: 2026-11-22"),
+        ("customer: All Managed", "customer: Every Managed"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    sla.write_text(text)
+    found = graded(check_json(repo.path / "sms", "--base", "HEAD")[1], "SMS052")
+    # the service names it in `sla` (a YAML file, at that line), the rest in `related`
+    assert [row[:2] for row in found] == [
+        ("governance/plans/plan-availability.md", 12),
+        ("processes/prc-04-business-relationship.md", 11),
+        ("processes/prc-05-service-level.md", 11),
+        ("processes/prc-16-availability.md", 11),
+        ("services/svc-hosting.yaml", 22),
+    ]
+    assert "(version '2.2' to '2.3')" in found[-1][-1]
