@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import re
 import sys
@@ -98,6 +99,17 @@ def _ident(outcome: FileOutcome) -> str | None:
     return artifact.id if artifact is not None else None
 
 
+def _plain(payload: bytes) -> str | None:
+    """A document's payload (``Document.encode``: marshalled data, positions and problems,
+    body summary) as one text that tells every value and type apart (1, 1.0, True, "1"), for
+    marshal's bytes also differ with how the objects they came from were shared."""
+    try:
+        data, detail, body = marshal.loads(payload)
+        return repr((marshal.loads(data), marshal.loads(detail), body))
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
 class ResultCache:
     """One cache file per checked root: its index read at start, payloads when needed, the
     whole written once at the end when something changed."""
@@ -117,6 +129,9 @@ class ResultCache:
         # Set by the work tree's stage once it has looked at every entry's file: only then
         # may the file carry this run's stamp (else the stamp it was read with).
         self.verified = False
+        # path -> (its content digest now, its digest in the last run) for each file whose
+        # change the per-file stage found to alter nothing the cross-file rules read.
+        self.equivalent: dict[str, tuple[bytes, bytes]] = {}
         if self.enabled:
             self._load()
 
@@ -203,6 +218,22 @@ class ResultCache:
             tuple(finding_tuple(f) for f in outcome.findings), outcome.declared, ident,
         )  # fmt: skip
         self._dirty = True
+
+    def same_facts(self, path: str, before: tuple) -> bool:
+        """Whether the entry just stored for ``path`` holds what ``before`` (its entry from the
+        cache file) held: the same parsed form byte for byte, findings, kind, declared kind
+        and id. The cross-file rules read nothing else of a file (a warm run gives them just
+        this), so a change that keeps all of it (a comment) cannot change their findings."""
+        now = self.image.entries.get(path)
+        if now is None or now is before or now[4:] != before[4:]:
+            return False
+        fresh, kept = self._fresh.get(path), self.image.payload(before[2], before[3])
+        if fresh is None or kept is None:
+            return False
+        if fresh == kept:
+            return True
+        plain = _plain(kept)
+        return plain is not None and plain == _plain(fresh)
 
     def forget(self, path: str) -> None:
         if self.image.entries.pop(path, None) is not None:
