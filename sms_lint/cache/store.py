@@ -9,7 +9,7 @@ It can never be wrong because every input is in a key:
   no program can set back (``touch -r`` restores the mtime only);
 - the whole cache is discarded unless its *fingerprint* matches: sms-lint's version and install
   (each source file's size and mtime), the Python version, the schemas, every rule pack and the
-  config;
+  config (the packs' part kept in the data cache under their files' states);
 - the whole-run result is reused only for the same fingerprint, the same set of (path, content
   hash), the same ``--today`` and git's word on shared ids; with ``--base`` only the rules that
   do not need the base are reused, the change rules always run.
@@ -32,7 +32,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sms_lint import __version__
 from sms_lint.cache import entries as cache_entries
@@ -43,7 +43,10 @@ from sms_lint.finding import Finding
 from sms_lint.parse.loader import parser_name
 from sms_lint.pipeline.filestage import FileOutcome, Processed, Signature
 from sms_lint.pipeline.setup import Setup
-from sms_lint.resources import data_dir
+from sms_lint.resources import builtin_pack_path, data_dir
+
+if TYPE_CHECKING:
+    from sms_lint.config.datacache import DataStore
 
 FORMAT = 6  # 5: a summary of each Markdown body; 6: metadata, an index and lazy payloads
 STALE_DAYS = 30
@@ -75,20 +78,39 @@ def install_digest() -> bytes:
     return digest.digest()
 
 
-def fingerprint(setup: Setup) -> bytes:
+def fingerprint(setup: Setup, store: DataStore | None = None) -> bytes:
     """Everything besides the files themselves that decides a result."""
+    config = stable_repr(setup.config)  # never repr(): a set's order differs per process
     parts = (
         __version__,
         sys.version,
         parser_name(),  # libyaml and the pure-Python parser accept and place text differently
-        stable_repr(setup.framework),  # never repr(): a set's order differs per process
-        stable_repr(setup.rulebook),
-        stable_repr(setup.config),
+        config,
     )
     digest = hashlib.blake2b(install_digest(), digest_size=16)
+    digest.update(_rules_digest(setup, config, store))
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
+
+
+def _rules_digest(setup: Setup, config: str, store: DataStore | None) -> bytes:
+    """The framework and rulebook as a digest: theirs is a function of the packs and the
+    config alone (and of sms-lint, which ``install_digest`` covers), so the data cache keeps
+    it under the packs' file states and the config, as it keeps their parsed data; working
+    it out (``stable_repr`` of some 200 KB) was most of a warm pre-commit run's fingerprint."""
+
+    def work_out() -> bytes:
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (stable_repr(setup.framework), stable_repr(setup.rulebook)):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.digest()
+
+    if store is None:
+        return work_out()
+    label = "fingerprint under " + hashlib.blake2b(config.encode(), digest_size=16).hexdigest()
+    kept = store.get(label, [builtin_pack_path(), *setup.config.policies], work_out)
+    return kept if isinstance(kept, bytes) and len(kept) == 16 else work_out()
 
 
 Again = Callable[[], Processed]  # a file through the per-file stage once more
@@ -114,7 +136,7 @@ class ResultCache:
     """One cache file per checked root: its index read at start, payloads when needed, the
     whole written once at the end when something changed."""
 
-    def __init__(self, root: Path, setup: Setup) -> None:
+    def __init__(self, root: Path, setup: Setup, store: DataStore | None = None) -> None:
         # This run's stamp, taken before any file is looked at (see RACY_NS).
         self.now = time.time_ns()
         real_root = root.resolve()
@@ -122,7 +144,7 @@ class ResultCache:
         self.file = cache_home() / f"{name.hexdigest()}.cache"
         # Never write inside the checked repository, whatever XDG_CACHE_HOME says.
         self.enabled = not self.file.resolve().is_relative_to(real_root)
-        self.fingerprint = fingerprint(setup)
+        self.fingerprint = fingerprint(setup, store)
         self.image = Image.empty()
         self._fresh: dict[str, bytes] = {}  # payloads of the entries stored by this run
         self._dirty = False
