@@ -27,8 +27,9 @@ class BaselineRequest:
 def run_baseline_command(request: BaselineRequest) -> int:
     """Write the baseline of today's findings; a config's own baseline is not applied (the
     new one records every finding that is not waived)."""
+    from sms_lint.baseline.apply import recordable
     from sms_lint.baseline.file import DEFAULT_NAME as DEFAULT_BASELINE
-    from sms_lint.baseline.use import baseline_text, excluding, recordable
+    from sms_lint.baseline.use import baseline_text, excluding
     from sms_lint.gitrepo.identity import git_user
 
     check = CheckRequest(

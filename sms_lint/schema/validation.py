@@ -7,7 +7,6 @@ our own schema files (by bare file name), so validation never touches the networ
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from collections.abc import Iterator
 from functools import cache, cached_property
@@ -93,6 +92,8 @@ def load_schemas(schema_dir: Path, store: DataStore | None = None) -> dict[str, 
 
 
 def _parsed(files: list[Path]) -> dict[str, dict[str, Any]]:
+    import json  # only when the schemas are parsed (the data cache keeps them parsed)
+
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in files}
 
 
@@ -195,6 +196,8 @@ def _preview(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    import json
+
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."
 
