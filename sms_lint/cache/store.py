@@ -24,7 +24,6 @@ cache is written (CI runners check out into ever new folders).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import re
@@ -39,6 +38,7 @@ from sms_lint.cache import entries as cache_entries
 from sms_lint.cache.entries import finding_tuple
 from sms_lint.cache.image import Image, read_image, write_image
 from sms_lint.cache.stable import stable_repr
+from sms_lint.digests import blake2b
 from sms_lint.finding import Finding
 from sms_lint.parse.loader import parser_name
 from sms_lint.pipeline.filestage import FileOutcome, Processed, Signature
@@ -65,7 +65,7 @@ def cache_home() -> Path:
 def install_digest() -> bytes:
     """sms-lint's install: each source and data file's name, size and mtime (stat only, never
     the contents: an edited checkout still changes it)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for folder in (_PACKAGE, data_dir("schemas")):
         digest.update(str(folder).encode("utf-8", "surrogatepass") + b"\0")
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -87,7 +87,7 @@ def fingerprint(setup: Setup, store: DataStore | None = None) -> bytes:
         parser_name(),  # libyaml and the pure-Python parser accept and place text differently
         config,
     )
-    digest = hashlib.blake2b(install_digest(), digest_size=16)
+    digest = blake2b(install_digest(), digest_size=16)
     digest.update(_rules_digest(setup, config, store))
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
@@ -101,14 +101,14 @@ def _rules_digest(setup: Setup, config: str, store: DataStore | None) -> bytes:
     it out (``stable_repr`` of some 200 KB) was most of a warm pre-commit run's fingerprint."""
 
     def work_out() -> bytes:
-        digest = hashlib.blake2b(digest_size=16)
+        digest = blake2b(digest_size=16)
         for part in (stable_repr(setup.framework), stable_repr(setup.rulebook)):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.digest()
 
     if store is None:
         return work_out()
-    label = "fingerprint under " + hashlib.blake2b(config.encode(), digest_size=16).hexdigest()
+    label = "fingerprint under " + blake2b(config.encode(), digest_size=16).hexdigest()
     kept = store.get(label, [builtin_pack_path(), *setup.config.policies], work_out)
     return kept if isinstance(kept, bytes) and len(kept) == 16 else work_out()
 
@@ -140,7 +140,7 @@ class ResultCache:
         # This run's stamp, taken before any file is looked at (see RACY_NS).
         self.now = time.time_ns()
         real_root = root.resolve()
-        name = hashlib.blake2b(str(real_root).encode("utf-8", "surrogatepass"), digest_size=16)
+        name = blake2b(str(real_root).encode("utf-8", "surrogatepass"), digest_size=16)
         self.file = cache_home() / f"{name.hexdigest()}.cache"
         # Never write inside the checked repository, whatever XDG_CACHE_HOME says.
         self.enabled = not self.file.resolve().is_relative_to(real_root)
@@ -266,7 +266,7 @@ class ResultCache:
             self.forget(path)
 
     def run_key(self, digests: dict[str, bytes], *extra: Any) -> bytes:
-        digest = hashlib.blake2b(self.fingerprint, digest_size=16)
+        digest = blake2b(self.fingerprint, digest_size=16)
         # One update over every path and digest (digests have a fixed length: unambiguous).
         digest.update(
             b"".join(
