@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from sms_lint import collecting
 from sms_lint.config.file import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
@@ -163,6 +164,7 @@ def plain_result(
     # Which of the files sharing an id came first: git is asked (and its modules loaded) only
     # when some id is shared.
     history = functools.partial(_entry_order, request.root)
+    collecting.resume()  # start-up is over (see sms_lint.collecting)
     result = run_check(request.root, setup, request.today, request.fail_on, changes, cache, history)
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))
