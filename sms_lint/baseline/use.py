@@ -71,7 +71,7 @@ def excluding(setup: Setup, paths: tuple[Path | None, ...], root: Path) -> Setup
     if not inside_root:
         return setup
     config = replace(setup.config, exclude=(*setup.config.exclude, *inside_root))
-    return replace(setup, config=config)
+    return setup._replace(config=config)
 
 
 def with_baseline(result: Result, setup: Setup, baseline: Baseline, shown: str | None) -> Result:
