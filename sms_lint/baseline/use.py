@@ -70,7 +70,7 @@ def excluding(setup: Setup, paths: tuple[Path | None, ...], root: Path) -> Setup
     )
     if not inside_root:
         return setup
-    config = replace(setup.config, exclude=(*setup.config.exclude, *inside_root))
+    config = setup.config._replace(exclude=(*setup.config.exclude, *inside_root))
     return setup._replace(config=config)
 
 

@@ -12,7 +12,10 @@ It can never be wrong because every input is in a key:
   config (the packs' part kept in the data cache under their files' states);
 - the whole-run result is reused only for the same fingerprint, the same set of (path, content
   hash), the same ``--today`` and git's word on shared ids; with ``--base`` only the rules that
-  do not need the base are reused, the change rules always run.
+  do not need the base are reused, the change rules always run. A file whose new content parses
+  to what its entry held (data, positions, problems, body summary, findings, kind, id: all the
+  rules ever see of it, as a warm run gives them just that) counts under its previous hash
+  (``equivalent``): a comment edited reuses the result, kept again under the new hashes.
 The file holds a small index (read at start) and the documents' payloads after it, read only
 when a rule or a reporter needs a document. It lives in the user's cache folder
 (``$XDG_CACHE_HOME/sms-lint``), never inside the checked repository; a corrupt or unreadable
