@@ -11,9 +11,12 @@ from typing import Any
 
 import click
 
-from sms_lint import __version__
+from sms_lint import __version__, collecting
 from sms_lint.commands import COMMANDS, load_command, summary_stand_in
 from sms_lint.errors import UsageProblem
+
+# The commands whose check resumes collecting when its stages start (run.plain_result).
+_RESUMED_BY_THE_RUN = frozenset({"check", "coverage", "baseline"})
 
 
 class SmsLintGroup(click.Group):
@@ -24,7 +27,12 @@ class SmsLintGroup(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        return load_command(name) if name in COMMANDS else None
+        if name not in COMMANDS:
+            return None
+        command = load_command(name)
+        if name not in _RESUMED_BY_THE_RUN:
+            collecting.resume()
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The list of commands as click writes it, from their summaries: ``--help`` imports
@@ -36,6 +44,13 @@ class SmsLintGroup(click.Group):
             formatter.write_dl(rows)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        collecting.pause()  # start-up only (see sms_lint.collecting)
+        try:
+            self._main(*args, **kwargs)
+        finally:
+            collecting.resume()
+
+    def _main(self, *args: Any, **kwargs: Any) -> None:
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from sms_lint import collecting
 from sms_lint.config.file import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
@@ -23,6 +24,7 @@ from sms_lint.output import append_report, encode, write_report
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
+    from sms_lint.config.datacache import DataStore
     from sms_lint.gitrepo.entered import EntryOrder
     from sms_lint.pipeline.engine import Result, Setup
     from sms_lint.reporters import Reporter
@@ -61,19 +63,28 @@ def build_config(root: Path, config_path: Path | None) -> Config:
         raise UsageProblem(str(error)) from None
 
 
-def build_check_setup(root: Path, config_path: Path | None, use_cache: bool = False) -> Setup:
+def build_check_setup(
+    root: Path, config_path: Path | None, use_cache: bool = False, store: DataStore | None = None
+) -> Setup:
     """Config, rule packs and schemas for the commands that check (the packs' and schemas'
-    parsed data kept in the user's cache folder unless ``--no-cache``)."""
+    parsed data kept in the user's cache folder, ``store``, unless ``--no-cache``)."""
     # Imported here, not at the top: `register` and `history` list documents without rules.
-    from sms_lint.config.datacache import DataStore
     from sms_lint.config.pack import PackError
     from sms_lint.pipeline.engine import build_setup
 
     config = build_config(root, config_path)
+    if store is None and use_cache:
+        store = data_store(root)
     try:
-        return build_setup(config, DataStore(root) if use_cache else None)
+        return build_setup(config, store)
     except (ConfigError, PackError) as error:
         raise UsageProblem(str(error)) from None
+
+
+def data_store(root: Path) -> DataStore:
+    from sms_lint.config.datacache import DataStore
+
+    return DataStore(root)
 
 
 def display_root(root: Path) -> str:
@@ -84,11 +95,12 @@ def check_result(request: CheckRequest) -> Result:
     """The checked result, with the baseline and ``--new-only``'s base applied."""
     if request.new_only and request.base is None:
         raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
-    setup = build_check_setup(request.root, request.config_path, request.use_cache)
+    store = data_store(request.root) if request.use_cache else None
+    setup = build_check_setup(request.root, request.config_path, request.use_cache, store)
     from sms_lint.baseline import use
 
     setup = use.excluding(setup, (request.baseline, setup.config.baseline), request.root)
-    result, cache = plain_result(request, setup)
+    result, cache = plain_result(request, setup, store)
     try:
         result = _baselined(request, setup, result)
         if request.new_only and request.base is not None:
@@ -125,8 +137,11 @@ def _new_only(
     return use.with_base(result, ref, before, data_by_path(then))
 
 
-def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCache | None]:
-    """The check as the engine gives it (no baseline, no --new-only), and the cache used."""
+def plain_result(
+    request: CheckRequest, setup: Setup, store: DataStore | None = None
+) -> tuple[Result, ResultCache | None]:
+    """The check as the engine gives it (no baseline, no --new-only), and the cache used
+    (its fingerprint's rule part kept in ``store``, when given)."""
     from sms_lint.pipeline.engine import run_check
 
     changes = None
@@ -145,10 +160,11 @@ def plain_result(request: CheckRequest, setup: Setup) -> tuple[Result, ResultCac
     if request.use_cache:
         from sms_lint.cache.store import ResultCache  # only runs that use the cache pay for it
 
-        cache = ResultCache(request.root, setup)
+        cache = ResultCache(request.root, setup, store)
     # Which of the files sharing an id came first: git is asked (and its modules loaded) only
     # when some id is shared.
     history = functools.partial(_entry_order, request.root)
+    collecting.resume()  # start-up is over (see sms_lint.collecting)
     result = run_check(request.root, setup, request.today, request.fail_on, changes, cache, history)
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))

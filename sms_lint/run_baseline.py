@@ -11,7 +11,7 @@ import click
 
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
-from sms_lint.run import CheckRequest, build_check_setup, emit, plain_result
+from sms_lint.run import CheckRequest, build_check_setup, data_store, emit, plain_result
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,9 @@ class BaselineRequest:
 def run_baseline_command(request: BaselineRequest) -> int:
     """Write the baseline of today's findings; a config's own baseline is not applied (the
     new one records every finding that is not waived)."""
+    from sms_lint.baseline.apply import recordable
     from sms_lint.baseline.file import DEFAULT_NAME as DEFAULT_BASELINE
-    from sms_lint.baseline.use import baseline_text, excluding, recordable
+    from sms_lint.baseline.use import baseline_text, excluding
     from sms_lint.gitrepo.identity import git_user
 
     check = CheckRequest(
@@ -49,9 +50,10 @@ def run_baseline_command(request: BaselineRequest) -> int:
     if output is not None and output == request.root / DEFAULT_BASELINE and output.is_symlink():
         # never write through a link the repository may have committed in its place
         raise UsageProblem(f"{visible_path(str(output))} is a symbolic link: name a file with -o")
-    setup = build_check_setup(request.root, request.config_path, request.use_cache)
+    store = data_store(request.root) if request.use_cache else None
+    setup = build_check_setup(request.root, request.config_path, request.use_cache, store)
     setup = excluding(setup, (output, setup.config.baseline), request.root)
-    result, _ = plain_result(check, setup)
+    result, _ = plain_result(check, setup, store)
     emit(baseline_text(result, git_user(request.root), request.expires), request.output)
     if request.output is not None:
         count = len(recordable(result.findings))

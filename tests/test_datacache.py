@@ -158,3 +158,34 @@ def test_a_folder_named_as_a_pack_is_refused_from_the_cache_too(tmp_path, settle
     for _ in range(2):  # the refusal is never kept as data
         with pytest.raises(pack.PackError, match="not a regular file"):
             load_extra_rules(folder, DataStore(root_of(tmp_path)))
+
+
+def test_the_kept_fingerprint_is_the_worked_out_one_and_follows_the_packs(tmp_path, settled):
+    from sms_lint.cache.store import fingerprint
+    from sms_lint.run import build_check_setup
+
+    root = root_of(tmp_path)
+    org = root / "org-rules.yaml"
+    org.write_text(
+        ORG_PACK.replace("check: org_schema", "check: require-schema").replace(
+            "kind: service\n", "select: {kind: service}\n"
+        ),
+        encoding="utf-8",
+    )
+    (root / ".sms-lint.yaml").write_text("policies: [org-rules.yaml]\n", encoding="utf-8")
+
+    def kept_and_worked_out() -> tuple[bytes, bytes]:
+        store = DataStore(root)
+        setup = build_check_setup(root, None, True, store)
+        return fingerprint(setup, store), fingerprint(setup)
+
+    first = kept_and_worked_out()
+    assert first[0] == first[1] and kept_and_worked_out() == first
+    org.write_text(org.read_text(encoding="utf-8").replace("minor", "major"), encoding="utf-8")
+    second = kept_and_worked_out()
+    assert second[0] == second[1] != first[0]
+    (root / ".sms-lint.yaml").write_text(
+        "policies: [org-rules.yaml]\nrules: {ORG001: {enabled: false}}\n", encoding="utf-8"
+    )
+    third = kept_and_worked_out()
+    assert third[0] == third[1] not in (first[0], second[0])

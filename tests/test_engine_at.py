@@ -18,7 +18,7 @@ from sms_lint.cache.store import ResultCache
 from sms_lint.config.file import load_config
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.sandbox import GitProblem
-from sms_lint.pipeline import crossfile, filestage
+from sms_lint.pipeline import filestage, waivers
 from sms_lint.pipeline.at_revision import findings_at
 from sms_lint.pipeline.engine import build_setup, run_check
 
@@ -152,7 +152,7 @@ def test_a_whole_run_result_for_the_same_tree_is_reused(
     expected = run_check(root, setup, DAY, "minor", cache=ResultCache(root, setup)).findings
     # Neither a parse nor the cross-file stage may run: either would fail the test.
     monkeypatch.setattr(filestage, "process_read", None)
-    monkeypatch.setattr(crossfile, "apply_waivers", None)
+    monkeypatch.setattr(waivers, "apply_waivers", None)  # looked up there when the stage runs
     assert findings_at(root, setup, DAY, "HEAD", ResultCache(root, setup)) == expected
 
 

@@ -155,3 +155,77 @@ def test_the_list_of_commands_is_what_click_prints_from_the_commands(width: int)
     click.Group.format_commands(cli, ctx, clicks)  # loads every command to read its help
     assert ours.getvalue() == clicks.getvalue()
     assert "check" in ours.getvalue()
+
+
+# Never needed by a warm run whose cross-file result is the kept one: the rule modules (but
+# the registry and the pack's parameter checks), what the rules' stage uses, the baseline's
+# code when no baseline is in use, jsonschema for valid files, OpenSSL. (The probe itself
+# imports json.)
+NOT_FOR_A_KEPT_RESULT = (
+    "sms_lint.checks.base",
+    "sms_lint.pipeline.folding",
+    "sms_lint.pipeline.waivers",
+    "sms_lint.baseline.apply",
+    "sms_lint.baseline.file",
+    "sms_lint.baseline.keys",
+    "jsonschema",
+    "hashlib",
+)
+PARAMETER_CHECKS = {"sms_lint.checks", "sms_lint.checks.root_causes"}
+
+
+def rule_modules(loaded: set[str]) -> set[str]:
+    return {name for name in loaded if name.startswith("sms_lint.checks")} - PARAMETER_CHECKS
+
+
+def test_a_warm_run_that_keeps_the_result_imports_no_rule_module(tmp_path: Path) -> None:
+    root = changed_copy(tmp_path)
+    target = root / "services" / "svc-backup.yaml"
+    original = target.read_text(encoding="utf-8")
+    code, _, cold = probe(tmp_path, "check", str(root), "--today", TODAY)
+    assert code == 0 and rule_modules(cold)  # the first run ran every rule
+    for edit in ("", "# a comment: nothing the rules read\n", "# another\n"):
+        target.write_text(original + edit, encoding="utf-8")
+        code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
+        assert code == 0 and "no findings" in output, (edit, output)
+        assert rule_modules(loaded) == set(), edit
+        assert sorted(loaded.intersection(NOT_FOR_A_KEPT_RESULT)) == [], edit
+    # A Markdown body is read the CommonMark way only when one is parsed.
+    assert "sms_lint.parse.visible" in cold and "sms_lint.parse.visible" not in loaded
+
+
+def test_a_value_changed_runs_the_rules_and_loads_their_modules(tmp_path: Path) -> None:
+    root = changed_copy(tmp_path)
+    target = root / "services" / "svc-backup.yaml"
+    probe(tmp_path, "check", str(root), "--today", TODAY)
+    target.write_text(target.read_text(encoding="utf-8").replace("SVC-NETWORK", "SVC-NONE"))
+    code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
+    assert code in (0, 1) and "SVC-NONE" in output
+    assert {"sms_lint.checks.references", "sms_lint.pipeline.waivers"} <= loaded
+
+
+def test_every_registered_check_names_a_function_of_its_module() -> None:
+    from sms_lint import checks
+
+    for name in (*checks.REGISTRY, *checks.PARAM_VALIDATORS):
+        registry = checks.REGISTRY if name in checks.REGISTRY else checks.PARAM_VALIDATORS
+        assert callable(registry[name]), name
+
+
+@pytest.mark.parametrize("args", [["--version"], ["rules"], ["check", "no-such-folder"]])
+def test_the_collector_paused_for_start_up_is_on_again_after_any_command(
+    args: list[str],
+) -> None:
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        cli.main(args=args, prog_name="sms-lint")
+    assert gc.isenabled()
+    gc.disable()  # a caller's own choice is left alone
+    try:
+        with pytest.raises(SystemExit):
+            cli.main(args=args, prog_name="sms-lint")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

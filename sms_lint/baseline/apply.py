@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from sms_lint.baseline import BASELINE_EXPIRED, BASELINE_STALE, OWN_RULES
 from sms_lint.baseline.file import Baseline, Entry
 from sms_lint.baseline.keys import Key, finding_key
 from sms_lint.config.rulebook import RuleBook
@@ -20,10 +21,6 @@ from sms_lint.finding import Finding
 from sms_lint.model import Artifact
 from sms_lint.pipeline.waivers import EXPIRED_RULE, UNBOUNDED_RULE, UNUSED_RULE
 
-BASELINE_STALE = "SMS037"
-BASELINE_EXPIRED = "SMS038"
-# Findings about the baseline itself are never recorded in it (they would excuse themselves).
-OWN_RULES = frozenset({BASELINE_STALE, BASELINE_EXPIRED})
 # Nor findings about waivers (expired, unused, unbounded): a waiver is a decision, and its
 # upkeep is never debt to carry.
 NEVER_RECORDED = OWN_RULES | {EXPIRED_RULE, UNUSED_RULE, UNBOUNDED_RULE}

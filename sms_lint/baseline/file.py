@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from sms_lint.baseline import BaselineError
 from sms_lint.baseline.keys import REPOSITORY, Key
 from sms_lint.config.values import ConfigError, iso_date
 from sms_lint.parse.documents import decode
@@ -31,10 +32,6 @@ _HEADER = """\
 # A baseline is a snapshot of debt; a waiver in .sms-lint.yaml is a decision with a reason,
 # an approver and an expiry date.
 """
-
-
-class BaselineError(Exception):
-    """A baseline file that cannot be used: one sentence with the file and line."""
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sms_lint.baseline.apply import (
-    OWN_RULES,
-    apply_baseline,
-    data_by_path,
-    mark_new,
-    recordable,
-)
-from sms_lint.baseline.file import Baseline, BaselineError, parse, render
-from sms_lint.baseline.keys import finding_key
+from sms_lint.baseline import OWN_RULES, BaselineError
 from sms_lint.config.packs import inside
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Finding
 
 if TYPE_CHECKING:
+    from sms_lint.baseline.file import Baseline
     from sms_lint.pipeline.engine import Result, Setup
+
+# The baseline's file format, matching and keys are imported by the functions that use them:
+# a run without a baseline (every pre-commit run, mostly) loads none of them.
+__all__ = ["BaselineError"]
 
 MAX_BASELINE_BYTES = 16 * 1024 * 1024  # some 30,000 entries; refuses a runaway file
 
@@ -44,6 +41,8 @@ def read_baseline(path: Path, root: Path, trusted: bool) -> Baseline:
         raise BaselineError(f"cannot read {name}: {why}") from None
     if len(raw) > MAX_BASELINE_BYTES:
         raise BaselineError(f"{name} is larger than {MAX_BASELINE_BYTES // 2**20} MiB")
+    from sms_lint.baseline.file import parse
+
     return parse(raw, name)
 
 
@@ -71,11 +70,13 @@ def excluding(setup: Setup, paths: tuple[Path | None, ...], root: Path) -> Setup
     )
     if not inside_root:
         return setup
-    config = replace(setup.config, exclude=(*setup.config.exclude, *inside_root))
-    return replace(setup, config=config)
+    config = setup.config._replace(exclude=(*setup.config.exclude, *inside_root))
+    return setup._replace(config=config)
 
 
 def with_baseline(result: Result, setup: Setup, baseline: Baseline, shown: str | None) -> Result:
+    from sms_lint.baseline.apply import apply_baseline, data_by_path
+
     findings = apply_baseline(
         result.findings,
         baseline,
@@ -98,6 +99,8 @@ def with_base(
 ) -> Result:
     """``--new-only``: every finding marked new or pre-existing, and what the change fixed.
     ``then`` (the base's artifact data by path) names list items by id in the base's keys."""
+    from sms_lint.baseline.apply import data_by_path, mark_new
+
     now = data_by_path(result.artifacts)
     if not then:
         # The base had no SMS at all (the change brings it): every finding is new, and
@@ -109,6 +112,10 @@ def with_base(
 
 def baseline_text(result: Result, recorded_by: str | None, expires: datetime.date | None) -> str:
     """The baseline file recording ``result``'s findings."""
+    from sms_lint.baseline.apply import data_by_path, recordable
+    from sms_lint.baseline.file import render
+    from sms_lint.baseline.keys import finding_key
+
     data = data_by_path(result.artifacts)
     entries = [
         (

@@ -15,11 +15,11 @@ findings, and the artifact's id (so that shared ids are found without decoding a
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 from collections.abc import Callable
 from typing import Any
 
+from sms_lint.digests import blake2b
 from sms_lint.finding import Finding, Severity
 from sms_lint.parse.documents import Document
 from sms_lint.parse.placeholders import Body
@@ -33,7 +33,7 @@ Fetch = Callable[[], bytes]  # a document's payload, read (or recomputed) when f
 
 def payload_check(payload: bytes) -> bytes:
     """A digest of encoded documents (the payload region), stored in the index."""
-    return hashlib.blake2b(payload, digest_size=16).digest()
+    return blake2b(payload, digest_size=16).digest()
 
 
 def finding_tuple(f: Finding) -> tuple:

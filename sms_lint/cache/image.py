@@ -117,12 +117,11 @@ def write_image(
     stamp: int,
 ) -> None:
     """Write ``image`` (entries whose payload is lost are left out) atomically to ``file``."""
-    import hashlib
-
+    from sms_lint.digests import blake2b
     from sms_lint.output import write_chunks_atomic  # only runs that write pay for its imports
 
     parts: list[bytes] = []
-    region_check = hashlib.blake2b(digest_size=16)  # payload_check of the parts, in one pass
+    region_check = blake2b(digest_size=16)  # payload_check of the parts, in one pass
     entries: dict[str, tuple] = {}
     at = 0
     for path, entry in image.entries.items():

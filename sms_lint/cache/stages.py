@@ -47,10 +47,21 @@ class CachedFileStage:
             self.ids[outcome.document.path] = ident
             done[outcome.document.path] = processed
             if not self.lookup_only:
-                self.cache.store(processed, ident)
+                self._store(processed, ident)
         if not self.lookup_only:
             self.cache.verified = True  # every entry's file has now been looked at
         return [done[p] for p in paths]
+
+    def _store(self, processed: Processed, ident: str | None) -> None:
+        """Store a file's new outcome, and note when it holds what its entry held (see
+        :meth:`ResultCache.same_facts`): the cross-file result may then be the kept one."""
+        cache, path = self.cache, processed.outcome.document.path
+        before = cache.entries.get(path)
+        cache.store(processed, ident)
+        if before is None or processed.digest is None or before[1] == processed.digest:
+            return
+        if cache.same_facts(path, before):
+            cache.equivalent[path] = (processed.digest, before[1])
 
     def _vouched(self, path: str) -> Processed | None:
         """The common case of a warm run, kept short: an entry the file's metadata vouches
@@ -120,6 +131,8 @@ class CachedCrossFile:
         key = self._key(run, entered)
         if self.stage.changes is None:
             cached = self.cache.cached_findings(key)
+            if cached is None:
+                cached = self._equivalent(run, entered, key)
             if cached is not None:
                 return list(cached)
             checked = self.stage.check(run, entered)
@@ -129,11 +142,30 @@ class CachedCrossFile:
         self._keep_rules(key, checked)
         return checked.findings
 
+    def _equivalent(self, run: FileRun, entered: Entered, key: bytes) -> tuple[Finding, ...] | None:
+        """The findings kept for the previous content of the files whose change altered no
+        fact the rules read (:attr:`ResultCache.equivalent`), every other input the same: the
+        rules would see exactly what they saw then. Kept again under this run's own key, so
+        that the next run, changed or not, finds them."""
+        earlier = {
+            path: old
+            for path, (new, old) in self.cache.equivalent.items()
+            if run.digests.get(path) == new
+        }
+        if not earlier:
+            return None
+        found = self.cache.cached_findings(self._key(run, entered, {**run.digests, **earlier}))
+        if found is not None:
+            self.cache.remember_findings(key, found, base=self.base)
+        return found
+
     def _keep_rules(self, key: bytes, checked: Checked) -> None:
         if checked.per_rule is not None and not self.base:
             self.cache.remember_rules(key, checked.per_rule)
 
-    def _key(self, run: FileRun, entered: Entered) -> bytes:
+    def _key(
+        self, run: FileRun, entered: Entered, digests: dict[str, bytes] | None = None
+    ) -> bytes:
         no_bytes = tuple(  # files whose bytes could not be read have no digest to key on
             (o.document.path, o.findings)
             for o in run.outcomes
@@ -142,4 +174,5 @@ class CachedCrossFile:
         added, added_on = entered
         order = (sorted(added.items()), sorted(added_on.items()))
         today = self.stage.today.isoformat()
-        return self.cache.run_key(run.digests, today, repr(no_bytes), repr(order))
+        keyed = run.digests if digests is None else digests
+        return self.cache.run_key(keyed, today, repr(no_bytes), repr(order))

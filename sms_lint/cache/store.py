@@ -9,10 +9,13 @@ It can never be wrong because every input is in a key:
   no program can set back (``touch -r`` restores the mtime only);
 - the whole cache is discarded unless its *fingerprint* matches: sms-lint's version and install
   (each source file's size and mtime), the Python version, the schemas, every rule pack and the
-  config;
+  config (the packs' part kept in the data cache under their files' states);
 - the whole-run result is reused only for the same fingerprint, the same set of (path, content
   hash), the same ``--today`` and git's word on shared ids; with ``--base`` only the rules that
-  do not need the base are reused, the change rules always run.
+  do not need the base are reused, the change rules always run. A file whose new content parses
+  to what its entry held (data, positions, problems, body summary, findings, kind, id: all the
+  rules ever see of it, as a warm run gives them just that) counts under its previous hash
+  (``equivalent``): a comment edited reuses the result, kept again under the new hashes.
 The file holds a small index (read at start) and the documents' payloads after it, read only
 when a rule or a reporter needs a document. It lives in the user's cache folder
 (``$XDG_CACHE_HOME/sms-lint``), never inside the checked repository; a corrupt or unreadable
@@ -24,25 +27,29 @@ cache is written (CI runners check out into ever new folders).
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import marshal
 import os
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sms_lint import __version__
 from sms_lint.cache import entries as cache_entries
 from sms_lint.cache.entries import finding_tuple
 from sms_lint.cache.image import Image, read_image, write_image
 from sms_lint.cache.stable import stable_repr
+from sms_lint.digests import blake2b
 from sms_lint.finding import Finding
 from sms_lint.parse.loader import parser_name
 from sms_lint.pipeline.filestage import FileOutcome, Processed, Signature
 from sms_lint.pipeline.setup import Setup
-from sms_lint.resources import data_dir
+from sms_lint.resources import builtin_pack_path, data_dir
+
+if TYPE_CHECKING:
+    from sms_lint.config.datacache import DataStore
 
 FORMAT = 6  # 5: a summary of each Markdown body; 6: metadata, an index and lazy payloads
 STALE_DAYS = 30
@@ -61,7 +68,7 @@ def cache_home() -> Path:
 def install_digest() -> bytes:
     """sms-lint's install: each source and data file's name, size and mtime (stat only, never
     the contents: an edited checkout still changes it)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for folder in (_PACKAGE, data_dir("schemas")):
         digest.update(str(folder).encode("utf-8", "surrogatepass") + b"\0")
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -74,20 +81,39 @@ def install_digest() -> bytes:
     return digest.digest()
 
 
-def fingerprint(setup: Setup) -> bytes:
+def fingerprint(setup: Setup, store: DataStore | None = None) -> bytes:
     """Everything besides the files themselves that decides a result."""
+    config = stable_repr(setup.config)  # never repr(): a set's order differs per process
     parts = (
         __version__,
         sys.version,
         parser_name(),  # libyaml and the pure-Python parser accept and place text differently
-        stable_repr(setup.framework),  # never repr(): a set's order differs per process
-        stable_repr(setup.rulebook),
-        stable_repr(setup.config),
+        config,
     )
-    digest = hashlib.blake2b(install_digest(), digest_size=16)
+    digest = blake2b(install_digest(), digest_size=16)
+    digest.update(_rules_digest(setup, config, store))
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.digest()
+
+
+def _rules_digest(setup: Setup, config: str, store: DataStore | None) -> bytes:
+    """The framework and rulebook as a digest: theirs is a function of the packs and the
+    config alone (and of sms-lint, which ``install_digest`` covers), so the data cache keeps
+    it under the packs' file states and the config, as it keeps their parsed data; working
+    it out (``stable_repr`` of some 200 KB) was most of a warm pre-commit run's fingerprint."""
+
+    def work_out() -> bytes:
+        digest = blake2b(digest_size=16)
+        for part in (stable_repr(setup.framework), stable_repr(setup.rulebook)):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.digest()
+
+    if store is None:
+        return work_out()
+    label = "fingerprint under " + blake2b(config.encode(), digest_size=16).hexdigest()
+    kept = store.get(label, [builtin_pack_path(), *setup.config.policies], work_out)
+    return kept if isinstance(kept, bytes) and len(kept) == 16 else work_out()
 
 
 Again = Callable[[], Processed]  # a file through the per-file stage once more
@@ -98,25 +124,39 @@ def _ident(outcome: FileOutcome) -> str | None:
     return artifact.id if artifact is not None else None
 
 
+def _plain(payload: bytes) -> str | None:
+    """A document's payload (``Document.encode``: marshalled data, positions and problems,
+    body summary) as one text that tells every value and type apart (1, 1.0, True, "1"), for
+    marshal's bytes also differ with how the objects they came from were shared."""
+    try:
+        data, detail, body = marshal.loads(payload)
+        return repr((marshal.loads(data), marshal.loads(detail), body))
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
 class ResultCache:
     """One cache file per checked root: its index read at start, payloads when needed, the
     whole written once at the end when something changed."""
 
-    def __init__(self, root: Path, setup: Setup) -> None:
+    def __init__(self, root: Path, setup: Setup, store: DataStore | None = None) -> None:
         # This run's stamp, taken before any file is looked at (see RACY_NS).
         self.now = time.time_ns()
         real_root = root.resolve()
-        name = hashlib.blake2b(str(real_root).encode("utf-8", "surrogatepass"), digest_size=16)
+        name = blake2b(str(real_root).encode("utf-8", "surrogatepass"), digest_size=16)
         self.file = cache_home() / f"{name.hexdigest()}.cache"
         # Never write inside the checked repository, whatever XDG_CACHE_HOME says.
         self.enabled = not self.file.resolve().is_relative_to(real_root)
-        self.fingerprint = fingerprint(setup)
+        self.fingerprint = fingerprint(setup, store)
         self.image = Image.empty()
         self._fresh: dict[str, bytes] = {}  # payloads of the entries stored by this run
         self._dirty = False
         # Set by the work tree's stage once it has looked at every entry's file: only then
         # may the file carry this run's stamp (else the stamp it was read with).
         self.verified = False
+        # path -> (its content digest now, its digest in the last run) for each file whose
+        # change the per-file stage found to alter nothing the cross-file rules read.
+        self.equivalent: dict[str, tuple[bytes, bytes]] = {}
         if self.enabled:
             self._load()
 
@@ -204,6 +244,22 @@ class ResultCache:
         )  # fmt: skip
         self._dirty = True
 
+    def same_facts(self, path: str, before: tuple) -> bool:
+        """Whether the entry just stored for ``path`` holds what ``before`` (its entry from the
+        cache file) held: the same parsed form byte for byte, findings, kind, declared kind
+        and id. The cross-file rules read nothing else of a file (a warm run gives them just
+        this), so a change that keeps all of it (a comment) cannot change their findings."""
+        now = self.image.entries.get(path)
+        if now is None or now is before or now[4:] != before[4:]:
+            return False
+        fresh, kept = self._fresh.get(path), self.image.payload(before[2], before[3])
+        if fresh is None or kept is None:
+            return False
+        if fresh == kept:
+            return True
+        plain = _plain(kept)
+        return plain is not None and plain == _plain(fresh)
+
     def forget(self, path: str) -> None:
         if self.image.entries.pop(path, None) is not None:
             self._dirty = True
@@ -213,7 +269,7 @@ class ResultCache:
             self.forget(path)
 
     def run_key(self, digests: dict[str, bytes], *extra: Any) -> bytes:
-        digest = hashlib.blake2b(self.fingerprint, digest_size=16)
+        digest = blake2b(self.fingerprint, digest_size=16)
         # One update over every path and digest (digests have a fixed length: unambiguous).
         digest.update(
             b"".join(

@@ -6,8 +6,6 @@ when the committed page differs from this output.
 
 from __future__ import annotations
 
-import dataclasses
-
 from sms_lint.commands.rule_catalog import Catalog, examines
 from sms_lint.config.pack import Rule
 from sms_lint.neutralise import clean, markdown
@@ -67,7 +65,7 @@ def _safe(rule: Rule) -> Rule:
     examples = {
         f: clean(getattr(rule, f)).replace("`", "'") for f in ("example_pass", "example_fail")
     }
-    return dataclasses.replace(rule, **changed, **examples)
+    return rule._replace(**changed, **examples)
 
 
 def grading_text(rule: Rule) -> str:

@@ -8,7 +8,6 @@ organization's trusted files, but a broken one is still a clear error, never a t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -33,8 +32,9 @@ class PackError(Exception):
     """A rule pack that cannot be used; the message is one sentence for the user."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(
+    NamedTuple
+):  # immutable, a fifth of a frozen dataclass's cost to define (every run pays it)
     """One rule: identity and grading from the pack, behaviour from its ``check`` function."""
 
     id: str
@@ -47,14 +47,14 @@ class Rule:
     remediation: str = ""
     example_pass: str = ""
     example_fail: str = ""
-    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    params: Mapping[str, Any] = MappingProxyType({})  # read-only: one empty default is safe
     pack: str = "builtin"
     # What the rule examines: "all" artifacts, "repository" (one repo-wide verdict), or the
     # kinds it looks at. JUnit lists one test case per (rule, examined artifact).
     applies_to: tuple[str, ...] = ("all",)
     # Named grades a check may pick when the grade depends on what is affected
     # (``grades: {retired: observation}``), and why the rule is graded so (docs/rules.md).
-    grades: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    grades: Mapping[str, Severity] = MappingProxyType({})
     grading: str = ""
 
 
@@ -64,8 +64,7 @@ class Clause(NamedTuple):  # immutable, and cheaper to define than a frozen data
     coverage: bool  # listed in the readiness (coverage) report
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):  # immutable (as Rule)
     """The built-in pack: what the standard asks for and how artifacts map onto it."""
 
     name: str
@@ -74,7 +73,7 @@ class Framework:
     value_clauses: Mapping[str, Mapping[str, tuple[str, ...]]]
     rules: tuple[Rule, ...]
     # What counts as documented and operating (the pack's `evidence:` section).
-    evidence: EvidenceRules = field(default_factory=EvidenceRules)
+    evidence: EvidenceRules = EvidenceRules()  # a NamedTuple: immutable
 
     @property
     def kinds(self) -> tuple[str, ...]:

@@ -53,7 +53,6 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sms_lint.parse.markup import has_content, is_html_tag, is_keyboard_key
-from sms_lint.parse.visible import Kind, shown
 
 DEFAULT_MARKERS = (
     "TBD",
@@ -90,7 +89,6 @@ _DATE = rf"(?<![\w/(-]){_NAMES_FORMAT}(?:YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY)(?![\w
 _WORD_END = r"(?![\w-])(?!\.\w)"
 _HEADING = re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_FENCED = (Kind.FENCE, Kind.FENCED)
 
 
 class Placeholder(NamedTuple):
@@ -174,12 +172,16 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[str]) -> Body:
     """The :class:`Body` of the Markdown ``lines``, the first of which is line ``first_line``
     of the file (the front matter's closing fence is the line before)."""
+    # Here, not at the top: a run that parses no Markdown body never loads CommonMark's reading.
+    from sms_lint.parse.visible import Kind, shown
+
+    fenced = (Kind.FENCE, Kind.FENCED)
     content = 0
     found: list[Placeholder] = []
     for number, line in enumerate(shown(lines), start=first_line):
         # Fences are markup; what they hold counts like any other line, and holds examples.
         # Indented code is read as text: in a list item it is often a paragraph.
-        if line.kind in _FENCED:
+        if line.kind in fenced:
             content += line.kind is Kind.FENCED and has_content(line.text)
             continue
         text = line.text

@@ -15,20 +15,21 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sms_lint import checks
-from sms_lint.checks.base import Context, Hit
-from sms_lint.checks.ids import EntryHistory, entry_order
 from sms_lint.config.pack import Rule
 from sms_lint.config.rulebook import RuleBook
 from sms_lint.finding import Finding
 from sms_lint.model import Artifact
 from sms_lint.parse.declared import NO_ARTIFACT
 from sms_lint.pipeline.filestage import FileOutcome
-from sms_lint.pipeline.folding import checked_hits, fold, fold_placeholders, name_what_waits
 from sms_lint.pipeline.setup import Setup
-from sms_lint.pipeline.waivers import apply_waivers
 
 if TYPE_CHECKING:
+    from sms_lint.checks.base import Context, Hit
+    from sms_lint.checks.ids import EntryHistory
     from sms_lint.gitrepo.changes import ChangeSet
+
+# The rules' context, git's order of shared ids, folding and waivers are imported where they
+# are used: a warm run that reuses the kept result (sms_lint.cache.stages) needs none of them.
 
 # The engine's own rule: a rule's check that stopped on an unexpected exception.
 RULE_CRASHED = "SMS199"
@@ -83,11 +84,15 @@ class CrossFileStage:
                     seen.add(ident)
             else:
                 return {}, {}
+        from sms_lint.checks.ids import entry_order
+
         return entry_order(run.artifacts, self.history)
 
     def check(self, run: FileRun, entered: Entered, reuse: PerRule | None = None) -> Checked:
         """Every enabled rule (``reuse``: the findings of rules that need no base, kept from a
         run with the same inputs), then folding and waivers, sorted."""
+        from sms_lint.checks.base import Context
+
         artifacts = run.artifacts
         not_read = [
             o
@@ -133,6 +138,9 @@ class CrossFileStage:
         aside: list[tuple[Rule, Hit]],
         context: Context,
     ) -> list[Finding]:
+        from sms_lint.pipeline.folding import fold, fold_placeholders, name_what_waits
+        from sms_lint.pipeline.waivers import apply_waivers
+
         book = self.setup.rulebook
         per_file = [f for o in run.outcomes for f in o.findings]
         hosted = name_what_waits(per_file, unread, aside, book)
@@ -156,6 +164,8 @@ def _rule_findings(
     """The rule's findings; a rule that raises keeps the findings made so far and adds one
     repository-wide SMS199 finding, and the run goes on with the other rules. Rules see only
     schema-valid data, so this is a safety net for bugs, not a way to handle bad input."""
+    from sms_lint.pipeline.folding import checked_hits
+
     out: list[Finding | None] = []
     try:
         _hits_to_findings(rule, checked_hits(rule, check(context, rule), aside), book, out)

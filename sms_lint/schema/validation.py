@@ -6,8 +6,6 @@ our own schema files (by bare file name), so validation never touches the networ
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 from collections.abc import Iterator
 from functools import cache, cached_property
@@ -93,6 +91,8 @@ def load_schemas(schema_dir: Path, store: DataStore | None = None) -> dict[str, 
 
 
 def _parsed(files: list[Path]) -> dict[str, dict[str, Any]]:
+    import json  # only when the schemas are parsed (the data cache keeps them parsed)
+
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in files}
 
 
@@ -106,7 +106,10 @@ class SchemaSet:
         self.kinds = frozenset(
             name.removesuffix(".json") for name in schemas if name not in _SHARED_FILES
         )
-        self._fast = _compile_fast(schemas)
+        # Each kind's fast validator is compiled when a document of that kind is first
+        # validated: a warm run with one file changed compiles one, not every kind's.
+        self._fast: dict[str, Check | None] = {}
+        self._compiler: Compiler | None = None
 
     @cached_property
     def _registry(self) -> Registry:
@@ -136,27 +139,30 @@ class SchemaSet:
 
     def errors(self, kind: str, data: dict[str, Any]) -> list[ValidationError]:
         """jsonschema's errors for ``data`` (none, without the slow walk, when it is valid)."""
-        fast = self._fast.get(kind)
+        fast = self._fast[kind] if kind in self._fast else self._compile_fast(kind)
         if fast is not None and fast(data):
             return []  # valid: no need for jsonschema's (slow) detailed walk
         return list(self._validators[kind].iter_errors(data))
+
+    def _compile_fast(self, kind: str) -> Check | None:
+        """The fast yes/no validator of ``kind`` if the compiler fully understands its schema
+        (else None: jsonschema alone validates it). The compiler shares what the kinds' files
+        share (``defs.json``); one that gave up is not used again, half-way through a ref."""
+        fast = None
+        if kind in self.kinds:
+            compiler = self._compiler or Compiler(self._schemas)
+            try:
+                fast = compiler.compile_file(kind + ".json")
+                self._compiler = compiler
+            except Unsupported:
+                self._compiler = None
+        self._fast[kind] = fast
+        return fast
 
     def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
         budget = Budget(FILE_BUDGET)
         for error in self.errors(kind, data):
             yield from _explain(error, self.header_fields, budget, data)
-
-
-def _compile_fast(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
-    """Fast yes/no validators for the kinds whose schema the compiler fully understands."""
-    compiler = Compiler(schemas)
-    fast = {}
-    for name in schemas:
-        if name not in _SHARED_FILES:
-            # A schema the compiler does not fully understand is validated by jsonschema alone.
-            with contextlib.suppress(Unsupported):
-                fast[name.removesuffix(".json")] = compiler.compile_file(name)
-    return fast
 
 
 # What names a list item, as the user wrote it: objectives, risks, actions, roles by id; a
@@ -195,6 +201,8 @@ def _preview(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    import json
+
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -1,0 +1,32 @@
+"""Start-up without the cyclic garbage collector, which it only slows down.
+
+Importing some 100 modules and building the rule packs makes only objects that live until the
+process ends (modules, classes, functions, rules), yet allocating them sets off dozens of
+collections that walk them all and free nothing: 5-8 ms of a warm pre-commit run. The CLI
+pauses the collector while it starts, and the collector is back once a command's real work
+begins (:func:`resume`: before a check's stages, or as soon as another command is loaded).
+Nothing is paused for code that does not start through the CLI.
+"""
+
+from __future__ import annotations
+
+import gc
+
+_paused = False
+
+
+def pause() -> None:
+    """Stop collecting, if it was on, until :func:`resume`."""
+    global _paused
+    if gc.isenabled():
+        gc.disable()
+        _paused = True
+
+
+def resume() -> None:
+    """Collect again, if :func:`pause` stopped it (never turns on a collector a caller turned
+    off)."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.enable()
