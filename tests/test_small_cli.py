@@ -48,7 +48,7 @@ def test_bad_today_option_still_names_the_option(tmp_path: object) -> None:
 def test_org001_fallback_messages_carry_no_python_repr() -> None:
     from jsonschema import Draft202012Validator
 
-    from sms_lint.schema.validation import explain
+    from sms_lint.schema.violations import explain
 
     data = {"targets": [{"metric": "x"}], "tags": ["a", "b"], "n": 7}
     schemas = [

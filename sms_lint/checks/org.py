@@ -35,7 +35,8 @@ from sms_lint.config.pack import PackError, Rule
 from sms_lint.files.discovery import matches
 from sms_lint.model import Artifact
 from sms_lint.resources import data_dir
-from sms_lint.schema.validation import SchemaSet, explain, load_schemas
+from sms_lint.schema.validation import SchemaSet, load_schemas
+from sms_lint.schema.violations import explain
 
 _PARAMS = {"select", "schema", "message"}
 _SELECTORS = {"kind", "path", "where"}

@@ -27,7 +27,7 @@ from sms_lint.finding import Finding
 from sms_lint.parse.placeholders import find, marker_pattern, places_in_data
 from sms_lint.schema.placeholder_words import field_message
 from sms_lint.schema.prune import value_at
-from sms_lint.schema.validation import Violation
+from sms_lint.schema.violations import Violation
 
 if TYPE_CHECKING:
     from sms_lint.config.rulebook import RuleBook

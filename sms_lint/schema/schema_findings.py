@@ -12,14 +12,9 @@ from typing import TYPE_CHECKING
 
 from sms_lint.finding import Finding
 from sms_lint.parse.documents import Document
+from sms_lint.schema.missing_fields import merge_missing, misspelt_required
 from sms_lint.schema.prune import value_at
-from sms_lint.schema.validation import (
-    Violation,
-    explain,
-    impossible_date,
-    merge_missing,
-    misspelt_required,
-)
+from sms_lint.schema.violations import Violation, explain, impossible_date
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
