@@ -1,4 +1,4 @@
-"""Where the shipped data lives: ``schemas/`` and ``policies/``.
+"""Where the shipped data lives (``schemas/`` and ``policies/``), and the user's cache folder.
 
 In an installed wheel they sit inside the package (``sms_lint/schemas``); in a source checkout
 they are the top-level folders next to the package. Both layouts are the same files.
@@ -6,6 +6,7 @@ they are the top-level folders next to the package. Both layouts are the same fi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -21,3 +22,10 @@ def data_dir(name: str) -> Path:
 
 def builtin_pack_path() -> Path:
     return data_dir("policies") / "iso20000-1-2018.yaml"
+
+
+def cache_home() -> Path:
+    """The user's cache folder (``$XDG_CACHE_HOME/sms-lint``): the result cache and the data
+    cache live there, never in the checked repository."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sms-lint"

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from conftest import EXAMPLE, TODAY
 
-from sms_lint.cache import store
+from sms_lint.cache import fingerprint, store
 from sms_lint.cache.image import Image
 from sms_lint.files import treewalk
 from sms_lint.pipeline import filestage
@@ -197,12 +197,12 @@ def test_the_fingerprint_follows_an_edited_source(
     package.mkdir()
     module = package / "module.py"
     module.write_text("A = 1\n")
-    monkeypatch.setattr(store, "_PACKAGE", package)
-    first = store.install_digest()
-    assert store.install_digest() == first
+    monkeypatch.setattr(fingerprint, "_PACKAGE", package)
+    first = fingerprint.install_digest()
+    assert fingerprint.install_digest() == first
     module.write_text("A = 22\n")
-    assert store.install_digest() != first
+    assert fingerprint.install_digest() != first
     stat = module.stat()
     module.write_text("A = 33\n")
     os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
-    assert store.install_digest() != first
+    assert fingerprint.install_digest() != first

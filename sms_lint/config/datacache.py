@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sms_lint import __version__
+from sms_lint.resources import cache_home
 
 T = TypeVar("T")
 
@@ -37,13 +38,6 @@ _PARSERS = Path(__file__).resolve().parent.parent / "parse"  # what reads organi
 _CRC = 4  # bytes of the CRC-32 ahead of the marshalled body
 
 Key = tuple[str, tuple[tuple[Any, ...], ...]]
-
-
-def cache_home() -> Path:
-    """The user's cache folder: the result cache's (``sms_lint.cache.store.cache_home``),
-    without importing the result cache."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sms-lint"
 
 
 class DataStore:
