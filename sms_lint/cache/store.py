@@ -47,8 +47,9 @@ from sms_lint.resources import cache_home
 
 if TYPE_CHECKING:
     from sms_lint.config.datacache import DataStore
+    from sms_lint.parse.documents import Document
 
-FORMAT = 6  # 5: a summary of each Markdown body; 6: metadata, an index and lazy payloads
+FORMAT = 7  # 6: metadata, an index and lazy payloads; 7: the index after the payloads
 STALE_DAYS = 30
 # Two seconds: FAT's timestamps; finer filesystems lose nothing but a rehash of files written
 # in the two seconds before a run.
@@ -89,7 +90,8 @@ class ResultCache:
         self.enabled = not self.file.resolve().is_relative_to(real_root)
         self.fingerprint = fingerprint(setup, store)
         self.image = Image.empty()
-        self._fresh: dict[str, bytes] = {}  # payloads of the entries stored by this run
+        # The documents of the entries stored by this run, encoded only when written (or compared).
+        self._fresh: dict[str, Document] = {}
         self._dirty = False
         # Set by the work tree's stage once it has looked at every entry's file: only then
         # may the file carry this run's stamp (else the stamp it was read with).
@@ -177,7 +179,7 @@ class ResultCache:
             return
         document = outcome.document
         path = document.path
-        self._fresh[path] = document.encode()
+        self._fresh[path] = document
         self.image.entries[path] = (
             signed, content, -1, -1, document.is_artifact, outcome.kind,
             tuple(finding_tuple(f) for f in outcome.findings), outcome.declared, ident,
@@ -192,9 +194,10 @@ class ResultCache:
         now = self.image.entries.get(path)
         if now is None or now is before or now[4:] != before[4:]:
             return False
-        fresh, kept = self._fresh.get(path), self.image.payload(before[2], before[3])
-        if fresh is None or kept is None:
+        document, kept = self._fresh.get(path), self.image.payload(before[2], before[3])
+        if document is None or kept is None:
             return False
+        fresh = document.encode()
         if fresh == kept:
             return True
         plain = _plain(kept)

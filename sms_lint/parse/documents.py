@@ -80,10 +80,15 @@ class Document:
         """The parsed form as compact bytes (for the cache and for worker processes)."""
         if self._parts is not None:
             return self._parts  # still in encoded form: nothing to do
-        problems = [(p.code, p.line, p.column, p.message) for p in self.problems]
-        detail = marshal.dumps((self.positions, problems))
+        # A part still in marshal form is its own encoding: decoding it here (every document's
+        # positions, when the cache is written) would keep it decoded for the rest of the run.
+        detail = self._detail
+        if detail is None:
+            problems = [(p.code, p.line, p.column, p.message) for p in self._problems]
+            detail = marshal.dumps((self._positions, problems))
+        data = self._data.blob if isinstance(self._data, _Encoded) else marshal.dumps(self._data)
         body = None if self._body is None else self._body.plain()
-        return marshal.dumps((marshal.dumps(self.data), detail, body))
+        return marshal.dumps((data, detail, body))
 
     @property
     def data(self) -> dict[str, Any] | None:
