@@ -1,13 +1,16 @@
 """Trees and the index, read from git's object store and index file only (never the work tree).
 
-``git ls-tree`` lists a commit's files, ``git ls-files -s -t`` the index (with the
-skip-worktree tag of sparse checkouts), ``git diff-index --cached -M`` the renames between a
-commit and the index. None of them reads a work-tree file, so none runs a filter; none writes
-the index.
+``git ls-tree`` lists a commit's files, ``git ls-files -s -t --debug`` the index (with the
+skip-worktree tag of sparse checkouts, and the file metadata git recorded: a file that still
+matches it holds the index's blob, as ``git status`` trusts), ``git diff-index --cached -M`` the
+renames between a commit and the index. None of them reads a work-tree file, so none runs a
+filter; none writes the index.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 
 from sms_lint.gitrepo.log import FileChange, parse_fields
@@ -55,11 +58,61 @@ class IndexEntry:
     mode: str
     object_id: str
     in_work_tree: bool  # False for a skip-worktree entry (outside a sparse checkout)
+    # What the index recorded of the file when git last hashed it (see ``vouches``): ctime and
+    # mtime in ns, device, inode and size, as git keeps them (32 bits); None: not trusted.
+    recorded: tuple[int, int, int, int, int] | None = None
+
+
+# git's "racily clean" window, as the result cache's: an entry whose file was modified this
+# close to the index's own write may have been changed again in the same timestamp tick.
+RACY_NS = 2_000_000_000
+_LOW32 = 0xFFFFFFFF
+
+
+# One entry of ``git ls-files -s -t --debug -z``: tag, mode, object, stage, path, then the
+# metadata git recorded (ctime and mtime as S:NS, dev, ino, uid, gid, size, flags).
+_INDEX_ENTRY = re.compile(
+    rb"(\S) (\d+) ([0-9a-f]+) \d\t([^\0]*)\0"
+    rb"(?:  ctime: (\d+):(\d+)\n  mtime: (\d+):(\d+)\n  dev: (\d+)\tino: (\d+)\n"
+    rb"  uid: \d+\tgid: \d+\n  size: (\d+)\tflags: [0-9a-f]+(?:\n|\Z))?"
+)
 
 
 def index_entries(repo: Repository) -> dict[str, IndexEntry]:
     """Root-relative path -> what the index holds for it (merged entries; a conflicted path
-    keeps the last stage git lists)."""
+    keeps the last stage git lists), with the file metadata the index recorded for the
+    entries not modified within ``RACY_NS`` of the index's last write (none when git lists
+    its metadata in a form not known here)."""
+    output = repo.run("ls-files", "-s", "-t", "--debug", "-z", "--", repo.pathspec())
+    written = _index_written(repo)
+    entries = {}
+    at = 0
+    for match in _INDEX_ENTRY.finditer(output):
+        if match.start() != at:  # not the known form: trust no recorded metadata
+            return _plain_entries(repo)
+        at = match.end()
+        path = repo.from_top(decode_path(match[4]))
+        if path is not None:
+            entries[path] = IndexEntry(
+                match[2].decode(), match[3].decode(), match[1] != b"S", _recorded(match, written)
+            )
+    return entries if at == len(output) else _plain_entries(repo)
+
+
+def _recorded(match: re.Match[bytes], written: int | None) -> tuple[int, int, int, int, int] | None:
+    """The metadata of a matched entry (ctime ns, mtime ns, dev, ino, size); None when git
+    listed none or the entry is racily clean."""
+    if written is None or match[5] is None:
+        return None
+    ctime = int(match[5]) * 1_000_000_000 + int(match[6])
+    mtime = int(match[7]) * 1_000_000_000 + int(match[8])
+    if max(ctime, mtime) >= written - RACY_NS:
+        return None
+    return ctime, mtime, int(match[9]), int(match[10]), int(match[11])
+
+
+def _plain_entries(repo: Repository) -> dict[str, IndexEntry]:
+    """The index without metadata (every work-tree file is then read and hashed)."""
     output = repo.run("ls-files", "-s", "-t", "-z", "--", repo.pathspec())
     entries = {}
     for record in output.split(b"\0"):
@@ -69,3 +122,22 @@ def index_entries(repo: Repository) -> dict[str, IndexEntry]:
         if path is not None and len(words) == 4:
             entries[path] = IndexEntry(words[1], words[2], in_work_tree=words[0] != "S")
     return entries
+
+
+def _index_written(repo: Repository) -> int | None:
+    """When the index file was last written (ns), None when it cannot be told."""
+    raw = repo.run("rev-parse", "--git-path", "index").rstrip(b"\n")
+    try:
+        return os.stat(repo.top / decode_path(raw)).st_mtime_ns
+    except (OSError, ValueError):
+        return None
+
+
+def vouches(entry: IndexEntry, info: os.stat_result) -> bool:
+    """Whether the index's record of a file still describes it (device, inode and size as git
+    keeps them, in 32 bits): the file then holds the index's blob, and need not be read."""
+    recorded = entry.recorded
+    if recorded is None or recorded[:2] != (info.st_ctime_ns, info.st_mtime_ns):
+        return False
+    now = (info.st_dev, info.st_ino, info.st_size)
+    return all(kept == value & _LOW32 for kept, value in zip(recorded[2:], now, strict=True))

@@ -1,4 +1,5 @@
-"""Does a work-tree file still hold a blob? Answered by hashing the file here, never by git.
+"""Does a work-tree file still hold a blob? Answered by hashing the file here, never by git
+(unless the index's record of the file still describes it: see :func:`.trees.vouches`).
 
 ``git diff`` against the work tree would run the repository's clean/process filters on every
 stat-dirty file and refresh the index; hashing the bytes as git names a blob
