@@ -41,10 +41,45 @@ def test_lists_exactly_the_commits_that_touched_it(repo: GitRepo, invoke) -> Non
     ]
     assert list(revisions[0]) == [
         *("commit", "author", "date", "message", "version", "status"),
-        *("merged", "approver_shown"),  # the contract's fields first, then the extension
+        *("merged", "approver_shown"),  # the contract's fields first, then the extensions
+        *("introduced_by", "in_force_from", "in_force_to"),
     ]
     assert revisions[0]["date"] == "2026-04-01T10:00:00+00:00"
     assert revisions[0]["commit"] == repo.git("rev-parse", "HEAD").strip()
+
+
+def test_each_version_names_the_commit_that_brought_it_and_when_it_was_in_force(
+    repo: GitRepo, invoke
+) -> None:
+    """1.0 came with its first commit and stayed through the rename; 1.1 replaced it."""
+    first = repo.git("rev-list", "--max-parents=0", "HEAD").strip()
+    revisions = history_json(invoke, "POL-001", "--root", str(repo.path))
+    periods = [
+        (r["version"], r["introduced_by"]["commit"], r["in_force_from"], r["in_force_to"])
+        for r in revisions
+    ]
+    head = repo.git("rev-parse", "HEAD").strip()
+    assert periods == [
+        ("1.1", head, "2026-04-01", None),
+        ("1.0", first, "2026-01-10", "2026-04-01"),
+        ("1.0", first, "2026-01-10", "2026-04-01"),
+    ]
+    assert revisions[1]["introduced_by"]["author"] == "Alice Auditor"
+    lines = invoke("history", "POL-001", "--root", str(repo.path)).stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("VERSION ")))
+    assert [line.split() for line in lines[at : at + 3]] == [
+        ["VERSION", "INTRODUCED", "BY", "IN", "FORCE", "FROM", "TO"],
+        ["1.1", head[:12], "Carol", "2026-04-01", "now"],
+        ["1.0", first[:12], "Alice", "Auditor", "2026-01-10", "2026-04-01"],
+    ]
+
+
+def test_a_deletion_ends_the_last_version(repo: GitRepo, invoke) -> None:
+    (repo.path / "policies/pol-001.md").unlink()
+    repo.commit("Withdraw the policy", "2026-06-01")
+    revisions = history_json(invoke, "policies/pol-001.md", "--root", str(repo.path))
+    assert (revisions[0]["version"], revisions[0]["introduced_by"]) == (None, None)
+    assert (revisions[1]["version"], revisions[1]["in_force_to"]) == ("1.1", "2026-06-01")
 
 
 def test_by_path_and_status_at_each_commit(repo: GitRepo, invoke) -> None:

@@ -13,6 +13,7 @@ graph in a thread while the id is looked for.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -136,10 +137,45 @@ def read_revisions(
     arrivals = graph.arrivals(repo.head_state().head, wanted) if graph else {}
     # Every revision's content in one exchange; one byte over the limit marks "too large".
     contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1)
-    return [
+    revisions = [
         _revision(logged, arrivals.get(logged.info.commit, NO_APPROVER), contents, max_bytes)
         for logged in history
     ]
+    return with_versions(revisions)
+
+
+def with_versions(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each revision (newest first) with the version it holds as a period: the commit that
+    introduced that version (the oldest consecutive revision declaring it), and the dates it
+    was in force from (that commit's date) and to (the date of the commit that brought the
+    next version, or deleted the file; null for the version in force now). A revision that
+    declares no version (deleted, unreadable) ends the period before it and starts none."""
+    periods: list[tuple[str | None, dict[str, Any]]] = []  # (version, introducing revision)
+    for rev in reversed(revisions):
+        if not periods or periods[-1][0] != rev["version"]:
+            periods.append((rev["version"], rev))
+    ends = {id(start): None for _, start in periods}
+    for (_, start), (_, following) in itertools.pairwise(periods):
+        ends[id(start)] = following["date"][:10]
+    out = []
+    starts = {id(start) for _, start in periods}
+    opened: dict[str, Any] = {}
+    for rev in reversed(revisions):
+        opened = rev if id(rev) in starts else opened
+        versioned = rev["version"] is not None
+        out.append(
+            {
+                **rev,
+                "introduced_by": _commit_of(opened) if versioned else None,
+                "in_force_from": opened["date"][:10] if versioned else None,
+                "in_force_to": ends[id(opened)] if versioned else None,
+            }
+        )
+    return out[::-1]
+
+
+def _commit_of(rev: dict[str, Any]) -> dict[str, Any]:
+    return {"commit": rev["commit"], "author": rev["author"], "date": rev["date"]}
 
 
 def _new_blob(logged: LoggedCommit) -> str | None:
@@ -200,9 +236,30 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
         ).rstrip()
         for cells in table
     ]
+    lines += ["", *_version_lines(revisions)]
     if not all(rev["approver_shown"] for rev in revisions):
         lines += ["", NO_APPROVER_NOTE]
     return "\n".join(lines) + "\n"
+
+
+def _version_lines(revisions: list[dict[str, Any]]) -> list[str]:
+    """Each version once, newest first: the commit that introduced it and when it was in
+    force (from that commit's date to the next version's)."""
+    table = [["VERSION", "INTRODUCED BY", "IN FORCE FROM", "TO"]]
+    seen: set[str] = set()
+    for rev in revisions:
+        introduced = rev["introduced_by"]
+        if introduced is None or introduced["commit"] in seen:
+            continue
+        seen.add(introduced["commit"])
+        cells = [rev["version"], f"{introduced['commit'][:12]} {introduced['author']}"]
+        cells += [rev["in_force_from"], rev["in_force_to"] or "now"]
+        table.append([terminal(c or "") or "-" for c in cells])
+    widths = [max(len(cells[i]) for cells in table) for i in range(3)]
+    return [
+        "  ".join([*(c.ljust(w) for c, w in zip(cells[:3], widths, strict=True)), cells[3]])
+        for cells in table
+    ]
 
 
 def _merged(rev: dict[str, Any]) -> str:
