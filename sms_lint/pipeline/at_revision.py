@@ -39,6 +39,8 @@ from sms_lint.pipeline.setup import Setup
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
+    from sms_lint.checks.ids import EntryHistory
+    from sms_lint.pipeline.crossfile import FileRun
 
 __all__ = ["findings_at"]
 
@@ -70,6 +72,20 @@ def checked_at(
     cache: ResultCache | None = None,
 ) -> tuple[tuple[Finding, ...], tuple[Artifact, ...]]:
     """:func:`findings_at`, and the artifacts ``ref`` held (what its findings are about)."""
+    found, run = run_at(root, setup, today, ref, cache)
+    return found, tuple(run.artifacts)
+
+
+def run_at(
+    root: Path,
+    setup: Setup,
+    today: datetime.date,
+    ref: str,
+    cache: ResultCache | None = None,
+    history: EntryHistory | None = None,
+) -> tuple[tuple[Finding, ...], FileRun]:
+    """The findings at ``ref`` and the per-file run they came from; ``history`` (for
+    ``--as-of``) says which of the files sharing an id entered git first."""
     with repository_for_base(root, ref) as repo:
         commit = resolve_commit(repo, ref)
         files, entries = _candidates(repo, commit, setup)
@@ -87,10 +103,10 @@ def checked_at(
         cached = CachedFileStage(stage, cache, lookup_only=True)
         processed, ids = cached.outcomes(paths), cached.ids
     run = run_of(processed, stage.refused(refused), (), ids)
-    found = cross_file(run, CrossFileStage(setup, today), cache, base=True)
+    found = cross_file(run, CrossFileStage(setup, today, None, history), cache, base=True)
     if cache is not None:
         cache.save()  # in the user's cache folder, never in the repository
-    return tuple(found), tuple(run.artifacts)
+    return tuple(found), run
 
 
 def _links_followed(
