@@ -38,6 +38,8 @@ from sms_lint.pipeline.filestage import FileStage, Read, Signature, too_large
 from sms_lint.pipeline.setup import Setup
 
 if TYPE_CHECKING:
+    from sms_lint.config.file import Config
+    from sms_lint.parse.documents import Document
     from sms_lint.cache.store import ResultCache
     from sms_lint.checks.ids import EntryHistory
     from sms_lint.pipeline.crossfile import FileRun
@@ -88,7 +90,7 @@ def run_at(
     ``--as-of``) says which of the files sharing an id entered git first."""
     with repository_for_base(root, ref) as repo:
         commit = resolve_commit(repo, ref)
-        files, entries = _candidates(repo, commit, setup)
+        files, entries = _candidates(repo, commit, setup.config.exclude)
         files, refused = _links_followed(repo, files, entries)
         keep = max(setup.config.max_file_kb * 1024, _HEAD_BYTES)
         contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
@@ -107,6 +109,27 @@ def run_at(
     if cache is not None:
         cache.save()  # in the user's cache folder, never in the repository
     return tuple(found), run
+
+
+def documents_at(root: Path, config: Config, commit: str) -> list[Document]:
+    """Every candidate file ``commit`` holds under ``root``, parsed (no checks), in path
+    order: what :func:`~sms_lint.pipeline.reading.read_documents` reads in a checkout of it
+    (``register --as-of``). GitProblem when git cannot read the objects."""
+    from sms_lint.parse.documents import Document, parse_document
+
+    with repository_for_base(root, commit) as repo:
+        files, entries = _candidates(repo, commit, config.exclude)
+        files, refused = _links_followed(repo, files, entries)
+        keep = max(config.max_file_kb * 1024, _HEAD_BYTES)
+        contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
+    documents = []
+    for path, entry in files:
+        raw = _blob(entry, contents, config.max_file_kb)
+        parsed = parse_document(path, raw) if isinstance(raw, bytes) else None
+        documents.append(parsed or Document(path, None, problems=[raw[0]]))  # type: ignore[index]
+    documents += [Document(path, None, problems=[problem]) for path, problem in refused]
+    documents.sort(key=lambda document: document.path)
+    return documents
 
 
 def _links_followed(
@@ -130,12 +153,11 @@ def _links_followed(
 
 
 def _candidates(
-    repo: Repository, commit: str, setup: Setup
+    repo: Repository, commit: str, exclude: tuple[str, ...]
 ) -> tuple[list[tuple[str, TreeEntry]], dict[str, TreeEntry]]:
     """(root-relative path, entry) of each blob (or link) discovery would read, in path
     order: what :func:`~sms_lint.gitrepo.changes.is_candidate` says, each folder asked about
     once; and every entry of the root's tree by root-relative path (where links lead)."""
-    exclude = setup.config.exclude
     left_out: dict[str, bool] = {"": False}
 
     def folder_out(folder: str) -> bool:
