@@ -21,7 +21,9 @@ from sms_lint.neutralise import terminal
 from sms_lint.schema.validation import known_kinds
 
 
-def register_as_of(root: Path, config_path: Path | None, day: datetime.date) -> list[dict[str, Any]]:
+def register_as_of(
+    root: Path, config_path: Path | None, day: datetime.date
+) -> list[dict[str, Any]]:
     """The register's rows at the commit that ``day`` names (a note on stderr names it)."""
     from sms_lint.pipeline.at_revision import documents_at
     from sms_lint.run_as_of import config_at

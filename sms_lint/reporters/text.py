@@ -79,7 +79,6 @@ class TextReporter(Reporter):
         text = "\n\n".join([*lead_line, *blocks, *fixed, *note, self.summary(result)]) + "\n"
         return commit_line(result) + text
 
-
     def summary(self, result: Result) -> str:
         tally = counts(result)
         artifacts = f"{result.documents} artifact{'s' if result.documents != 1 else ''}"
