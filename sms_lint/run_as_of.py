@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,8 +32,8 @@ def as_of_result(request: CheckRequest, as_of: datetime.date) -> Result:
     """What ``check`` would report on a checkout of the commit ``as_of`` names."""
     from sms_lint.baseline import use
     from sms_lint.config.pack import PackError
-    from sms_lint.pipeline.engine import Result, build_setup, inside_root
     from sms_lint.pipeline.at_revision import run_at
+    from sms_lint.pipeline.engine import Result, build_setup, inside_root
     from sms_lint.run import baselined, data_store, display_root
 
     if request.base is not None or request.new_only:

@@ -38,10 +38,10 @@ from sms_lint.pipeline.filestage import FileStage, Read, Signature, too_large
 from sms_lint.pipeline.setup import Setup
 
 if TYPE_CHECKING:
-    from sms_lint.config.file import Config
-    from sms_lint.parse.documents import Document
     from sms_lint.cache.store import ResultCache
     from sms_lint.checks.ids import EntryHistory
+    from sms_lint.config.file import Config
+    from sms_lint.parse.documents import Document
     from sms_lint.pipeline.crossfile import FileRun
 
 __all__ = ["findings_at"]
