@@ -15,15 +15,18 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
+
 from sms_lint.config.file import CONFIG_NAME, Config, ConfigError, config_from_bytes, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.as_of import revision_on
 from sms_lint.gitrepo.place import folder_in_repository
 from sms_lint.gitrepo.sandbox import GitProblem
-from sms_lint.neutralise import visible_path
+from sms_lint.neutralise import terminal, visible_path
 
 if TYPE_CHECKING:
     from sms_lint.gitrepo.entered import EntryOrder
+    from sms_lint.gitrepo.repo import Repository
     from sms_lint.pipeline.engine import Result
     from sms_lint.run import CheckRequest
 
@@ -40,6 +43,13 @@ def as_of_result(request: CheckRequest, as_of: datetime.date) -> Result:
         raise UsageProblem("--as-of cannot be combined with --base or --new-only")
     revision = revision_on(request.root, as_of)
     config = config_at(request.root, revision.commit, request.config_path)
+    for name in changed_since(request.root, revision.commit, config):
+        click.echo(
+            f"sms-lint: note: {terminal(name)} is read from the work tree and differs from "
+            f"its version at commit {revision.commit[:12]}: the report may differ from a "
+            "checkout's",
+            err=True,
+        )
     store = data_store(request.root) if request.use_cache else None
     try:
         setup = build_setup(config, store)
@@ -103,8 +113,51 @@ def config_at(root: Path, commit: str, explicit: Path | None) -> Config:
         raise UsageProblem(f"at commit {commit[:12]}: {error}") from None
 
 
-def _config_blob(root: Path, commit: str) -> bytes | None:
+def changed_since(root: Path, commit: str, config: Config) -> list[str]:
+    """The organization packs and baseline file ``config`` names (read from the work tree)
+    whose work-tree content is not what ``commit`` holds, by root-relative name."""
+    named = [*config.policies, *([config.baseline] if config.baseline else [])]
+    inside = []
+    for path in named:
+        try:
+            inside.append((path, path.resolve().relative_to(root.resolve()).as_posix()))
+        except ValueError:
+            continue  # outside the root (named by --config): not in the repository's history
+    if not inside:
+        return []
+    from sms_lint.gitrepo.repo import open_repository
+
+    try:
+        repo = open_repository(root)
+        if repo is None:
+            return []
+        with repo:
+            return [name for path, name in inside if _differs(repo, commit, path, name)]
+    except GitProblem:
+        return []
+
+
+def _differs(repo: Repository, commit: str, path: Path, name: str) -> bool:
+    blob = _blob_at(repo, commit, name)
+    try:
+        return blob != path.read_bytes()
+    except OSError:
+        return blob is not None
+
+
+def _blob_at(repo: Repository, commit: str, name: str) -> bytes | None:
+    """The content of the root-relative file ``name`` at ``commit``; None: no such file."""
     from sms_lint.gitrepo.blobs import read_blobs
+
+    listed = repo.run("ls-tree", "-z", commit, "--", repo.pathspec(name))
+    fields = listed.split(b"\0")[0].split(b"\t")[0].split()
+    if len(fields) < 3 or fields[1] != b"blob":
+        return None  # none, or not a file (a link, a folder)
+    object_id = fields[2].decode("ascii")
+    return read_blobs(repo, [object_id], 1 << 24)[object_id]
+
+
+def _config_blob(root: Path, commit: str) -> bytes | None:
     from sms_lint.gitrepo.repo import open_repository
 
     try:
@@ -112,12 +165,7 @@ def _config_blob(root: Path, commit: str) -> bytes | None:
         if repo is None:
             return None
         with repo:
-            listed = repo.run("ls-tree", "-z", commit, "--", repo.pathspec(CONFIG_NAME))
-            fields = listed.split(b"\0")[0].split(b"\t")[0].split()
-            if len(fields) < 3 or fields[1] != b"blob":
-                return None  # none, or not a file (a link, a folder): the defaults, as discovery
-            object_id = fields[2].decode("ascii")
-            return read_blobs(repo, [object_id], 1 << 20)[object_id]
+            return _blob_at(repo, commit, CONFIG_NAME)
     except GitProblem as problem:
         raise UsageProblem(str(problem)) from None
 

@@ -285,3 +285,45 @@ def test_register_as_of_lists_the_version_then_in_force(tmp_path: Path, invoke) 
     assert now["version"] == "2.0" and now["last_change"]["commit"] == second
     named = invoke("register", str(repo.path), "--as-of", "2026-03-15")
     assert f"the register as of commit {first}" in named.stderr
+
+
+def test_a_shared_id_is_placed_by_the_history_up_to_the_commit(tmp_path: Path, invoke) -> None:
+    from test_auditor_duplicate_ids import markdown, new_repo, sms002
+
+    repo = new_repo(tmp_path / "sms")
+    repo.write("z/policy.md", markdown())
+    repo.commit("Approve the policy", "2025-03-02")
+    repo.write("a/copy.md", markdown())
+    then = repo.commit("Start a copy", "2025-06-10")
+    (repo.path / "z/policy.md").unlink()
+    repo.commit("Withdraw the policy", "2025-08-01")
+    repo.write("z/policy.md", markdown())
+    repo.commit("Bring the policy back", "2025-09-01")  # now the newest of the two
+
+    def flagged(*args: str) -> list[str]:
+        out = invoke("check", *args, "--format", "json").stdout
+        return [path for path, *_ in sms002(json.loads(out))]
+
+    assert flagged(str(repo.path), "--today", "2025-10-01") == ["z/policy.md"]
+    assert flagged(str(repo.path), "--as-of", "2025-07-01") == ["a/copy.md"]
+    clone = checkout(repo, then, tmp_path / "clone")
+    shown = invoke("check", str(repo.path), "--as-of", "2025-07-01").stdout
+    assert without_commit(shown) == invoke("check", str(clone), "--today", "2025-07-01").stdout
+
+
+def test_a_pack_changed_since_the_commit_is_named(history, invoke) -> None:
+    repo, _ = history
+    pack = "rules:\n  - id: ORG001\n    name: org\n    clause: '8.3.3'\n    severity: minor\n"
+    pack += "    check: require-schema\n    description: d\n    params:\n"
+    pack += "      select: {kind: sla}\n      schema: {properties: {targets: {minItems: 1}}}\n"
+    repo.write("org/rules.yaml", pack)
+    config = (repo.path / ".sms-lint.yaml").read_text(encoding="utf-8")
+    config = config.replace("exclude: []", "exclude: [org]")
+    repo.write(".sms-lint.yaml", config + "policies: [org/rules.yaml]\n")
+    repo.commit("an organization pack", "2026-05-01")
+    same = invoke("check", str(repo.path), "--as-of", "2026-05-02")
+    assert same.exit_code in (0, 1) and "differs from its version" not in same.stderr
+    repo.write("org/rules.yaml", pack.replace("severity: minor", "severity: major"))
+    changed = invoke("check", str(repo.path), "--as-of", "2026-05-02")
+    assert changed.exit_code in (0, 1)
+    assert "org/rules.yaml is read from the work tree and differs" in changed.stderr
