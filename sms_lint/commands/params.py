@@ -104,5 +104,6 @@ config_option = click.option(
 as_of_option = click.option(
     "--as-of",
     type=DateType(),
-    help="The SMS as it stood in git at the end of this day (judged on it unless --today).",
+    help="The SMS as it stood in git at the end of this day: the last first-parent commit on "
+    "or before it (check and coverage judge it on that day unless --today).",
 )
