@@ -327,3 +327,17 @@ def test_a_pack_changed_since_the_commit_is_named(history, invoke) -> None:
     changed = invoke("check", str(repo.path), "--as-of", "2026-05-02")
     assert changed.exit_code in (0, 1)
     assert "org/rules.yaml is read from the work tree and differs" in changed.stderr
+
+
+def test_a_root_below_the_top_reads_its_own_config_at_the_commit(tmp_path: Path, invoke) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(EXAMPLE, repo.path / "sms")
+    config = (repo.path / "sms/.sms-lint.yaml").read_text(encoding="utf-8")
+    (repo.path / "sms/.sms-lint.yaml").write_text(config + QUIET, encoding="utf-8")
+    first = commit_at(repo, "first", "2026-03-01T10:00:00+00:00")
+    (repo.path / "sms/.sms-lint.yaml").write_text(config, encoding="utf-8")  # work tree only
+    clone = checkout(repo, first, tmp_path / "clone")
+    shown = invoke("check", str(repo.path / "sms"), "--as-of", "2026-03-02").stdout
+    plain = invoke("check", str(clone / "sms"), "--today", "2026-03-02").stdout
+    assert without_commit(shown) == plain
+    assert "SMS014" not in shown
