@@ -49,6 +49,7 @@ class CheckRequest(NamedTuple):
     junit_family: str = "xunit2"  # every JUnit output of the run (--format and --report)
     baseline: Path | None = None  # --baseline (else the config's ``baseline:``)
     new_only: bool = False  # --new-only: fail only on what the change since ``base`` added
+    as_of: datetime.date | None = None  # --as-of: the SMS as it stood at the end of this day
 
 
 def build_config(root: Path, config_path: Path | None) -> Config:
@@ -95,6 +96,10 @@ def check_result(request: CheckRequest) -> Result:
     """The checked result, with the baseline and ``--new-only``'s base applied."""
     if request.new_only and request.base is None:
         raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
+    if request.as_of is not None:
+        from sms_lint.run_as_of import as_of_result
+
+        return as_of_result(request, request.as_of)
     store = data_store(request.root) if request.use_cache else None
     setup = build_check_setup(request.root, request.config_path, request.use_cache, store)
     from sms_lint.baseline import use
@@ -102,7 +107,7 @@ def check_result(request: CheckRequest) -> Result:
     setup = use.excluding(setup, (request.baseline, setup.config.baseline), request.root)
     result, cache = plain_result(request, setup, store)
     try:
-        result = _baselined(request, setup, result)
+        result = baselined(request, setup, result)
         if request.new_only and request.base is not None:
             result = _new_only(request, setup, result, request.base, cache)
     except use.BaselineError as error:
@@ -110,7 +115,7 @@ def check_result(request: CheckRequest) -> Result:
     return result
 
 
-def _baselined(request: CheckRequest, setup: Setup, result: Result) -> Result:
+def baselined(request: CheckRequest, setup: Setup, result: Result) -> Result:
     from sms_lint.baseline import use
 
     path, trusted = request.baseline, True

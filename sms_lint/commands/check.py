@@ -10,6 +10,7 @@ import click
 
 from sms_lint.commands.params import (
     ReportSpec,
+    as_of_option,
     config_option,
     output_option,
     today_option,
@@ -66,6 +67,7 @@ from sms_lint.run import CheckRequest, run_check_command
     help="With --base: fail only on findings the change since REF introduced.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor update the result cache.")
+@as_of_option
 def check_command(
     root: Path,
     format_name: str,
@@ -79,13 +81,14 @@ def check_command(
     junit_family: str,
     baseline: Path | None,
     new_only: bool,
+    as_of: datetime.date | None,
 ) -> int:
     """Check the SMS repository at ROOT (default: the current folder)."""
     request = CheckRequest(
         root=root,
         format_name=format_name,
         output=output,
-        today=today or datetime.date.today(),
+        today=today or as_of or datetime.date.today(),
         fail_on=fail_on,
         base=base,
         config_path=config_path,
@@ -95,5 +98,6 @@ def check_command(
         junit_family=junit_family,
         baseline=baseline,
         new_only=new_only,
+        as_of=as_of,
     )
     return run_check_command(request)

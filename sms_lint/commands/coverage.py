@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sms_lint.commands.params import config_option, output_option, today_option
+from sms_lint.commands.params import as_of_option, config_option, output_option, today_option
 from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
 from sms_lint.pipeline.engine import Result
@@ -44,12 +44,14 @@ if TYPE_CHECKING:
 @output_option
 @today_option
 @config_option
+@as_of_option
 def coverage_command(
     root: Path,
     format_name: str,
     output: Path | None,
     today: datetime.date | None,
     config_path: Path | None,
+    as_of: datetime.date | None,
 ) -> int:
     """Clause-by-clause readiness of the SMS repository at ROOT: each clause 4.1-10.2 (clause 8
     by sub-clause), whether approved documents describe it and, where records are expected,
@@ -58,18 +60,17 @@ def coverage_command(
         root=root,
         format_name="json",  # unused: coverage renders its own formats
         output=None,
-        today=today or datetime.date.today(),
+        today=today or as_of or datetime.date.today(),
         fail_on="never",
         base=None,
         config_path=config_path,
         reports=(),
         use_cache=True,
         color=False,
+        as_of=as_of,
     )
     result = check_result(request)
-    from sms_lint.config.file import load_config
-
-    config = load_config(root, config_path)  # already read (and validated) by the check
+    config = _config(root, config_path, result.commit)  # already read (and validated)
     statuses = compute_coverage(
         result.artifacts, result.framework, result.findings, result.today, config.intervals
     )
@@ -88,6 +89,22 @@ def coverage_command(
     return 1 if any(s.is_gap for s in statuses) else 0
 
 
+def _config(root: Path, config_path: Path | None, commit: str | None) -> Config:
+    """The config the check used: the work tree's, or (``--as-of``) the commit's."""
+    if commit is not None:
+        from sms_lint.run_as_of import config_at
+
+        return config_at(root, commit, config_path)
+    from sms_lint.config.file import load_config
+
+    return load_config(root, config_path)
+
+
+def _as_of(result: Result) -> str:
+    """``--as-of``: the words naming the commit described (nothing for the work tree)."""
+    return "" if result.commit is None else f" (as of commit {result.commit})"
+
+
 def render_json(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
     report = {
         "framework": result.framework.name,
@@ -96,6 +113,9 @@ def render_json(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
         "today": result.today.isoformat(),
         "summary": summary(statuses),
     }
+    if result.commit is not None:  # --as-of: the commit described
+        report["commit"] = result.commit
+        report["committed"] = result.committed
     return no_commands_json(json.dumps(clean_tree(report), indent=2, ensure_ascii=True)) + "\n"
 
 
@@ -128,7 +148,7 @@ def render_text(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
     title = f"{terminal(result.framework.name)} clause coverage of {terminal(result.root)}"
-    lines = [f"{lead(title)} on {result.today}", ""]
+    lines = [f"{lead(title)} on {result.today}{_as_of(result)}", ""]
     for row in [header, *rows]:
         cells = [
             row[0].ljust(widths[0]),
@@ -155,7 +175,8 @@ def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
     lines = [
         f"# {markdown(result.framework.name)} clause coverage",
         "",
-        f"Repository {markdown(result.root)} on {result.today}: {_tally_line(statuses)}.",
+        f"Repository {markdown(result.root)} on {result.today}{_as_of(result)}: "
+        f"{_tally_line(statuses)}.",
         "",
         "| Clause | Title | Status | Detail | Findings | Evidence | Records |",
         "|---|---|---|---|---:|---|---|",
@@ -178,12 +199,15 @@ def render_html(
     """The readiness page, with the config's review interval and audit cycle."""
     from sms_lint.html import build_page, render_page
 
-    changes, commit = git_facts(root, list(result.paths))
+    changes, commit = git_facts(root, list(result.paths), result.commit)
     return render_page(build_page(result, statuses, config, changes, commit))
 
 
-def git_facts(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:
-    """Each document's last change (register's one history walk) and the commit HEAD names.
+def git_facts(
+    root: Path, paths: list[str], as_of: str | None = None
+) -> tuple[Mapping[str, CommitInfo], str | None]:
+    """Each document's last change (register's one history walk) and the commit HEAD names
+    (or, ``as_of``, that commit and the history up to it).
 
     Outside git, without git, or when git fails, the page simply shows no git data: a
     readiness page is still worth having without it.
@@ -196,8 +220,8 @@ def git_facts(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], s
         if repo is None:
             return {}, None
         with repo:
-            head = repo.head_state().head
-        changes, _ = read_last_changes(root, paths)
+            head = as_of or repo.head_state().head
+        changes, _ = read_last_changes(root, paths, as_of)
         return changes, head
     except UntrustedRepository as error:  # read only once the user says it is trusted
         raise UsageProblem(str(error)) from None

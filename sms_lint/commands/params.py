@@ -101,3 +101,9 @@ config_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Config file (default: ROOT/.sms-lint.yaml).",
 )
+as_of_option = click.option(
+    "--as-of",
+    type=DateType(),
+    help="The SMS as it stood in git at the end of this day: the last first-parent commit on "
+    "or before it (check and coverage judge it on that day unless --today).",
+)

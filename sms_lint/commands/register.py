@@ -10,6 +10,7 @@ does not track, or in a shallow clone for a file not changed since its oldest co
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import click
 
 from sms_lint.commands.aside import Aside
-from sms_lint.commands.params import config_option, output_option
+from sms_lint.commands.params import as_of_option, config_option, output_option
 from sms_lint.commands.register_output import RENDERERS
 from sms_lint.config.file import Config
 from sms_lint.facts import next_review
@@ -26,6 +27,7 @@ from sms_lint.gitrepo.log import CommitInfo, last_changes
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
     GitProblem,
+    Repository,
     UntrustedRepository,
     open_repository,
 )
@@ -49,10 +51,20 @@ from sms_lint.schema.validation import known_kinds
 )
 @output_option
 @config_option
+@as_of_option
 def register_command(
-    root: Path, format_name: str, output: Path | None, config_path: Path | None
+    root: Path,
+    format_name: str,
+    output: Path | None,
+    config_path: Path | None,
+    as_of: datetime.date | None,
 ) -> int:
     """The master list of documented information under ROOT, sorted by id."""
+    if as_of is not None:  # the register as it stood: see sms_lint.commands.register_as_of
+        from sms_lint.commands.register_as_of import register_as_of
+
+        emit(RENDERERS[format_name](register_as_of(root, config_path, as_of)), output)
+        return 0
     config = build_config(root, config_path)
     candidates = list(find_candidates(root, config.exclude).paths)
     # git walks the history (and a forked child reads what it says) while the documents are
@@ -75,9 +87,11 @@ def register_command(
     return 0
 
 
-def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, CommitInfo], str | None]:
-    """Path (relative to ROOT) -> last commit for ``paths``, and a note for stderr when dates
-    are missing."""
+def read_last_changes(
+    root: Path, paths: list[str], commit: str | None = None
+) -> tuple[Mapping[str, CommitInfo], str | None]:
+    """Path (relative to ROOT) -> last commit for ``paths`` (in the history up to ``commit``,
+    for ``--as-of``; else HEAD's), and a note for stderr when dates are missing."""
     try:
         repo = open_repository(root)
     except UntrustedRepository as error:
@@ -91,12 +105,12 @@ def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, Commit
         if state.head is None:
             return {}, f"{repo.top} has no commits yet: last_change is null"
         try:
-            tracked = repo.tracked()
+            tracked = repo.tracked() if commit is None else committed_paths(repo, commit)
             # Only files git tracks can show up in the log: the walk stops once they all have.
             wanted = [path for path in paths if path in tracked]
             # A shallow clone's oldest commits show every file as added: not a last change.
             boundary = repo.shallow_boundary() if state.shallow and wanted else set()
-            found = last_changes(repo, wanted, boundary) if wanted else {}
+            found = last_changes(repo, wanted, boundary, commit) if wanted else {}
         except GitProblem as error:
             raise UsageProblem(str(error)) from None
     if state.shallow:
@@ -105,6 +119,14 @@ def read_last_changes(root: Path, paths: list[str]) -> tuple[Mapping[str, Commit
             f"for documents not changed since its oldest commits: {NOT_SHALLOW_HINT}"
         )
     return found, None
+
+
+def committed_paths(repo: Repository, commit: str) -> set[str]:
+    """The files under the SMS root that ``commit`` holds, relative to the root."""
+    from sms_lint.gitrepo.trees import tree_entries
+
+    paths = (repo.from_top(entry.path) for entry in tree_entries(repo, commit))
+    return {path for path in paths if path is not None}
 
 
 def register_artifacts(documents: list[Document], kinds: tuple[str, ...]) -> list[Artifact]:

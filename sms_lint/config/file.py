@@ -127,6 +127,12 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         raise ConfigError(f"{CONFIG_NAME}: {refused}") from None  # only the root's is refused
     except OSError as error:
         raise ConfigError(f"cannot read {name}: {error.strerror}") from None
+    return config_from_bytes(raw, name, path, root)
+
+
+def config_from_bytes(raw: bytes, name: str, path: Path, root: Path) -> Config:
+    """The config in ``raw``, the content of ``path`` (shown as ``name``) for ``root``: also
+    what ``--as-of`` reads from a commit's blob."""
     text, problem = decode(raw)
     loaded = load_yaml(text) if text is not None else None
     if loaded is None or loaded.problems:

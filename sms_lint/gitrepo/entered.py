@@ -37,25 +37,27 @@ _WALK = (
 )  # fmt: skip
 
 
-def entry_order(root: Path, paths: Collection[str]) -> EntryOrder:
+def entry_order(root: Path, paths: Collection[str], commit: str | None = None) -> EntryOrder:
     """The order in which ``paths`` (relative to ``root``) entered HEAD's first-parent
-    history; ``({}, {})`` when git cannot say (no repository, git missing or failing)."""
+    history (``commit``'s, for ``--as-of``); ``({}, {})`` when git cannot say (no repository,
+    git missing or failing)."""
     try:
         repo = open_repository(root)
         if repo is None:
             return {}, {}
         with repo:
-            return _order(repo, set(paths))
+            return _order(repo, set(paths), commit)
     except Exception:  # the order only sharpens one rule's message: never worth a crash
         return {}, {}
 
 
-def _order(repo: Repository, paths: set[str]) -> EntryOrder:
+def _order(repo: Repository, paths: set[str], commit: str | None) -> EntryOrder:
     state = repo.head_state()
+    head = commit or state.head
     placed: dict[str, tuple[int, str | None]] = {}
-    if state.head is not None:
-        in_head = {repo.from_top(entry.path) for entry in tree_entries(repo, state.head)}
-        placed = _walk(repo, state.head, paths & in_head, state.shallow)
+    if head is not None:
+        in_head = {repo.from_top(entry.path) for entry in tree_entries(repo, head)}
+        placed = _walk(repo, head, paths & in_head, state.shallow)
     # Commits were counted from HEAD backwards: the highest count is the oldest.
     counts = sorted({count for count, _ in placed.values()}, reverse=True)
     rank_of = {count: rank for rank, count in enumerate(counts)}

@@ -121,7 +121,10 @@ def parse_log(fields: Iterable[bytes]) -> Iterator[LoggedCommit]:
 
 
 def last_changes(
-    repo: Repository, wanted: Collection[str] = (), boundary: Collection[bytes] = ()
+    repo: Repository,
+    wanted: Collection[str] = (),
+    boundary: Collection[bytes] = (),
+    commit: str | None = None,
 ) -> dict[str, CommitInfo]:
     """For every path under the SMS root that git tracks: the last commit that touched it, and
     the merge that brought that commit into the branch (see ``merges``).
@@ -137,10 +140,12 @@ def last_changes(
     merge lists the paths that differ from all its parents (git compares trees, no content),
     and :func:`merge_changed` keeps those the merge itself changed. A commit in ``boundary``
     (a shallow clone's oldest commits) shows every file as added: a path first seen there gets
-    no last change, since its real one may be older than the clone.
+    no last change, since its real one may be older than the clone. ``commit`` (for
+    ``--as-of``): the history up to that commit instead of HEAD's.
     """
     args = (GRAPH_FORMAT, "--date-order", "--name-status", "--no-renames", "--full-history",
-            "--sparse", "-c", *_PLAIN, "--", repo.pathspec())  # fmt: skip
+            "--sparse", "-c", *_PLAIN, *([commit] if commit else []), "--",
+            repo.pathspec())  # fmt: skip
     walk = _Walk(repo, set(wanted), boundary)
     # The hot loop of `register` (10,000 commits are 50,000 fields): it handles bytes and
     # decodes a commit header only when one of its paths is new.
@@ -160,7 +165,7 @@ def last_changes(
                 path_next, combined = True, len(status) > 1  # "MM": one letter a parent
     walk.settle_merge()
     graph = Graph(walk.headers, lambda: read_upstream(repo))
-    return with_arrivals(walk.found, graph, repo.head_state().head)
+    return with_arrivals(walk.found, graph, commit or repo.head_state().head)
 
 
 class _Walk:

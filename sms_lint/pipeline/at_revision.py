@@ -39,6 +39,10 @@ from sms_lint.pipeline.setup import Setup
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
+    from sms_lint.checks.ids import EntryHistory
+    from sms_lint.config.file import Config
+    from sms_lint.parse.documents import Document
+    from sms_lint.pipeline.crossfile import FileRun
 
 __all__ = ["findings_at"]
 
@@ -70,9 +74,23 @@ def checked_at(
     cache: ResultCache | None = None,
 ) -> tuple[tuple[Finding, ...], tuple[Artifact, ...]]:
     """:func:`findings_at`, and the artifacts ``ref`` held (what its findings are about)."""
+    found, run = run_at(root, setup, today, ref, cache)
+    return found, tuple(run.artifacts)
+
+
+def run_at(
+    root: Path,
+    setup: Setup,
+    today: datetime.date,
+    ref: str,
+    cache: ResultCache | None = None,
+    history: EntryHistory | None = None,
+) -> tuple[tuple[Finding, ...], FileRun]:
+    """The findings at ``ref`` and the per-file run they came from; ``history`` (for
+    ``--as-of``) says which of the files sharing an id entered git first."""
     with repository_for_base(root, ref) as repo:
         commit = resolve_commit(repo, ref)
-        files, entries = _candidates(repo, commit, setup)
+        files, entries = _candidates(repo, commit, setup.config.exclude)
         files, refused = _links_followed(repo, files, entries)
         keep = max(setup.config.max_file_kb * 1024, _HEAD_BYTES)
         contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
@@ -87,10 +105,31 @@ def checked_at(
         cached = CachedFileStage(stage, cache, lookup_only=True)
         processed, ids = cached.outcomes(paths), cached.ids
     run = run_of(processed, stage.refused(refused), (), ids)
-    found = cross_file(run, CrossFileStage(setup, today), cache, base=True)
+    found = cross_file(run, CrossFileStage(setup, today, None, history), cache, base=True)
     if cache is not None:
         cache.save()  # in the user's cache folder, never in the repository
-    return tuple(found), tuple(run.artifacts)
+    return tuple(found), run
+
+
+def documents_at(root: Path, config: Config, commit: str) -> list[Document]:
+    """Every candidate file ``commit`` holds under ``root``, parsed (no checks), in path
+    order: what :func:`~sms_lint.pipeline.reading.read_documents` reads in a checkout of it
+    (``register --as-of``). GitProblem when git cannot read the objects."""
+    from sms_lint.parse.documents import Document, parse_document
+
+    with repository_for_base(root, commit) as repo:
+        files, entries = _candidates(repo, commit, config.exclude)
+        files, refused = _links_followed(repo, files, entries)
+        keep = max(config.max_file_kb * 1024, _HEAD_BYTES)
+        contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
+    documents = []
+    for path, entry in files:
+        raw = _blob(entry, contents, config.max_file_kb)
+        parsed = parse_document(path, raw) if isinstance(raw, bytes) else None
+        documents.append(parsed or Document(path, None, problems=[raw[0]]))  # type: ignore[index]
+    documents += [Document(path, None, problems=[problem]) for path, problem in refused]
+    documents.sort(key=lambda document: document.path)
+    return documents
 
 
 def _links_followed(
@@ -114,12 +153,11 @@ def _links_followed(
 
 
 def _candidates(
-    repo: Repository, commit: str, setup: Setup
+    repo: Repository, commit: str, exclude: tuple[str, ...]
 ) -> tuple[list[tuple[str, TreeEntry]], dict[str, TreeEntry]]:
     """(root-relative path, entry) of each blob (or link) discovery would read, in path
     order: what :func:`~sms_lint.gitrepo.changes.is_candidate` says, each folder asked about
     once; and every entry of the root's tree by root-relative path (where links lead)."""
-    exclude = setup.config.exclude
     left_out: dict[str, bool] = {"": False}
 
     def folder_out(folder: str) -> bool:

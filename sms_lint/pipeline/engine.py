@@ -55,6 +55,9 @@ class Result:
     baseline: str | None = None
     new_only: str | None = None
     fixed: tuple[Finding, ...] = ()
+    # --as-of: the commit described and its committer date (ISO 8601); None for the work tree.
+    commit: str | None = None
+    committed: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -145,7 +148,7 @@ def run_check(
         paths=tuple(d.path for d in documents),
         findings=tuple(final),
         fail_on=fail_on,
-        config_path=_inside_root(setup.config.source),
+        config_path=inside_root(setup.config.source),
         rules_run=tuple(
             rule.id
             for rule in setup.rulebook.enabled()
@@ -155,7 +158,7 @@ def run_check(
     )
 
 
-def _inside_root(source: str | None) -> str | None:
+def inside_root(source: str | None) -> str | None:
     """The config's display path when it is a file inside the root (reports may point at it)."""
     if source is None or source.startswith(("/", "..")) or ":" in source:
         return None

@@ -67,6 +67,9 @@ class JsonReporter(Reporter):
             # Office and PDF files under the root, never read (not findings): a contract extension.
             "not_read": [clean(p) for p in result.not_read],
         }
+        if result.commit is not None:  # --as-of: the commit this report describes
+            report["commit"] = result.commit
+            report["committed"] = result.committed
         if result.baseline is not None:
             report["baseline"] = clean(result.baseline)
         if result.new_only is not None:

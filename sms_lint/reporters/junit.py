@@ -196,6 +196,7 @@ def suite_properties(result: Result, clause: str) -> dict[str, str]:
         "clause": one_line(clause),  # a pack's clause is data: it may hold controls
         "today": result.today.isoformat(),
         "fail-on": result.fail_on,
+        **({"commit": result.commit} if result.commit is not None else {}),  # --as-of
     }
 
 

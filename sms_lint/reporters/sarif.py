@@ -195,6 +195,7 @@ def sarif_log(result: Result) -> dict[str, Any]:
             "framework": clean(result.framework.name),
             "today": result.today.isoformat(),
             "failOn": result.fail_on,
+            **({"commit": result.commit} if result.commit is not None else {}),  # --as-of
         },
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

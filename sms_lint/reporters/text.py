@@ -76,7 +76,8 @@ class TextReporter(Reporter):
         lead_line = [self.paint(first, _BOLD)] if first else []
         note = [not_read_note(result.not_read)] if result.not_read else []
         fixed = self.fixed_block(result)
-        return "\n\n".join([*lead_line, *blocks, *fixed, *note, self.summary(result)]) + "\n"
+        text = "\n\n".join([*lead_line, *blocks, *fixed, *note, self.summary(result)]) + "\n"
+        return commit_line(result) + text
 
     def summary(self, result: Result) -> str:
         tally = counts(result)
@@ -95,6 +96,13 @@ class TextReporter(Reporter):
             f"{artifacts} checked: {total} finding{'s' if total != 1 else ''} "
             f"({', '.join(parts)}): {verdict(result)}."
         )
+
+
+def commit_line(result: Result) -> str:
+    """``--as-of``: the first line names the commit described (nothing for the work tree)."""
+    if result.commit is None:
+        return ""
+    return f"as of commit {result.commit} (committed {result.committed})\n"
 
 
 # How many files the note names before it says "and N more" (a migration may leave hundreds).
