@@ -281,8 +281,10 @@ def test_register_as_of_lists_the_version_then_in_force(tmp_path: Path, invoke) 
 
     then = row("--as-of", "2026-03-15")
     assert then["version"] == "1.4" and then["last_change"]["commit"] == first
+    assert then["commit"] == first  # the commit the register describes
     now = row()
     assert now["version"] == "2.0" and now["last_change"]["commit"] == second
+    assert "commit" not in now
     named = invoke("register", str(repo.path), "--as-of", "2026-03-15")
     assert f"the register as of commit {first}" in named.stderr
 

@@ -44,4 +44,6 @@ def register_as_of(
     )
     if note:
         click.echo(f"sms-lint: note: {terminal(note)}", err=True)
-    return register_rows(artifacts, config, changes)
+    # Each row names the commit it describes (JSON: the register is a list of rows, so the
+    # contract's "commit" is in each; the other formats name it in the note above).
+    return [{**row, "commit": revision.commit} for row in register_rows(artifacts, config, changes)]
