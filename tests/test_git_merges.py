@@ -161,6 +161,14 @@ def test_history_json_and_text(flows, invoke) -> None:
                 "message": "Merge pull request #7 from alice/pol-1.1",
             },
             "approver_shown": True,
+            # in force from the day the merge brought it into the branch
+            "introduced_by": {
+                "commit": ids["side"],
+                "author": "Alice Auditor",
+                "date": "2026-04-01T10:00:00+00:00",
+            },
+            "in_force_from": "2026-04-03",
+            "in_force_to": None,
         },
         {
             "commit": ids["direct"],
@@ -171,6 +179,13 @@ def test_history_json_and_text(flows, invoke) -> None:
             "status": "approved",
             "merged": None,
             "approver_shown": False,
+            "introduced_by": {
+                "commit": ids["direct"],
+                "author": "Alice Auditor",
+                "date": "2026-01-10T10:00:00+00:00",
+            },
+            "in_force_from": "2026-01-10",
+            "in_force_to": "2026-04-03",
         },
     ]
     lines = history(invoke, repo).splitlines()

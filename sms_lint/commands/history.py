@@ -149,14 +149,15 @@ def with_versions(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     introduced that version (the oldest consecutive revision declaring it), and the dates it
     was in force from (that commit's date) and to (the date of the commit that brought the
     next version, or deleted the file; null for the version in force now). A revision that
-    declares no version (deleted, unreadable) ends the period before it and starts none."""
+    declares no version (deleted, unreadable) ends the period before it and starts none.
+    Dates are those a version entered the branch: the merge's, when a merge brought it in."""
     periods: list[tuple[str | None, dict[str, Any]]] = []  # (version, introducing revision)
     for rev in reversed(revisions):
         if not periods or periods[-1][0] != rev["version"]:
             periods.append((rev["version"], rev))
     ends = {id(start): None for _, start in periods}
     for (_, start), (_, following) in itertools.pairwise(periods):
-        ends[id(start)] = following["date"][:10]
+        ends[id(start)] = _arrived(following)
     out = []
     starts = {id(start) for _, start in periods}
     opened: dict[str, Any] = {}
@@ -167,11 +168,17 @@ def with_versions(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             {
                 **rev,
                 "introduced_by": _commit_of(opened) if versioned else None,
-                "in_force_from": opened["date"][:10] if versioned else None,
+                "in_force_from": _arrived(opened) if versioned else None,
                 "in_force_to": ends[id(opened)] if versioned else None,
             }
         )
     return out[::-1]
+
+
+def _arrived(rev: dict[str, Any]) -> str:
+    """The day a revision entered the branch: its merge's, when a merge brought it in."""
+    merged = rev.get("merged")
+    return (merged["date"] if merged else rev["date"])[:10]
 
 
 def _commit_of(rev: dict[str, Any]) -> dict[str, Any]:
