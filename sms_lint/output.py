@@ -40,7 +40,11 @@ def encode(text: str) -> bytes:
 
 def write_report(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` as described in the module docstring (OSError on failure)."""
-    data = encode(text)
+    write_report_data(path, encode(text))
+
+
+def write_report_data(path: Path, data: bytes) -> None:
+    """:func:`write_report` for a report that is bytes already (a spreadsheet)."""
     if not os.path.lexists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path

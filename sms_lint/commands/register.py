@@ -44,10 +44,11 @@ from sms_lint.schema.validation import known_kinds
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["text", "json", "csv", "markdown"]),
+    type=click.Choice(["text", "json", "csv", "markdown", "xlsx"]),
     default="text",
     show_default=True,
-    help="text: an aligned table; json: a list of rows; csv; markdown: a table.",
+    help="text: an aligned table; json: a list of rows; csv; markdown: a table; xlsx: an Excel "
+    "workbook (binary: give -o FILE).",
 )
 @output_option
 @config_option
@@ -63,7 +64,7 @@ def register_command(
     if as_of is not None:  # the register as it stood: see sms_lint.commands.register_as_of
         from sms_lint.commands.register_as_of import register_as_of
 
-        emit(RENDERERS[format_name](register_as_of(root, config_path, as_of)), output)
+        _emit(format_name, register_as_of(root, config_path, as_of), output)
         return 0
     config = build_config(root, config_path)
     candidates = list(find_candidates(root, config.exclude).paths)
@@ -83,8 +84,17 @@ def register_command(
             err=True,
         )
     rows = register_rows(artifacts, config, changes)
-    emit(RENDERERS[format_name](rows), output)
+    _emit(format_name, rows, output)
     return 0
+
+
+def _emit(format_name: str, rows: list[dict[str, Any]], output: Path | None) -> None:
+    if format_name == "xlsx":  # bytes, and openpyxl, only for the spreadsheet
+        from sms_lint.commands.register_xlsx import emit_xlsx, render_xlsx
+
+        emit_xlsx(render_xlsx(rows), output)
+        return
+    emit(RENDERERS[format_name](rows), output)
 
 
 def read_last_changes(
