@@ -84,9 +84,7 @@ def _status(doc: DocView) -> str:
 
 def _id(label: str, linker: Linker) -> str:
     href = linker.label(label)
-    return (
-        esc(label) if href is None else f'<a class="doc-link" href="{esc(href)}">{esc(label)}</a>'
-    )
+    return esc(label) if href is None else f'<a class="doc-link" href="{href}">{esc(label)}</a>'
 
 
 def _fields(doc: DocView, linker: Linker) -> str:

@@ -1,6 +1,7 @@
 """Where a reference to a document or a section of the pack leads: ``#anchor`` in the one-file
 pack, ``anchor.html`` (or ``index.html#section``) in a folder of pages. Only targets the pack
-holds get a link, so every internal link resolves."""
+holds get a link, so every internal link resolves. Anchors hold only ASCII letters, digits,
+dots and dashes (``html.markup.anchor_id``), so the hrefs made here need no escaping."""
 
 from __future__ import annotations
 

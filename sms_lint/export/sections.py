@@ -75,7 +75,7 @@ def _conformance(head: Cover) -> str:
 
 def contents(pack: Pack, linker: Linker) -> str:
     docs = "".join(
-        f'<li><a href="{esc(linker.document(d.anchor))}">{esc(d.label)}</a> '
+        f'<li><a href="{linker.document(d.anchor)}">{esc(d.label)}</a> '
         f"{esc(d.title)}{_draft_mark(d)}</li>"
         for d in pack.documents
     )
@@ -104,9 +104,7 @@ def _draft_mark(doc: DocView) -> str:
 
 def _linked(label: str, linker: Linker) -> str:
     href = linker.label(label)
-    return (
-        esc(label) if href is None else f'<a class="doc-link" href="{esc(href)}">{esc(label)}</a>'
-    )
+    return esc(label) if href is None else f'<a class="doc-link" href="{href}">{esc(label)}</a>'
 
 
 _REGISTER_HEADINGS = (

@@ -49,7 +49,7 @@ def scalar(value: Any, link_of: LinkOf) -> str:
     text = str(value)
     href = link_of(text) if isinstance(value, str) else None
     if href is not None:
-        return f'<a class="doc-link" href="{esc(href)}">{esc(text)}</a>'
+        return f'<a class="doc-link" href="{href}">{esc(text)}</a>'
     return esc(text)
 
 
