@@ -64,7 +64,7 @@ def example_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Parsed,
 
 
 def test_every_approved_and_draft_document_once_with_its_version(example_pack) -> None:
-    markup, page, rows = example_pack
+    _markup, page, rows = example_pack
     wanted = [r for r in rows if r["status"] in ("approved", "draft")]
     assert len(page.articles) == len(wanted) == len(page.runheads)
     titles = {f"doc-{r['id']}" for r in wanted}
