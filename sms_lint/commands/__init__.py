@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "coverage": "sms_lint.commands.coverage:coverage_command",
     "register": "sms_lint.commands.register:register_command",
     "baseline": "sms_lint.commands.baseline:baseline_command",
+    "export": "sms_lint.commands.export:export_command",
     "history": "sms_lint.commands.history:history_command",
     "rules": "sms_lint.commands.rules:rules_command",
     "explain": "sms_lint.commands.explain:explain_command",
@@ -34,6 +35,10 @@ SUMMARIES: dict[str, str] = {
     "baseline": "Record the findings of ROOT (default: the current folder) as a baseline:"
     " `check --baseline FILE` (or `baseline: FILE` in .sms-lint.yaml) then fails only on new"
     " ones.",
+    "export": "Write the documented-information pack of ROOT for auditors: a cover with the"
+    " conformance summary, the master register, the clause map and every document under its"
+    " control header with its git history, as one self-contained HTML file that prints to PDF"
+    " page by page.",
     "history": "Every commit that changed the document ID_OR_PATH (an id, or a path under --root).",
     "rules": "List every rule: id, severity, clause, name and what it checks.",
     "explain": "Explain RULE (an id such as SMS005 or a name such as review-current).",
