@@ -39,7 +39,7 @@ def is_folder_output(output: Path | None) -> bool:
 
 
 def run_export(request: ExportRequest) -> int:
-    from sms_lint.commands.register import register_artifacts
+    from sms_lint.commands.register_data import register_artifacts
     from sms_lint.config.file import load_config
     from sms_lint.coverage import compute_coverage
     from sms_lint.export.build import Inputs, Selection, build_pack

@@ -34,7 +34,8 @@ from fuzz_corpus import (
 )
 
 from sms_lint.commands import coverage as coverage_command
-from sms_lint.commands import register
+from sms_lint.commands import register_data
+from sms_lint.commands.register_output import RENDERERS as REGISTER_RENDERERS
 from sms_lint.config.file import Config, load_config
 from sms_lint.coverage import compute_coverage
 from sms_lint.html import build_page, render_page
@@ -72,10 +73,12 @@ def _render_everything(root: Path, result: Result, slow_too: bool = True) -> Non
         getattr(coverage_command, f"render_{name}")(result, statuses)
     render_page(build_page(result, statuses, Config(), {}, None))
     config = load_config(root)
-    artifacts = register.register_artifacts(filestage.read_documents(root, config), known_kinds())
-    rows = register.register_rows(artifacts, config, {})
+    artifacts = register_data.register_artifacts(
+        filestage.read_documents(root, config), known_kinds()
+    )
+    rows = register_data.register_rows(artifacts, config, {})
     json.dumps(rows)
-    for render_rows in register.RENDERERS.values():
+    for render_rows in REGISTER_RENDERERS.values():
         render_rows(rows)
 
 
@@ -113,7 +116,7 @@ def _cli_commands(root: Path, out: Path) -> list[list[str]]:
         ["check", str(root), *day, "--format", "text"],  # with the cache, after the first
         *(["coverage", str(root), *day, "--format", f] for f in ("text", "json", "markdown")),
         ["coverage", str(root), *day, "--format", "html", "-o", str(out / "coverage.html")],
-        *(["register", str(root), "--format", f] for f in register.RENDERERS),
+        *(["register", str(root), "--format", f] for f in REGISTER_RENDERERS),
     ]
 
 

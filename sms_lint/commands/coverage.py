@@ -212,7 +212,7 @@ def git_facts(
     Outside git, without git, or when git fails, the page simply shows no git data: a
     readiness page is still worth having without it.
     """
-    from sms_lint.commands.register import read_last_changes
+    from sms_lint.commands.register_data import read_last_changes
     from sms_lint.gitrepo.repo import GitProblem, UntrustedRepository, open_repository
 
     try:

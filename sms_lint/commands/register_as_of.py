@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from sms_lint.commands.register import read_last_changes, register_artifacts, register_rows
+from sms_lint.commands.register_data import read_last_changes, register_artifacts, register_rows
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.as_of import revision_on
 from sms_lint.gitrepo.sandbox import GitProblem

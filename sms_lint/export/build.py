@@ -184,7 +184,7 @@ def _cover(inputs: Inputs) -> Cover:
 
 
 def _register(inputs: Inputs) -> tuple[RegisterRow, ...]:
-    from sms_lint.commands.register import register_rows
+    from sms_lint.commands.register_data import register_rows
 
     rows = register_rows(inputs.artifacts, inputs.config, inputs.git.changes)
     return tuple(

@@ -58,7 +58,7 @@ def _body(path: str, raw: bytes) -> str | None:
 def read_git(root: Path, paths: list[str], exported: Iterable[str], max_bytes: int) -> GitSide:
     """HEAD, the last change of ``paths`` and the history of each ``exported`` path."""
     from sms_lint.commands.history import read_revisions
-    from sms_lint.commands.register import read_last_changes
+    from sms_lint.commands.register_data import read_last_changes
     from sms_lint.gitrepo.file_log import graph_later
     from sms_lint.gitrepo.repo import GitProblem, UntrustedRepository, open_repository
 
