@@ -32,7 +32,8 @@ RUNNER = r"""
 import datetime, sys, time
 from pathlib import Path
 from sms_lint.reporters import REPORTERS
-from sms_lint.run import CheckRequest, check_result
+from sms_lint.run import check_result
+from sms_lint.run_parts import CheckRequest
 
 def run(root, fmt):
     request = CheckRequest(Path(root), fmt, None, datetime.date.fromisoformat(sys.argv[4]),

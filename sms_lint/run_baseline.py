@@ -11,7 +11,8 @@ import click
 
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
-from sms_lint.run import CheckRequest, build_check_setup, data_store, emit, plain_result
+from sms_lint.run import build_check_setup, emit, plain_result
+from sms_lint.run_parts import CheckRequest, data_store
 
 
 @dataclass(frozen=True)

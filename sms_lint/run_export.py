@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
-from sms_lint.run import CheckRequest, check_result, emit, reason
+from sms_lint.run import check_result, emit, reason
+from sms_lint.run_parts import CheckRequest
 
 STATUSES = ("approved", "draft", "retired")
 

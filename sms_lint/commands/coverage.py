@@ -24,7 +24,8 @@ from sms_lint.commands.params import as_of_option, config_option, output_option,
 from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
 from sms_lint.pipeline.engine import Result
-from sms_lint.run import CheckRequest, UsageProblem, check_result, emit
+from sms_lint.run import UsageProblem, check_result, emit
+from sms_lint.run_parts import CheckRequest
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
