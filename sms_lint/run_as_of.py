@@ -138,11 +138,14 @@ def changed_since(root: Path, commit: str, config: Config) -> list[str]:
 
 
 def _differs(repo: Repository, commit: str, path: Path, name: str) -> bool:
-    blob = _blob_at(repo, commit, name)
+    """Read as the pack loader reads it: a regular file only (a FIFO is never opened)."""
+    from sms_lint.gitrepo.worktree import read_regular
+
     try:
-        return blob != path.read_bytes()
-    except OSError:
-        return blob is not None
+        now = read_regular(path.resolve(), 1 << 24)
+    except (OSError, RuntimeError):
+        now = None
+    return _blob_at(repo, commit, name) != now
 
 
 def _blob_at(repo: Repository, commit: str, name: str) -> bytes | None:

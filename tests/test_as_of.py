@@ -331,6 +331,29 @@ def test_a_pack_changed_since_the_commit_is_named(history, invoke) -> None:
     assert "org/rules.yaml is read from the work tree and differs" in changed.stderr
 
 
+def test_a_fifo_where_the_commits_pack_was_is_never_opened(history, tmp_path: Path) -> None:
+    """Comparing the work tree's pack with the commit's reads regular files only: a FIFO in
+    its place would block a plain read for ever."""
+    import subprocess
+    import sys
+
+    repo, _ = history
+    repo.write("org/rules.yaml", "rules: []\n")
+    config = (repo.path / ".sms-lint.yaml").read_text(encoding="utf-8")
+    config = config.replace("exclude: []", "exclude: [org]")
+    repo.write(".sms-lint.yaml", config + "policies: [org/rules.yaml]\n")
+    repo.commit("an organization pack", "2026-05-01")
+    (repo.path / "org/rules.yaml").unlink()
+    os.mkfifo(repo.path / "org/rules.yaml")
+    done = subprocess.run(
+        [sys.executable, "-m", "sms_lint", "check", str(repo.path), "--as-of", "2026-05-02"],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )  # fmt: skip
+    assert "org/rules.yaml is read from the work tree and differs" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_a_root_below_the_top_reads_its_own_config_at_the_commit(tmp_path: Path, invoke) -> None:
     repo = GitRepo(tmp_path / "repo")
     shutil.copytree(EXAMPLE, repo.path / "sms")
