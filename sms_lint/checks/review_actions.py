@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.records import records
@@ -58,18 +58,37 @@ def action_due_after_review(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 def action_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS050: an open action is not past its ``due`` date."""
-    held = _held(ctx)
+    for action in open_actions(_held(ctx)):
+        if action.due < ctx.today:
+            yield _overdue(ctx, *action)
+
+
+class OpenAction(NamedTuple):  # immutable, and cheaper to define than a frozen dataclass
+    """An action of a held review still to be done, with the reviews held after it."""
+
+    review: Artifact
+    index: int
+    action: dict[str, Any]
+    due: datetime.date
+    state: str | None
+    later: list[tuple[datetime.date, Artifact]]
+
+
+def open_actions(held: list[tuple[datetime.date, Artifact]]) -> Iterator[OpenAction]:
+    """The actions of the ``held`` reviews (oldest first) not done: neither ``state: done``
+    nor, without a state, followed up by a later review held once they were due (SMS050's
+    reading, which ``sms-lint due`` shares)."""
     for day, review in held:
         later = [(d, r) for d, r in held if d > day]
         for index, action, due in _dated_actions(review):
-            if due >= ctx.today or due < day:  # not yet due, or SMS048's finding
+            if due < day:  # SMS048's finding
                 continue
             state = review.text("state", action)
             if state == "done":
                 continue
             if state is None and any(d >= due and _reviewed_previous(r) for d, r in later):
                 continue  # a later review followed it up; the record was not updated
-            yield _overdue(ctx, review, index, action, due, state, later)
+            yield OpenAction(review, index, action, due, state, later)
 
 
 def _reviewed_previous(review: Artifact) -> bool:

@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "register": "sms_lint.commands.register:register_command",
     "baseline": "sms_lint.commands.baseline:baseline_command",
     "export": "sms_lint.commands.export:export_command",
+    "due": "sms_lint.commands.due:due_command",
     "history": "sms_lint.commands.history:history_command",
     "rules": "sms_lint.commands.rules:rules_command",
     "explain": "sms_lint.commands.explain:explain_command",
@@ -39,6 +40,10 @@ SUMMARIES: dict[str, str] = {
     " conformance summary, the master register, the clause map and every document under its"
     " control header with its git history, as one self-contained HTML file that prints to PDF"
     " page by page.",
+    "due": "What falls due under ROOT within --within days, overdue first, then the soonest:"
+    " document reviews, risk reviews, nonconformities, management-review actions, supplier"
+    " contracts and performance reviews, the next internal audit and management review, and"
+    " waivers; each with its owner role (and holder), what to do and the file.",
     "history": "Every commit that changed the document ID_OR_PATH (an id, or a path under --root).",
     "rules": "List every rule: id, severity, clause, name and what it checks.",
     "explain": "Explain RULE (an id such as SMS005 or a name such as review-current).",
