@@ -125,8 +125,10 @@ def test_the_window_is_inclusive_and_adjustable(invoke, sms: Path) -> None:
 def test_exit_code_is_zero_unless_fail_overdue(invoke, sms: Path) -> None:
     assert _due(invoke, sms).exit_code == 0
     assert _due(invoke, sms, "--fail-overdue").exit_code == 1
-    later = invoke("due", str(sms), "--today", "2025-01-01", "--within", "7d", "--fail-overdue")
-    assert later.exit_code == 0, later.output
+    # the day after the management review: nothing overdue, nothing in the next week
+    calm = invoke("due", str(sms), "--today", "2026-03-02", "--within", "7d", "--fail-overdue")
+    assert calm.exit_code == 0, calm.output
+    assert calm.stdout == "Nothing due by 2026-03-09 (7 days from 2026-03-02)\n"
 
 
 def test_text_names_date_owner_and_file(invoke, sms: Path) -> None:
@@ -168,11 +170,13 @@ def test_markdown_is_a_table_a_renderer_reads(invoke, sms: Path) -> None:
 def test_nothing_due(invoke, write, tmp_path: Path) -> None:
     write("p.yaml", _header("POL-1", "policy", reviewed="2026-12-01"))
     result = invoke("due", str(tmp_path), "--today", "2026-12-02", "--format", "json")
-    keys = [i["key"] for i in json.loads(result.stdout)]
-    # no audit or review held yet: both are due now (the rules find them missing today)
-    assert keys == ["internal-audit", "management-review"]
     items = json.loads(result.stdout)
-    assert items[0]["path"] == "." and items[0]["overdue"] is False
+    # no audit or review held yet: both are overdue (SMS013 and SMS014 find them missing
+    # today), since the SMS took effect (its first approval)
+    assert [(i["key"], i["due"], i["overdue"], i["path"]) for i in items] == [
+        ("internal-audit", "2026-01-01", True, "."),
+        ("management-review", "2026-01-01", True, "."),
+    ]
 
 
 def test_hostile_values_stay_text(invoke, write, tmp_path: Path) -> None:
@@ -205,3 +209,149 @@ def test_unreadable_file_is_noted(invoke, write, tmp_path: Path) -> None:
     result = invoke("due", str(tmp_path), "--today", "2026-12-02")
     assert result.exit_code == 0
     assert "could not be read" in result.stderr
+
+
+# The rule that reports each sort of item once it is overdue.
+RULE_OF = {
+    "review": "SMS005",
+    "risk": "SMS012",
+    "nonconformity": "SMS015",
+    "action": "SMS050",
+    "contract": "SMS011",
+    "supplier-review": "SMS011",
+    "internal-audit": "SMS013",
+    "management-review": "SMS014",
+    "waiver": "SMS020",
+}
+
+
+@pytest.mark.parametrize("today", ["2027-06-01", "2027-11-01", "2028-02-01"])
+def test_what_is_overdue_is_what_check_reports(invoke, today: str) -> None:
+    from conftest import EXAMPLE
+
+    check = invoke(
+        "check", str(EXAMPLE), "--format", "json", "--today", today, "--fail-on", "never"
+    )
+    counts: dict[str, int] = {}
+    for finding in json.loads(check.stdout)["findings"]:
+        if finding["rule"] in RULE_OF.values():
+            counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+    due = invoke("due", str(EXAMPLE), "--today", today, "--within", "0d", "--format", "json")
+    listed: dict[str, int] = {}
+    for item in json.loads(due.stdout):
+        assert item["overdue"] or item["due"] == today
+        if item["overdue"]:
+            rule = RULE_OF[item["key"].split(":")[0]]
+            listed[rule] = listed.get(rule, 0) + 1
+    assert listed == counts and counts
+
+
+def test_supplier_review_due_the_day_check_reports_it(invoke, write, tmp_path: Path) -> None:
+    write(".sms-lint.yaml", "intervals: {supplier_review_months: 6}\n")
+    write("sup.yaml", _header("SUP-1", "supplier") + "last_performance_review: 2027-02-28\n")
+    for today, overdue in [("2027-08-28", False), ("2027-08-29", True), ("2027-08-31", True)]:
+        check = invoke("check", str(tmp_path), "--format", "json", "--today", today)
+        reported = [f for f in json.loads(check.stdout)["findings"] if f["rule"] == "SMS011"]
+        due = invoke("due", str(tmp_path), "--today", today, "--within", "0d", "--format", "json")
+        items = [i for i in json.loads(due.stdout) if i["key"] == "supplier-review:SUP-1"]
+        assert bool(reported) is overdue and bool(items and items[0]["overdue"]) is overdue, today
+
+
+def test_values_the_schema_rejects_are_no_dates(invoke, write, tmp_path: Path) -> None:
+    write(
+        "rr.yaml",
+        _header("RR", "risk-register")
+        + "risks:\n  - {id: R-1, description: d, owner: sms-manager, review_by: '2026-W10-1'}\n",
+    )
+    write(
+        "mr.yaml",
+        _header("MR-1", "management-review")
+        + "date: 2026-01-10\nactions:\n"
+        + "  - {id: A1, description: d, owner: sms-manager, due: 2026-03-01, state: closed}\n",
+    )
+    write(
+        "mr2.yaml",
+        _header("MR-2", "management-review")
+        + "date: 2026-06-10\ninputs_covered: [previous-actions]\n",
+    )
+    items = json.loads(
+        invoke("due", str(tmp_path), "--today", "2026-07-01", "--format", "json").stdout
+    )
+    keys = [i["key"] for i in items]
+    assert "risk:RR:R-1" not in keys and "action:MR-1:A1" not in keys
+
+
+def test_keys_are_unique(invoke, write, tmp_path: Path) -> None:
+    write(
+        "rr.yaml",
+        _header("RR", "risk-register")
+        + "risks:\n"
+        + "  - {id: '2', description: d, owner: sms-manager, review_by: 2026-07-01}\n"
+        + "  - {description: d, owner: sms-manager, review_by: 2026-07-01}\n"
+        + "  - {id: R-9, description: d, owner: sms-manager, review_by: 2026-07-01}\n"
+        + "  - {id: R-9, description: d, owner: sms-manager, review_by: 2026-07-01}\n",
+    )
+    write("a/pol.yaml", _header("POL-1", "policy", reviewed="2025-07-01"))
+    write("b/pol.yaml", _header("POL-1", "policy", reviewed="2025-07-01"))
+    keys = [
+        i["key"]
+        for i in json.loads(
+            invoke("due", str(tmp_path), "--today", "2026-06-01", "--format", "json").stdout
+        )
+    ]
+    assert len(keys) == len(set(keys))
+    assert "risk:RR:#2" in keys and "review:POL-1@a/pol.yaml" in keys
+
+
+def test_ics_at_the_end_of_the_calendar_and_no_command_in_a_fold(
+    invoke, write, tmp_path: Path
+) -> None:
+    write(
+        "sup.yaml",
+        _header("S" * 43 + "::error::pwned", "supplier") + "contract_end: 2026-05-01\n",
+    )
+    end = _header("POL-1", "policy").replace("last_reviewed: 2026-11-01\n", "")
+    write("pol.yaml", end + "next_review: 9999-12-31\n")
+    feed = invoke(
+        "due", str(tmp_path), "--today", "2026-06-01", "--within", "99999y", "--format", "ics"
+    )
+    assert feed.exit_code == 0, feed.output
+    events = list(icalendar.Calendar.from_ical(feed.stdout_bytes).walk("VEVENT"))
+    assert "9999-12-31" in [e.decoded("dtstart").isoformat() for e in events]
+    for line in feed.stdout_bytes.decode().split("\r\n"):
+        assert len(line.encode()) <= 75
+        assert not line.lstrip().startswith(("::", "##")), line
+
+
+def test_markdown_values_are_inert(invoke, write, tmp_path: Path) -> None:
+    title = "[Renew](https://evil.example/x) @octocat *urgent* `rm` https://bare.example"
+    write("p.yaml", _header("POL-1", "policy", reviewed="2025-01-01").replace("POL-1 title", title))
+    text = invoke("due", str(tmp_path), "--today", "2026-06-01", "--format", "markdown").stdout
+    html = MarkdownIt("gfm-like").render(text)
+    assert "<a " not in html and "<em>" not in html and "<code>" not in html
+
+
+def test_a_rule_turned_off_drops_its_items(invoke, write, sms: Path) -> None:
+    write(".sms-lint.yaml", "rules: {SMS013: {enabled: false}, SMS005: {enabled: false}}\n")
+    keys = [i["key"] for i in json.loads(_due(invoke, sms, "--format", "json").stdout)]
+    assert "internal-audit" not in keys
+    assert not any(key.startswith("review:") for key in keys)
+    assert "management-review" in keys
+
+
+def test_a_waiver_of_no_rule_is_not_listed(invoke, write, sms: Path) -> None:
+    write(
+        ".sms-lint.yaml",
+        "waivers:\n  - {rule: SMS999, artifact: POL-1, reason: r, approved_by: sms-manager,"
+        " expires: 2027-01-03}\n",
+    )
+    keys = [i["key"] for i in json.loads(_due(invoke, sms, "--format", "json").stdout)]
+    assert not any(key.startswith("waiver:") for key in keys)
+
+
+def test_a_folder_without_an_sms_is_one_sentence(runner, tmp_path: Path) -> None:
+    from sms_lint.cli import cli
+
+    result = runner.invoke(cli, ["due", str(tmp_path), "--today", TODAY])
+    assert result.exit_code == 2
+    assert "no SMS documents" in result.stderr and result.stderr.count("\n") == 1

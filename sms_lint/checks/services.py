@@ -125,7 +125,6 @@ def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
     end date) is in force and its performance was reviewed recently. How much a lapse weighs
     depends on the services the supplier supports."""
     months = ctx.config.intervals.supplier_review_months
-    oldest_review = add_months(ctx.today, -months)
     for supplier in current(ctx.of_kind("supplier")):
         live, retired_only = _supported(ctx, supplier)
         who = _supplier_name(supplier)
@@ -146,7 +145,8 @@ def supplier_control(ctx: Context, rule: Rule) -> Iterator[Hit]:
                 serving += f", and no other supplier under contract supports {listing(unbound)}"
             yield _ended(supplier, f"{who} ended on {contract_end}{serving}", internal, grade)
         reviewed = supplier.date("last_performance_review")
-        if reviewed is not None and reviewed < oldest_review:
+        # Due ``months`` after the review (as sms-lint due lists it), overdue the day after.
+        if reviewed is not None and add_months(reviewed, months) < ctx.today:
             agreement = "internal agreement" if internal else "contract"
             yield Hit(
                 f"the performance of {who} was last reviewed on {reviewed}, more than the "

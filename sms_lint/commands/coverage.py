@@ -25,7 +25,7 @@ from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
 from sms_lint.pipeline.engine import Result
 from sms_lint.run import UsageProblem, check_result, emit
-from sms_lint.run_parts import CheckRequest
+from sms_lint.run_parts import CheckRequest, checked_config
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -71,7 +71,7 @@ def coverage_command(
         as_of=as_of,
     )
     result = check_result(request)
-    config = _config(root, config_path, result.commit)  # already read (and validated)
+    config = checked_config(root, config_path, result.commit)  # already read (and validated)
     statuses = compute_coverage(
         result.artifacts, result.framework, result.findings, result.today, config.intervals
     )
@@ -88,17 +88,6 @@ def coverage_command(
             err=True,
         )
     return 1 if any(s.is_gap for s in statuses) else 0
-
-
-def _config(root: Path, config_path: Path | None, commit: str | None) -> Config:
-    """The config the check used: the work tree's, or (``--as-of``) the commit's."""
-    if commit is not None:
-        from sms_lint.run_as_of import config_at
-
-        return config_at(root, commit, config_path)
-    from sms_lint.config.file import load_config
-
-    return load_config(root, config_path)
 
 
 def _as_of(result: Result) -> str:

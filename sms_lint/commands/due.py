@@ -1,7 +1,8 @@
 """``sms-lint due``: what falls due in the coming days, overdue first (see :mod:`sms_lint.due`).
 
-It reads the SMS as ``register`` does (discovery and parsing, no rules): a file that cannot be
-read holds dates nobody is reminded of, so a note on stderr counts them (``check`` names them).
+It runs the same check as ``check`` (same config and cache), so its dates are the ones the rules
+judged: a value the schema rejects is no date here either. A file that cannot be read holds
+dates nobody is reminded of, so a note on stderr counts them (``check`` names them).
 """
 
 from __future__ import annotations
@@ -13,22 +14,20 @@ from typing import Any
 
 import click
 
-from sms_lint.commands.params import config_option, output_option, today_option
-from sms_lint.commands.register_data import register_artifacts
+from sms_lint.commands.params import as_of_option, config_option, output_option, today_option
 from sms_lint.due.collect import due_items
 from sms_lint.due.formats import RENDERERS
 from sms_lint.due.items import Window
-from sms_lint.pipeline.filestage import read_documents
-from sms_lint.run import build_config, emit
-from sms_lint.schema.validation import known_kinds
+from sms_lint.run import check_result, emit
+from sms_lint.run_parts import CheckRequest, checked_config
 
 DEFAULT_WITHIN = "60d"
-_SPAN = re.compile(r"(\d{1,5})([dwmy]?)")
+_SPAN = re.compile(r"([0-9]{1,5})([dwmy]?)")
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
 
 
 class Span(click.ParamType):
-    """A number of days: ``60d``, ``8w``, ``2m`` (30 days each) or ``60``."""
+    """A number of days: ``60d``, ``8w``, ``2m`` (30 days each), ``1y`` (365) or ``60``."""
 
     name = "span"
 
@@ -37,7 +36,7 @@ class Span(click.ParamType):
             return value
         match = _SPAN.fullmatch(str(value).strip().lower())
         if match is None:
-            self.fail(f"{value!r} is not a span of days: write it as 60d, 8w or 2m", param, ctx)
+            self.fail(f"{value!r} is not a span of days: write it as 60d, 8w, 2m or 1y", param, ctx)
         return int(match.group(1)) * _UNIT_DAYS[match.group(2)]
 
 
@@ -49,7 +48,8 @@ class Span(click.ParamType):
     type=Span(),
     default=DEFAULT_WITHIN,
     show_default=True,
-    help="How far ahead to look: 60d, 8w or 2m (a month is 30 days); overdue items always show.",
+    help="How far ahead to look: 60d, 8w, 2m (a month is 30 days) or 1y; overdue items always "
+    "show.",
 )
 @click.option(
     "--format",
@@ -68,6 +68,7 @@ class Span(click.ParamType):
 @output_option
 @today_option
 @config_option
+@as_of_option
 def due_command(
     root: Path,
     days: int,
@@ -76,18 +77,33 @@ def due_command(
     output: Path | None,
     today: datetime.date | None,
     config_path: Path | None,
+    as_of: datetime.date | None,
 ) -> int:
     """What falls due under ROOT within --within days, overdue first, then the soonest:
     document reviews, risk reviews, nonconformities, management-review actions, supplier
     contracts and performance reviews, the next internal audit and management review, and
     waivers; each with its owner role (and holder), what to do and the file."""
-    config = build_config(root, config_path)
-    documents = read_documents(root, config)
-    artifacts = tuple(register_artifacts(documents, known_kinds()))
-    window = Window(today or datetime.date.today(), days)
-    items = due_items(artifacts, config, window)
+    request = CheckRequest(
+        root=root,
+        format_name="json",  # unused: due renders its own formats
+        output=None,
+        today=today or as_of or datetime.date.today(),
+        fail_on="never",
+        base=None,
+        config_path=config_path,
+        reports=(),
+        use_cache=True,
+        color=False,
+        as_of=as_of,
+    )
+    # The check's own reading (cached): the values its rules judged, schema-invalid ones pruned,
+    # its config, and which rules are on.
+    result = check_result(request)
+    config = checked_config(root, config_path, result.commit)
+    window = Window(result.today, days)
+    items = due_items(result.artifacts, config, window, result.rulebook)
     emit(RENDERERS[format_name](items, window), output)
-    unread = sum(d.data is None and any(p.code == "SMS100" for p in d.problems) for d in documents)
+    unread = sum(f.rule == "SMS100" for f in result.findings)
     if unread:
         click.echo(
             f"sms-lint: note: {unread} file(s) or folder(s) could not be read, so what falls "

@@ -5,7 +5,8 @@ the waivers of ``.sms-lint.yaml`` by their ``expires`` (SMS020)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from typing import NamedTuple
 
 from sms_lint.checks.records import Records, records
 from sms_lint.config.file import Config
@@ -21,8 +22,8 @@ def internal_audit(
     artifacts: tuple[Artifact, ...], config: Config, today: datetime.date
 ) -> Iterator[DueItem]:
     audits = [a for a in artifacts if a.kind == "audit" and a.text("audit_type") == "internal"]
-    months = config.intervals.internal_audit_months
-    yield _next(records(audits, today), today, months, "internal audit", "internal_audit_months")
+    event = Cycle("internal audit", "internal_audit_months", config.intervals.internal_audit_months)
+    yield _next(records(audits, today), event, _start(artifacts, today))
 
 
 def management_review(
@@ -30,33 +31,47 @@ def management_review(
 ) -> Iterator[DueItem]:
     reviews = [a for a in artifacts if a.kind == "management-review"]
     months = config.intervals.management_review_months
-    yield _next(
-        records(reviews, today), today, months, "management review", "management_review_months"
-    )
+    event = Cycle("management review", "management_review_months", months)
+    yield _next(records(reviews, today), event, _start(artifacts, today))
 
 
-def _next(found: Records, today: datetime.date, months: int, event: str, key: str) -> DueItem:
-    """The next ``event``: ``months`` after the latest held, or today when none was held (the
-    rule finds it missing now). A planned one is named: its record is the file to complete."""
+class Cycle(NamedTuple):  # immutable, and cheaper to define than a frozen dataclass
+    event: str  # "internal audit"
+    key: str  # its interval's key under ``intervals:``
+    months: int
+
+
+def _start(artifacts: tuple[Artifact, ...], today: datetime.date) -> datetime.date:
+    """The day the SMS took effect: its first approval (today when nothing says)."""
+    approvals = [d for a in artifacts if a.approved and (d := a.date("approved_on")) is not None]
+    return min(approvals, default=today)
+
+
+def _next(found: Records, cycle: Cycle, start: datetime.date) -> DueItem:
+    """The next event: ``months`` after the latest held. With none held (or none with a date)
+    the rule finds it missing today: overdue since the SMS took effect. A planned one is
+    named: its record is the file to complete."""
     latest = found.held[-1] if found.held else None
     planned = found.planned[0] if found.planned else None
-    setting = f"intervals.{key}: {months}"
+    setting = f"intervals.{cycle.key}: {cycle.months}"
     if latest is None:
-        due, since = today, f"none has been held yet ({setting})"
+        due, since = start, f"none is recorded as held yet; {setting}"
     else:
-        due = add_months(latest[0], months)
+        due = add_months(latest[0], cycle.months)
         since = f"the latest, {_ref(latest[1])}, was held on {latest[0]}; {setting}"
     plan = f"; {_ref(planned[1])} is planned for {planned[0]}" if planned else ""
-    record = planned or latest
+    record = found.undated[0] if latest is None and found.undated else None
+    record = record or (planned[1] if planned else latest[1] if latest else None)
     return DueItem(
         due,
-        f"Hold the next {event}",
-        f"hold the next {event} and record it ({since}{plan})",
-        event.replace(" ", "-"),
-        record[1].path if record else ROOT,
-        line_of(record[1], "date") if record else 1,
-        record[1].id if record else None,
-        record[1].text("owner") if record else None,
+        f"Hold the next {cycle.event}",
+        f"hold the next {cycle.event} and record it ({since}{plan})",
+        cycle.event.replace(" ", "-"),
+        record.path if record else ROOT,
+        line_of(record, "date") if record else 1,
+        record.id if record else None,
+        record.text("owner") if record else None,
+        late=latest is None,
     )
 
 
@@ -64,22 +79,20 @@ def _ref(artifact: Artifact) -> str:
     return artifact.id or artifact.path
 
 
-def waivers(config: Config) -> Iterator[DueItem]:
-    """Each waiver with an ``expires`` date: the findings it waives fail again after it."""
-    seen: dict[str, int] = {}
+def waivers(config: Config, rules: Collection[str]) -> Iterator[DueItem]:
+    """Each waiver of a known rule (an id or a name among ``rules``) with an ``expires`` date:
+    the findings it waives fail again after it. A waiver of no rule waives nothing (SMS021)."""
     for waiver in config.waivers:
-        if waiver.expires is None:  # unbounded: SMS036's finding, no date to give
+        if waiver.expires is None or waiver.rule not in rules:  # unbounded: SMS036's finding
             continue
         target = waiver.artifact or waiver.path
         on = f" for {target}" if target else ""
-        key = f"waiver:{waiver.rule}:{target or ''}"
-        seen[key] = seen.get(key, 0) + 1
         yield DueItem(
             waiver.expires,
             f"Waiver of {waiver.rule}{on} expires",
             f"the waiver of {waiver.rule}{on} expires: fix what it waives, or renew it with a "
             "new expires date approved again",
-            key if seen[key] == 1 else f"{key}:{seen[key]}",
+            f"waiver:{waiver.rule}:{target or ''}",
             config.source or ROOT,
             waiver.line,
             None,

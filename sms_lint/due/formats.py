@@ -10,7 +10,8 @@ import json
 from collections.abc import Callable, Sequence
 
 from sms_lint.due.items import DueItem, Window
-from sms_lint.neutralise import clean_tree, lead, lead_path, markdown, no_commands_json, terminal
+from sms_lint.neutralise import clean_tree, lead, lead_path, no_commands_json, terminal
+from sms_lint.reporters.gfm import inline
 
 Renderer = Callable[[Sequence[DueItem], Window], str]
 
@@ -34,7 +35,7 @@ def _heading(items: Sequence[DueItem], window: Window) -> str:
     overdue = sum(item.overdue(window.today) for item in items)
     late = f", {overdue} of them overdue" if overdue else ""
     count = f"{len(items)} item{'s' if len(items) != 1 else ''}" if items else "Nothing"
-    return f"{count} due by {window.until} ({window.days} days from {window.today}){late}"
+    return f"{count} due by {window.until} ({window.length} days from {window.today}){late}"
 
 
 def render_text(items: Sequence[DueItem], window: Window) -> str:
@@ -59,12 +60,14 @@ _HEADINGS = ("Due", "What to do", "Owner", "File")
 
 
 def render_markdown(items: Sequence[DueItem], window: Window) -> str:
-    """The heading and one table row per item (an overdue date in bold)."""
+    """The heading and one table row per item (an overdue date in bold). Values are inert
+    in GitHub-flavoured Markdown (no link, mention, emphasis or HTML): the table may become
+    an issue's body."""
 
     def row(cells: Sequence[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
-    lines = [markdown(_heading(items, window))]
+    lines = [inline(_heading(items, window))]
     if items:
         lines += ["", row(_HEADINGS), "|" + "---|" * len(_HEADINGS)]
     for item in items:
@@ -73,9 +76,9 @@ def render_markdown(items: Sequence[DueItem], window: Window) -> str:
             row(
                 [
                     f"**{due}**" if item.overdue(window.today) else due,
-                    markdown(item.what),
-                    markdown(_owner(item)),
-                    markdown(f"{item.path}:{item.line}"),
+                    inline(item.what),
+                    inline(_owner(item)),
+                    inline(f"{item.path}:{item.line}"),
                 ]
             )
         )

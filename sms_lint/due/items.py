@@ -9,6 +9,7 @@ of the dates are in :mod:`sms_lint.due.sources`.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime
 from collections.abc import Iterable, Mapping
@@ -33,9 +34,12 @@ class DueItem:
     id: str | None = None  # the artifact's id
     owner: str | None = None  # the role (or person) the file names as owner
     holder: str | None = None  # who holds that role, from the roles register
+    # Overdue whatever the date: what is due was never done (no internal audit held yet), so
+    # the rule reports it today; ``due`` is then the day the SMS took effect.
+    late: bool = False
 
     def overdue(self, today: datetime.date) -> bool:
-        return self.due < today
+        return self.late or self.due < today
 
     def as_dict(self, today: datetime.date) -> dict[str, Any]:
         """The JSON item of the contract ({due, what, id, path, owner, overdue}) and more."""
@@ -58,11 +62,16 @@ class Window:
     """The days looked at: everything overdue, and what falls due from today to ``until``."""
 
     today: datetime.date
-    days: int
+    days: int  # as asked: the window ends at the last representable date at the latest
 
     @property
     def until(self) -> datetime.date:
-        return add_days(self.today, self.days)
+        return add_days(self.today, min(self.days, (datetime.date.max - self.today).days))
+
+    @property
+    def length(self) -> int:
+        """The days the window holds (``days``, or fewer where the calendar ends)."""
+        return (self.until - self.today).days
 
     def holds(self, item: DueItem) -> bool:
         return item.due <= self.until
@@ -71,9 +80,32 @@ class Window:
 def in_window(items: Iterable[DueItem], window: Window) -> list[DueItem]:
     """The items of ``window``: overdue first (the longest overdue first), then the soonest."""
     return sorted(
-        (item for item in items if window.holds(item)),
-        key=lambda item: (item.due, item.path, item.key),
+        (item for item in items if window.holds(item) or item.late),
+        key=lambda item: (not item.overdue(window.today), item.due, item.path, item.line, item.key),
     )
+
+
+def unique_keys(items: Iterable[DueItem]) -> list[DueItem]:
+    """The items with keys told apart where two share one (two files with one id, two risks
+    with one id): the file's path, then the line, is added to each of them, so that no two
+    calendar events or workflow issues merge."""
+    listed = list(items)
+    counts = collections.Counter(item.key for item in listed)
+    told = [
+        item if counts[item.key] == 1 else dataclasses.replace(item, key=f"{item.key}@{item.path}")
+        for item in listed
+    ]
+    again = collections.Counter(item.key for item in told)
+    return [
+        item if again[item.key] == 1 else dataclasses.replace(item, key=f"{item.key}:{item.line}")
+        for item in told
+    ]
+
+
+def entry_ref(entry: dict[str, Any], index: int) -> str:
+    """An entry's id for a key: its ``id`` when it is text, else its place (``#3``)."""
+    value = entry.get("id")
+    return value.strip() if isinstance(value, str) and value.strip() else f"#{index + 1}"
 
 
 def line_of(artifact: Artifact, *at: str | int) -> int:

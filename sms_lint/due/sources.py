@@ -13,7 +13,7 @@ from sms_lint.checks.records import records
 from sms_lint.checks.review_actions import open_actions
 from sms_lint.checks.wording import current, item_label
 from sms_lint.config.file import Config
-from sms_lint.due.items import DueItem, line_of
+from sms_lint.due.items import DueItem, entry_ref, line_of
 from sms_lint.facts import add_months, is_record, next_review
 from sms_lint.model import Artifact
 
@@ -64,7 +64,7 @@ def risk_reviews(artifacts: tuple[Artifact, ...]) -> Iterator[DueItem]:
                 f"Review {label} ({_ref(artifact)})",
                 f"review {label} of {_ref(artifact)}: its likelihood, impact and treatment, "
                 "then set review_by to the date of its next review",
-                f"risk:{_ref(artifact)}:{risk.get('id') or index + 1}",
+                f"risk:{_ref(artifact)}:{entry_ref(risk, index)}",
                 artifact.path,
                 line_of(artifact, "risks", index, "review_by"),
                 artifact.id,
@@ -103,7 +103,7 @@ def review_actions(artifacts: tuple[Artifact, ...], today: datetime.date) -> Ite
             f"Complete {label} ({_ref(review)})",
             f"complete {label} of management review {_ref(review)}{about}; then set its "
             "state: done",
-            f"action:{_ref(review)}:{action.get('id') or index + 1}",
+            f"action:{_ref(review)}:{entry_ref(action, index)}",
             review.path,
             line_of(review, "actions", index, "due"),
             review.id,
