@@ -355,3 +355,21 @@ def test_a_folder_without_an_sms_is_one_sentence(runner, tmp_path: Path) -> None
     result = runner.invoke(cli, ["due", str(tmp_path), "--today", TODAY])
     assert result.exit_code == 2
     assert "no SMS documents" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_as_of_lists_what_fell_due_then(invoke, tmp_path: Path) -> None:
+    from test_as_of import commit_at
+    from test_git_support import GitRepo
+
+    repo = GitRepo(tmp_path / "repo")
+    policy = repo.path / "pol.yaml"
+    policy.write_text(_header("POL-1", "policy", reviewed="2025-01-01"), encoding="utf-8")
+    commit_at(repo, "first", "2026-01-10T10:00:00+00:00")
+    policy.write_text(_header("POL-1", "policy", reviewed="2026-02-01"), encoding="utf-8")
+    commit_at(repo, "reviewed", "2026-02-02T10:00:00+00:00")
+    then = invoke("due", str(repo.path), "--as-of", "2026-01-20", "--format", "json")
+    assert then.exit_code == 0, then.output
+    review = [i for i in json.loads(then.stdout) if i["key"] == "review:POL-1"]
+    assert [(i["due"], i["overdue"]) for i in review] == [("2026-01-01", True)]
+    now = invoke("due", str(repo.path), "--today", "2026-02-03", "--format", "json")
+    assert "review:POL-1" not in [i["key"] for i in json.loads(now.stdout)]
