@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from sms_lint.config import packs
+from sms_lint.config.assignees import Assignees, assignees
 from sms_lint.config.change_impact import ChangeImpact, change_impact
 from sms_lint.config.risk_acceptance import RiskAcceptance, risk_acceptance
 from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
@@ -38,6 +39,7 @@ KNOWN_KEYS = (
     "baseline",
     "risk_acceptance",
     "change_impact",
+    "assignees",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -100,6 +102,8 @@ class Config(NamedTuple):  # immutable, and a fifth of a frozen dataclass's cost
     risk_acceptance: RiskAcceptance | None = None
     # The fields whose references to a revised document count (SMS052); None: every field.
     change_impact: ChangeImpact | None = None
+    # Role id -> the GitHub logins the due workflow assigns (``assignees:``); None: not set.
+    assignees: Assignees | None = None
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -191,6 +195,7 @@ def parse_config(
         baseline=_baseline(data.get("baseline"), name, base),
         risk_acceptance=risk_acceptance(data.get("risk_acceptance"), name),
         change_impact=change_impact(data.get("change_impact"), name),
+        assignees=assignees(data.get("assignees"), name),
     )
 
 
