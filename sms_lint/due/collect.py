@@ -6,9 +6,11 @@ decided not to be held to it, and its items are not listed either.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable, Iterable
 
+from sms_lint.config.assignees import assignees_for
 from sms_lint.config.file import Config
 from sms_lint.config.rulebook import RuleBook
 from sms_lint.due import cycles, sources
@@ -49,6 +51,10 @@ def all_items(
 def due_items(
     artifacts: tuple[Artifact, ...], config: Config, window: Window, rulebook: RuleBook
 ) -> list[DueItem]:
-    """The items of ``window``, overdue first, then the soonest, with their holders."""
+    """The items of ``window``, overdue first, then the soonest, with their holders and the
+    GitHub logins ``assignees:`` gives their owner roles."""
     found = in_window(unique_keys(all_items(artifacts, config, window.today, rulebook)), window)
-    return with_holders(found, artifacts)
+    return [
+        dataclasses.replace(item, assignees=assignees_for(config, item.owner))
+        for item in with_holders(found, artifacts)
+    ]

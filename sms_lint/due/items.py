@@ -37,6 +37,7 @@ class DueItem:
     # Overdue whatever the date: what is due was never done (no internal audit held yet), so
     # the rule reports it today; ``due`` is then the day the SMS took effect.
     late: bool = False
+    assignees: tuple[str, ...] = ()  # GitHub logins for the owner role (``assignees:``)
 
     def overdue(self, today: datetime.date) -> bool:
         return self.late or self.due < today
@@ -54,6 +55,7 @@ class DueItem:
             "line": self.line,
             "holder": self.holder,
             "key": self.key,
+            "assignees": list(self.assignees),
         }
 
 
