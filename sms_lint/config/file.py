@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from sms_lint.config import packs
 from sms_lint.config.change_impact import ChangeImpact, change_impact
+from sms_lint.config.measurement import Measurement, measurement
 from sms_lint.config.risk_acceptance import RiskAcceptance, risk_acceptance
 from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
@@ -38,6 +39,7 @@ KNOWN_KEYS = (
     "baseline",
     "risk_acceptance",
     "change_impact",
+    "measurement",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -100,6 +102,7 @@ class Config(NamedTuple):  # immutable, and a fifth of a frozen dataclass's cost
     risk_acceptance: RiskAcceptance | None = None
     # The fields whose references to a revised document count (SMS052); None: every field.
     change_impact: ChangeImpact | None = None
+    measurement: Measurement = Measurement()
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -191,6 +194,7 @@ def parse_config(
         baseline=_baseline(data.get("baseline"), name, base),
         risk_acceptance=risk_acceptance(data.get("risk_acceptance"), name),
         change_impact=change_impact(data.get("change_impact"), name),
+        measurement=measurement(data.get("measurement"), name),
     )
 
 
