@@ -9,7 +9,9 @@ A record's ``measures`` names one item, as a person writes it:
 - ``SLA-01/Monthly availability``: an SLA id, a slash and a target's ``metric``;
 - ``OBJ-2026/OBJ-01``: an objectives document's id, a slash and an objective id.
 
-Names compare without regard to case or runs of spaces. Each item also has a canonical ref,
+It may also be written as a mapping: ``{objective: OBJ-01}``, ``{process: PRC-13, kpi: <KPI
+name>}`` or ``{sla: SLA-01, target: <target metric>}`` (:func:`measures_of`). Names compare
+without regard to case or runs of spaces. Each item also has a canonical ref,
 the keys of :func:`record_results` (the readiness page's series use the same):
 ``objective:OBJ-01``, ``kpi:PRC-13:<KPI name>``, ``sla:SLA-01:<target metric>``, with the
 names as the owning document writes them. A canonical ref is accepted in ``measures`` too.
@@ -135,6 +137,28 @@ def _read(artifact: Artifact, results: Any) -> list[RecordedResult]:
     return found
 
 
+# The mapping form of ``measures``: (owner key, item key), the item key None for an objective.
+_MAPPED = (("objective", None), ("process", "kpi"), ("sla", "target"))
+
+
+def measures_of(record: Artifact) -> str | None:
+    """The record's ``measures`` as one spelling (``OBJ-01``, ``PRC-13/<name>``), whichever
+    form it is written in; None when it is neither."""
+    value = record.data.get("measures")
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if not isinstance(value, dict):
+        return None
+    for owner, name in _MAPPED:
+        first, second = value.get(owner), value.get(name) if name else None
+        if isinstance(first, str | int | float) and not isinstance(first, bool):
+            if name is None:
+                return str(first)
+            if isinstance(second, str) and second.strip():
+                return f"{first}/{second}"
+    return None
+
+
 def records(artifacts: Iterable[Artifact]) -> list[Artifact]:
     """The measurements records that count: not retired."""
     return [a for a in artifacts if a.kind == "measurements" and a.status != "retired"]
@@ -144,7 +168,7 @@ def recorded(artifacts: list[Artifact], index: ItemIndex) -> dict[str, list[Reco
     """Canonical ref -> the results of the current measurements records that measure it."""
     found: dict[str, list[RecordedResult]] = {}
     for record in records(artifacts):
-        measures = record.text("measures")
+        measures = measures_of(record)
         item = index.resolve(measures) if measures is not None else None
         if item is not None:
             found.setdefault(item.ref, []).extend(results_of(record))
@@ -162,7 +186,7 @@ def measured_sorts(artifacts: list[Artifact]) -> dict[str, str]:
     index = index_of(artifacts)
     found = {}
     for record in kept:
-        measures = record.text("measures")
+        measures = measures_of(record)
         item = index.resolve(measures) if measures is not None else None
         if item is not None:
             found[record.path] = item.ref.partition(":")[0]

@@ -55,6 +55,7 @@ def test_a_record_of_an_item_that_exists_is_silent(write, check_json, tmp_path) 
         "a.yaml": record("M-1", "OBJ-01", months(9, [96, 97])),
         "b.md": markdown(record("M-2", "prc-13 / share on time", months(9, [91, 92]))),
         "c.yaml": record("M-3", "SLA-01/Calls answered within 30 seconds", months(9, [91])),
+        "d.yaml": record("M-4", "{process: PRC-13, kpi: Share on time}", months(9, [91])),
     }
     assert findings(write, check_json, tmp_path, files) == []
 
@@ -210,3 +211,11 @@ def test_a_record_s_result_follows_a_past_objective_up(write, check_json, tmp_pa
     """SMS034 reads the objective's results in measurements records too."""
     files = {"a.yaml": record("M-1", "OBJ-01", {"2027-06": 96})}  # due 2027-06-30, over on that day
     assert findings(write, check_json, tmp_path, files, "--today", "2027-07-01") == []
+
+
+def test_a_mapping_that_names_nothing_is_found_at_measures(write, check_json, tmp_path) -> None:
+    files = {"a.yaml": record("M-1", "{sla: SLA-01, target: Calls answered}", months(9, [96]))}
+    [(where, rule, *_, message)] = findings(write, check_json, tmp_path, files)
+    assert (where, rule) == ("a.yaml:10", "SMS055")
+    assert "measures 'SLA-01/Calls answered'" in message
+    assert "; SLA-01 has 'Calls answered within 30 seconds': write" in message

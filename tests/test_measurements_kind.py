@@ -82,6 +82,8 @@ def test_record_results_keys_each_item_by_its_ref(tmp_path: Path) -> None:
         "c.yaml": record("MEAS-C", "PRC-13 / Share  on time"),
         "d.yaml": record("MEAS-D", "sla:SLA-01:availability"),
         "e.yaml": record("MEAS-E", "PRC-13/nothing of that name"),
+        "f.yaml": record("MEAS-F", "{sla: SLA-01, target: Availability}"),
+        "g.yaml": record("MEAS-G", "{process: PRC-13, kpi: x}"),
     }
     documents = [parse_document(name, text.encode()) for name, text in texts.items()]
     found = record_results(documents)
@@ -90,6 +92,7 @@ def test_record_results_keys_each_item_by_its_ref(tmp_path: Path) -> None:
         "objective:OBJ-01",
         "sla:SLA-01:availability",
     ]
+    assert [r.path for r in found["sla:SLA-01:availability"]] == ["d.yaml", "f.yaml"]
     assert [(r.period, r.value, r.path) for r in found["objective:OBJ-01"]] == [
         ("2026-09", 1, "b.md"),
         ("2026-10", 2, "a.yaml"),

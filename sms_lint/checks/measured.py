@@ -33,6 +33,7 @@ from sms_lint.measurements import (
     MeasuredItem,
     RecordedResult,
     index_of,
+    measures_of,
     own_results,
     recorded,
     records,
@@ -49,7 +50,7 @@ def measures_resolves(ctx: Context, rule: Rule) -> Iterator[Hit]:
         return  # the item may be in the file that could not be read
     index = index_of(ctx.artifacts)
     for record in records(ctx.artifacts):
-        measures = record.text("measures")
+        measures = measures_of(record)
         if measures is not None and index.resolve(measures) is None:
             yield Hit(_unresolved(record.id or record.path, measures, index), record, ("measures",))
 
@@ -165,7 +166,7 @@ def _judged(item: MeasuredItem, today: datetime.date) -> bool:
 def _record_frequencies(ctx: Context, index: ItemIndex) -> dict[str, str]:
     found: dict[str, str] = {}
     for record in records(ctx.artifacts):
-        measures, frequency = record.text("measures"), record.text("frequency")
+        measures, frequency = measures_of(record), record.text("frequency")
         item = index.resolve(measures) if measures is not None else None
         if item is not None and frequency is not None:
             found.setdefault(item.ref, frequency)

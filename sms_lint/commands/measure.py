@@ -21,7 +21,14 @@ import click
 
 from sms_lint.errors import UsageProblem
 from sms_lint.evidence import period_end
-from sms_lint.measurements import MeasuredItem, index_of, own_results, records, results_of
+from sms_lint.measurements import (
+    MeasuredItem,
+    index_of,
+    measures_of,
+    own_results,
+    records,
+    results_of,
+)
 from sms_lint.model import Artifact
 from sms_lint.neutralise import terminal
 from sms_lint.run import build_config
@@ -101,7 +108,7 @@ def _records_of(item: MeasuredItem, artifacts: list[Artifact]) -> list[Artifact]
     index = index_of(artifacts)
     found = []
     for record in records(artifacts):
-        measures = record.text("measures")
+        measures = measures_of(record)
         named = index.resolve(measures) if measures is not None else None
         if named is not None and named.ref == item.ref:
             found.append(record)
