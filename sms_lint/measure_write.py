@@ -1,13 +1,13 @@
 """One result appended to a measurements record's ``results``, the rest of the file kept.
 
-The record is read and written back with ruamel.yaml's round trip (comments, key order and
-quoting kept; the indentation of lists guessed from the file), in a YAML file or in a Markdown
-file's front matter (the body is left as it is). The new entry takes the style of the one
-before it: ``{period: 2026-10, value: 97.2}`` after a flow entry, a block otherwise. What ruamel
-writes is then compared with what was there: when anything but the new entry's lines would
-change (a layout the round trip cannot keep), nothing is written and :class:`WriteProblem`
-says so. The file is replaced atomically (a temporary file in the same folder, renamed over
-it), keeping its mode.
+The record is read and written back with ruamel.yaml's round trip (comments, key order,
+quoting and line endings kept; the indentation of lists guessed from the file), in a YAML file
+or in a Markdown file's front matter (the body is left as it is). The new entry takes the style
+of the one before it: ``{period: 2026-10, value: 97.2}`` after a flow entry, a block otherwise.
+What ruamel writes is then compared with what was there: when anything but the new entry's
+lines would change (a layout the round trip cannot keep), nothing is written and
+:class:`WriteProblem` says so. The file is replaced atomically (a temporary file in the same
+folder, renamed over it), keeping its mode.
 """
 
 from __future__ import annotations
@@ -33,12 +33,15 @@ def append_result(path: Path, shown: str, period: str, value: float, note: str |
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise WriteProblem(f"{shown} is not UTF-8 text: fix its encoding first") from None
+    crlf = "\r\n" in text  # ruamel writes LF: the file's CRLF are put back after it
+    text = text.replace("\r\n", "\n") if crlf else text
     markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
     head, yaml_text, tail = _parts(text, shown) if markdown else ("", text, "")
     updated = _appended(yaml_text, shown, period, value, note)
-    _only_added(yaml_text, updated, shown)
+    _only_added(yaml_text, updated, shown, 1 if markdown else 0)
+    written = head + updated + tail
     stat = path.stat()
-    replace_file(path, (head + updated + tail).encode("utf-8"), stat)
+    replace_file(path, (written.replace("\n", "\r\n") if crlf else written).encode(), stat)
 
 
 def _parts(text: str, shown: str) -> tuple[str, str, str]:
@@ -93,7 +96,7 @@ def _flow(entry: Any) -> bool:
     return bool(style is not None and style.flow_style())
 
 
-def _only_added(before: str, after: str, shown: str) -> None:
+def _only_added(before: str, after: str, shown: str, offset: int) -> None:
     """Refuse a round trip that would change a line already there (an empty ``results: []``
     becoming a list is the one line that may change)."""
     old, new = before.splitlines(), after.splitlines()
@@ -103,7 +106,7 @@ def _only_added(before: str, after: str, shown: str) -> None:
         if tag == "replace" and last - first == 1 and old[first].startswith("results:"):
             continue
         raise WriteProblem(
-            f"adding the result would rewrite line {first + 1} of {shown} (a layout that "
+            f"adding the result would rewrite line {first + 1 + offset} of {shown} (a layout that "
             "cannot be kept): add the result by hand"
         )
 

@@ -213,3 +213,24 @@ def test_today_does_not_matter(invoke, write, sms) -> None:
         env={"SMS_LINT_TODAY": TODAY},
     )  # fmt: skip
     assert result.exit_code == 0
+
+
+def test_crlf_line_endings_are_kept(invoke, write, sms) -> None:
+    crlf = MARKDOWN_RECORD.replace("\n", "\r\n").encode()
+    path = write("measurements/obj-01.md", crlf)
+    assert measure(invoke, sms, "OBJ-01", "--period", "2026-09", "--value", "95").exit_code == 0
+    after = path.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n") == crlf.count(b"\n") + 2
+    assert added_lines(crlf.decode(), after.decode()) == ["- period: 2026-09", "  value: 95"]
+
+
+def test_a_layout_the_round_trip_cannot_keep_is_refused(invoke, write, sms) -> None:
+    """A flow list of results over two lines would be rejoined: nothing is written."""
+    text = YAML_RECORD.split("results:\n")[0] + (
+        "results: [{period: 2026-08, value: 94.1},\n  {period: 2026-09, value: 95.0}]\n"
+    )
+    path = write("measurements/obj-01.yaml", text)
+    result = measure(invoke, sms, "OBJ-01", "--period", "2026-10", "--value", "96")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("sms-lint: error: adding the result would rewrite line 12")
+    assert path.read_text(encoding="utf-8") == text
