@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from auditor_repos import KPI, header, markdown, objective, only
-from conftest import located
+from conftest import EXAMPLE, located
 from sms_texts import SMS_MANAGER, roles_artifact
 
 RULES = ("SMS001", "SMS034", "SMS055", "SMS056", "SMS057")
@@ -219,3 +219,23 @@ def test_a_mapping_that_names_nothing_is_found_at_measures(write, check_json, tm
     assert (where, rule) == ("a.yaml:10", "SMS055")
     assert "measures 'SLA-01/Calls answered'" in message
     assert "; SLA-01 has 'Calls answered within 30 seconds': write" in message
+
+
+# The example SMS: figures to 2026-11, so clean until the December figures fall due
+
+
+@pytest.mark.parametrize("today", ["2026-11-22", "2026-12-15", "2027-01-25", "2027-01-31"])
+def test_the_example_is_clean_while_its_figures_are_current(check_json, today) -> None:
+    _, report = check_json(EXAMPLE, "--today", today)
+    assert located(report, "SMS055", "SMS056", "SMS057") == []
+
+
+def test_the_example_stops_being_current_in_february(check_json) -> None:
+    _, report = check_json(EXAMPLE, "--today", "2027-02-01")
+    stale = located(report, "SMS056")
+    assert len(stale) == 11 and not located(report, "SMS055", "SMS057")
+    assert stale[-1][:4] == ("slas/sla-servicedesk.yaml:14", "SMS056", "9.4", "minor")
+    assert (
+        "not been measured since 2026-11 (in measurements/sla-servicedesk-calls.yaml)"
+        in (stale[-1][4])
+    )
