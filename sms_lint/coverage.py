@@ -34,6 +34,7 @@ from sms_lint.config.pack import Framework
 from sms_lint.evidence import ClauseEvidence, matches, months_of, record_date
 from sms_lint.facts import add_months, evidence_clauses
 from sms_lint.finding import Finding
+from sms_lint.measurements import measured_sorts
 from sms_lint.model import Artifact
 
 COVERED = "covered"
@@ -142,9 +143,10 @@ def _records(
     """The approved records that show the clause operating: of a kind the pack names,
     matching its conditions, dated today or before and within ``months`` of today."""
     found = set()
+    measured = measured_sorts(approved) if expects.sources else {}
     for source in expects.sources:
         for artifact in approved:
-            if artifact.kind != source.kind or not matches(artifact, source.where):
+            if artifact.kind != source.kind or not matches(artifact, source.where, measured):
                 continue
             day = record_date(artifact, source, today)
             if day is not None and add_months(day, months) >= today:

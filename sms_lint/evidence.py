@@ -202,9 +202,19 @@ def _source(clause: str, value: Any) -> RecordSource:
     return RecordSource(str(value["kind"]), where, date)
 
 
-def matches(artifact: Artifact, where: Mapping[str, str]) -> bool:
-    """Whether the artifact's fields have the values ``where`` asks for."""
-    return all(artifact.text(name) == wanted for name, wanted in where.items())
+def matches(
+    artifact: Artifact, where: Mapping[str, str], measured: Mapping[str, str] | None = None
+) -> bool:
+    """Whether the artifact's fields have the values ``where`` asks for. For a measurements
+    record, ``measures`` lists what sort of item it must measure (``objective kpi``, ``sla``):
+    ``measured`` maps a record's path to the sort of the item it names."""
+    for name, wanted in where.items():
+        if name == "measures" and artifact.kind == "measurements" and measured is not None:
+            if measured.get(artifact.path) not in wanted.split():
+                return False
+        elif artifact.text(name) != wanted:
+            return False
+    return True
 
 
 def record_date(

@@ -83,12 +83,13 @@ def review_interval(artifact: Artifact, default_months: int) -> int:
     return default_months
 
 
-RECORD_KINDS = ("audit", "management-review")
+RECORD_KINDS = ("audit", "management-review", "measurements")
 
 
 def is_record(artifact: Artifact) -> bool:
     """Whether the artifact is a record (retained as evidence of what happened, never
-    re-reviewed): an audit report, management-review minutes, a nonconformity once closed.
+    re-reviewed): an audit report, management-review minutes, a measurements record, a
+    nonconformity once closed.
     Everything else is a document, reviewed on its cycle."""
     if artifact.kind in RECORD_KINDS:
         return True

@@ -186,7 +186,7 @@ def test_markdown_format_is_a_table(invoke) -> None:
     ) in lines
     assert (
         "| 9.4 | Service reporting | covered | documented, operating | 0 | PROC-REPORTING | "
-        "SLA-BACKUP, SLA-HOSTING |"
+        "MEAS-SD-CALLS, SLA-BACKUP, SLA-HOSTING |"
     ) in lines
     assert lines[2].endswith("44 clauses: 44 covered, 0 gaps.")
     assert lines[-1].startswith("sms-lint reads documents and records; it cannot observe")

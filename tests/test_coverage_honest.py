@@ -67,9 +67,9 @@ def test_json_clauses_say_documented_operating_and_records(invoke) -> None:
     assert clauses["10.1"]["operating"] is True and len(clauses["10.1"]["records"]) == 6
     assert clauses["8.3.4"]["operating"] is True
     assert (clauses["9.1"]["status"], clauses["9.1"]["operating"]) == ("covered", True)
-    assert clauses["9.1"]["records"] == ["OBJ-2026", "PRC-13"]
+    assert clauses["9.1"]["records"] == ["MEAS-OBJ-02", "MEAS-PRC13-NOTIFY", "OBJ-2026", "PRC-13"]
     assert (clauses["9.4"]["evidence"], clauses["9.4"]["records"]) == (
-        ["PROC-REPORTING"], ["SLA-BACKUP", "SLA-HOSTING"],
+        ["PROC-REPORTING"], ["MEAS-SD-CALLS", "SLA-BACKUP", "SLA-HOSTING"],
     )  # fmt: skip
     for no_record in ("7.2", "7.3", "8.2.1", "8.2.2", "8.2.3", "8.5.2", "4.4"):
         assert clauses[no_record]["operating"] is None

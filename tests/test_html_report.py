@@ -128,7 +128,10 @@ def test_example_page_shows_every_clause_and_loads_nothing(invoke, tmp_path: Pat
         assert text_of(map_cell(tree, clause)).endswith("Covered")
     assert not with_class(tree, "a", "s-gap") and not with_class(tree, "a", "s-findings")
     nine_one = text_of(section(tree, "clause-9.1"))
-    assert "Documented, operating. Records: OBJ-2026, PRC-13." in nine_one
+    assert (
+        "Documented, operating. Records: MEAS-OBJ-02, MEAS-PRC13-NOTIFY, OBJ-2026, PRC-13."
+        in nine_one
+    )
     assert "Documented, operating. Records: MR-2026-01, MR-2026-02." in text_of(
         section(tree, "clause-9.3")
     )

@@ -50,7 +50,7 @@ def test_a_crashing_rule_is_one_finding_and_the_run_goes_on(crashing, check_json
     assert "Traceback" not in str(report) and "a bug in the rule" not in str(report)
     # What the rule found before it stopped is kept; the other rules ran.
     assert found(report, "SMS002")
-    assert report["summary"]["artifacts"] == 73  # the example, with its planned AUD-2027-01
+    assert report["summary"]["artifacts"] == 76  # the example, with its planned AUD-2027-01
 
 
 def test_a_rule_that_stops_before_any_artifact_names_no_file(crashing, check_json) -> None:

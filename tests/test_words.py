@@ -195,7 +195,10 @@ def test_nothing_approved_says_to_approve_the_scope_first(invoke, tmp_path) -> N
     texts = [p.read_text(encoding="utf-8") for p in [*root.rglob("*.yaml"), *root.rglob("*.md")]]
     # Draft audits and reviews are plans, approved once held, and a closed nonconformity is a
     # record: none is among the documents to approve.
-    records = ("\nkind: audit\n", "\nkind: management-review\n", "\nnc_status: closed\n")
+    records = (
+        "\nkind: audit\n", "\nkind: management-review\n", "\nkind: measurements\n",
+        "\nnc_status: closed\n",
+    )  # fmt: skip
     drafts = sum("\nstatus: draft\n" in t and not any(r in t for r in records) for t in texts)
     code, lines = text_check(invoke, root)
     assert code == 1

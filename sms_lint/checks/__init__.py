@@ -71,6 +71,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "scope-services": ("scope_services", "scope_services"),
     "supplier-target-strength": ("target_strength", "supplier_target_strength"),
     "sla-time-share": ("target_strength", "sla_time_share"),
+    # issue 22: measured results
+    "measures-resolves": ("measured", "measures_resolves"),
+    "measurement-stale": ("measured", "measurement_stale"),
+    "target-missed": ("measured", "target_missed"),
 }
 
 

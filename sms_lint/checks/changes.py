@@ -27,7 +27,8 @@ REVIEW_FIELDS = frozenset({"last_reviewed", "next_review"})
 # Fields about keeping the file, not its content: setting how long a record is kept is no
 # revision of what it records; results, risk reviews and supplier reviews are records kept in
 # the document (evidence of operation), not revisions of what it says.
-UNVERSIONED = REVIEW_FIELDS | {"retain_until", "last_performance_review", RECORDS}
+# A top-level ``results`` is a measurements record's: results added are records kept.
+UNVERSIONED = REVIEW_FIELDS | {"retain_until", "last_performance_review", "results", RECORDS}
 
 
 def version_bumped(ctx: Context, rule: Rule) -> Iterator[Hit]:
@@ -206,6 +207,7 @@ def disposal_due(artifact: Artifact, today: datetime.date) -> bool:
 _RECORDS = {
     "audit": "an audit report",
     "management-review": "management-review minutes",
+    "measurements": "a measurements record",
     "nonconformity": "a closed nonconformity",
 }
 

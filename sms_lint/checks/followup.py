@@ -30,6 +30,7 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.objective_results import ResultTiming, timing
 from sms_lint.checks.wording import item_label, named
 from sms_lint.config.pack import Rule
+from sms_lint.measurements import RecordedResult, index_of, recorded
 from sms_lint.model import Artifact
 
 # The records that follow an objective up by naming it.
@@ -43,9 +44,11 @@ def objective_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
     with nothing following it up, at its ``due``."""
     documents = [a for a in ctx.of_kind("objectives") if a.approved]
     seen = FollowUpEvidence.gather(ctx, documents)
+    kept = recorded(list(ctx.artifacts), index_of(ctx.artifacts)) if documents else {}
     for artifact in documents:
         single = len(artifact.items("objectives")) == 1
         for index, objective in artifact.items("objectives"):
+            objective = _with_recorded(artifact, objective, kept)
             due = artifact.date("due", objective)
             if due is None or due >= ctx.today:  # no usable due date: the schema's finding
                 continue
@@ -54,6 +57,20 @@ def objective_followed_up(ctx: Context, rule: Rule) -> Iterator[Hit]:
             results = timing(objective, due, ctx.today)
             if not results.follows_up and not seen.follows(artifact, objective, due, single):
                 yield _hit(artifact, index, objective, due, results)
+
+
+def _with_recorded(
+    artifact: Artifact, objective: dict[str, Any], kept: dict[str, list[RecordedResult]]
+) -> dict[str, Any]:
+    """The objective with the results of the measurements records that name it added to its
+    own: a result kept in a record follows it up as one written on it does."""
+    ident = artifact.text("id", objective)
+    extra = kept.get(f"objective:{ident.strip()}") if ident is not None else None
+    if not extra:
+        return objective
+    own = objective.get("results")
+    added = [{"period": r.period, "value": r.value} for r in extra]
+    return {**objective, "results": [*(own if isinstance(own, list) else ()), *added]}
 
 
 def _due_before_approval(
@@ -124,6 +141,12 @@ class FollowUpEvidence:
 
     def _carried_on(self, ident: str, due: datetime.date) -> bool:
         return any(later > due for _, later in self.carried.get(ident, ()))
+
+
+def id_words(value: Any) -> Iterator[str]:
+    """Every id-like word in the strings of ``value``, as SMS034 reads a follow-up (shared
+    with SMS057)."""
+    return _tokens(value)
 
 
 def _tokens(value: Any) -> Iterator[str]:

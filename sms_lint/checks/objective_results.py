@@ -73,10 +73,16 @@ def _results(objective: dict[str, Any], today: datetime.date) -> list[tuple[str,
 
 
 def _frequency(value: Any) -> tuple[int, int]:
+    return named_frequency(value) or _UNNAMED
+
+
+def named_frequency(value: Any) -> tuple[int, int] | None:
+    """(months, days) of the period a ``frequency`` names, None when it names none (shared
+    with the measurement rules, which judge no period they cannot read)."""
     for word in re.sub(r"[\W_]+", " ", str(value).lower()).split() if value else ():
         if word in _FREQUENCIES:
             return _FREQUENCIES[word]
-    return _UNNAMED
+    return None
 
 
 def _own_length(period: str) -> tuple[int, int]:

@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "export": "sms_lint.commands.export:export_command",
     "due": "sms_lint.commands.due:due_command",
     "history": "sms_lint.commands.history:history_command",
+    "measure": "sms_lint.commands.measure:measure_command",
     "rules": "sms_lint.commands.rules:rules_command",
     "explain": "sms_lint.commands.explain:explain_command",
     "schema": "sms_lint.commands.schema:schema_command",
@@ -45,6 +46,9 @@ SUMMARIES: dict[str, str] = {
     " contracts and performance reviews, the next internal audit and management review, and"
     " waivers; each with its owner role (and holder), what to do and the file.",
     "history": "Every commit that changed the document ID_OR_PATH (an id, or a path under --root).",
+    "measure": "Add one result to the measurements record of ID (an objective id, or a process or"
+    " SLA id, a slash and the KPI name or target metric), keeping the file's comments and"
+    " layout.",
     "rules": "List every rule: id, severity, clause, name and what it checks.",
     "explain": "Explain RULE (an id such as SMS005 or a name such as review-current).",
     "schema": "Print the JSON Schema of KIND; without KIND, print every schema as one JSON object"

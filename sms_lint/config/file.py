@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from sms_lint.config import packs
 from sms_lint.config.assignees import Assignees, assignees
 from sms_lint.config.change_impact import ChangeImpact, change_impact
+from sms_lint.config.measurement import Measurement, measurement
 from sms_lint.config.risk_acceptance import RiskAcceptance, risk_acceptance
 from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
@@ -40,6 +41,7 @@ KNOWN_KEYS = (
     "risk_acceptance",
     "change_impact",
     "assignees",
+    "measurement",
 )
 _WAIVER_KEYS = ("rule", "path", "artifact", "reason", "approved_by", "expires")
 
@@ -104,6 +106,7 @@ class Config(NamedTuple):  # immutable, and a fifth of a frozen dataclass's cost
     change_impact: ChangeImpact | None = None
     # Role id -> the GitHub logins the due workflow assigns (``assignees:``); None: not set.
     assignees: Assignees | None = None
+    measurement: Measurement = Measurement()
 
 
 def find_config(root: Path, explicit: Path | None) -> Path | None:
@@ -196,6 +199,7 @@ def parse_config(
         risk_acceptance=risk_acceptance(data.get("risk_acceptance"), name),
         change_impact=change_impact(data.get("change_impact"), name),
         assignees=assignees(data.get("assignees"), name),
+        measurement=measurement(data.get("measurement"), name),
     )
 
 
