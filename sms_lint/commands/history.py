@@ -21,6 +21,7 @@ from typing import Any
 
 import click
 
+from sms_lint.commands.history_approvals import approval_lines, with_approvals
 from sms_lint.commands.history_id import path_of_id
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.blobs import read_blobs
@@ -141,7 +142,7 @@ def read_revisions(
         _revision(logged, arrivals.get(logged.info.commit, NO_APPROVER), contents, max_bytes)
         for logged in history
     ]
-    return with_versions(revisions)
+    return with_approvals(with_versions(revisions))
 
 
 def with_versions(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -211,6 +212,8 @@ def _revision(
         "version": _text(data.get("version")),
         "status": _text(data.get("status")),
         **arrival.as_dict(),  # after the contract's fields: an extension
+        "approved_by": _text(data.get("approved_by")),
+        "approved_on": _text(data.get("approved_on")),
     }
 
 
@@ -243,7 +246,7 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
         ).rstrip()
         for cells in table
     ]
-    lines += ["", *_version_lines(revisions)]
+    lines += ["", *_version_lines(revisions), *approval_lines(revisions[0])]
     if not all(rev["approver_shown"] for rev in revisions):
         lines += ["", NO_APPROVER_NOTE]
     return "\n".join(lines) + "\n"

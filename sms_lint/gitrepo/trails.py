@@ -1,0 +1,137 @@
+"""Each document's current version as git recorded it, for many documents in one walk.
+
+``register --format json`` (approval evidence) and ``check --base`` (SMS053, SMS054) need,
+for every approved document, its revisions back to the commit that introduced the version it
+declares now. One ``git log --raw -M`` over the SMS root lists every commit's changed files
+with their blob ids, newest first (following renames as ``history`` does, but in one walk,
+never one per file); then the revisions' contents are read in rounds, one
+``git cat-file --batch`` each: round one the newest revision of every document, round two the
+one before for the documents still on their current version, and so on. So a document is
+read as far back as its current version goes, and no further. Merges list no files here: a
+change a merge made itself (a conflict resolved by editing) is not seen, and the commits it
+merged are. Which merge brought each commit into the branch comes from the same graph as in
+``history`` (:func:`~sms_lint.gitrepo.file_log.commit_graph`), walked in a thread meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+from sms_lint.approvals import Revision, read_revision
+from sms_lint.gitrepo.blobs import read_blobs
+from sms_lint.gitrepo.file_log import graph_later
+from sms_lint.gitrepo.log import _PLAIN, LOG_FORMAT, CommitInfo, parse_log, with_arrivals
+from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
+
+# (commit, the blob the file held after it; None when the commit deleted it)
+_Change = tuple[CommitInfo, str | None]
+
+
+def read_trails(
+    root: Path, versions: Mapping[str, str], max_bytes: int, commit: str | None = None
+) -> dict[str, list[Revision]]:
+    """:func:`version_trails` for ``versions`` under ROOT; nothing outside git, before the
+    first commit or in a shallow clone (its oldest commits show every file as added: no
+    evidence of when a version came). GitProblem when git fails."""
+    repo = open_repository(root) if versions else None
+    if repo is None:
+        return {}
+    with repo:
+        state = repo.head_state()
+        if state.head is None or state.shallow:
+            return {}
+        return version_trails(repo, versions, max_bytes, commit)
+
+
+class TrailSource:
+    """The trails ``check --base`` gives SMS053 and SMS054 (``ChangeSet.approval_trails``):
+    walked when the first of them asks, once; a git failure reads as no history (those rules
+    then find nothing, and ``--base`` itself has already read this repository)."""
+
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root, self.max_bytes = root, max_bytes
+        self._found: dict[tuple[tuple[str, str], ...], dict[str, list[Revision]]] = {}
+
+    def trails(self, versions: Mapping[str, str]) -> Mapping[str, list[Revision]]:
+        key = tuple(sorted(versions.items()))
+        if key not in self._found:
+            try:
+                self._found[key] = read_trails(self.root, versions, self.max_bytes)
+            except GitProblem:
+                self._found[key] = {}
+        return self._found[key]
+
+
+def version_trails(
+    repo: Repository, versions: Mapping[str, str], max_bytes: int, commit: str | None = None
+) -> dict[str, list[Revision]]:
+    """Path (relative to the SMS root) -> its revisions that declare the version it declares
+    now (``versions``), newest first; empty when the newest commit declares another version
+    or git does not know the file. ``commit``: the history up to it instead of HEAD's."""
+    graph = graph_later(repo)
+    changes = _changes(repo, set(versions), commit)
+    trails = _read_back(repo, changes, versions, max_bytes)
+    wanted = {rev.commit.commit: rev.commit for trail in trails.values() for rev in trail}
+    if wanted:
+        arrived = with_arrivals(dict(wanted), graph(), commit or repo.head_state().head)
+        trails = {
+            path: [replace(rev, commit=arrived[rev.commit.commit]) for rev in trail]
+            for path, trail in trails.items()
+        }
+    return {path: trails.get(path, []) for path in versions}
+
+
+def _changes(repo: Repository, paths: set[str], commit: str | None) -> dict[str, list[_Change]]:
+    """Path -> the commits that changed it, newest first, across renames, up to the commit
+    that added it (a copy ends the file's history too, as in ``history``)."""
+    names = {repo.pathspec(path): path for path in paths}  # git's name now -> our path
+    found: dict[str, list[_Change]] = {path: [] for path in paths}
+    args = ("--date-order", "--raw", "--no-abbrev", "-M", *_PLAIN)
+    revision = [commit] if commit else []
+    with closing(repo.stream("log", LOG_FORMAT, *args, *revision, "--", repo.pathspec())) as out:
+        for logged in parse_log(out):
+            for change in logged.changes:
+                ours = names.pop(change.path, None)
+                if ours is None:
+                    continue
+                blob = None if change.status == "D" else change.new_blob
+                found[ours].append((logged.info, blob))
+                if change.status in ("D", "M", "T"):
+                    names[change.path] = ours  # the same name, further back
+                elif change.status == "R":
+                    names[change.old_path] = ours
+            if not names:
+                break  # every file has reached the commit that added it
+    return found
+
+
+def _read_back(
+    repo: Repository,
+    changes: dict[str, list[_Change]],
+    versions: Mapping[str, str],
+    max_bytes: int,
+) -> dict[str, list[Revision]]:
+    """The revisions of each path while they declare its current version: one blob batch a
+    round, for the paths not settled yet."""
+    trails: dict[str, list[Revision]] = {path: [] for path in changes}
+    pending = [path for path, found in changes.items() if found]
+    depth = 0
+    while pending:
+        blobs = [changes[path][depth][1] for path in pending]
+        contents = read_blobs(repo, filter(None, blobs), max_bytes + 1)
+        still = []
+        for path, blob in zip(pending, blobs, strict=True):
+            raw = contents.get(blob) if blob is not None else None
+            if raw is not None and len(raw) > max_bytes:
+                raw = None  # too large to read, as check does: no version
+            rev = read_revision(path, raw, changes[path][depth][0])
+            if rev.version is None or rev.version != versions[path]:
+                continue
+            trails[path].append(rev)
+            if depth + 1 < len(changes[path]):
+                still.append(path)
+        pending, depth = still, depth + 1
+    return trails
