@@ -47,10 +47,7 @@ def read_revision(path: str, raw: bytes | None, commit: CommitInfo) -> Revision:
     """The revision a blob holds; every value None when it is no readable mapping (deleted,
     too large, not YAML)."""
     data = parse_document(path, raw).data if raw is not None else None
-    if not isinstance(data, dict):
-        data = {}
-    fields = ("version", "status", "approved_by", "approved_on")
-    return Revision(commit, *(scalar_text(data.get(name)) for name in fields))
+    return Revision(commit, *state_of(data if isinstance(data, dict) else {}))
 
 
 def scalar_text(value: object) -> str | None:
@@ -94,11 +91,22 @@ def approval_changes(run: list[Revision]) -> list[tuple[Revision, Revision]]:
     ]
 
 
-def versions_to_trace(artifacts: Iterable[Artifact]) -> dict[str, str]:
-    """Path -> version, for the approved artifacts whose approval git may show."""
+# What a document declares of its approval: version, status, approved_by, approved_on.
+State = tuple[str | None, str | None, str | None, str | None]
+_FIELDS = ("version", "status", "approved_by", "approved_on")
+
+
+def states_to_trace(artifacts: Iterable[Artifact]) -> dict[str, State]:
+    """Path -> what it declares now, for the approved artifacts whose approval git may show
+    (those with a version)."""
     traced = {}
     for artifact in artifacts:
-        version = scalar_text(artifact.data.get("version"))
-        if artifact.approved and version is not None:
-            traced[artifact.path] = version
+        state = state_of(artifact.data)
+        if artifact.approved and state[0] is not None:
+            traced[artifact.path] = state
     return traced
+
+
+def state_of(data: dict) -> State:
+    version, status, by, on = (scalar_text(data.get(name)) for name in _FIELDS)
+    return (version, status, by, on)

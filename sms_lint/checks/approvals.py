@@ -34,8 +34,8 @@ from sms_lint.approvals import (
     approval_changes,
     evidence,
     scalar_text,
+    states_to_trace,
     version_run,
-    versions_to_trace,
 )
 from sms_lint.checks.base import Context, Hit
 from sms_lint.config.pack import Rule
@@ -92,7 +92,7 @@ def _runs(ctx: Context) -> Iterator[tuple[Artifact, list[Revision]]]:
     if source is None:
         return
     approved = [a for a in ctx.artifacts if a.approved]
-    trails: Mapping[str, list[Revision]] = source.trails(versions_to_trace(approved))
+    trails: Mapping[str, list[Revision]] = source.trails(states_to_trace(approved))
     for artifact in approved:
         run = version_run(trails.get(artifact.path, []), _written(artifact, "version"))
         if run:

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from sms_lint.approvals import versions_to_trace
+from sms_lint.approvals import states_to_trace
 from sms_lint.commands.aside import Aside
 from sms_lint.commands.params import as_of_option, config_option, output_option
 from sms_lint.commands.register_data import (
@@ -92,8 +92,8 @@ def register_command(
         )
     trails = None
     if approval_evidence:  # a second walk of the history: asked for, never by default
-        versions = versions_to_trace(artifacts)
-        trails = read_trails(root, versions, config.max_file_kb * 1024)
+        states = states_to_trace(artifacts)
+        trails = read_trails(root, states, config.max_file_kb * 1024)
     rows = register_rows(artifacts, config, changes, trails)
     _emit(format_name, rows, output)
     return 0

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from sms_lint.approvals import versions_to_trace
+from sms_lint.approvals import states_to_trace
 from sms_lint.commands.register_data import (
     read_last_changes,
     read_trails,
@@ -55,7 +55,7 @@ def register_as_of(
     # contract's "commit" is in each; the other formats name it in the note above).
     trails = None
     if evidence:
-        versions = versions_to_trace(artifacts)
-        trails = read_trails(root, versions, config.max_file_kb * 1024, revision.commit)
+        states = states_to_trace(artifacts)
+        trails = read_trails(root, states, config.max_file_kb * 1024, revision.commit)
     rows = register_rows(artifacts, config, changes, trails)
     return [{**row, "commit": revision.commit} for row in rows]

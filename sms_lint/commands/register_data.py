@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from sms_lint.approvals import Revision, evidence, scalar_text, version_run
+from sms_lint.approvals import Revision, State, evidence, scalar_text, version_run
 from sms_lint.config.file import Config
 from sms_lint.errors import UsageProblem
 from sms_lint.facts import next_review
@@ -132,14 +132,14 @@ def approval_evidence(artifact: Artifact, trail: list[Revision]) -> dict[str, An
 
 
 def read_trails(
-    root: Path, versions: dict[str, str], max_bytes: int, commit: str | None = None
+    root: Path, states: dict[str, State], max_bytes: int, commit: str | None = None
 ) -> dict[str, list[Revision]]:
     """:func:`~sms_lint.gitrepo.trails.read_trails`; no evidence where git cannot run (as
     ``last_change``, which says so on stderr), exit 2 where it refuses the repository."""
     from sms_lint.gitrepo.trails import read_trails as read
 
     try:
-        return read(root, versions, max_bytes, commit)
+        return read(root, states, max_bytes, commit)
     except UntrustedRepository as error:  # read only once the user says it is trusted
         raise UsageProblem(str(error)) from None
     except GitProblem:

@@ -15,35 +15,38 @@ merged are. Which merge brought each commit into the branch comes from the same 
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from collections.abc import Mapping
 from contextlib import closing
-from dataclasses import replace
 from pathlib import Path
 
-from sms_lint.approvals import Revision, read_revision
+from sms_lint.approvals import Revision, State, read_revision
 from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.file_log import graph_later
 from sms_lint.gitrepo.log import _PLAIN, LOG_FORMAT, CommitInfo, parse_log, with_arrivals
 from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
+from sms_lint.gitrepo.trees import index_entries, vouches
 
 # (commit, the blob the file held after it; None when the commit deleted it)
 _Change = tuple[CommitInfo, str | None]
 
 
 def read_trails(
-    root: Path, versions: Mapping[str, str], max_bytes: int, commit: str | None = None
+    root: Path, states: Mapping[str, State], max_bytes: int, commit: str | None = None
 ) -> dict[str, list[Revision]]:
     """:func:`version_trails` for ``versions`` under ROOT; nothing outside git, before the
     first commit or in a shallow clone (its oldest commits show every file as added: no
     evidence of when a version came). GitProblem when git fails."""
-    repo = open_repository(root) if versions else None
+    repo = open_repository(root) if states else None
     if repo is None:
         return {}
     with repo:
         state = repo.head_state()
         if state.head is None or state.shallow:
             return {}
-        return version_trails(repo, versions, max_bytes, commit)
+        return version_trails(repo, states, max_bytes, commit)
 
 
 class TrailSource:
@@ -53,35 +56,36 @@ class TrailSource:
 
     def __init__(self, root: Path, max_bytes: int) -> None:
         self.root, self.max_bytes = root, max_bytes
-        self._found: dict[tuple[tuple[str, str], ...], dict[str, list[Revision]]] = {}
+        self._found: dict[tuple[tuple[str, State], ...], dict[str, list[Revision]]] = {}
 
-    def trails(self, versions: Mapping[str, str]) -> Mapping[str, list[Revision]]:
-        key = tuple(sorted(versions.items()))
+    def trails(self, states: Mapping[str, State]) -> Mapping[str, list[Revision]]:
+        key = tuple(sorted(states.items()))
         if key not in self._found:
             try:
-                self._found[key] = read_trails(self.root, versions, self.max_bytes)
+                self._found[key] = read_trails(self.root, states, self.max_bytes)
             except GitProblem:
                 self._found[key] = {}
         return self._found[key]
 
 
 def version_trails(
-    repo: Repository, versions: Mapping[str, str], max_bytes: int, commit: str | None = None
+    repo: Repository, states: Mapping[str, State], max_bytes: int, commit: str | None = None
 ) -> dict[str, list[Revision]]:
     """Path (relative to the SMS root) -> its revisions that declare the version it declares
-    now (``versions``), newest first; empty when the newest commit declares another version
-    or git does not know the file. ``commit``: the history up to it instead of HEAD's."""
+    now (``states``: what each declares), newest first; empty when the newest commit declares
+    another version or git does not know the file. ``commit``: the history up to it instead
+    of HEAD's (then every revision is read; else a file whose work-tree content is HEAD's, by
+    git's own metadata shortcut, is not read again for its newest revision)."""
     graph = graph_later(repo)
-    changes = _changes(repo, set(versions), commit)
-    trails = _read_back(repo, changes, versions, max_bytes)
-    wanted = {rev.commit.commit: rev.commit for trail in trails.values() for rev in trail}
-    if wanted:
-        arrived = with_arrivals(dict(wanted), graph(), commit or repo.head_state().head)
-        trails = {
-            path: [replace(rev, commit=arrived[rev.commit.commit]) for rev in trail]
-            for path, trail in trails.items()
-        }
-    return {path: trails.get(path, []) for path in versions}
+    changes = _changes(repo, set(states), commit)
+    # How each commit reached the branch, asked once per commit (a few hundred, not 10,000).
+    infos = {info.commit: info for found in changes.values() for info, _ in found}
+    if infos:
+        arrived = with_arrivals(infos, graph(), commit or repo.head_state().head)
+        changes = {p: [(arrived[i.commit], b) for i, b in found] for p, found in changes.items()}
+    same = set() if commit is not None else _as_committed(repo, changes)
+    trails = _read_back(repo, changes, states, max_bytes, same)
+    return {path: trails.get(path, []) for path in states}
 
 
 def _changes(repo: Repository, paths: set[str], commit: str | None) -> dict[str, list[_Change]]:
@@ -108,27 +112,49 @@ def _changes(repo: Repository, paths: set[str], commit: str | None) -> dict[str,
     return found
 
 
+def _as_committed(repo: Repository, changes: dict[str, list[_Change]]) -> set[str]:
+    """The paths whose work-tree file holds the blob their newest commit left, as the index
+    vouches (the file's metadata is what git recorded: as ``--base`` compares, unread)."""
+    index = index_entries(repo)
+    same = set()
+    for path, found in changes.items():
+        entry = index.get(path)
+        if not found or entry is None or entry.object_id != found[0][1]:
+            continue
+        with contextlib.suppress(OSError):
+            info = os.lstat(os.path.join(repo.top, repo.prefix + path))
+            if stat.S_ISREG(info.st_mode) and vouches(entry, info):
+                same.add(path)
+    return same
+
+
 def _read_back(
     repo: Repository,
     changes: dict[str, list[_Change]],
-    versions: Mapping[str, str],
+    states: Mapping[str, State],
     max_bytes: int,
+    same: set[str],
 ) -> dict[str, list[Revision]]:
     """The revisions of each path while they declare its current version: one blob batch a
-    round, for the paths not settled yet."""
+    round, for the paths not settled yet (``same``: their newest revision declares what the
+    work tree does, so it is not read)."""
     trails: dict[str, list[Revision]] = {path: [] for path in changes}
     pending = [path for path, found in changes.items() if found]
     depth = 0
     while pending:
         blobs = [changes[path][depth][1] for path in pending]
-        contents = read_blobs(repo, filter(None, blobs), max_bytes + 1)
+        unread = (b for p, b in zip(pending, blobs, strict=True) if depth or p not in same)
+        contents = read_blobs(repo, filter(None, unread), max_bytes + 1)
         still = []
         for path, blob in zip(pending, blobs, strict=True):
-            raw = contents.get(blob) if blob is not None else None
-            if raw is not None and len(raw) > max_bytes:
-                raw = None  # too large to read, as check does: no version
-            rev = read_revision(path, raw, changes[path][depth][0])
-            if rev.version is None or rev.version != versions[path]:
+            info = changes[path][depth][0]
+            if depth == 0 and path in same:
+                rev = Revision(info, *states[path])
+            else:
+                raw = contents.get(blob) if blob is not None else None
+                too_large = raw is not None and len(raw) > max_bytes  # unread, as check does
+                rev = read_revision(path, None if too_large else raw, info)
+            if rev.version is None or rev.version != states[path][0]:
                 continue
             trails[path].append(rev)
             if depth + 1 < len(changes[path]):
