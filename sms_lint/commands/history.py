@@ -128,14 +128,19 @@ def resolve_document(wanted: str, root: Path, declaring: str | None) -> str:
 
 
 def read_revisions(
-    repo: Repository, path: str, max_bytes: int, walking: Callable[[], Graph] | None = None
+    repo: Repository,
+    path: str,
+    max_bytes: int,
+    walking: Callable[[], Graph] | None = None,
+    commit: str | None = None,
 ) -> list[dict[str, Any]]:
-    history = file_history(repo, path)
+    """The file's revisions, newest first (``commit``: up to it, instead of HEAD)."""
+    history = file_history(repo, path, commit)
     # One more walk, without diffs, for the whole graph: which merge brought each commit in
     # (``walking``: one already under way).
     graph = (walking or (lambda: commit_graph(repo)))() if history else None
     wanted = [logged.info.commit for logged in history]
-    arrivals = graph.arrivals(repo.head_state().head, wanted) if graph else {}
+    arrivals = graph.arrivals(commit or repo.head_state().head, wanted) if graph else {}
     # Every revision's content in one exchange; one byte over the limit marks "too large".
     contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1)
     revisions = [
