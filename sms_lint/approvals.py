@@ -66,6 +66,14 @@ def version_run(revisions: list[Revision], version: str | None) -> list[Revision
     return list(itertools.takewhile(lambda rev: rev.version == version, revisions))
 
 
+def carried_approval(
+    revisions: list[Revision], run: list[Revision]
+) -> tuple[str | None, str | None] | None:
+    """The approval the revision before ``run`` (the previous version's last) recorded, when
+    the trail reaches it."""
+    return revisions[len(run)].approval if len(revisions) > len(run) else None
+
+
 def evidence(
     run: list[Revision], approved_by: str | None, approved_on: str | None
 ) -> Revision | None:
@@ -80,14 +88,18 @@ def evidence(
     return found
 
 
-def approval_changes(run: list[Revision]) -> list[tuple[Revision, Revision]]:
+def approval_changes(
+    run: list[Revision], carried: tuple[str | None, str | None] | None = None
+) -> list[tuple[Revision, Revision]]:
     """(before, after), newest first: the commits of one version's run that changed approval
-    metadata already recorded. Recording the approval of a draft (no ``approved_by`` or
-    ``approved_on`` before) is the normal way to approve a version: not a change."""
+    metadata already recorded for it. Two normal ways to approve a version are not changes:
+    recording the approval of a draft (no ``approved_by`` or ``approved_on`` before), and
+    replacing the approval ``carried`` over from the previous version (the version was raised
+    first, its approval recorded after)."""
     return [
         (older, newer)
         for newer, older in itertools.pairwise(run)
-        if older.approval != (None, None) and older.approval != newer.approval
+        if older.approval not in ((None, None), carried) and older.approval != newer.approval
     ]
 
 

@@ -209,3 +209,16 @@ def test_sms054_not_for_approving_a_draft_nor_without_base(tmp_path: Path, check
     assert [row[2] for row in observations(check_json, repo)] == ["SMS054"]
     _, report = check_json(repo.path)  # no --base: no history read
     assert graded(report, "SMS053", "SMS054") == []
+
+
+def test_sms054_not_for_replacing_the_approval_carried_over_from_the_last_version(
+    tmp_path: Path, check_json
+) -> None:
+    """The version raised first (its old approval still written), the approval recorded in
+    the next commit: the way docs/tasks/revise-a-document.md revises a document."""
+    repo = sms(tmp_path, policy(), "2026-01-10")
+    edit(repo, policy("1.1", body="Revised."), "2026-02-01")
+    edit(repo, policy("1.1", on="2026-02-03", body="Revised."), "2026-02-03")
+    assert observations(check_json, repo) == []
+    edit(repo, policy("1.1", on="2026-02-04", body="Revised."), "2026-02-05")
+    assert [row[2] for row in observations(check_json, repo)] == ["SMS054"]

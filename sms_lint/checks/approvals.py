@@ -20,8 +20,9 @@ planned approval date in the branch, and the approver merges on that day or late
 
 SMS054 reads "approval metadata changed while ``version`` did not" as a commit that changed
 an ``approved_by`` or ``approved_on`` already recorded for the same version (or removed it).
-Recording the approval of a draft under the version it proposed is the normal way to approve
-it, and is not flagged.
+The two normal ways to approve a version are not flagged: recording the approval of a draft
+under the version it proposed, and replacing the approval carried over from the previous
+version (the version raised first, its own approval recorded in a later commit).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from collections.abc import Iterator, Mapping
 from sms_lint.approvals import (
     Revision,
     approval_changes,
+    carried_approval,
     evidence,
     scalar_text,
     states_to_trace,
@@ -41,10 +43,12 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.config.pack import Rule
 from sms_lint.model import Artifact
 
+Approval = tuple[str | None, str | None]  # approved_by, approved_on
+
 
 def approval_date_after_commit(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS053: ``approved_on`` is later than the day git shows this approval committed."""
-    for artifact, run in _runs(ctx):
+    for artifact, run, _ in _runs(ctx):
         approved_on = artifact.date("approved_on")
         found = evidence(run, _written(artifact, "approved_by"), _written(artifact, "approved_on"))
         if approved_on is None or found is None:
@@ -65,8 +69,8 @@ def approval_date_after_commit(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 def approval_changed_in_version(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS054: a commit changed the recorded approval while ``version`` stayed the same."""
-    for artifact, run in _runs(ctx):
-        changes = approval_changes(run)
+    for artifact, run, carried in _runs(ctx):
+        changes = approval_changes(run, carried)
         if not changes:
             continue
         before, after = changes[0]  # the newest: what the document says now came from it
@@ -86,17 +90,19 @@ def approval_changed_in_version(ctx: Context, rule: Rule) -> Iterator[Hit]:
         )
 
 
-def _runs(ctx: Context) -> Iterator[tuple[Artifact, list[Revision]]]:
-    """Each approved artifact with its current version's revisions (none: nothing to say)."""
+def _runs(ctx: Context) -> Iterator[tuple[Artifact, list[Revision], Approval | None]]:
+    """Each approved artifact with its current version's revisions (none: nothing to say) and
+    the approval the previous version left in the file."""
     source = ctx.changes.approval_trails if ctx.changes is not None else None
     if source is None:
         return
     approved = [a for a in ctx.artifacts if a.approved]
     trails: Mapping[str, list[Revision]] = source.trails(states_to_trace(approved))
     for artifact in approved:
-        run = version_run(trails.get(artifact.path, []), _written(artifact, "version"))
+        trail = trails.get(artifact.path, [])
+        run = version_run(trail, _written(artifact, "version"))
         if run:
-            yield artifact, run
+            yield artifact, run, carried_approval(trail, run)
 
 
 def _written(artifact: Artifact, name: str) -> str | None:

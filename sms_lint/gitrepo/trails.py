@@ -72,8 +72,9 @@ def version_trails(
     repo: Repository, states: Mapping[str, State], max_bytes: int, commit: str | None = None
 ) -> dict[str, list[Revision]]:
     """Path (relative to the SMS root) -> its revisions that declare the version it declares
-    now (``states``: what each declares), newest first; empty when the newest commit declares
-    another version or git does not know the file. ``commit``: the history up to it instead
+    now (``states``: what each declares), newest first, and the one before them (another
+    version, or none readable) when there is one; git's newest revision alone when it declares
+    another version; empty when git does not know the file. ``commit``: the history up to it instead
     of HEAD's (then every revision is read; else a file whose work-tree content is HEAD's, by
     git's own metadata shortcut, is not read again for its newest revision)."""
     graph = graph_later(repo)
@@ -154,9 +155,9 @@ def _read_back(
                 raw = contents.get(blob) if blob is not None else None
                 too_large = raw is not None and len(raw) > max_bytes  # unread, as check does
                 rev = read_revision(path, None if too_large else raw, info)
-            if rev.version is None or rev.version != states[path][0]:
-                continue
             trails[path].append(rev)
+            if rev.version is None or rev.version != states[path][0]:
+                continue  # kept: the previous version's approval, carried over or not
             if depth + 1 < len(changes[path]):
                 still.append(path)
         pending, depth = still, depth + 1
