@@ -222,3 +222,30 @@ def test_sms054_not_for_replacing_the_approval_carried_over_from_the_last_versio
     assert observations(check_json, repo) == []
     edit(repo, policy("1.1", on="2026-02-04", body="Revised."), "2026-02-05")
     assert [row[2] for row in observations(check_json, repo)] == ["SMS054"]
+
+
+def test_register_evidence_costs_one_more_walk_not_one_call_per_file(
+    tmp_path: Path, invoke, monkeypatch
+) -> None:
+    from sms_lint.gitrepo.repo import Repository
+
+    repo = sms(tmp_path, policy(), "2026-01-10")
+    for number in range(20):
+        repo.write(f"policies/extra-{number}.md", policy().replace("POL-001", f"POL-X{number:02}"))
+    repo.commit("Twenty more", "2026-02-01")
+    record = tmp_path / "git-calls.txt"  # the register's walk may run in a forked process
+    for name in ("run_status", "stream"):
+        original = getattr(Repository, name)
+
+        def spy(self: Repository, subcommand: str, *args: str, original=original):
+            with record.open("a") as stream:
+                stream.write(subcommand + "\n")
+            return original(self, subcommand, *args)
+
+        monkeypatch.setattr(Repository, name, spy)
+    rows = register_rows(invoke, repo)
+    calls = record.read_text().split()
+    policies = [row for ident, row in rows.items() if ident.startswith("POL-")]
+    assert len(policies) == 21 and all(row["approval_evidence"] for row in policies)
+    assert calls.count("log") == 2  # the register's walk, and the evidence's
+    assert len(calls) <= 8, calls  # never one call per file
