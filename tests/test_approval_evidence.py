@@ -41,10 +41,12 @@ def policy(
 
 
 def sms(tmp_path: Path, text: str, date: str = "2026-01-10", author: str = "Alice") -> GitRepo:
-    """Roles and POL-001 (approved_on on line 9), committed on ``date``; SMS053/054 only."""
+    """Roles (the commit "Start", on 2026-01-01) and POL-001 (approved_on on line 9),
+    committed on ``date``; SMS053/054 only."""
     repo = GitRepo(tmp_path / "sms")
     repo.write(".sms-lint.yaml", quiet_config("SMS053", "SMS054"))
     repo.write("roles.yaml", roles_artifact())
+    repo.commit("Start", "2026-01-01")
     repo.write("policies/pol-001.md", text)
     repo.commit("POL-001", date, author=author)
     return repo
@@ -61,9 +63,10 @@ def register_rows(invoke, repo: GitRepo, *extra: str) -> dict[str, dict]:
     return {row["id"]: row for row in json.loads(result.stdout)}
 
 
-def observations(check_json, repo: GitRepo) -> list[tuple]:
-    head = repo.git("rev-parse", "HEAD").strip()
-    _, report = check_json(repo.path, "--base", head)
+def observations(check_json, repo: GitRepo, base: str | None = None) -> list[tuple]:
+    """SMS053/054 of ``check --base`` (default: the commit "Start", before POL-001 came)."""
+    start = repo.git("rev-list", "--max-parents=0", "HEAD").strip()
+    _, report = check_json(repo.path, "--base", base or start)
     return graded(report, "SMS053", "SMS054")
 
 
@@ -196,6 +199,9 @@ def test_sms054_approval_changed_while_the_version_stayed(tmp_path: Path, check_
             "corrected a typing mistake, waive this finding with that reason",
         )
     ]
+    # A document the change (since HEAD) does not touch is not examined: its findings came
+    # with the change that touched it.
+    assert observations(check_json, repo, "HEAD") == []
     # A new version with its own approval: nothing more to say.
     edit(repo, policy("1.1", by="top-management", on="2026-02-01"), "2026-02-01")
     assert observations(check_json, repo) == []

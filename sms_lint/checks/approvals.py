@@ -10,6 +10,9 @@ role, and a commit by the role's holder proves no approval, nor does a commit by
 disprove one. Git's dates are the committers' clocks (a commit's date can be set at will), so
 these are observations for a reviewer, not proof. Only the current version is examined: an
 older version's record is history that no edit can change, and the next version starts clean.
+And only in the documents the change since the base touched (changed, renamed with changes,
+or new), as SMS017 examines them: a pull request's check reports what its own commits did,
+once, and ``--new-only`` never takes an old finding of an untouched document for a new one.
 
 SMS053 reads "``approved_on`` later than the commit that introduced the content already
 marked approved" as the honest case it is: git shows the document marked approved (with this
@@ -96,7 +99,10 @@ def _runs(ctx: Context) -> Iterator[tuple[Artifact, list[Revision], Approval | N
     source = ctx.changes.approval_trails if ctx.changes is not None else None
     if source is None:
         return
-    approved = [a for a in ctx.artifacts if a.approved]
+    # Only the documents the change touched: a finding comes with the change that made it
+    # (and --new-only sees it as new there, pre-existing nowhere else).
+    unchanged = ctx.changes.unchanged if ctx.changes is not None else frozenset()
+    approved = [a for a in ctx.artifacts if a.approved and a.path not in unchanged]
     trails: Mapping[str, list[Revision]] = source.trails(states_to_trace(approved))
     for artifact in approved:
         trail = trails.get(artifact.path, [])
