@@ -25,6 +25,7 @@ from sms_lint.run_parts import CheckRequest, baselined, data_store, display_root
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
     from sms_lint.config.datacache import DataStore
+    from sms_lint.gitrepo.changes import ChangeSet
     from sms_lint.gitrepo.entered import EntryOrder
     from sms_lint.pipeline.engine import Result, Setup
     from sms_lint.reporters import Reporter
@@ -117,6 +118,7 @@ def plain_result(
             raise UsageProblem(str(error)) from None
         for note in changes.notes():
             click.echo(f"sms-lint: note: {terminal(note)}", err=True)
+        changes = _with_approval_trails(request.root, setup, changes)
     cache = None
     if request.use_cache:
         from sms_lint.cache.store import ResultCache  # only runs that use the cache pay for it
@@ -136,6 +138,17 @@ def plain_result(
         repository_folder=folder_in_repository(request.root),
     )
     return shown, cache
+
+
+def _with_approval_trails(root: Path, setup: Setup, changes: ChangeSet) -> ChangeSet:
+    """The change set with the history SMS053 and SMS054 read (walked only if one runs)."""
+    from sms_lint.checks import NEEDS_TRAILS
+
+    if not any(rule.check in NEEDS_TRAILS for rule in setup.rulebook.enabled()):
+        return changes
+    from sms_lint.gitrepo.trails import TrailSource
+
+    return replace(changes, approval_trails=TrailSource(root, setup.config.max_file_kb * 1024))
 
 
 def _entry_order(root: Path, paths: tuple[str, ...]) -> EntryOrder:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
 from sms_lint.run import check_result, emit, reason
 from sms_lint.run_parts import CheckRequest
+
+if TYPE_CHECKING:
+    from sms_lint.config.file import Config
+    from sms_lint.export.sources import SourceFile
 
 STATUSES = ("approved", "draft", "retired")
 
@@ -27,8 +31,8 @@ class ExportRequest(NamedTuple):
     config_path: Path | None
     statuses: tuple[str, ...] = ("approved", "draft")
     kinds: tuple[str, ...] = ()
-    # The seam for ``--as-of DATE`` (the SMS as it stood at the end of DATE in git): the
-    # check and the sources would be read at that commit. Not offered yet.
+    # --as-of DATE: the SMS as it stood at the end of DATE in git (the check, the config,
+    # the documents and their histories read at that commit, never checked out).
     as_of: datetime.date | None = None
 
 
@@ -41,32 +45,43 @@ def is_folder_output(output: Path | None) -> bool:
 
 def run_export(request: ExportRequest) -> int:
     from sms_lint.commands.register_data import register_artifacts
-    from sms_lint.config.file import load_config
     from sms_lint.coverage import compute_coverage
     from sms_lint.export.build import Inputs, Selection, build_pack
-    from sms_lint.export.sources import read_git, read_sources
+    from sms_lint.export.sources import read_git
     from sms_lint.schema.validation import known_kinds
 
-    if request.as_of is not None:
-        raise UsageProblem("export --as-of is not available yet: export the current SMS")
     kinds = known_kinds()
     unknown = [kind for kind in request.kinds if kind not in kinds]
     if unknown:
         raise UsageProblem(f"unknown kind '{unknown[0]}' for --kind: one of {', '.join(kinds)}")
-    result = check_result(_check_request(request))
-    config = load_config(request.root, request.config_path)  # read (and validated) by the check
+    result = check_result(_check_request(request))  # --as-of: at the commit (result.commit)
+    config, sources = _read(request, result.commit)
     statuses = compute_coverage(
         result.artifacts, result.framework, result.findings, result.today, config.intervals
     )
-    sources = read_sources(request.root, config)
     artifacts = register_artifacts([s.document for s in sources], kinds)
     selection = Selection(request.statuses, request.kinds)
     exported = [a.path for a in artifacts if selection.keeps(a)]
     paths = [s.document.path for s in sources]
-    git = read_git(request.root, paths, exported, config.max_file_kb * 1024)
-    pack = build_pack(Inputs(result, statuses, config, sources, artifacts, git, selection))
-    write_pack(pack, request.output)
+    git = read_git(request.root, paths, exported, config.max_file_kb * 1024, result.commit)
+    inputs = Inputs(result, statuses, config, sources, artifacts, git, selection, request.as_of)
+    write_pack(build_pack(inputs), request.output)
     return 0
+
+
+def _read(request: ExportRequest, commit: str | None) -> tuple[Config, list[SourceFile]]:
+    """The config and every candidate file whole: the work tree's, or (``--as-of``) those
+    ``commit`` holds, with the commit's own config, as the check read them."""
+    from sms_lint.config.file import load_config
+    from sms_lint.export.sources import read_sources, sources_at
+
+    if request.as_of is None or commit is None:
+        config = load_config(request.root, request.config_path)  # validated by the check
+        return config, read_sources(request.root, config)
+    from sms_lint.run_as_of import config_at
+
+    config = config_at(request.root, commit, request.config_path)
+    return config, sources_at(request.root, config, commit)
 
 
 def _check_request(request: ExportRequest) -> CheckRequest:
@@ -81,6 +96,7 @@ def _check_request(request: ExportRequest) -> CheckRequest:
         reports=(),
         use_cache=True,
         color=False,
+        as_of=request.as_of,
     )
 
 

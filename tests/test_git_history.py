@@ -43,6 +43,7 @@ def test_lists_exactly_the_commits_that_touched_it(repo: GitRepo, invoke) -> Non
         *("commit", "author", "date", "message", "version", "status"),
         *("merged", "approver_shown"),  # the contract's fields first, then the extensions
         *("introduced_by", "in_force_from", "in_force_to"),
+        *("approved_by", "approved_on", "approval_evidence"),  # issue 20 point 4
     ]
     assert revisions[0]["date"] == "2026-04-01T10:00:00+00:00"
     assert revisions[0]["commit"] == repo.git("rev-parse", "HEAD").strip()

@@ -169,6 +169,22 @@ def test_history_json_and_text(flows, invoke) -> None:
             },
             "in_force_from": "2026-04-03",
             "in_force_to": None,
+            "approved_by": "sms-manager",
+            "approved_on": "2026-01-10",
+            # the commit that recorded this approval, and the merge that brought it in
+            "approval_evidence": {
+                "commit": ids["side"],
+                "author": "Alice Auditor",
+                "date": "2026-04-01T10:00:00+00:00",
+                "message": "Policy 1.1",
+                "merged": {
+                    "commit": ids["merge"],
+                    "by": "Bob Merger",
+                    "date": "2026-04-03T10:00:00+00:00",
+                    "message": "Merge pull request #7 from alice/pol-1.1",
+                },
+                "approver_shown": True,
+            },
         },
         {
             "commit": ids["direct"],
@@ -186,6 +202,16 @@ def test_history_json_and_text(flows, invoke) -> None:
             },
             "in_force_from": "2026-01-10",
             "in_force_to": "2026-04-03",
+            "approved_by": "sms-manager",
+            "approved_on": "2026-01-10",
+            "approval_evidence": {
+                "commit": ids["direct"],
+                "author": "Alice Auditor",
+                "date": "2026-01-10T10:00:00+00:00",
+                "message": "Approve both",
+                "merged": None,
+                "approver_shown": False,
+            },
         },
     ]
     lines = history(invoke, repo).splitlines()

@@ -75,6 +75,9 @@ _WHERE: dict[str, tuple[str, str]] = {
     "measures-resolves": ("measured", "measures_resolves"),
     "measurement-stale": ("measured", "measurement_stale"),
     "target-missed": ("measured", "target_missed"),
+    # issue 20: approval evidence from git (with --base)
+    "approval-date-after-commit": ("approvals", "approval_date_after_commit"),
+    "approval-changed-in-version": ("approvals", "approval_changed_in_version"),
 }
 
 
@@ -123,10 +126,20 @@ PARAM_VALIDATORS: MutableMapping[str, Callable[[Rule], None]] = _Registry(
 )
 
 # Checks that only have something to examine when the run compares with a git base (--base).
-NEEDS_BASE = frozenset({"version-bumped", "artifact-deleted", "change-impact"})
+NEEDS_BASE = frozenset(
+    {
+        "version-bumped",
+        "artifact-deleted",
+        "change-impact",
+        "approval-date-after-commit",
+        "approval-changed-in-version",
+    }
+)
+# Of those, the checks that read each approved document's history (ChangeSet.approval_trails).
+NEEDS_TRAILS = frozenset({"approval-date-after-commit", "approval-changed-in-version"})
 
 # Checks the engine does itself: per-file parsing and schema validation, waiver upkeep,
 # reporting a rule that stopped on an internal error, and baseline upkeep (sms_lint.baseline).
 ENGINE_CHECKS = frozenset({"loader", "schema", "waiver", "engine", "baseline"})
 
-__all__ = ["ENGINE_CHECKS", "NEEDS_BASE", "PARAM_VALIDATORS", "REGISTRY"]
+__all__ = ["ENGINE_CHECKS", "NEEDS_BASE", "NEEDS_TRAILS", "PARAM_VALIDATORS", "REGISTRY"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sms_lint.commands.params import config_option, today_option
+from sms_lint.commands.params import as_of_option, config_option, today_option
 
 
 @click.command("export")
@@ -36,6 +36,7 @@ from sms_lint.commands.params import config_option, today_option
 )
 @today_option
 @config_option
+@as_of_option
 def export_command(
     root: Path,
     output: Path | None,
@@ -43,6 +44,7 @@ def export_command(
     kinds: tuple[str, ...],
     today: datetime.date | None,
     config_path: Path | None,
+    as_of: datetime.date | None,
 ) -> int:
     """Write the documented-information pack of ROOT for auditors: a cover with the conformance
     summary, the master register, the clause map and every document under its control header
@@ -52,9 +54,10 @@ def export_command(
     request = ExportRequest(
         root=root,
         output=None if output is None or str(output) == "-" else output,
-        today=today or datetime.date.today(),
+        today=today or as_of or datetime.date.today(),
         config_path=config_path,
         statuses=tuple(dict.fromkeys(statuses)) or ("approved", "draft"),
         kinds=tuple(dict.fromkeys(kinds)),
+        as_of=as_of,
     )
     return run_export(request)

@@ -21,6 +21,7 @@ from typing import Any
 
 import click
 
+from sms_lint.commands.history_approvals import approval_lines, with_approvals
 from sms_lint.commands.history_id import path_of_id
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.blobs import read_blobs
@@ -127,21 +128,26 @@ def resolve_document(wanted: str, root: Path, declaring: str | None) -> str:
 
 
 def read_revisions(
-    repo: Repository, path: str, max_bytes: int, walking: Callable[[], Graph] | None = None
+    repo: Repository,
+    path: str,
+    max_bytes: int,
+    walking: Callable[[], Graph] | None = None,
+    commit: str | None = None,
 ) -> list[dict[str, Any]]:
-    history = file_history(repo, path)
+    """The file's revisions, newest first (``commit``: up to it, instead of HEAD)."""
+    history = file_history(repo, path, commit)
     # One more walk, without diffs, for the whole graph: which merge brought each commit in
     # (``walking``: one already under way).
     graph = (walking or (lambda: commit_graph(repo)))() if history else None
     wanted = [logged.info.commit for logged in history]
-    arrivals = graph.arrivals(repo.head_state().head, wanted) if graph else {}
+    arrivals = graph.arrivals(commit or repo.head_state().head, wanted) if graph else {}
     # Every revision's content in one exchange; one byte over the limit marks "too large".
     contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1)
     revisions = [
         _revision(logged, arrivals.get(logged.info.commit, NO_APPROVER), contents, max_bytes)
         for logged in history
     ]
-    return with_versions(revisions)
+    return with_approvals(with_versions(revisions))
 
 
 def with_versions(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -211,6 +217,8 @@ def _revision(
         "version": _text(data.get("version")),
         "status": _text(data.get("status")),
         **arrival.as_dict(),  # after the contract's fields: an extension
+        "approved_by": _text(data.get("approved_by")),
+        "approved_on": _text(data.get("approved_on")),
     }
 
 
@@ -243,7 +251,7 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
         ).rstrip()
         for cells in table
     ]
-    lines += ["", *_version_lines(revisions)]
+    lines += ["", *_version_lines(revisions), *approval_lines(revisions[0])]
     if not all(rev["approver_shown"] for rev in revisions):
         lines += ["", NO_APPROVER_NOTE]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,13 @@ from typing import Any
 
 import click
 
-from sms_lint.commands.register_data import read_last_changes, register_artifacts, register_rows
+from sms_lint.approvals import states_to_trace
+from sms_lint.commands.register_data import (
+    read_last_changes,
+    read_trails,
+    register_artifacts,
+    register_rows,
+)
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.as_of import revision_on
 from sms_lint.gitrepo.sandbox import GitProblem
@@ -22,9 +28,10 @@ from sms_lint.schema.validation import known_kinds
 
 
 def register_as_of(
-    root: Path, config_path: Path | None, day: datetime.date
+    root: Path, config_path: Path | None, day: datetime.date, evidence: bool = False
 ) -> list[dict[str, Any]]:
-    """The register's rows at the commit that ``day`` names (a note on stderr names it)."""
+    """The register's rows at the commit that ``day`` names (a note on stderr names it);
+    ``evidence`` (JSON): with each row's approval evidence up to that commit."""
     from sms_lint.pipeline.at_revision import documents_at
     from sms_lint.run_as_of import config_at
 
@@ -46,4 +53,9 @@ def register_as_of(
         click.echo(f"sms-lint: note: {terminal(note)}", err=True)
     # Each row names the commit it describes (JSON: the register is a list of rows, so the
     # contract's "commit" is in each; the other formats name it in the note above).
-    return [{**row, "commit": revision.commit} for row in register_rows(artifacts, config, changes)]
+    trails = None
+    if evidence:
+        states = states_to_trace(artifacts)
+        trails = read_trails(root, states, config.max_file_kb * 1024, revision.commit)
+    rows = register_rows(artifacts, config, changes, trails)
+    return [{**row, "commit": revision.commit} for row in rows]

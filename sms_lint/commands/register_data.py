@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from sms_lint.approvals import Revision, State, evidence, scalar_text, version_run
 from sms_lint.config.file import Config
 from sms_lint.errors import UsageProblem
 from sms_lint.facts import next_review
@@ -78,10 +79,17 @@ def register_artifacts(documents: list[Document], kinds: tuple[str, ...]) -> lis
 
 
 def register_rows(
-    artifacts: list[Artifact], config: Config, changes: Mapping[str, CommitInfo]
+    artifacts: list[Artifact],
+    config: Config,
+    changes: Mapping[str, CommitInfo],
+    trails: Mapping[str, list[Revision]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per artifact, sorted by id (artifacts without one last, by path)."""
+    """One row per artifact, sorted by id (artifacts without one last, by path); with
+    ``trails`` (JSON), each row's ``approval_evidence`` too."""
     rows = [_row(a, config, changes.get(a.path)) for a in artifacts]
+    if trails is not None:
+        for artifact, row in zip(artifacts, rows, strict=True):
+            row["approval_evidence"] = approval_evidence(artifact, trails.get(artifact.path, []))
     rows.sort(key=lambda row: (row["id"] is None, row["id"] or "", row["path"]))
     return rows
 
@@ -107,6 +115,32 @@ def _row(artifact: Artifact, config: Config, change: CommitInfo | None) -> dict[
 
 def _scalar(value: Any) -> str | None:
     """A version written unquoted (1.2, its own finding in check) still shows, as text."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    return scalar_text(value)
+
+
+def approval_evidence(artifact: Artifact, trail: list[Revision]) -> dict[str, Any] | None:
+    """The commit that recorded the artifact's current approval (its version, approved_by
+    and approved_on as now, marked approved), or None: not approved, not in git, or the
+    approval as it stands now is not committed."""
+    if not artifact.approved:
         return None
-    return str(value).strip() or None
+    data = artifact.data
+    run = version_run(trail, scalar_text(data.get("version")))
+    by, on = scalar_text(data.get("approved_by")), scalar_text(data.get("approved_on"))
+    found = evidence(run, by, on)
+    return found.commit.as_dict() if found is not None else None
+
+
+def read_trails(
+    root: Path, states: dict[str, State], max_bytes: int, commit: str | None = None
+) -> dict[str, list[Revision]]:
+    """:func:`~sms_lint.gitrepo.trails.read_trails`; no evidence where git cannot run (as
+    ``last_change``, which says so on stderr), exit 2 where it refuses the repository."""
+    from sms_lint.gitrepo.trails import read_trails as read
+
+    try:
+        return read(root, states, max_bytes, commit)
+    except UntrustedRepository as error:  # read only once the user says it is trusted
+        raise UsageProblem(str(error)) from None
+    except GitProblem:
+        return {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -80,6 +81,7 @@ class Inputs(NamedTuple):
     artifacts: list[Artifact]  # every source with a known kind
     git: GitSide
     selection: Selection
+    as_of: datetime.date | None = None  # --as-of: the day the pack shows the SMS as of
 
 
 def build_pack(inputs: Inputs) -> Pack:
@@ -180,6 +182,18 @@ def _cover(inputs: Inputs) -> Cover:
         clauses_total=tally["clauses"],
         selection=inputs.selection.words(),
         notes=inputs.git.notes,
+        as_of=_as_of(inputs),
+    )
+
+
+def _as_of(inputs: Inputs) -> str:
+    """The cover's "As of" line: the day asked for and the commit then in force."""
+    if inputs.as_of is None:
+        return ""
+    committed = (inputs.result.committed or "")[:10]
+    return (
+        f"{inputs.as_of.isoformat()}: the SMS as it stood in git at the end of that day "
+        f"(the commit below, made on {committed})"
     )
 
 

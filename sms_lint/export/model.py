@@ -70,6 +70,7 @@ class Cover:
     clauses_total: int
     selection: str  # which documents the pack holds ("approved and draft documents")
     notes: tuple[str, ...]  # what the pack could not show (no git, shallow clone)
+    as_of: str = ""  # --as-of: which day and commit the pack shows ("" for the work tree)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ def cover(pack: Pack) -> str:
         ("Contents", f"{len(pack.documents)} {head.selection}"),
         ("Made by", f"sms-lint {head.version}"),
     ]
+    if head.as_of:
+        facts.insert(3, ("As of", head.as_of))
     items = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in facts)
     return join(
         [

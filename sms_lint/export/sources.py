@@ -47,6 +47,23 @@ def read_sources(root: Path, config: Config) -> list[SourceFile]:
     return files
 
 
+def sources_at(root: Path, config: Config, commit: str) -> list[SourceFile]:
+    """:func:`read_sources` of the files ``commit`` holds (``export --as-of``), read from
+    git's objects as ``check --as-of`` reads them: nothing checked out."""
+    from sms_lint.gitrepo.sandbox import GitProblem
+    from sms_lint.pipeline.at_revision import blobs_at
+
+    try:
+        blobs, _ = blobs_at(root, config, commit)
+    except GitProblem as problem:
+        raise UsageProblem(str(problem)) from None
+    return [
+        SourceFile(parse_document(path, raw), _body(path, raw))
+        for path, raw in blobs
+        if isinstance(raw, bytes)
+    ]
+
+
 def _body(path: str, raw: bytes) -> str | None:
     if not path.lower().endswith((".md", ".markdown")):
         return None
@@ -55,8 +72,15 @@ def _body(path: str, raw: bytes) -> str | None:
     return None if lines is None else "\n".join(lines)
 
 
-def read_git(root: Path, paths: list[str], exported: Iterable[str], max_bytes: int) -> GitSide:
-    """HEAD, the last change of ``paths`` and the history of each ``exported`` path."""
+def read_git(
+    root: Path,
+    paths: list[str],
+    exported: Iterable[str],
+    max_bytes: int,
+    commit: str | None = None,
+) -> GitSide:
+    """HEAD, the last change of ``paths`` and the history of each ``exported`` path
+    (``commit``, for ``--as-of``: that commit instead of HEAD, and the history up to it)."""
     from sms_lint.commands.history import read_revisions
     from sms_lint.commands.register_data import read_last_changes
     from sms_lint.gitrepo.file_log import graph_later
@@ -74,15 +98,17 @@ def read_git(root: Path, paths: list[str], exported: Iterable[str], max_bytes: i
         state = repo.head_state()
         if state.head is None:
             return GitSide(notes=("the repository has no commits yet: no history is shown",))
-        changes, note = read_last_changes(root, paths)
+        head = commit or state.head
+        changes, note = read_last_changes(root, paths, commit)
         notes = (note,) if note else ()
         if state.shallow:
-            return GitSide(state.head, changes, None, (*notes, "histories are not shown"))
+            return GitSide(head, changes, None, (*notes, "histories are not shown"))
         graph = graph_later(repo)
         try:
             histories = {
-                path: read_revisions(repo, path, max_bytes, graph) for path in sorted(exported)
+                path: read_revisions(repo, path, max_bytes, graph, commit)
+                for path in sorted(exported)
             }
         except GitProblem as error:
-            return GitSide(state.head, changes, None, (*notes, f"{error}: no history shown"))
-    return GitSide(state.head, changes, histories, notes)
+            return GitSide(head, changes, None, (*notes, f"{error}: no history shown"))
+    return GitSide(head, changes, histories, notes)

@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from sms_lint.config.file import Config
 from sms_lint.files.discovery import matches
@@ -51,6 +52,9 @@ from sms_lint.gitrepo.trees import (
 from sms_lint.gitrepo.worktree import State, compare, read_regular
 from sms_lint.neutralise import visible_path
 from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Document, parse_document
+
+if TYPE_CHECKING:
+    from sms_lint.gitrepo.trails import TrailSource
 
 GITLINK_MODE = "160000"  # a submodule: the tree records its commit, not its files
 
@@ -85,6 +89,9 @@ class ChangeSet:
     deleted: tuple[BaseFile, ...]
     submodules: tuple[str, ...] = ()  # under the root at the base: edits in them are not seen
     unchanged: frozenset[str] = frozenset()
+    # SMS053/SMS054: each approved document's current version as git recorded it (run.py
+    # sets it when one of them is enabled; read only when one runs).
+    approval_trails: TrailSource | None = None
 
     def notes(self) -> tuple[str, ...]:
         """What the user should know about this comparison (one sentence each)."""

@@ -64,10 +64,12 @@ def graph_later(repo: Repository) -> Callable[[], Graph]:
     return result
 
 
-def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
+def file_history(
+    repo: Repository, root_relative: str, commit: str | None = None
+) -> list[LoggedCommit]:
     """Every commit that changed one file, newest first, following it across renames; a merge
     only where it changed the file itself (``-c`` lists merges, :func:`merge_changed` sorts
-    them)."""
+    them). ``commit`` (``export --as-of``): the history up to it instead of HEAD's."""
     output = repo.run(
         "log",
         LOG_FORMAT,
@@ -77,6 +79,7 @@ def file_history(repo: Repository, root_relative: str) -> list[LoggedCommit]:
         "--no-abbrev",
         "-c",
         *_PLAIN,
+        *([commit] if commit else []),
         "--",
         repo.pathspec(root_relative),
     )

@@ -117,19 +117,28 @@ def documents_at(root: Path, config: Config, commit: str) -> list[Document]:
     (``register --as-of``). GitProblem when git cannot read the objects."""
     from sms_lint.parse.documents import Document, parse_document
 
-    with repository_for_base(root, commit) as repo:
-        files, entries = _candidates(repo, commit, config.exclude)
-        files, refused = _links_followed(repo, files, entries)
-        keep = max(config.max_file_kb * 1024, _HEAD_BYTES)
-        contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
+    blobs, refused = blobs_at(root, config, commit)
     documents = []
-    for path, entry in files:
-        raw = _blob(entry, contents, config.max_file_kb)
+    for path, raw in blobs:
         parsed = parse_document(path, raw) if isinstance(raw, bytes) else None
         documents.append(parsed or Document(path, None, problems=[raw[0]]))  # type: ignore[index]
     documents += [Document(path, None, problems=[problem]) for path, problem in refused]
     documents.sort(key=lambda document: document.path)
     return documents
+
+
+def blobs_at(
+    root: Path, config: Config, commit: str
+) -> tuple[list[tuple[str, Blob]], list[tuple[str, Problem]]]:
+    """Every candidate file ``commit`` holds under ``root``, in path order, with its content
+    (or, too large, its problem and first bytes), and the links that lead nowhere readable
+    with their problems (``documents_at``; ``export --as-of`` reads the Markdown bodies)."""
+    with repository_for_base(root, commit) as repo:
+        files, entries = _candidates(repo, commit, config.exclude)
+        files, refused = _links_followed(repo, files, entries)
+        keep = max(config.max_file_kb * 1024, _HEAD_BYTES)
+        contents = read_blobs(repo, (entry.object_id for _, entry in files), keep)
+    return [(path, _blob(entry, contents, config.max_file_kb)) for path, entry in files], refused
 
 
 def _links_followed(
