@@ -210,3 +210,36 @@ def test_axe_finds_no_wcag_violation_on_a_page_with_charts(invoke, tmp_path) -> 
     # scrolls sideways.
     zoomed = _axe(page, tmp_path, 640)
     assert zoomed["violations"] == [] and zoomed["overflow"] <= 0
+
+
+# Long lists: the page grows with the findings, not with the KPIs
+
+
+def _kpis(count: int, months: int) -> str:
+    periods = [f"{2024 + m // 12}-{m % 12 + 1:02d}" for m in range(months)]
+    rows = "".join(f"      - {{period: {p}, value: {90 + i % 7}}}\n" for i, p in enumerate(periods))
+    kpis = "".join(
+        f"  - name: KPI {n:03d}\n    target: 92\n    unit: percent\n    results:\n{rows}"
+        for n in range(count)
+    )
+    return (
+        "id: PRC-A\nkind: process\ntitle: P\nowner: sms-manager\nstatus: approved\n"
+        'version: "1.0"\napproved_by: md\napproved_on: 2026-01-05\nlast_reviewed: 2026-01-05\n'
+        f"process: incident\ndescription: Restore service.\nkpis:\n{kpis}"
+    )
+
+
+def test_sixty_charts_at_most_and_24_points_a_chart(invoke, write, tmp_path) -> None:
+    write("prc.yaml", _kpis(62, 30))
+    tree = parse(render(invoke, tmp_path, tmp_path / "out" / "report.html", expected_exit=1))
+    assert len(charts(tree)) == 60
+    more = [text_of(p) for p in with_class(section(tree, "performance"), "p", "more")]
+    assert more == [
+        "and 2 more measured items without a chart here: see sms-lint coverage --format json"
+    ]
+    card = card_of(tree, "PRC-A: KPI 000")
+    [svg] = charts(card)
+    assert len(with_class(svg, "g", "point")) == 24
+    caption = text_of(next(card.iter("caption")))
+    assert caption == "Results of PRC-A: KPI 000 (the chart shows the latest 24)"
+    assert len(list(next(card.iter("tbody")).iter("tr"))) == 30

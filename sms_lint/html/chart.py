@@ -114,7 +114,7 @@ def _labels(item: MeasuredItem, scale: _Scale, points: Sequence[Point]) -> list[
     ys: list[tuple[float, float, str]] = []
     for value, css in ((max(values), "value"), (min(values), "value"), (item.target, "target")):
         y = scale.y(value)
-        if all(abs(y - other) >= 12 for _, other, _ in ys):  # a label only where there is room
+        if all(abs(y - other) >= 15 for _, other, _ in ys):  # a label only where there is room
             ys.append((value, y, css))
     out = [
         f'<text class="{css}-label" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sms_lint.html.caps import COVERAGE_JSON, Limits, more_note, shown
+from sms_lint.html.caps import COVERAGE_JSON, Limits, Shown, more_note
 from sms_lint.html.chart import MISS, charted, trend_chart
 from sms_lint.html.markup import esc, icon, join, row, table
 from sms_lint.performance.evaluate import MET, MISSED
@@ -20,10 +20,12 @@ _ARROWS = {"up": "\u2197", "down": "\u2198", "flat": "\u2192"}
 
 
 def performance_section(items: Sequence[MeasuredItem], today: str, limits: Limits) -> str:
-    """The section; a long list shows its first entries (``caps``), missed items first."""
-    measured = shown([i for i in ordered(items) if i.results], limits, limits.findings_up_to)
-    unmeasured = shown([i for i in items if not i.results], limits, limits.findings_up_to)
-    charts = shown(measured.items, limits)
+    """The section. The tables list their first 200 items (``findings_up_to``), missed first,
+    and the first 60 measured ones (``show_all_up_to``) get a chart: the page grows with the
+    findings, not with the KPIs; ``coverage --format json`` lists them all."""
+    measured = _first([i for i in ordered(items) if i.results], limits.findings_up_to)
+    unmeasured = _first([i for i in items if not i.results], limits.findings_up_to)
+    charts = _first(list(measured.items), limits.show_all_up_to)
     anchors = {item.ref: f"perf-{n}" for n, item in enumerate(charts.items, 1)}
     return join(
         [
@@ -42,6 +44,10 @@ def performance_section(items: Sequence[MeasuredItem], today: str, limits: Limit
             "</section>",
         ]
     )
+
+
+def _first(entries: list[MeasuredItem], most: int) -> Shown[MeasuredItem]:
+    return Shown(tuple(entries[:most]), len(entries))
 
 
 def _intro(today: str) -> str:
@@ -80,7 +86,8 @@ def _latest(item: MeasuredItem) -> str:
     latest = item.latest
     if latest is None:
         return '<span class="muted">no result</span>'
-    return f"{esc(value_words(item, latest.value))} ({esc(latest.period)})"
+    period = f'<span class="period">({esc(latest.period)})</span>'
+    return f"{esc(value_words(item, latest.value))} {period}"
 
 
 def _trend(item: MeasuredItem) -> str:

@@ -177,7 +177,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
 .performance th:nth-child(5) { width: 16%; }
 .unmeasured { table-layout: fixed; }
 .unmeasured th:nth-child(1) { width: 45%; }
-.values th[scope="row"] { white-space: nowrap; }
+.values th[scope="row"], .performance .period { white-space: nowrap; }
 .chart-legend {
   display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 1rem 0; padding: 0;
   list-style: none;
