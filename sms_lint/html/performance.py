@@ -205,7 +205,8 @@ def _values(item: MeasuredItem) -> str:
     caption = f"Results of {esc(item.label)}{shown_note}"
     body = "<tbody>" + "\n".join(rows) + "</tbody>"
     return (
-        f"<details><summary>Values ({len(points)} results)</summary>\n"
+        f'<details><summary>Values<span class="sr-only"> of {esc(item.label)}</span> '
+        f"({len(points)} results)</summary>\n"
         f"{table(caption, ('Period', 'Value', 'Target met', 'Note'), body, css='values')}\n"
         "</details>"
     )
