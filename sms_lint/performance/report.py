@@ -97,7 +97,8 @@ def trend_words(item: MeasuredItem) -> str:
 def markdown_section(items: Sequence[MeasuredItem]) -> list[str]:
     """The Performance section of ``coverage --format markdown``: the items with results
     (missed first), then those with none yet."""
-    lines = ["", "## Performance", ""]
+    # A setext heading: a line starting "##" is a command to Azure Pipelines' log.
+    lines = ["", "Performance", "-----------", ""]
     if not items:
         return [*lines, "No objective, process KPI or SLA target has a numeric target."]
     lines.append(f"{tally_words(items)}.")
