@@ -23,6 +23,8 @@ import click
 from sms_lint.commands.params import as_of_option, config_option, output_option, today_option
 from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
+from sms_lint.performance import MeasuredItem, items_of
+from sms_lint.performance import report as performance
 from sms_lint.pipeline.engine import Result
 from sms_lint.run import UsageProblem, check_result, emit
 from sms_lint.run_parts import CheckRequest, checked_config
@@ -102,6 +104,7 @@ def render_json(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
         "root": result.root,
         "today": result.today.isoformat(),
         "summary": summary(statuses),
+        "performance": performance.as_dict(_measured(result)),
     }
     if result.commit is not None:  # --as-of: the commit described
         report["commit"] = result.commit
@@ -179,8 +182,13 @@ def render_markdown(result: Result, statuses: tuple[ClauseStatus, ...]) -> str:
         lines.append(
             f"| {clause} | {title} | {status} | {detail} | {s.findings} | {evidence} | {records} |"
         )
-    lines += ["", " ".join(LIMITS)]
+    lines += [*performance.markdown_section(_measured(result)), "", " ".join(LIMITS)]
     return "\n".join(lines) + "\n"
+
+
+def _measured(result: Result) -> list[MeasuredItem]:
+    """The objectives, KPIs and SLA targets measured, as the readiness page shows them."""
+    return items_of(result.artifacts, result.today)
 
 
 def render_html(

@@ -19,6 +19,7 @@ from sms_lint.finding import Finding
 from sms_lint.html.caps import LIMITS, Limits, Shown, cut_message, shown
 from sms_lint.html.schedule import Calendar, Programme, audit_programme, review_calendar
 from sms_lint.model import Artifact
+from sms_lint.performance import MeasuredItem, items_of
 from sms_lint.pipeline.engine import Result
 from sms_lint.reporters.base import clause_key, excuse, excuse_note, location
 
@@ -112,6 +113,7 @@ class Page:
     calendar: Calendar
     programme: Programme
     limits: Limits = LIMITS  # how much of a long list the page shows (``caps``)
+    performance: tuple[MeasuredItem, ...] = ()  # objectives, KPIs, SLA targets measured
 
 
 def build_page(
@@ -148,6 +150,7 @@ def build_page(
         ),
         programme=audit_programme(result, statuses, config.intervals.audit_cycle_months, limits),
         limits=limits,
+        performance=tuple(items_of(result.artifacts, result.today)),
     )
 
 

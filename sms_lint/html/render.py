@@ -8,12 +8,14 @@ from sms_lint.html.details import STATE_WORDS, details_section, gap_words
 from sms_lint.html.findings import findings_section, group_counts
 from sms_lint.html.markup import anchor_id, esc, icon, join, sprite
 from sms_lint.html.model import COVERED, FINDINGS, GAP, ClauseView, Header, Page
+from sms_lint.html.performance import performance_section
 from sms_lint.html.style import CSS
 from sms_lint.words import listing
 
 SECTIONS = (
     ("summary", "Summary"),
     ("clause-map", "Clause map"),
+    ("performance", "Performance"),
     ("findings", "Findings"),
     ("reviews", "Review calendar"),
     ("audits", "Audit programme"),
@@ -32,6 +34,7 @@ def render_page(page: Page) -> str:
             '<main id="main">',
             _summary(page),
             _clause_map(page),
+            performance_section(page.performance, head.today.isoformat(), page.limits),
             findings_section(page.findings, page.limits),
             calendar_section(page.calendar, head.today),
             audit_section(page.programme, dict(page.parts), page.limits),

@@ -171,6 +171,32 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
 .more { color: var(--muted); font-style: italic; }
 .rule-head td { background: var(--wash); }
 
+.chip.s-none { color: var(--muted); background: var(--wash); border-style: dotted; }
+.performance { table-layout: fixed; }
+.performance th:nth-child(1) { width: 30%; }
+.performance th:nth-child(5) { width: 16%; }
+.unmeasured { table-layout: fixed; }
+.unmeasured th:nth-child(1) { width: 45%; }
+.values th[scope="row"], .performance .period { white-space: nowrap; }
+.chart-legend {
+  display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 1rem 0; padding: 0;
+  list-style: none;
+}
+.chart-legend .icon { width: 1.25em; height: 1.25em; }
+.charts {
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr));
+  gap: 1rem;
+}
+.chart-card { border: 1px solid var(--line); border-radius: .5rem; padding: .25rem .9rem .6rem; }
+.chart-card h3 { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .75rem; }
+.chart-card h3, .metric { overflow-wrap: anywhere; }
+.metric { margin: 0 0 .25rem; font-size: .875rem; }
+.trend { display: block; width: 100%; max-width: 30rem; height: auto; }
+.trend text { font-family: inherit; }
+.chart-summary { margin: .25rem 0; font-size: .9375rem; }
+details summary { cursor: pointer; color: var(--accent); }
+details .table-wrap { margin-bottom: .25rem; }
+
 .detail { border-top: 1px solid var(--line); margin-top: 1.25rem; }
 .detail h3 { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .9rem; }
 .detail .table-wrap { margin-bottom: .5rem; }
@@ -206,7 +232,8 @@ footer {
   .cell { min-height: 0; break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; }
-  tr, .findings-list li, .tile { break-inside: avoid; }
+  tr, .findings-list li, .tile, .chart-card { break-inside: avoid; }
+  .charts { grid-template-columns: repeat(2, 1fr); }
   .table-wrap { overflow: visible; }
   tfoot { display: table-row-group; }  /* a total once, at the end, not on every page */
   .counts { break-inside: avoid; }
