@@ -21,6 +21,14 @@ def items_of(artifacts: Iterable[Artifact], today: datetime.date) -> list[Measur
 
 
 def recorded_results(artifacts: Sequence[Artifact]) -> Mapping[str, Sequence[MeasuredResult]]:
-    """Results kept in records apart from the items they measure, by item ref (see
-    ``series``). None yet: the ``measurements`` kind will supply them here."""
-    return {}
+    """Results kept in ``measurements`` records apart from the items they measure, by item
+    ref (see ``series``): what a pipeline added with ``sms-lint measure``."""
+    from sms_lint.measurements import record_results
+
+    found: dict[str, list[MeasuredResult]] = {}
+    for key, results in record_results(artifacts).items():
+        kind, *names = key.split(":", 2)
+        found.setdefault(ref(kind, *names), []).extend(
+            MeasuredResult(r.period, r.value, r.note or "") for r in results
+        )
+    return found
