@@ -175,8 +175,18 @@ OPENERS = {
 
 @pytest.mark.parametrize("body", OPENERS.values(), ids=OPENERS.keys())
 def test_a_megabyte_of_openers_is_read_in_linear_time(body: str) -> None:
-    raw = ("---\nid: POL-001\n---\n" + body).encode()
-    started = time.perf_counter()
-    assert _body(raw) is not None
-    summarise_body(body.split("\n"), 4, marker_pattern())
-    assert time.perf_counter() - started < 5  # was minutes: every opener rescanned the rest
+    """Four times the text takes about four times as long, not sixteen (it took minutes when
+    every opener rescanned the rest): a ratio within one run, so a loaded machine cannot fail it."""
+
+    def seconds(text: str) -> float:
+        raw = ("---\nid: POL-001\n---\n" + text).encode()
+        best = float("inf")
+        for _ in range(3):  # the fastest of three: the least disturbed by other processes
+            started = time.perf_counter()
+            assert _body(raw) is not None
+            summarise_body(text.split("\n"), 4, marker_pattern())
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    quarter = body[: len(body) // 4]
+    assert seconds(body) < 8 * seconds(quarter) + 0.05
