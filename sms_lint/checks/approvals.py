@@ -19,7 +19,10 @@ marked approved" as the honest case it is: git shows the document marked approve
 very ``approved_on``) on a day before the approval it records. Either ``approved_on`` is
 wrong, or the document was presented as approved before it was. The day compared is the day
 the revision entered the branch (its merge's, in a pull-request flow: the author may write the
-planned approval date in the branch, and the approver merges on that day or later).
+planned approval date in the branch, and the approver merges on that day or later; a commit
+on the branch line: its committer date, the day a rebase or squash merge landed it, as the
+later of its author and committer dates). One day of slack: the committer's day and the
+approver's may differ by a time zone (19:30 in New York is the next day in Sydney).
 
 SMS054 reads "approval metadata changed while ``version`` did not" as a commit that changed
 an ``approved_by`` or ``approved_on`` already recorded for the same version (or removed it).
@@ -50,14 +53,16 @@ Approval = tuple[str | None, str | None]  # approved_by, approved_on
 
 
 def approval_date_after_commit(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS053: ``approved_on`` is later than the day git shows this approval committed."""
+    """SMS053: ``approved_on`` is more than a day later than the day git shows this approval
+    committed."""
     for artifact, run, _ in _runs(ctx):
         approved_on = artifact.date("approved_on")
         found = evidence(run, _written(artifact, "approved_by"), _written(artifact, "approved_on"))
         if approved_on is None or found is None:
             continue
         arrived = _day(found.arrived)
-        if arrived is None or approved_on <= arrived:
+        # One day of slack: the committer's day and the approver's may differ by a time zone.
+        if arrived is None or approved_on <= arrived + datetime.timedelta(days=1):
             continue
         yield Hit(
             f"'{_name(artifact)}' version {found.version} records approved_on {approved_on}, "
