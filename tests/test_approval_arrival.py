@@ -4,9 +4,11 @@ repositories in tmp_path, every date fixed; today is pinned."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from test_approval_evidence import observations, policy, sms
+from test_approval_evidence import edit, observations, policy, register_rows, sms
+from test_git_merges import as_person
 from test_git_support import GitRepo
 
 
@@ -47,3 +49,56 @@ def test_sms053_allows_a_day_for_time_zones(tmp_path: Path, check_json) -> None:
     repo.write("policies/pol-001.md", policy("2.1", on="2026-04-09"))
     commit_dated(repo, "2.1 from New York", when, when)
     assert [row[2] for row in observations(check_json, repo)] == ["SMS053"]
+
+
+def parallel_branch(tmp_path: Path) -> tuple[GitRepo, dict[str, str]]:
+    """Main approves 2.4 on 04-07; a side branch from 2.3 edits only the body on 04-10; Bob
+    merges it (--no-ff) on 04-11: the file then holds version 2.4 with the side's body."""
+    repo = sms(tmp_path, policy("2.3", on="2026-04-01"), "2026-04-01")
+    ids = {"2.3": repo.git("rev-parse", "HEAD").strip()}
+    repo.git("checkout", "-q", "-b", "body")
+    repo.git("checkout", "-q", "main")
+    ids["2.4"] = edit(repo, policy("2.4", on="2026-04-07"), "2026-04-07")
+    repo.git("checkout", "-q", "body")
+    ids["body"] = edit(repo, policy("2.3", on="2026-04-01", body="Clearer."), "2026-04-10")
+    repo.git("checkout", "-q", "main")
+    as_person(repo, "Bob Merger", "2026-04-11")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge the body", "body")
+    ids["merge"] = repo.git("rev-parse", "HEAD").strip()
+    assert (repo.path / "policies/pol-001.md").read_text() == policy(
+        "2.4", on="2026-04-07", body="Clearer."
+    )
+    return repo, ids
+
+
+def test_history_follows_what_the_branch_held_after_a_parallel_merge(
+    tmp_path: Path, invoke
+) -> None:
+    repo, ids = parallel_branch(tmp_path)
+    result = invoke("history", "POL-001", "--root", str(repo.path), "--format", "json")
+    revisions = json.loads(result.stdout)
+    # The side commit stays a row (who wrote what, merged by Bob); the clean merge is none.
+    assert [r["commit"] for r in revisions] == [ids["body"], ids["2.4"], ids["2.3"]]
+    assert revisions[0]["merged"]["commit"] == ids["merge"]
+    periods = [(r["version"], r["in_force_from"], r["in_force_to"]) for r in revisions]
+    assert periods == [
+        ("2.3", None, None),  # never what the branch held: the merge kept 2.4
+        ("2.4", "2026-04-07", None),
+        ("2.3", "2026-04-01", "2026-04-07"),
+    ]
+    assert revisions[1]["approval_evidence"]["commit"] == ids["2.4"]
+    text = invoke("history", "POL-001", "--root", str(repo.path)).stdout
+    assert "2.4      " + ids["2.4"][:12] in text and "2026-04-07     now" in text
+    assert (
+        f"The approval of version 2.4 (approved_by sms-manager, approved_on 2026-04-07) "
+        f"was recorded by commit {ids['2.4'][:12]}" in " ".join(text.split())
+    )
+
+
+def test_register_evidence_after_a_parallel_merge_is_the_kept_version_s(
+    tmp_path: Path, invoke, check_json
+) -> None:
+    repo, ids = parallel_branch(tmp_path)
+    found = register_rows(invoke, repo)["POL-001"]["approval_evidence"]
+    assert found is not None and found["commit"] == ids["2.4"]
+    assert observations(check_json, repo) == []
