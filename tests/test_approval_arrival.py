@@ -102,3 +102,25 @@ def test_register_evidence_after_a_parallel_merge_is_the_kept_version_s(
     found = register_rows(invoke, repo)["POL-001"]["approval_evidence"]
     assert found is not None and found["commit"] == ids["2.4"]
     assert observations(check_json, repo) == []
+
+
+def test_a_review_only_change_does_not_report_an_earlier_commit_s_approval_findings(
+    tmp_path: Path, check_json
+) -> None:
+    """SMS054 (and SMS053) made by commits the base already had belong to that earlier
+    change: a pull request that only records a review (last_reviewed) reports neither."""
+    repo = sms(tmp_path, policy(on="2026-01-20"), "2026-01-10")  # SMS053: approved later
+    changed = policy(on="2026-01-21")
+    edit(repo, changed, "2026-01-15")  # SMS054: the approval changed in version 1.0
+    base = repo.git("rev-parse", "HEAD").strip()
+    assert [row[2] for row in observations(check_json, repo)] == ["SMS053", "SMS054"]
+    edit(
+        repo,
+        changed.replace("last_reviewed: 2026-01-05", "last_reviewed: 2026-02-01"),
+        "2026-02-01",
+    )
+    assert observations(check_json, repo, base) == []
+    _, report = check_json(repo.path, "--base", base, "--new-only")
+    assert [f for f in report["findings"] if f["rule_id"] in ("SMS053", "SMS054")] == []
+    # From before those commits, they are this change's: still reported.
+    assert [row[2] for row in observations(check_json, repo)] == ["SMS053", "SMS054"]

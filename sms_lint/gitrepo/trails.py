@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sms_lint.approvals import Revision, State, read_revision
 from sms_lint.gitrepo.blobs import read_blobs
+from sms_lint.gitrepo.changes import resolve_commit
 from sms_lint.gitrepo.file_log import graph_later
 from sms_lint.gitrepo.log import _PLAIN, LOG_FORMAT, CommitInfo, parse_log, with_arrivals
 from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
@@ -55,9 +56,17 @@ class TrailSource:
     walked when the first of them asks, once; a git failure reads as no history (those rules
     then find nothing, and ``--base`` itself has already read this repository)."""
 
-    def __init__(self, root: Path, max_bytes: int) -> None:
-        self.root, self.max_bytes = root, max_bytes
+    def __init__(self, root: Path, max_bytes: int, base: str | None = None) -> None:
+        self.root, self.max_bytes, self.base = root, max_bytes, base
         self._found: dict[tuple[tuple[str, State], ...], dict[str, list[Revision]]] = {}
+        self._since: list[frozenset[str] | None] = []
+
+    def since_base(self) -> frozenset[str] | None:
+        """The commits HEAD has and ``base`` has not (``base..HEAD``: this change's own),
+        asked once; None without a base or when git cannot say (then nothing is filtered)."""
+        if not self._since:
+            self._since.append(_since(self.root, self.base) if self.base else None)
+        return self._since[0]
 
     def trails(self, states: Mapping[str, State]) -> Mapping[str, list[Revision]]:
         key = tuple(sorted(states.items()))
@@ -67,6 +76,19 @@ class TrailSource:
             except GitProblem:
                 self._found[key] = {}
         return self._found[key]
+
+
+def _since(root: Path, base: str) -> frozenset[str] | None:
+    try:
+        repo = open_repository(root)
+        if repo is None:
+            return None
+        with repo:
+            commit = resolve_commit(repo, base)
+            listed = repo.run("rev-list", "HEAD", "--not", commit, "--")
+    except GitProblem:
+        return None
+    return frozenset(listed.decode("ascii", "replace").split())
 
 
 def version_trails(
