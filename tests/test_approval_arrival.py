@@ -124,3 +124,21 @@ def test_a_review_only_change_does_not_report_an_earlier_commit_s_approval_findi
     assert [f for f in report["findings"] if f["rule_id"] in ("SMS053", "SMS054")] == []
     # From before those commits, they are this change's: still reported.
     assert [row[2] for row in observations(check_json, repo)] == ["SMS053", "SMS054"]
+
+
+def test_sms054_sees_an_approval_changed_inside_a_merge_commit(tmp_path: Path, check_json) -> None:
+    """An "evil merge": the side branch edits the body, the merger changes approved_on while
+    merging. The merge is what the branch holds, so its change of the approval is seen."""
+    repo = sms(tmp_path, policy(), "2026-01-10")
+    repo.git("checkout", "-q", "-b", "body")
+    edit(repo, policy(body="Clearer."), "2026-02-01")
+    repo.git("checkout", "-q", "main")
+    as_person(repo, "Bob Merger", "2026-02-03")
+    repo.git("merge", "-q", "--no-ff", "--no-commit", "body")
+    repo.write("policies/pol-001.md", policy(on="2026-01-12", body="Clearer."))
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "Merge the body")
+    merge = repo.git("rev-parse", "HEAD").strip()
+    found = observations(check_json, repo)
+    assert [row[2] for row in found] == ["SMS054"]
+    assert found[0][-1].startswith(f"commit {merge[:12]} (2026-02-03, Bob Merger) changed")
