@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sms_lint.gitrepo.log import CommitInfo
 from sms_lint.model import Artifact
@@ -37,10 +38,23 @@ class Revision:
     @property
     def arrived(self) -> str:
         """The day this revision entered the branch: its merge's, when a merge brought it in
-        (in a pull-request flow the merge comes after the approval), else its commit's."""
+        (in a pull-request flow the merge comes after the approval), else its commit's. Of
+        the author and committer dates the later: a rebase or squash merge keeps the day the
+        change was written as the author date, and the committer date is when it landed."""
         arrival = self.commit.arrival
         merged = arrival.merged if arrival is not None else None
-        return (merged.date if merged is not None else self.commit.date)[:10]
+        if merged is not None:
+            return _later(merged.date, merged.committed)[:10]
+        return _later(self.commit.date, self.commit.committed)[:10]
+
+
+def _later(authored: str, committed: str) -> str:
+    """The later of two ISO dates (either may be missing or unreadable: the other then)."""
+    try:
+        later = datetime.fromisoformat(committed) > datetime.fromisoformat(authored)
+    except ValueError:
+        return authored or committed
+    return committed if later else authored
 
 
 def read_revision(path: str, raw: bytes | None, commit: CommitInfo) -> Revision:

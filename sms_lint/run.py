@@ -148,7 +148,8 @@ def _with_approval_trails(root: Path, setup: Setup, changes: ChangeSet) -> Chang
         return changes
     from sms_lint.gitrepo.trails import TrailSource
 
-    return replace(changes, approval_trails=TrailSource(root, setup.config.max_file_kb * 1024))
+    trails = TrailSource(root, setup.config.max_file_kb * 1024, changes.ref)
+    return replace(changes, approval_trails=trails)
 
 
 def _entry_order(root: Path, paths: tuple[str, ...]) -> EntryOrder:

@@ -11,15 +11,20 @@ disprove one. Git's dates are the committers' clocks (a commit's date can be set
 these are observations for a reviewer, not proof. Only the current version is examined: an
 older version's record is history that no edit can change, and the next version starts clean.
 And only in the documents the change since the base touched (changed, renamed with changes,
-or new), as SMS017 examines them: a pull request's check reports what its own commits did,
-once, and ``--new-only`` never takes an old finding of an untouched document for a new one.
+or new), as SMS017 examines them, and only from the commits in ``base..HEAD``: a pull
+request's check reports what its own commits did, once, and ``--new-only`` never takes an old
+finding for a new one (of an untouched document, nor of a touched one whose offending commit
+the base already had: a pull request that only records a review).
 
 SMS053 reads "``approved_on`` later than the commit that introduced the content already
 marked approved" as the honest case it is: git shows the document marked approved (with this
 very ``approved_on``) on a day before the approval it records. Either ``approved_on`` is
 wrong, or the document was presented as approved before it was. The day compared is the day
 the revision entered the branch (its merge's, in a pull-request flow: the author may write the
-planned approval date in the branch, and the approver merges on that day or later).
+planned approval date in the branch, and the approver merges on that day or later; a commit
+on the branch line: its committer date, the day a rebase or squash merge landed it, as the
+later of its author and committer dates). One day of slack: the committer's day and the
+approver's may differ by a time zone (19:30 in New York is the next day in Sydney).
 
 SMS054 reads "approval metadata changed while ``version`` did not" as a commit that changed
 an ``approved_by`` or ``approved_on`` already recorded for the same version (or removed it).
@@ -31,7 +36,7 @@ version (the version raised first, its own approval recorded in a later commit).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from sms_lint.approvals import (
     Revision,
@@ -50,14 +55,17 @@ Approval = tuple[str | None, str | None]  # approved_by, approved_on
 
 
 def approval_date_after_commit(ctx: Context, rule: Rule) -> Iterator[Hit]:
-    """SMS053: ``approved_on`` is later than the day git shows this approval committed."""
+    """SMS053: ``approved_on`` is more than a day later than the day git shows this approval
+    committed."""
+    fresh = _this_change(ctx)
     for artifact, run, _ in _runs(ctx):
         approved_on = artifact.date("approved_on")
         found = evidence(run, _written(artifact, "approved_by"), _written(artifact, "approved_on"))
-        if approved_on is None or found is None:
+        if approved_on is None or found is None or not fresh(found):
             continue
         arrived = _day(found.arrived)
-        if arrived is None or approved_on <= arrived:
+        # One day of slack: the committer's day and the approver's may differ by a time zone.
+        if arrived is None or approved_on <= arrived + datetime.timedelta(days=1):
             continue
         yield Hit(
             f"'{_name(artifact)}' version {found.version} records approved_on {approved_on}, "
@@ -72,8 +80,9 @@ def approval_date_after_commit(ctx: Context, rule: Rule) -> Iterator[Hit]:
 
 def approval_changed_in_version(ctx: Context, rule: Rule) -> Iterator[Hit]:
     """SMS054: a commit changed the recorded approval while ``version`` stayed the same."""
+    fresh = _this_change(ctx)
     for artifact, run, carried in _runs(ctx):
-        changes = approval_changes(run, carried)
+        changes = [(b, a) for b, a in approval_changes(run, carried) if fresh(a)]
         if not changes:
             continue
         before, after = changes[0]  # the newest: what the document says now came from it
@@ -109,6 +118,16 @@ def _runs(ctx: Context) -> Iterator[tuple[Artifact, list[Revision], Approval | N
         run = version_run(trail, _written(artifact, "version"))
         if run:
             yield artifact, run, carried_approval(trail, run)
+
+
+def _this_change(ctx: Context) -> Callable[[Revision], bool]:
+    """Whether a revision's commit is this change's own (in ``base..HEAD``): a finding made
+    by a commit the base already had is an earlier change's, not this one's to report."""
+    source = ctx.changes.approval_trails if ctx.changes is not None else None
+    since = source.since_base() if source is not None else None
+    if since is None:
+        return lambda rev: True
+    return lambda rev: rev.commit.commit in since
 
 
 def _written(artifact: Artifact, name: str) -> str | None:

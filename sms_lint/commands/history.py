@@ -4,7 +4,9 @@ Every commit that changed the file, newest first, following renames (``git log -
 with the ``version`` and ``status`` the file declared at that commit, and the merge that
 brought the commit into the branch (who merged: the approval in a pull-request flow) or that
 the history shows no approver. A merge is listed where it changed the file itself (a conflict
-resolved by writing new lines): its author made that change, and merged it. The file's content
+resolved by writing new lines): its author made that change, and merged it. The periods a
+version was in force follow what the branch held (:mod:`.history_line`): a merge that combined
+both sides' changes counts there, and the side commits it superseded do not. The file's content
 at each commit is read by blob id and parsed with the same loader as ``check``. The file of
 an id is found by parsing only the files that could declare it (:mod:`.history_id`); all the
 revisions' contents come in one ``git cat-file --batch`` exchange, and git walks the commit
@@ -23,9 +25,10 @@ import click
 
 from sms_lint.commands.history_approvals import approval_lines, with_approvals
 from sms_lint.commands.history_id import path_of_id
+from sms_lint.commands.history_line import along_the_line, current
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.blobs import read_blobs
-from sms_lint.gitrepo.file_log import commit_graph, file_history, graph_later
+from sms_lint.gitrepo.file_log import commit_graph, file_log, graph_later
 from sms_lint.gitrepo.log import LoggedCommit
 from sms_lint.gitrepo.merges import NO_APPROVER, NO_APPROVER_NOTE, Arrival, Graph
 from sms_lint.gitrepo.repo import (
@@ -135,7 +138,7 @@ def read_revisions(
     commit: str | None = None,
 ) -> list[dict[str, Any]]:
     """The file's revisions, newest first (``commit``: up to it, instead of HEAD)."""
-    history = file_history(repo, path, commit)
+    history, combining = file_log(repo, path, commit)
     # One more walk, without diffs, for the whole graph: which merge brought each commit in
     # (``walking``: one already under way).
     graph = (walking or (lambda: commit_graph(repo)))() if history else None
@@ -147,7 +150,8 @@ def read_revisions(
         _revision(logged, arrivals.get(logged.info.commit, NO_APPROVER), contents, max_bytes)
         for logged in history
     ]
-    return with_approvals(with_versions(revisions))
+    # Periods and evidence along the branch line (a merge's state, not its side's commits).
+    return along_the_line(revisions, combining, lambda line: with_approvals(with_versions(line)))
 
 
 def with_versions(revisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -251,7 +255,7 @@ def render_text(revisions: list[dict[str, Any]]) -> str:
         ).rstrip()
         for cells in table
     ]
-    lines += ["", *_version_lines(revisions), *approval_lines(revisions[0])]
+    lines += ["", *_version_lines(revisions), *approval_lines(current(revisions))]
     if not all(rev["approver_shown"] for rev in revisions):
         lines += ["", NO_APPROVER_NOTE]
     return "\n".join(lines) + "\n"

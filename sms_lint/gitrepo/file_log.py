@@ -70,6 +70,17 @@ def file_history(
     """Every commit that changed one file, newest first, following it across renames; a merge
     only where it changed the file itself (``-c`` lists merges, :func:`merge_changed` sorts
     them). ``commit`` (``export --as-of``): the history up to it instead of HEAD's."""
+    history, combining = file_log(repo, root_relative, commit)
+    return [logged for logged in history if logged.info.commit not in combining]
+
+
+def file_log(
+    repo: Repository, root_relative: str, commit: str | None = None
+) -> tuple[list[LoggedCommit], set[str]]:
+    """:func:`file_history` with, in their place, the merges that only combined both sides'
+    changes (the file differs from every parent, each line from one of them), and those
+    merges' ids: no change of their own, but what the branch held after them (``history``'s
+    periods follow the branch's first-parent line)."""
     output = repo.run(
         "log",
         LOG_FORMAT,
@@ -84,21 +95,22 @@ def file_history(
         repo.pathspec(root_relative),
     )
     history: list[LoggedCommit] = []
+    combining: set[str] = set()
     for logged in parse_log(output.split(b"\0")):
-        if not _own_change(repo, logged):
+        if not logged.changes:
             continue
+        if not _own_change(repo, logged):
+            combining.add(logged.info.commit)
         history.append(logged)
         if any(change.status == "C" for change in logged.changes):
             # --follow also follows copies: the file began here as a copy of another
             # document, whose own history is not this one's.
             break
-    return history
+    return history, combining
 
 
 def _own_change(repo: Repository, logged: LoggedCommit) -> bool:
     """Whether the commit changed the file: a merge lists it when the file differs from every
     parent (or not at all, under --follow), but changed it only if it wrote lines of its own."""
-    if not logged.changes:
-        return False
     change = logged.changes[0]
     return not change.combined or bool(merge_changed(repo, logged.info.commit, [change.path]))

@@ -19,9 +19,12 @@ from sms_lint.gitrepo.repo import Repository, decode_path
 from sms_lint.gitrepo.upstream import read_upstream
 
 # %x1e starts a commit; %x1f separates its fields; the subject comes last (it may hold anything).
-LOG_FORMAT = "--format=%x1e%H%x1f%an%x1f%aI%x1f%s"
+# The date field is the author date, a space, the committer date (ISO dates hold no space, and
+# a header without the second date still reads): SMS053 needs the day a commit reached the
+# branch, which a rebase or squash merge records as the committer date only.
+LOG_FORMAT = "--format=%x1e%H%x1f%an%x1f%aI %cI%x1f%s"
 # The same with the parents second: the graph that says which merge brought a commit in.
-GRAPH_FORMAT = "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
+GRAPH_FORMAT = "--format=%x1e%H%x1f%P%x1f%an%x1f%aI %cI%x1f%s"
 # Options that keep output machine-readable whatever the user's git config says.
 _PLAIN = ("--no-color", "--no-show-signature", "--no-ext-diff", "--no-textconv",
           "--encoding=UTF-8", "-z")  # fmt: skip
@@ -35,6 +38,7 @@ class CommitInfo:
     message: str
     # How it reached the branch (register and history); None when not asked.
     arrival: Arrival | None = None
+    committed: str = ""  # the committer date ("" when not read)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -239,4 +243,6 @@ def _graph_info(header: bytes) -> CommitInfo:
 
 def _commit_info(header: bytes) -> CommitInfo:
     parts = header[1:].decode("utf-8", "replace").split("\x1f", 3)
-    return CommitInfo(*parts, *[""] * (4 - len(parts)))
+    commit, author, dates, message = [*parts, *[""] * (4 - len(parts))]
+    date, _, committed = dates.partition(" ")
+    return CommitInfo(commit, author, date, message, committed=committed)

@@ -39,6 +39,7 @@ class Merge:
     by: str
     date: str
     message: str
+    committed: str = ""  # the committer date: when the merge reached the branch (SMS053)
 
     def as_dict(self) -> dict[str, str]:
         return {"commit": self.commit, "by": self.by, "date": self.date, "message": self.message}
@@ -66,7 +67,7 @@ NO_APPROVER_NOTE = (
 
 
 class Graph:
-    """Commits as ``git log --format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s`` printed them."""
+    """Commits as ``git log --format=%x1e%H%x1f%P%x1f%an%x1f%aI %cI%x1f%s`` printed them."""
 
     def __init__(
         self, headers: Iterable[bytes] = (), upstream: Callable[[], Upstream] = lambda: NO_UPSTREAM
@@ -159,8 +160,9 @@ class Graph:
 
     def _merge(self, commit: bytes) -> Merge:
         fields = self.headers[commit][1:].decode("utf-8", "replace").split("\x1f", 4)
-        name, _, author, date, message = [*fields, "", "", "", ""][:5]
-        return Merge(name, author, date, message)
+        name, _, author, dates, message = [*fields, "", "", "", ""][:5]
+        date, _, committed = dates.partition(" ")
+        return Merge(name, author, date, message, committed)
 
 
 # A patch (no -z) that no program the repository names may produce or colour.

@@ -4,12 +4,13 @@
 for every approved document, its revisions back to the commit that introduced the version it
 declares now. One ``git log --raw -M`` over the SMS root lists every commit's changed files
 with their blob ids, newest first (following renames as ``history`` does, but in one walk,
-never one per file); then the revisions' contents are read in rounds, one
+never one per file; ``-c``: with the merges whose result differs from every parent, and without
+the side commits such a merge superseded, so the trail is what the branch held); then the
+revisions' contents are read in rounds, one
 ``git cat-file --batch`` each: round one the newest revision of every document, round two the
 one before for the documents still on their current version, and so on. So a document is
-read as far back as its current version goes, and no further. Merges list no files here: a
-change a merge made itself (a conflict resolved by editing) is not seen, and the commits it
-merged are. Which merge brought each commit into the branch comes from the same graph as in
+read as far back as its current version goes, and no further. Which merge brought each
+commit into the branch comes from the same graph as in
 ``history`` (:func:`~sms_lint.gitrepo.file_log.commit_graph`), walked in a thread meanwhile.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from sms_lint.approvals import Revision, State, read_revision
 from sms_lint.gitrepo.blobs import read_blobs
+from sms_lint.gitrepo.changes import resolve_commit
 from sms_lint.gitrepo.file_log import graph_later
 from sms_lint.gitrepo.log import _PLAIN, LOG_FORMAT, CommitInfo, parse_log, with_arrivals
 from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
@@ -54,9 +56,17 @@ class TrailSource:
     walked when the first of them asks, once; a git failure reads as no history (those rules
     then find nothing, and ``--base`` itself has already read this repository)."""
 
-    def __init__(self, root: Path, max_bytes: int) -> None:
-        self.root, self.max_bytes = root, max_bytes
+    def __init__(self, root: Path, max_bytes: int, base: str | None = None) -> None:
+        self.root, self.max_bytes, self.base = root, max_bytes, base
         self._found: dict[tuple[tuple[str, State], ...], dict[str, list[Revision]]] = {}
+        self._since: list[frozenset[str] | None] = []
+
+    def since_base(self) -> frozenset[str] | None:
+        """The commits HEAD has and ``base`` has not (``base..HEAD``: this change's own),
+        asked once; None without a base or when git cannot say (then nothing is filtered)."""
+        if not self._since:
+            self._since.append(_since(self.root, self.base) if self.base else None)
+        return self._since[0]
 
     def trails(self, states: Mapping[str, State]) -> Mapping[str, list[Revision]]:
         key = tuple(sorted(states.items()))
@@ -66,6 +76,19 @@ class TrailSource:
             except GitProblem:
                 self._found[key] = {}
         return self._found[key]
+
+
+def _since(root: Path, base: str) -> frozenset[str] | None:
+    try:
+        repo = open_repository(root)
+        if repo is None:
+            return None
+        with repo:
+            commit = resolve_commit(repo, base)
+            listed = repo.run("rev-list", "HEAD", "--not", commit, "--")
+    except GitProblem:
+        return None
+    return frozenset(listed.decode("ascii", "replace").split())
 
 
 def version_trails(
@@ -83,7 +106,10 @@ def version_trails(
     infos = {info.commit: info for found in changes.values() for info, _ in found}
     if infos:
         arrived = with_arrivals(infos, graph(), commit or repo.head_state().head)
-        changes = {p: [(arrived[i.commit], b) for i, b in found] for p, found in changes.items()}
+        changes = {
+            p: _on_the_line([(arrived[i.commit], b) for i, b in found])
+            for p, found in changes.items()
+        }
     same = set() if commit is not None else _as_committed(repo, changes)
     trails = _read_back(repo, changes, states, max_bytes, same)
     return {path: trails.get(path, []) for path in states}
@@ -94,7 +120,9 @@ def _changes(repo: Repository, paths: set[str], commit: str | None) -> dict[str,
     that added it (a copy ends the file's history too, as in ``history``)."""
     names = {repo.pathspec(path): path for path in paths}  # git's name now -> our path
     found: dict[str, list[_Change]] = {path: [] for path in paths}
-    args = ("--date-order", "--raw", "--no-abbrev", "-M", *_PLAIN)
+    # -c: a merge lists a file that differs from every parent (both sides' changes combined,
+    # or a conflict resolved): what the branch held after it, which no side commit held.
+    args = ("--date-order", "--raw", "--no-abbrev", "-M", "-c", *_PLAIN)
     revision = [commit] if commit else []
     with closing(repo.stream("log", LOG_FORMAT, *args, *revision, "--", repo.pathspec())) as out:
         for logged in parse_log(out):
@@ -111,6 +139,19 @@ def _changes(repo: Repository, paths: set[str], commit: str | None) -> dict[str,
             if not names:
                 break  # every file has reached the commit that added it
     return found
+
+
+def _on_the_line(found: list[_Change]) -> list[_Change]:
+    """The changes without the side commits a listed merge superseded: the branch held the
+    merge's state, never theirs (a side branch from before version 2.4 that edited the body
+    of 2.3, merged after 2.4 came, leaves 2.4 in the file)."""
+    listed = {info.commit for info, _ in found}
+    return [(info, blob) for info, blob in found if _brought_by(info) not in listed]
+
+
+def _brought_by(info: CommitInfo) -> str | None:
+    merged = info.arrival.merged if info.arrival is not None else None
+    return merged.commit if merged is not None and merged.commit != info.commit else None
 
 
 def _as_committed(repo: Repository, changes: dict[str, list[_Change]]) -> set[str]:
