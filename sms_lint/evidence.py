@@ -240,7 +240,7 @@ def _values_at(data: Any, steps: list[str]) -> list[Any]:
     return [found for entry in entries for found in _values_at(entry, steps[1:])]
 
 
-_PERIOD = re.compile(r"(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
+_PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))", re.ASCII)
 
 
 def period_end(value: Any) -> datetime.date | None:

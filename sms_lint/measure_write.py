@@ -1,13 +1,15 @@
 """One result appended to a measurements record's ``results``, the rest of the file kept.
 
 The record is read and written back with ruamel.yaml's round trip (comments, key order,
-quoting and line endings kept; the indentation of lists guessed from the file), in a YAML file
+quoting kept; the indentation of lists guessed from the file), in a YAML file
 or in a Markdown file's front matter (the body is left as it is). The new entry takes the style
 of the one before it: ``{period: 2026-10, value: 97.2}`` after a flow entry, a block otherwise.
 What ruamel writes is then compared with what was there: when anything but the new entry's
 lines would change (a layout the round trip cannot keep), nothing is written and
-:class:`WriteProblem` says so. The file is replaced atomically (a temporary file in the same
-folder, renamed over it), keeping its mode.
+:class:`WriteProblem` says so. Only the new lines are taken from ruamel: every other line is
+written back as it was read, its own line ending (LF or CRLF) included, and the new lines go
+right after the last entry, before comments and blank lines that follow it. The file is
+replaced atomically (a temporary file in the same folder, renamed over it), keeping its mode.
 """
 
 from __future__ import annotations
@@ -33,25 +35,37 @@ def append_result(path: Path, shown: str, period: str, value: float, note: str |
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise WriteProblem(f"{shown} is not UTF-8 text: fix its encoding first") from None
-    crlf = "\r\n" in text  # ruamel writes LF: the file's CRLF are put back after it
-    text = text.replace("\r\n", "\n") if crlf else text
+    lines = _lines(text)  # each with its own ending, CRLF or LF: each is kept as it is
     markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
-    head, yaml_text, tail = _parts(text, shown) if markdown else ("", text, "")
-    updated = _appended(yaml_text, shown, period, value, note)
-    _only_added(yaml_text, updated, shown, 1 if markdown else 0)
-    written = head + updated + tail
-    stat = path.stat()
-    replace_file(path, (written.replace("\n", "\r\n") if crlf else written).encode(), stat)
+    first, last = _front(text, shown) if markdown else (0, len(lines))
+    part = lines[first:last]
+    updated = _appended("".join(_bare(line) + "\n" for line in part), shown, period, value, note)
+    merged = _merged(part, updated.split("\n")[:-1], shown, first)
+    written = "".join(lines[:first] + merged + lines[last:])
+    replace_file(path, written.encode("utf-8"), path.stat())
 
 
-def _parts(text: str, shown: str) -> tuple[str, str, str]:
-    """A Markdown file as (opening fence line, front matter, closing fence and body)."""
-    front, _, problem = split_front_matter(text)
+def _lines(text: str) -> list[str]:
+    """The text's lines, each with its ending (only LF and CRLF end a line, as in YAML)."""
+    pieces = text.split("\n")
+    found = [piece + "\n" for piece in pieces[:-1]]
+    return [*found, pieces[-1]] if pieces[-1] else found
+
+
+def _bare(line: str) -> str:
+    return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
+
+
+def _ending(line: str) -> str:
+    return line[len(_bare(line)) :]
+
+
+def _front(text: str, shown: str) -> tuple[int, int]:
+    """A Markdown file's front matter as (its first line, the closing fence's line)."""
+    front, _, problem = split_front_matter(text.replace("\r\n", "\n"))
     if front is None or problem is not None:
         raise WriteProblem(f"{shown} has no front matter between two '---' lines to add to")
-    lines = text.split("\n")
-    closing = front.count("\n") + 1  # the index of the closing fence among the lines
-    return lines[0] + "\n", front, "\n".join(lines[closing:])
+    return 1, front.count("\n") + 1
 
 
 def _appended(text: str, shown: str, period: str, value: float, note: str | None) -> str:
@@ -96,19 +110,39 @@ def _flow(entry: Any) -> bool:
     return bool(style is not None and style.flow_style())
 
 
-def _only_added(before: str, after: str, shown: str, offset: int) -> None:
-    """Refuse a round trip that would change a line already there (an empty ``results: []``
-    becoming a list is the one line that may change)."""
-    old, new = before.splitlines(), after.splitlines()
-    for tag, first, last, _, _ in difflib.SequenceMatcher(None, old, new).get_opcodes():
-        if tag == "insert" or tag == "equal":
-            continue
-        if tag == "replace" and last - first == 1 and old[first].startswith("results:"):
-            continue
-        raise WriteProblem(
-            f"adding the result would rewrite line {first + 1 + offset} of {shown} (a layout that "
-            "cannot be kept): add the result by hand"
-        )
+def _merged(old: list[str], new: list[str], shown: str, offset: int) -> list[str]:
+    """The old lines, as they were, with the lines ruamel added. Refused when the round trip
+    would change a line already there (an empty ``results: []`` becoming a list is the one
+    line that may change)."""
+    bare = [_bare(line) for line in old]
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, bare, new, autojunk=False)
+    for tag, first, last, start, end in matcher.get_opcodes():
+        if tag == "equal":
+            out += old[first:last]
+        elif tag == "insert":
+            _insert(out, new[start:end])
+        elif tag == "replace" and last - first == 1 and bare[first].startswith("results:"):
+            out += [line + _ending(old[first]) for line in new[start:end]]
+        else:
+            raise WriteProblem(
+                f"adding the result would rewrite line {first + 1 + offset} of {shown} (a "
+                "layout that cannot be kept): add the result by hand"
+            )
+    return out
+
+
+def _insert(out: list[str], added: list[str]) -> None:
+    """Put the added lines right after the last line with content: ruamel keeps the comments
+    and blank lines that follow the last entry with it, but they introduce the next key or
+    end the file. The added lines end as the line before them does."""
+    held = []
+    while out and (not _bare(out[-1]).strip() or _bare(out[-1]).lstrip().startswith("#")):
+        held.insert(0, out.pop())
+    if out and not _ending(out[-1]):  # the file's last line had no line break
+        out[-1] += _ending(next((line for line in reversed(out) if _ending(line)), "\n"))
+    ending = _ending(out[-1]) if out else _ending(held[0]) if held else "\n"
+    out += [line + ending for line in added] + held
 
 
 def _first_line(error: Exception) -> str:

@@ -20,6 +20,7 @@ names as the owning document writes them. A canonical ref is accepted in ``measu
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -131,7 +132,9 @@ def _read(artifact: Artifact, results: Any) -> list[RecordedResult]:
         if not isinstance(result, dict):
             continue
         period, value = result.get("period"), artifact.number("value", result)
-        if isinstance(period, str) and period_end(period.strip()) is not None and value is not None:
+        if value is None or not math.isfinite(value):
+            continue  # .nan and .inf: the schema's finding; neither a miss nor a meet
+        if isinstance(period, str) and period_end(period.strip()) is not None:
             note = artifact.text("note", result)
             found.append(RecordedResult(period.strip(), value, note, artifact.path, index))
     return found

@@ -18,7 +18,7 @@ from sms_lint.parse.documents import Document
 
 
 def parse_date(value: Any) -> datetime.date | None:
-    if isinstance(value, str) and len(value) == 10:
+    if isinstance(value, str) and len(value) == 10 and value.isascii():  # no other digits
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:

@@ -95,7 +95,8 @@ def test_a_monthly_objective_is_stale_once_next_month_s_result_is_late(
 
 
 def test_results_on_the_item_and_in_a_record_count_together(write, check_json, tmp_path) -> None:
-    kpi = "  - name: Share on time\n    target: 90\n    unit: percent\n"
+    # Monthly by its frequency: the two results alone (07 and 10) would show a quarter's gap.
+    kpi = "  - name: Share on time\n    target: 90\n    unit: percent\n    frequency: monthly\n"
     process = PROCESS.replace(KPI, kpi + "    results:\n      - {period: 2026-10, value: 93}\n")
     files = {"prc.yaml": process, "a.yaml": record("M-1", "PRC-13/Share on time", months(7, [91]))}
     assert findings(write, check_json, tmp_path, files, "--today", "2026-12-31") == []

@@ -1,6 +1,6 @@
 """The measurement rules (issue 22): SMS055 a measurements record names an item that exists;
 SMS056 an item is measured as often as its frequency says; SMS057 a target missed in the
-latest periods is acted on.
+latest periods is acted on (an objective past its due date is SMS034's, for both).
 
 An item is an objective, a process KPI or an SLA target of an approved document; its results
 are those written on it and those of the current measurements records that name it
@@ -9,17 +9,19 @@ its last day, a date on itself: ``evidence.period_end``). The findings are place
 (its ``id``, ``name`` or ``metric``), under 6.2 for an objective, 9.1 for a KPI and 9.4 for an
 SLA target.
 
-How often: the objective's ``frequency``, else a record's ``frequency``, else the length of the
-latest result's period (a month, a quarter); a date with no frequency is not judged. The result
+How often: the item's ``frequency`` (objectives, KPIs and SLA targets may say it), else a
+record's, else for quarters a quarter and for months the median gap between the latest monthly
+results (one alone shows no cadence: not judged); dates with no frequency are not judged. The result
 of the period after the latest one is expected within one more period, at most a month, after
 that period ends: a monthly item last measured for 2026-11 is stale from 2027-02-01 (December's
-figure was due by 31 January). An objective past its due date is SMS034's, not this rule's.
+figure was due by 31 January).
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 from collections.abc import Iterator
 
 from sms_lint.checks.base import Context, Hit
@@ -88,7 +90,7 @@ def measurement_stale(ctx: Context, rule: Rule) -> Iterator[Hit]:
         if not results:
             continue  # never measured: coverage shows it, nothing is "since"
         latest = results[-1]
-        length = _length(item, frequencies.get(item.ref), latest.period)
+        length = _length(item, frequencies.get(item.ref), results)
         if length is None:
             continue
         expected = _next_end(latest.end, length)
@@ -119,8 +121,8 @@ def target_missed(ctx: Context, rule: Rule) -> Iterator[Hit]:
     index, kept = _gathered(ctx)
     named_by = _follow_ups(ctx)
     for item in index.items:
-        if item.artifact.status != "approved":
-            continue
+        if not _judged(item, ctx.today):
+            continue  # a draft, or an objective past its due date (SMS034 follows it up)
         target = item.artifact.number("target", item.entry)
         comparator = item.entry.get("comparator")
         if target is None or comparator not in (">=", "<=", "="):
@@ -173,14 +175,24 @@ def _record_frequencies(ctx: Context, index: ItemIndex) -> dict[str, str]:
     return found
 
 
-def _length(item: MeasuredItem, recorded: str | None, period: str) -> tuple[int, int] | None:
-    own = named_frequency(item.entry.get("frequency")) if item.word == "objective" else None
-    said = own or named_frequency(recorded)
+def _length(
+    item: MeasuredItem, recorded: str | None, results: list[RecordedResult]
+) -> tuple[int, int] | None:
+    said = named_frequency(item.entry.get("frequency")) or named_frequency(recorded)
     if said is not None:
         return said
-    if "Q" in period.upper():
+    if "Q" in results[-1].period.upper():
         return (3, 0)
-    return (1, 0) if len(period) == 7 else None  # YYYY-MM; a date says no period
+    return _cadence(results) if len(results[-1].period) == 7 else None  # a date: no period
+
+
+def _cadence(results: list[RecordedResult]) -> tuple[int, int] | None:
+    """Months between the latest monthly results (the median gap of the last five): a month
+    period alone does not say the item is measured monthly."""
+    months = [r.end.year * 12 + r.end.month for r in results if r.end and len(r.period) == 7]
+    latest = sorted(set(months))[-5:]
+    gaps = sorted(b - a for a, b in itertools.pairwise(latest))
+    return (gaps[(len(gaps) - 1) // 2], 0) if gaps else None
 
 
 def _over(results: list[RecordedResult], today: datetime.date) -> list[RecordedResult]:

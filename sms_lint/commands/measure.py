@@ -7,13 +7,15 @@ measurements record that measures ID; with several, to the one with the latest r
 record per year: this year's). It never goes into the approved objectives, process or SLA:
 when no record measures ID, the command stops and says how to start one. A period that
 already has a result for ID, on the item or in any record, is refused, as are a malformed
-period or value and an ID that names nothing. Exit 0 once written, 2 otherwise, with one
-sentence.
+period or value, a blank note, a read-only record and an ID that names nothing. Runs in
+parallel wait for each other (:mod:`sms_lint.record_lock`). Exit 0 once written, 2 otherwise,
+with one sentence.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path
 
@@ -33,8 +35,11 @@ from sms_lint.model import Artifact
 from sms_lint.neutralise import terminal
 from sms_lint.run import build_config
 
-_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
-_PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4]|(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))")
+# [0-9], not \d: a digit of another script is not a number the schema or a report can read.
+_NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+_PERIOD = re.compile(
+    r"[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4]|(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))", re.ASCII
+)
 
 
 @click.command("measure")
@@ -54,26 +59,53 @@ _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4]|(0[1-9]|1[0-2])-(0[1-9]|[12]\
 def measure_command(item_id: str, period: str, value: str, note: str | None, root: Path) -> int:
     """Add one result to the measurements record of ID (an objective id, or a process or SLA
     id, a slash and the KPI name or target metric), keeping the file's comments and layout."""
-    period, number = _period(period), _value(value)
+    period, number, note = _period(period), _value(value), _note(note)
     config = build_config(root, None)
     from sms_lint.measure_write import WriteProblem, append_result
     from sms_lint.pipeline.reading import read_documents
+    from sms_lint.record_lock import folders_locked
 
-    artifacts = _artifacts(read_documents(root, config))
+    item, artifacts = _item(item_id, root, _artifacts(read_documents(root, config)))
+    # Runs in parallel: the lock first, then the record read again, so that the duplicate
+    # check and the write see every result another run has just added.
+    with folders_locked(root / r.path for r in _records_of(item, artifacts)):
+        item, artifacts = _item(item_id, root, _artifacts(read_documents(root, config)))
+        record = _record(item, artifacts)
+        _refuse_duplicate(item, artifacts, period)
+        _refuse_read_only(root / record.path, record.path)
+        try:
+            append_result(root / record.path, record.path, period, number, note)
+        except (WriteProblem, OSError) as error:
+            raise UsageProblem(_sentence(error, record.path)) from None
+    click.echo(f"added {period}: {value.strip()} to {terminal(record.path)} ({_spelled(item)})")
+    return 0
+
+
+def _item(item_id: str, root: Path, artifacts: list[Artifact]) -> tuple[MeasuredItem, list]:
     item = index_of(artifacts).resolve(item_id)
     if item is None:
         raise UsageProblem(
             f"no objective, process KPI or SLA target '{terminal(item_id)}' in {root}: write an "
             "objective id, or a process or SLA id, a slash and the KPI name or target metric"
         )
-    record = _record(item, artifacts)
-    _refuse_duplicate(item, artifacts, period)
+    return item, artifacts
+
+
+def _refuse_read_only(path: Path, shown: str) -> None:
+    """A record the user made read-only stays as it is: the rename would replace it anyway.
+    No write bit counts too, as root passes ``os.access``."""
     try:
-        append_result(root / record.path, record.path, period, number, note)
-    except (WriteProblem, OSError) as error:
-        raise UsageProblem(_sentence(error, record.path)) from None
-    click.echo(f"added {period}: {value.strip()} to {terminal(record.path)} ({_spelled(item)})")
-    return 0
+        writable = os.access(path, os.W_OK) and path.stat().st_mode & 0o222
+    except OSError:
+        writable = False
+    if not writable:
+        raise UsageProblem(f"cannot write {terminal(shown)}: permission denied")
+
+
+def _note(text: str | None) -> str | None:
+    if text is not None and not text.strip():
+        raise UsageProblem("--note must say something: leave it out when there is nothing to add")
+    return text
 
 
 def _period(text: str) -> str:

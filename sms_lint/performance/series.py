@@ -20,6 +20,7 @@ Retired artifacts measure nothing. Nothing here reads the clock or a file.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -171,7 +172,7 @@ def _written(artifact: Artifact, entry: dict[str, Any]) -> Iterator[MeasuredResu
         if not isinstance(result, dict):
             continue
         period, value = artifact.text("period", result), artifact.number("value", result)
-        if period is not None and value is not None:
+        if period is not None and value is not None and math.isfinite(value):  # not .nan/.inf
             yield MeasuredResult(period.strip(), value, artifact.text("note", result) or "")
 
 

@@ -11,6 +11,7 @@ fast path can never accept what jsonschema would reject (tests compare the two).
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -48,6 +49,12 @@ def is_date(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def is_finite(value: Any) -> bool:
+    """The ``finite`` format: a number that is not ``.nan``, ``.inf`` or ``-.inf`` (YAML has
+    them; JSON Schema's ``number`` lets them through, and no rule can compare them)."""
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 def _number(value: Any) -> bool:
@@ -259,6 +266,8 @@ class Compiler:
         return lambda v: not isinstance(v, str) or regex.search(v) is not None
 
     def _kw_format(self, name: str, schema: dict, base: str) -> Check:
+        if name == "finite":
+            return is_finite
         if name != "date":
             raise Unsupported(f"format {name}")
         return is_date

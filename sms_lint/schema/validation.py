@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date
+from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date, is_finite
 from sms_lint.schema.violations import Violation, explain_error
 from sms_lint.suggest import FILE_BUDGET, Budget
 
@@ -35,6 +35,7 @@ def _format_checker() -> FormatChecker:
     checker = FormatChecker(formats=())
     # A real calendar date written YYYY-MM-DD (``fromisoformat`` alone accepts more forms).
     checker.checks("date", raises=ValueError)(is_date)
+    checker.checks("finite")(is_finite)
     return checker
 
 

@@ -203,6 +203,9 @@ def _sentence(error: ValidationError, where: str, budget: Budget) -> str:
         return (
             f"{where} must be a date written YYYY-MM-DD (got {_preview(value)}{date_hint(value)})"
         )
+    if kind == "format" and expected == "finite":
+        yaml = ".nan" if value != value else ".inf" if value > 0 else "-.inf"  # YAML's words
+        return f"{where} must be a finite number, not {yaml}: write the value measured"
     if kind in ("minimum", "exclusiveMinimum"):
         return f"{where} must be at least {expected} (got {_preview(value)})"
     if kind in ("maximum", "exclusiveMaximum"):
