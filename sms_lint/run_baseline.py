@@ -12,7 +12,7 @@ import click
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
 from sms_lint.run import build_check_setup, emit, plain_result
-from sms_lint.run_parts import CheckRequest, data_store
+from sms_lint.run_parts import data_store, reading_request
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,8 @@ def run_baseline_command(request: BaselineRequest) -> int:
     from sms_lint.baseline.use import baseline_text, excluding
     from sms_lint.gitrepo.identity import git_user
 
-    check = CheckRequest(
-        root=request.root,
-        format_name="json",
-        output=None,
-        today=request.today,
-        fail_on="never",
-        base=None,
-        config_path=request.config_path,
-        reports=(),
-        use_cache=request.use_cache,
-        color=False,
+    check = reading_request(
+        request.root, request.today, request.config_path, use_cache=request.use_cache
     )
     if request.expires is not None and request.expires < request.today:
         raise UsageProblem(f"--expires {request.expires} is before today ({request.today})")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
 from sms_lint.run import check_result, emit, reason
-from sms_lint.run_parts import CheckRequest
+from sms_lint.run_parts import CheckRequest, reading_request
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -85,19 +85,7 @@ def _read(request: ExportRequest, commit: str | None) -> tuple[Config, list[Sour
 
 
 def _check_request(request: ExportRequest) -> CheckRequest:
-    return CheckRequest(
-        root=request.root,
-        format_name="json",  # unused: the pack is its own format
-        output=None,
-        today=request.today,
-        fail_on="never",
-        base=None,
-        config_path=request.config_path,
-        reports=(),
-        use_cache=True,
-        color=False,
-        as_of=request.as_of,
-    )
+    return reading_request(request.root, request.today, request.config_path, request.as_of)
 
 
 def write_pack(pack: object, output: Path | None) -> None:

@@ -37,6 +37,30 @@ class CheckRequest(NamedTuple):
     as_of: datetime.date | None = None  # --as-of: the SMS as it stood at the end of this day
 
 
+def reading_request(
+    root: Path,
+    today: datetime.date,
+    config_path: Path | None,
+    as_of: datetime.date | None = None,
+    use_cache: bool = True,
+) -> CheckRequest:
+    """A check run for what it reads and finds, not for a report of its own (coverage, due,
+    export, baseline): no output, never failing."""
+    return CheckRequest(
+        root=root,
+        format_name="json",  # unused: the caller renders its own formats
+        output=None,
+        today=today,
+        fail_on="never",
+        base=None,
+        config_path=config_path,
+        reports=(),
+        use_cache=use_cache,
+        color=False,
+        as_of=as_of,
+    )
+
+
 def data_store(root: Path) -> DataStore:
     from sms_lint.config.datacache import DataStore
 

@@ -27,7 +27,7 @@ from sms_lint.performance import MeasuredItem, items_of
 from sms_lint.performance import report as performance
 from sms_lint.pipeline.engine import Result
 from sms_lint.run import UsageProblem, check_result, emit
-from sms_lint.run_parts import CheckRequest, checked_config
+from sms_lint.run_parts import checked_config, reading_request
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -59,19 +59,7 @@ def coverage_command(
     """Clause-by-clause readiness of the SMS repository at ROOT: each clause 4.1-10.2 (clause 8
     by sub-clause), whether approved documents describe it and, where records are expected,
     whether records show it operating; the open findings, and the gaps. Exits 1 on a gap."""
-    request = CheckRequest(
-        root=root,
-        format_name="json",  # unused: coverage renders its own formats
-        output=None,
-        today=today or as_of or datetime.date.today(),
-        fail_on="never",
-        base=None,
-        config_path=config_path,
-        reports=(),
-        use_cache=True,
-        color=False,
-        as_of=as_of,
-    )
+    request = reading_request(root, today or as_of or datetime.date.today(), config_path, as_of)
     result = check_result(request)
     config = checked_config(root, config_path, result.commit)  # already read (and validated)
     statuses = compute_coverage(

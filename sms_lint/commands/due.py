@@ -19,7 +19,7 @@ from sms_lint.due.collect import due_items
 from sms_lint.due.formats import RENDERERS
 from sms_lint.due.items import Window
 from sms_lint.run import check_result, emit
-from sms_lint.run_parts import CheckRequest, checked_config
+from sms_lint.run_parts import checked_config, reading_request
 
 DEFAULT_WITHIN = "60d"
 _SPAN = re.compile(r"([0-9]{1,5})([dwmy]?)")
@@ -83,19 +83,7 @@ def due_command(
     document reviews, risk reviews, nonconformities, management-review actions, supplier
     contracts and performance reviews, the next internal audit and management review, and
     waivers; each with its owner role (and holder), what to do and the file."""
-    request = CheckRequest(
-        root=root,
-        format_name="json",  # unused: due renders its own formats
-        output=None,
-        today=today or as_of or datetime.date.today(),
-        fail_on="never",
-        base=None,
-        config_path=config_path,
-        reports=(),
-        use_cache=True,
-        color=False,
-        as_of=as_of,
-    )
+    request = reading_request(root, today or as_of or datetime.date.today(), config_path, as_of)
     # The check's own reading (cached): the values its rules judged, schema-invalid ones pruned,
     # its config, and which rules are on.
     result = check_result(request)
