@@ -177,3 +177,10 @@ def _entry_order(root: Path, commit: str, paths: tuple[str, ...]) -> EntryOrder:
     from sms_lint.gitrepo.entered import entry_order
 
     return entry_order(root, paths, commit)
+
+
+def checked_config(root: Path, config_path: Path | None, commit: str | None) -> Config:
+    """The config a check used: the work tree's, or (``--as-of``) the commit's."""
+    if commit is not None:
+        return config_at(root, commit, config_path)
+    return load_config(root, config_path)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sms_lint.config.datacache import DataStore
-    from sms_lint.config.file import Config
     from sms_lint.pipeline.engine import Result, Setup
 
 
@@ -81,14 +80,3 @@ def baselined(request: CheckRequest, setup: Setup, result: Result) -> Result:
         return use.without_baseline_rules(result)
     baseline = use.read_baseline(path, request.root, trusted)
     return use.with_baseline(result, setup, baseline, use.shown_name(path, request.root))
-
-
-def checked_config(root: Path, config_path: Path | None, commit: str | None) -> Config:
-    """The config the check used: the work tree's, or (``--as-of``) the commit's."""
-    if commit is not None:
-        from sms_lint.run_as_of import config_at
-
-        return config_at(root, commit, config_path)
-    from sms_lint.config.file import load_config
-
-    return load_config(root, config_path)

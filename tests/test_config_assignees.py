@@ -23,15 +23,16 @@ def test_a_login_or_a_list_of_logins_per_role(tmp_path: Path) -> None:
         tmp_path,
         "assignees:\n  sms-manager: alice\n  service-owner: [bob, carol-2, bob]\n",
     )
-    assert assignees_for(config, "sms-manager") == ("alice",)
-    assert assignees_for(config, "service-owner") == ("bob", "carol-2")  # bob once
-    assert assignees_for(config, "auditor") == ()  # a role the map does not name
-    assert assignees_for(config, None) == ()  # an item without an owner
+    assert assignees_for(config.assignees, "sms-manager") == ("alice",)
+    assert assignees_for(config.assignees, "service-owner") == ("bob", "carol-2")  # bob once
+    assert assignees_for(config.assignees, "auditor") == ()  # a role the map does not name
+    assert assignees_for(config.assignees, None) == ()  # an item without an owner
 
 
 def test_without_the_key_nobody_is_assigned(tmp_path: Path) -> None:
-    assert assignees_for(_config(tmp_path, "review_interval_months: 12\n"), "sms-manager") == ()
-    assert assignees_for(Config(), "sms-manager") == ()
+    without = _config(tmp_path, "review_interval_months: 12\n").assignees
+    assert without is None and assignees_for(without, "sms-manager") == ()
+    assert assignees_for(Config().assignees, "sms-manager") == ()
 
 
 def test_the_value_is_frozen(tmp_path: Path) -> None:

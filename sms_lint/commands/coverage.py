@@ -27,7 +27,8 @@ from sms_lint.performance import MeasuredItem, items_of
 from sms_lint.performance import report as performance
 from sms_lint.pipeline.engine import Result
 from sms_lint.run import UsageProblem, check_result, emit
-from sms_lint.run_parts import checked_config, reading_request
+from sms_lint.run_as_of import checked_config
+from sms_lint.run_parts import reading_request
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config

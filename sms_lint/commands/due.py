@@ -19,7 +19,8 @@ from sms_lint.due.collect import due_items
 from sms_lint.due.formats import RENDERERS
 from sms_lint.due.items import Window
 from sms_lint.run import check_result, emit
-from sms_lint.run_parts import checked_config, reading_request
+from sms_lint.run_as_of import checked_config
+from sms_lint.run_parts import reading_request
 
 DEFAULT_WITHIN = "60d"
 _SPAN = re.compile(r"([0-9]{1,5})([dwmy]?)")

@@ -15,12 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from sms_lint.config.values import ConfigError
-
-if TYPE_CHECKING:  # file.py imports this module: no import circle at run time
-    from sms_lint.config.file import Config
 
 # GitHub's rule for a user name: starts with a letter or digit; letters, digits and hyphens.
 LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
@@ -76,9 +73,9 @@ def _why_not(login: str) -> str:
     )
 
 
-def assignees_for(config: Config, owner_role: str | None) -> tuple[str, ...]:
-    """The GitHub logins assigned the items of ``owner_role``; none without the key, without
-    an owner, or for a role the map does not name."""
-    if config.assignees is None or owner_role is None:
+def assignees_for(assignees: Assignees | None, owner_role: str | None) -> tuple[str, ...]:
+    """The GitHub logins ``assignees`` (a config's, None without the key) gives the items of
+    ``owner_role``; none without an owner, or for a role the map does not name."""
+    if assignees is None or owner_role is None:
         return ()
-    return config.assignees.by_role.get(owner_role, ())
+    return assignees.by_role.get(owner_role, ())

@@ -55,6 +55,6 @@ def due_items(
     GitHub logins ``assignees:`` gives their owner roles."""
     found = in_window(unique_keys(all_items(artifacts, config, window.today, rulebook)), window)
     return [
-        dataclasses.replace(item, assignees=assignees_for(config, item.owner))
+        dataclasses.replace(item, assignees=assignees_for(config.assignees, item.owner))
         for item in with_holders(found, artifacts)
     ]

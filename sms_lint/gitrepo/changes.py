@@ -40,7 +40,13 @@ from sms_lint.gitrepo.blobs import read_blobs
 from sms_lint.gitrepo.differences import differences
 from sms_lint.gitrepo.log import FileChange
 from sms_lint.gitrepo.pairing import other_id, pair_by_id
-from sms_lint.gitrepo.repo import NOT_SHALLOW_HINT, GitProblem, Repository, open_repository
+from sms_lint.gitrepo.repo import (
+    NOT_SHALLOW_HINT,
+    GitProblem,
+    Repository,
+    open_repository,
+    resolve_commit,
+)
 from sms_lint.gitrepo.trees import (
     IndexEntry,
     TreeEntry,
@@ -124,19 +130,6 @@ def load_change_set(root: Path, ref: str, config: Config) -> ChangeSet:
             raise GitProblem(f"{repo.top} is a shallow clone: {NOT_SHALLOW_HINT} to use --base")
         commit = resolve_commit(repo, ref)
         return _build(repo, root, ref, commit, config)
-
-
-def resolve_commit(repo: Repository, ref: str) -> str:
-    status, out, _ = repo.run_status(
-        "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
-    )
-    commit = out.decode("ascii", "replace").strip()
-    if status != 0 or not commit:
-        raise GitProblem(
-            f"--base '{ref}' names no commit in this repository (fetch it first, "
-            "e.g. git fetch origin main)"
-        )
-    return commit
 
 
 def _build(repo: Repository, root: Path, ref: str, commit: str, config: Config) -> ChangeSet:

@@ -201,3 +201,16 @@ def untrusted_sentence(error: str, root: Path) -> str:
 def decode_path(raw: bytes) -> str:
     """Bytes git printed as a path, decoded as the file system would (os.walk agrees)."""
     return os.fsdecode(raw)
+
+
+def resolve_commit(repo: Repository, ref: str) -> str:
+    status, out, _ = repo.run_status(
+        "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+    )
+    commit = out.decode("ascii", "replace").strip()
+    if status != 0 or not commit:
+        raise GitProblem(
+            f"--base '{ref}' names no commit in this repository (fetch it first, "
+            "e.g. git fetch origin main)"
+        )
+    return commit

@@ -25,10 +25,9 @@ from pathlib import Path
 
 from sms_lint.approvals import Revision, State, read_revision
 from sms_lint.gitrepo.blobs import read_blobs
-from sms_lint.gitrepo.changes import resolve_commit
 from sms_lint.gitrepo.file_log import graph_later
 from sms_lint.gitrepo.log import _PLAIN, LOG_FORMAT, CommitInfo, parse_log, with_arrivals
-from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository
+from sms_lint.gitrepo.repo import GitProblem, Repository, open_repository, resolve_commit
 from sms_lint.gitrepo.trees import index_entries, vouches
 
 # (commit, the blob the file held after it; None when the commit deleted it)

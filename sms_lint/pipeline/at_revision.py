@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from sms_lint.files.discovery import matches
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.blobs import read_blobs
-from sms_lint.gitrepo.changes import repository_for_base, resolve_commit
-from sms_lint.gitrepo.repo import Repository
+from sms_lint.gitrepo.changes import repository_for_base
+from sms_lint.gitrepo.repo import Repository, resolve_commit
 from sms_lint.gitrepo.tree_links import LINK_MODE, follow
 from sms_lint.gitrepo.trees import TreeEntry, tree_entries
 from sms_lint.model import Artifact
