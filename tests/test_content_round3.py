@@ -175,8 +175,8 @@ OPENERS = {
 
 @pytest.mark.parametrize("body", OPENERS.values(), ids=OPENERS.keys())
 def test_a_megabyte_of_openers_is_read_in_linear_time(body: str) -> None:
-    """Four times the text takes about four times as long, not sixteen (it took minutes when
-    every opener rescanned the rest): a ratio within one run, so a loaded machine cannot fail it."""
+    """Eight times the text takes about eight times as long, not sixty-four (it took minutes
+    when every opener rescanned the rest): a ratio within one run, not a time limit."""
 
     def seconds(text: str) -> float:
         raw = ("---\nid: POL-001\n---\n" + text).encode()
@@ -188,5 +188,6 @@ def test_a_megabyte_of_openers_is_read_in_linear_time(body: str) -> None:
             best = min(best, time.perf_counter() - started)
         return best
 
-    quarter = body[: len(body) // 4]
-    assert seconds(body) < 8 * seconds(quarter) + 0.05
+    eighth = body[: len(body) // 8]
+    # linear: about 8x; quadratic: 64x; the margin is for a machine busy with other tests
+    assert seconds(body) < 24 * seconds(eighth) + 0.1
