@@ -189,5 +189,7 @@ def test_a_megabyte_of_openers_is_read_in_linear_time(body: str) -> None:
         return best
 
     eighth = body[: len(body) // 8]
-    # linear: about 8x; quadratic: 64x; the margin is for a machine busy with other tests
-    assert seconds(body) < 24 * seconds(eighth) + 0.1
+    whole = seconds(body)
+    # Linear: about 8x the eighth's time; quadratic: 64x, and minutes. Either bound passing is
+    # enough, so that a machine busy with other tests (which slows one run) cannot fail it.
+    assert whole < 5 or whole < 24 * seconds(eighth) + 0.1
