@@ -248,3 +248,21 @@ def report(label: str, measured: float, target: float, unit: str = "") -> bool:
     verdict = "PASS" if ok else "FAIL"
     print(f"  {verdict}  {label}: {measured:.3f}{unit} (target <= {target}{unit})")
     return ok
+
+
+def medians_in_turn(
+    first: Sequence[str], second: Sequence[str], runs: int, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """The median times of two commands run alternately, so that drift hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        times[0].append(timed(first, env))
+        times[1].append(timed(second, env))
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def ratio_verdict(ratio: float, target: float) -> int:
+    """Print ``PASS``/``FAIL`` with the ratio; the exit code (0 within the target)."""
+    verdict = "PASS" if ratio <= target else "FAIL"
+    print(f"  {verdict}  ratio {ratio:.3f} (target <= {target})")
+    return 0 if ratio <= target else 1

@@ -17,14 +17,13 @@ import argparse
 import datetime
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_env, check_command, frozen_code, timed
+from _common import bench_env, check_command, frozen_code, medians_in_turn, ratio_verdict
 from generate import generate, service_file
 
 TARGET = 2.0
@@ -69,19 +68,11 @@ def main() -> int:
         day = repository(root, args.size, args.commits)
         cold = [*check_command(root), "--no-cache"]
         as_of = [*check_command(root), "--no-cache", "--as-of", day.isoformat()]
-        plain: list[float] = []
-        dated: list[float] = []
-        for _ in range(args.runs):  # alternately, so that drift hits both alike
-            plain.append(timed(cold, env))
-            dated.append(timed(as_of, env))
-        first, second = statistics.median(plain), statistics.median(dated)
-        ratio = second / first
+        first, second = medians_in_turn(cold, as_of, args.runs, env)
         print(f"{args.size} artifacts, {args.commits + 1} commits; medians of {args.runs}")
         print(f"  cold check (work tree)         {first:.3f} s")
         print(f"  check --as-of {day}      {second:.3f} s")
-        verdict = "PASS" if ratio <= TARGET else "FAIL"
-        print(f"  {verdict}  ratio {ratio:.3f} (target <= {TARGET})")
-        return 0 if ratio <= TARGET else 1
+        return ratio_verdict(second / first, TARGET)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -17,14 +17,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import medians_in_turn, ratio_verdict, timed
 from generate import generate, service_file
 
 SOURCE = Path(__file__).resolve().parent.parent
@@ -57,17 +56,6 @@ def check(root: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "sms_lint", "check", str(root), "--today", TODAY, *extra]
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    # Run from the copy's folder: ``python -m`` imports from the current folder first.
-    cwd = env["PYTHONPATH"]
-    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        sys.exit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')}")
-    return elapsed
-
-
 def frozen_code(target: Path) -> Path:
     """A copy of the package and its data, importable from ``target``."""
     skip = shutil.ignore_patterns("__pycache__")
@@ -94,19 +82,11 @@ def main() -> int:
         new_only = [*base, "--new-only"]
         for command in (base, new_only, base, new_only):  # the cache is warm for both
             timed(command, env)
-        plain: list[float] = []
-        narrowed: list[float] = []
-        for _ in range(args.runs):  # alternately, so that drift hits both alike
-            plain.append(timed(base, env))
-            narrowed.append(timed(new_only, env))
-        first, second = statistics.median(plain), statistics.median(narrowed)
-        ratio = second / first
+        first, second = medians_in_turn(base, new_only, args.runs, env)
         print(f"repository of {args.size} artifacts, one file changed; medians of {args.runs}")
         print(f"  check --base HEAD~1, warm              {first:.3f} s")
         print(f"  check --base HEAD~1 --new-only, warm   {second:.3f} s")
-        verdict = "PASS" if ratio <= TARGET else "FAIL"
-        print(f"  {verdict}  ratio {ratio:.3f} (target <= {TARGET})")
-        return 0 if ratio <= TARGET else 1
+        return ratio_verdict(second / first, TARGET)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
