@@ -34,7 +34,7 @@ from sms_lint.config.pack import Framework
 from sms_lint.evidence import ClauseEvidence, matches, months_of, record_date
 from sms_lint.facts import add_months, evidence_clauses
 from sms_lint.finding import Finding
-from sms_lint.measurements import measured_sorts
+from sms_lint.measure.records import measured_sorts
 from sms_lint.model import Artifact
 
 COVERED = "covered"

@@ -12,7 +12,7 @@ from conftest import TODAY, located, quiet_config
 from sms_texts import SMS_MANAGER, roles_artifact
 from test_git_support import GitRepo
 
-from sms_lint.measurements import record_results
+from sms_lint.measure.records import record_results
 from sms_lint.parse.documents import parse_document
 
 OBJECTIVES = header("OBJ-A", "objectives") + "objectives:\n" + objective("OBJ-01")

@@ -30,7 +30,7 @@ from sms_lint.checks.base import Context, Hit
 from sms_lint.checks.objective_results import ResultTiming, timing
 from sms_lint.checks.wording import item_label, named
 from sms_lint.config.pack import Rule
-from sms_lint.measurements import RecordedResult, index_of, recorded
+from sms_lint.measure.records import RecordedResult, index_of, recorded
 from sms_lint.model import Artifact
 
 # The records that follow an objective up by naming it.

@@ -4,7 +4,7 @@ latest periods is acted on (an objective past its due date is SMS034's, for both
 
 An item is an objective, a process KPI or an SLA target of an approved document; its results
 are those written on it and those of the current measurements records that name it
-(:mod:`sms_lint.measurements`). A result counts once its period is over (a month or a quarter on
+(:mod:`sms_lint.measure.records`). A result counts once its period is over (a month or a quarter on
 its last day, a date on itself: ``evidence.period_end``). The findings are placed at the item
 (its ``id``, ``name`` or ``metric``), under 6.2 for an objective, 9.1 for a KPI and 9.4 for an
 SLA target.
@@ -30,7 +30,7 @@ from sms_lint.checks.objective_results import named_frequency
 from sms_lint.checks.wording import named
 from sms_lint.config.pack import Rule
 from sms_lint.facts import add_days, add_months
-from sms_lint.measurements import (
+from sms_lint.measure.records import (
     ItemIndex,
     MeasuredItem,
     RecordedResult,

@@ -1,14 +1,14 @@
 """``sms-lint measure ID --period P --value V``: add one result to the measurements record of
 an objective, a process KPI or an SLA target, for scripts and scheduled pipelines.
 
-ID is written as a record's ``measures`` is (:mod:`sms_lint.measurements`): ``OBJ-01``,
+ID is written as a record's ``measures`` is (:mod:`sms_lint.measure.records`): ``OBJ-01``,
 ``PRC-13/<KPI name>``, ``SLA-01/<target metric>``. The result goes to the current (not retired)
 measurements record that measures ID; with several, to the one with the latest result (a
 record per year: this year's). It never goes into the approved objectives, process or SLA:
 when no record measures ID, the command stops and says how to start one. A period that
 already has a result for ID, on the item or in any record, is refused, as are a malformed
 period or value, a blank note, a read-only record and an ID that names nothing. Runs in
-parallel wait for each other (:mod:`sms_lint.record_lock`). Exit 0 once written, 2 otherwise,
+parallel wait for each other (:mod:`sms_lint.measure.lock`). Exit 0 once written, 2 otherwise,
 with one sentence.
 """
 
@@ -23,7 +23,7 @@ import click
 
 from sms_lint.errors import UsageProblem
 from sms_lint.evidence import period_end
-from sms_lint.measurements import (
+from sms_lint.measure.records import (
     MeasuredItem,
     index_of,
     measures_of,
@@ -61,9 +61,9 @@ def measure_command(item_id: str, period: str, value: str, note: str | None, roo
     id, a slash and the KPI name or target metric), keeping the file's comments and layout."""
     period, number, note = _period(period), _value(value), _note(note)
     config = build_config(root, None)
-    from sms_lint.measure_write import WriteProblem, append_result
+    from sms_lint.measure.lock import folders_locked
+    from sms_lint.measure.write import WriteProblem, append_result
     from sms_lint.pipeline.reading import read_documents
-    from sms_lint.record_lock import folders_locked
 
     item, artifacts = _item(item_id, root, _artifacts(read_documents(root, config)))
     # Runs in parallel: the lock first, then the record read again, so that the duplicate

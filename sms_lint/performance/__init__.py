@@ -23,7 +23,7 @@ def items_of(artifacts: Iterable[Artifact], today: datetime.date) -> list[Measur
 def recorded_results(artifacts: Sequence[Artifact]) -> Mapping[str, Sequence[MeasuredResult]]:
     """Results kept in ``measurements`` records apart from the items they measure, by item
     ref (see ``series``): what a pipeline added with ``sms-lint measure``."""
-    from sms_lint.measurements import record_results
+    from sms_lint.measure.records import record_results
 
     found: dict[str, list[MeasuredResult]] = {}
     for key, results in record_results(artifacts).items():
