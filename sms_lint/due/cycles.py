@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sms_lint.checks.records import Records, records
 from sms_lint.config.file import Config
-from sms_lint.due.items import DueItem, line_of
+from sms_lint.due.items import DueItem, line_of, ref_of
 from sms_lint.facts import add_months
 from sms_lint.model import Artifact
 
@@ -58,8 +58,8 @@ def _next(found: Records, cycle: Cycle, start: datetime.date) -> DueItem:
         due, since = start, f"none is recorded as held yet; {setting}"
     else:
         due = add_months(latest[0], cycle.months)
-        since = f"the latest, {_ref(latest[1])}, was held on {latest[0]}; {setting}"
-    plan = f"; {_ref(planned[1])} is planned for {planned[0]}" if planned else ""
+        since = f"the latest, {ref_of(latest[1])}, was held on {latest[0]}; {setting}"
+    plan = f"; {ref_of(planned[1])} is planned for {planned[0]}" if planned else ""
     record = found.undated[0] if latest is None and found.undated else None
     record = record or (planned[1] if planned else latest[1] if latest else None)
     return DueItem(
@@ -73,10 +73,6 @@ def _next(found: Records, cycle: Cycle, start: datetime.date) -> DueItem:
         record.text("owner") if record else None,
         late=latest is None,
     )
-
-
-def _ref(artifact: Artifact) -> str:
-    return artifact.id or artifact.path
 
 
 def waivers(config: Config, rules: Collection[str]) -> Iterator[DueItem]:

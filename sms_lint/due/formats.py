@@ -17,9 +17,7 @@ Renderer = Callable[[Sequence[DueItem], Window], str]
 
 
 def _owner(item: DueItem) -> str:
-    if item.owner is None:
-        return "no owner named"
-    return f"{item.owner} ({item.holder})" if item.holder else item.owner
+    return item.owner_shown or "no owner named"
 
 
 def _when(item: DueItem, window: Window) -> str:

@@ -77,7 +77,7 @@ def _event(item: DueItem, window: Window, stamp: datetime.datetime) -> Event:
     event.add("dtstart", item.due)
     late = "Overdue: " if item.overdue(window.today) else ""
     event.add("summary", terminal(late + item.title))
-    owner = f"{item.owner} ({item.holder})" if item.holder else item.owner
+    owner = item.owner_shown
     details = [item.what, f"File: {item.path}, line {item.line}"]
     if owner:
         details.append(f"Owner: {owner}")

@@ -42,6 +42,13 @@ class DueItem:
     def overdue(self, today: datetime.date) -> bool:
         return self.late or self.due < today
 
+    @property
+    def owner_shown(self) -> str | None:
+        """``sms-manager (Dana Reyes)``: the owner role with its holder, where known."""
+        if self.owner is None:
+            return None
+        return f"{self.owner} ({self.holder})" if self.holder else self.owner
+
     def as_dict(self, today: datetime.date) -> dict[str, Any]:
         """The JSON item of the contract ({due, what, id, path, owner, overdue}) and more."""
         return {
@@ -68,7 +75,7 @@ class Window:
 
     @property
     def until(self) -> datetime.date:
-        return add_days(self.today, min(self.days, (datetime.date.max - self.today).days))
+        return add_days(self.today, self.days)  # clamped at the calendar's end
 
     @property
     def length(self) -> int:
@@ -108,6 +115,11 @@ def entry_ref(entry: dict[str, Any], index: int) -> str:
     """An entry's id for a key: its ``id`` when it is text, else its place (``#3``)."""
     value = entry.get("id")
     return value.strip() if isinstance(value, str) and value.strip() else f"#{index + 1}"
+
+
+def ref_of(artifact: Artifact) -> str:
+    """How an item names its artifact: the id, or the path when the file has none."""
+    return artifact.id or artifact.path
 
 
 def line_of(artifact: Artifact, *at: str | int) -> int:

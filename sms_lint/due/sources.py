@@ -13,7 +13,7 @@ from sms_lint.checks.records import records
 from sms_lint.checks.review_actions import open_actions
 from sms_lint.checks.wording import current, item_label
 from sms_lint.config.file import Config
-from sms_lint.due.items import DueItem, entry_ref, line_of
+from sms_lint.due.items import DueItem, entry_ref, line_of, ref_of
 from sms_lint.facts import add_months, is_record, next_review
 from sms_lint.model import Artifact
 
@@ -23,10 +23,6 @@ def _label(artifact: Artifact) -> str:
     title = artifact.text("title")
     name = artifact.id or artifact.path
     return f"{name} '{title}'" if title else name
-
-
-def _ref(artifact: Artifact) -> str:
-    return artifact.id or artifact.path
 
 
 def document_reviews(artifacts: tuple[Artifact, ...], config: Config) -> Iterator[DueItem]:
@@ -40,10 +36,10 @@ def document_reviews(artifacts: tuple[Artifact, ...], config: Config) -> Iterato
         field = "next_review" if how.startswith("next_review") else "last_reviewed"
         yield DueItem(
             due,
-            f"Review {_ref(artifact)}",
+            f"Review {ref_of(artifact)}",
             f"review {artifact.kind} {_label(artifact)} ({how}), then set last_reviewed "
             "to the date of the review",
-            f"review:{_ref(artifact)}",
+            f"review:{ref_of(artifact)}",
             artifact.path,
             line_of(artifact, field),
             artifact.id,
@@ -61,10 +57,10 @@ def risk_reviews(artifacts: tuple[Artifact, ...]) -> Iterator[DueItem]:
             label = item_label("risk", risk, index)
             yield DueItem(
                 review_by,
-                f"Review {label} ({_ref(artifact)})",
-                f"review {label} of {_ref(artifact)}: its likelihood, impact and treatment, "
+                f"Review {label} ({ref_of(artifact)})",
+                f"review {label} of {ref_of(artifact)}: its likelihood, impact and treatment, "
                 "then set review_by to the date of its next review",
-                f"risk:{_ref(artifact)}:{entry_ref(risk, index)}",
+                f"risk:{ref_of(artifact)}:{entry_ref(risk, index)}",
                 artifact.path,
                 line_of(artifact, "risks", index, "review_by"),
                 artifact.id,
@@ -80,10 +76,10 @@ def nonconformities(artifacts: tuple[Artifact, ...]) -> Iterator[DueItem]:
             continue
         yield DueItem(
             due,
-            f"Close nonconformity {_ref(artifact)}",
+            f"Close nonconformity {ref_of(artifact)}",
             f"complete the corrective action of nonconformity {_label(artifact)} and close it "
             "(nc_status: closed, closed_on)",
-            f"nonconformity:{_ref(artifact)}",
+            f"nonconformity:{ref_of(artifact)}",
             artifact.path,
             line_of(artifact, "due"),
             artifact.id,
@@ -100,10 +96,10 @@ def review_actions(artifacts: tuple[Artifact, ...], today: datetime.date) -> Ite
         about = f": {description}" if description else ""
         yield DueItem(
             due,
-            f"Complete {label} ({_ref(review)})",
-            f"complete {label} of management review {_ref(review)}{about}; then set its "
+            f"Complete {label} ({ref_of(review)})",
+            f"complete {label} of management review {ref_of(review)}{about}; then set its "
             "state: done",
-            f"action:{_ref(review)}:{entry_ref(action, index)}",
+            f"action:{ref_of(review)}:{entry_ref(action, index)}",
             review.path,
             line_of(review, "actions", index, "due"),
             review.id,
@@ -115,7 +111,7 @@ def suppliers(artifacts: tuple[Artifact, ...], config: Config) -> Iterator[DueIt
     """SMS011: each current supplier's contract end and its next performance review."""
     months = config.intervals.supplier_review_months
     for supplier in current([a for a in artifacts if a.kind == "supplier"]):
-        who = supplier.text("supplier_name") or _ref(supplier)
+        who = supplier.text("supplier_name") or ref_of(supplier)
         owner = supplier.text("owner")
         ended = supplier.date("contract_end")
         if ended is not None:
@@ -124,10 +120,10 @@ def suppliers(artifacts: tuple[Artifact, ...], config: Config) -> Iterator[DueIt
             )
             yield DueItem(
                 ended,
-                f"{agreement.capitalize()} with {_ref(supplier)} ends",
-                f"renew or replace the {agreement} with {who} ({_ref(supplier)}), which ends "
+                f"{agreement.capitalize()} with {ref_of(supplier)} ends",
+                f"renew or replace the {agreement} with {who} ({ref_of(supplier)}), which ends "
                 "then, and set contract_end to the new end date",
-                f"contract:{_ref(supplier)}",
+                f"contract:{ref_of(supplier)}",
                 supplier.path,
                 line_of(supplier, "contract_end"),
                 supplier.id,
@@ -137,11 +133,11 @@ def suppliers(artifacts: tuple[Artifact, ...], config: Config) -> Iterator[DueIt
         if reviewed is not None:
             yield DueItem(
                 add_months(reviewed, months),
-                f"Review the performance of {_ref(supplier)}",
-                f"review the performance of {who} ({_ref(supplier)}) against its targets "
+                f"Review the performance of {ref_of(supplier)}",
+                f"review the performance of {who} ({ref_of(supplier)}) against its targets "
                 f"(last reviewed on {reviewed}; intervals.supplier_review_months: {months}), "
                 "then set last_performance_review to the date of the review",
-                f"supplier-review:{_ref(supplier)}",
+                f"supplier-review:{ref_of(supplier)}",
                 supplier.path,
                 line_of(supplier, "last_performance_review"),
                 supplier.id,
