@@ -135,11 +135,11 @@ def test_cache_is_never_written_inside_the_checked_repository(invoke, repo, monk
 
 
 def test_parallel_processing_gives_the_same_report(invoke, repo, monkeypatch):
-    import sms_lint.pipeline.filestage as filestage
+    import sms_lint.pipeline.parallel as parallel_stage
 
     (repo / "bad.yaml").write_text("id: X\nkind: procedure\ntitle: [\n")
     sequential = run(invoke, repo, "--no-cache")
-    monkeypatch.setattr(filestage, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel_stage, "PARALLEL_THRESHOLD", 1)
     parallel = run(invoke, repo, "--no-cache")
     assert parallel == sequential and parallel[0] == 1
 

@@ -19,6 +19,7 @@ from sms_lint.config.file import load_config
 from sms_lint.finding import Finding
 from sms_lint.gitrepo.sandbox import GitProblem
 from sms_lint.pipeline import filestage, waivers
+from sms_lint.pipeline import parallel as parallel_stage
 from sms_lint.pipeline.at_revision import findings_at
 from sms_lint.pipeline.engine import build_setup, run_check
 
@@ -108,7 +109,7 @@ def test_parallel_stage_gives_the_same_findings(
     _, root = _build(tmp_path)
     setup = build_setup(load_config(root))
     serial = findings_at(root, setup, DAY, "HEAD~1")
-    monkeypatch.setattr(filestage, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel_stage, "PARALLEL_THRESHOLD", 1)
     assert findings_at(root, setup, DAY, "HEAD~1") == serial
 
 

@@ -40,6 +40,7 @@ from sms_lint.config.file import Config, load_config
 from sms_lint.coverage import compute_coverage
 from sms_lint.html import build_page, render_page
 from sms_lint.pipeline import filestage
+from sms_lint.pipeline import parallel as parallel_stage
 from sms_lint.pipeline.engine import RULE_CRASHED, Result, build_setup, run_check
 from sms_lint.reporters import REPORTERS
 from sms_lint.schema.validation import known_kinds
@@ -147,7 +148,7 @@ def test_parallel_and_cached_stages_see_what_the_serial_one_sees(
         serial = run_check(root, setup, DAY, "minor")
         _no_crash(serial, chosen)
         with monkeypatch.context() as patch:
-            patch.setattr(filestage, "PARALLEL_THRESHOLD", 1)
+            patch.setattr(parallel_stage, "PARALLEL_THRESHOLD", 1)
             parallel = run_check(root, setup, DAY, "minor")
             cold = run_check(root, setup, DAY, "minor", cache=ResultCache(root, setup))
         warm = run_check(root, setup, DAY, "minor", cache=ResultCache(root, setup))

@@ -12,8 +12,6 @@ revision's blobs, :mod:`sms_lint.pipeline.at_revision`). The result cache wraps 
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -24,6 +22,7 @@ from sms_lint.parse.declared import NO_ARTIFACT, NO_ID, Declared, declared, kind
 from sms_lint.parse.documents import Document, parse_document
 from sms_lint.parse.loader import Problem
 from sms_lint.parse.yamlscalars import shorten
+from sms_lint.pipeline.parallel import map_paths
 
 # Reading is its own module; its names stay importable from here.
 from sms_lint.pipeline.reading import (  # noqa: F401
@@ -43,9 +42,6 @@ from sms_lint.schema.schema_findings import number_version, schema_findings, wit
 if TYPE_CHECKING:  # the setup is built by pipeline.setup; this stage only reads it
     from sms_lint.files.discovery import Discovered
     from sms_lint.pipeline.setup import Setup
-
-# Below this many files to parse, starting processes costs more than it saves.
-PARALLEL_THRESHOLD = 1500
 
 
 class FileOutcome(NamedTuple):
@@ -231,10 +227,7 @@ class FileStage:
         ]
 
 
-# --- parallel processing -------------------------------------------------------------------
-
 OneFile = Callable[[str], Processed]  # one path through the stage
-_WORKER: OneFile | None = None  # set in the parent just before forking
 
 
 def digest(raw: bytes) -> bytes:
@@ -257,34 +250,27 @@ def process_read(
     return outcome
 
 
-def _work(path: str) -> tuple:
-    assert _WORKER is not None
-    outcome, content, signed = _WORKER(path)
-    doc = outcome.document
-    kind, findings, said = outcome.kind, outcome.findings, outcome.declared
-    return path, doc.encode(), doc.is_artifact, kind, findings, content, said, signed
-
-
 def process_each(paths: list[str], one: OneFile) -> list[Processed]:
-    """``one`` for every path, across processes when there are many and the platform forks
-    (the workers inherit ``one`` and what it holds; only paths and results are sent)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_THRESHOLD or workers < 2 or not sys.platform.startswith("linux"):
-        return [one(p) for p in paths]
-    import multiprocessing  # only above the threshold: its import costs a small run dearly
+    """``one`` for every path (across processes for many: :mod:`.parallel`; each outcome
+    then comes back with its document encoded, decoded when a rule reads it)."""
+    return map_paths(paths, one, _sent, _received)
 
-    global _WORKER
-    _WORKER = one
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_work, paths, chunksize=max(1, len(paths) // (workers * 8)))
-    finally:
-        _WORKER = None
-    return [
-        Processed(
-            FileOutcome(Document.lazy(path, payload, is_artifact), kind, findings, said),
-            content,
-            signed,
-        )
-        for path, payload, is_artifact, kind, findings, content, said, signed in results
-    ]
+
+def _sent(processed: Processed) -> tuple:
+    outcome, content, signed = processed
+    doc = outcome.document
+    return (
+        doc.encode(),
+        doc.is_artifact,
+        outcome.kind,
+        outcome.findings,
+        content,
+        outcome.declared,
+        signed,
+    )
+
+
+def _received(path: str, sent: tuple) -> Processed:
+    payload, is_artifact, kind, findings, content, said, signed = sent
+    document = Document.lazy(path, payload, is_artifact)
+    return Processed(FileOutcome(document, kind, findings, said), content, signed)

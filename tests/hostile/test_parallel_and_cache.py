@@ -14,7 +14,7 @@ from hostile.cases import build_cases
 from hostile.harness import TODAY, make_repo, render_all
 from sms_lint.cache.store import ResultCache
 from sms_lint.config.file import Config
-from sms_lint.pipeline import filestage
+from sms_lint.pipeline import parallel as parallel_stage
 from sms_lint.pipeline.engine import build_setup, run_check
 
 _TODAY = datetime.date.fromisoformat(TODAY)
@@ -34,7 +34,7 @@ def _findings(root: Path, cache: ResultCache | None = None) -> list[dict]:
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the parallel stage needs two CPUs")
 def test_parallel_stage_gives_the_serial_findings(hostile_root: Path, monkeypatch) -> None:
     serial = _findings(hostile_root)
-    monkeypatch.setattr(filestage, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel_stage, "PARALLEL_THRESHOLD", 1)
     assert _findings(hostile_root) == serial
 
 
