@@ -10,8 +10,6 @@ missing.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from sms_lint.parse.documents import Document
@@ -37,36 +35,58 @@ def clause_text(value: Any) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
 class Artifact:
-    """One usable artifact: a document with a mapping and a known ``kind``."""
+    """One usable artifact: a document with a mapping and a known ``kind``.
 
+    Immutable, compared and hashed by (doc, kind). Its ``data``, ``id``, ``status`` and
+    ``approved`` are worked out on first use and kept in slots (rules read fields hundreds of
+    thousands of times on a large repository, and the document may first have to be decoded
+    from the cache); slots, not an instance dict: a large repository has an artifact per file.
+    """
+
+    __slots__ = ("approved", "data", "doc", "id", "kind", "status")
     doc: Document
     kind: str
+    data: dict[str, Any]
+    id: str | None
+    status: str | None
+    approved: bool
+
+    def __init__(self, doc: Document, kind: str) -> None:
+        object.__setattr__(self, "doc", doc)
+        object.__setattr__(self, "kind", kind)
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a slot not yet filled: the fields worked out on first use.
+        if name == "data":
+            value: Any = self.doc.data
+            assert value is not None
+        elif name in ("id", "status"):
+            value = self.text(name)
+        elif name == "approved":
+            value = self.status == "approved"
+        else:
+            raise AttributeError(f"'Artifact' object has no attribute '{name}'")
+        object.__setattr__(self, name, value)
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field '{name}': an Artifact is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Artifact:
+            return NotImplemented
+        return self.doc is other.doc and self.kind == other.kind
+
+    def __hash__(self) -> int:
+        return hash((id(self.doc), self.kind))
+
+    def __repr__(self) -> str:
+        return f"Artifact(path={self.doc.path!r}, kind={self.kind!r})"
 
     @property
     def path(self) -> str:
         return self.doc.path
-
-    @cached_property
-    def data(self) -> dict[str, Any]:
-        # Cached: rules read fields hundreds of thousands of times on a large repository, and
-        # the document may first have to be decoded from the cache.
-        data = self.doc.data
-        assert data is not None
-        return data
-
-    @cached_property
-    def id(self) -> str | None:
-        return self.text("id")
-
-    @cached_property
-    def status(self) -> str | None:
-        return self.text("status")
-
-    @cached_property
-    def approved(self) -> bool:
-        return self.status == "approved"
 
     def written(self, *path: str | int) -> bool:
         """Whether the file writes this field, even with a value the schema pruned (findings

@@ -21,7 +21,7 @@ from typing import Any
 
 from sms_lint.digests import blake2b
 from sms_lint.finding import Finding, Severity
-from sms_lint.parse.documents import Document
+from sms_lint.parse.documents import Document, decode_detail
 from sms_lint.parse.placeholders import Body
 from sms_lint.pipeline.filestage import FileOutcome
 
@@ -125,7 +125,7 @@ def data_sound(payload: bytes, kind: str | None) -> bool:
     try:
         data_blob, detail, body = marshal.loads(payload)
         data = marshal.loads(data_blob)
-        positions, problems = marshal.loads(detail)
+        positions, problems = decode_detail(detail)
         if body is not None:
             Body.from_plain(body)  # what the document will do with it
     except Exception:  # bytes that marshal cannot read, whatever the exception

@@ -31,6 +31,7 @@ import marshal
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ from sms_lint.cache.fingerprint import fingerprint
 from sms_lint.cache.image import Image, read_image, write_image
 from sms_lint.digests import blake2b
 from sms_lint.finding import Finding
+from sms_lint.parse.documents import decode_detail
 from sms_lint.pipeline.filestage import FileOutcome, Processed, Signature
 from sms_lint.pipeline.setup import Setup
 from sms_lint.resources import cache_home
@@ -49,7 +51,8 @@ if TYPE_CHECKING:
     from sms_lint.config.datacache import DataStore
     from sms_lint.parse.documents import Document
 
-FORMAT = 7  # 6: metadata, an index and lazy payloads; 7: the index after the payloads
+FORMAT = 8  # 6: metadata, an index and lazy payloads; 7: the index after the payloads;
+# 8: a document's positions and problems compressed
 STALE_DAYS = 30
 # Two seconds: FAT's timestamps; finer filesystems lose nothing but a rehash of files written
 # in the two seconds before a run.
@@ -71,8 +74,8 @@ def _plain(payload: bytes) -> str | None:
     marshal's bytes also differ with how the objects they came from were shared."""
     try:
         data, detail, body = marshal.loads(payload)
-        return repr((marshal.loads(data), marshal.loads(detail), body))
-    except (EOFError, ValueError, TypeError):
+        return repr((marshal.loads(data), decode_detail(detail), body))
+    except (EOFError, ValueError, TypeError, zlib.error):
         return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import marshal
 import re
+import zlib
 from functools import cache
 from typing import Any
 
@@ -65,8 +66,12 @@ class Document:
     @classmethod
     def lazy(cls, path: str, payload: bytes, is_artifact: bool) -> Document:
         """A document whose parsed form is ``encode()``'s bytes, decoded on first use."""
-        document = cls(path, None, is_artifact=is_artifact)
-        document._parts = payload
+        # Without __init__: its empty positions and problems would be two containers per
+        # document, never used (the payload holds both; a large repository has many documents).
+        document = cls.__new__(cls)
+        document.path, document.is_artifact, document._parts = path, is_artifact, payload
+        document._body = document._data = document._detail = None
+        document._positions, document._problems = _NOT_YET, _NOT_YET  # type: ignore[assignment]
         return document
 
     def _split(self) -> None:
@@ -85,7 +90,8 @@ class Document:
         detail = self._detail
         if detail is None:
             problems = [(p.code, p.line, p.column, p.message) for p in self._problems]
-            detail = marshal.dumps((self._positions, problems))
+            # Compressed: kept in memory for every document until a finding needs its place.
+            detail = zlib.compress(marshal.dumps((self._positions, problems)), 1)
         data = self._data.blob if isinstance(self._data, _Encoded) else marshal.dumps(self._data)
         body = None if self._body is None else self._body.plain()
         return marshal.dumps((data, detail, body))
@@ -100,7 +106,7 @@ class Document:
     def _decode_detail(self) -> None:
         self._split()
         if self._detail is not None:
-            positions, problems = marshal.loads(self._detail)
+            positions, problems = decode_detail(self._detail)
             self._positions, self._problems = positions, [Problem(*p) for p in problems]
             self._detail = None
 
@@ -127,6 +133,15 @@ class Document:
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
+
+
+def decode_detail(detail: bytes) -> tuple[Any, Any]:
+    """The positions and problems in an encoded document's detail part (as marshal gives
+    them: the caller checks their shape when the bytes come from a file)."""
+    return marshal.loads(zlib.decompress(detail))  # type: ignore[no-any-return]
+
+
+_NOT_YET = None  # a lazy document's positions and problems, until decoded from its payload
 
 
 class _Encoded:

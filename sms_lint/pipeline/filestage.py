@@ -60,11 +60,7 @@ class FileOutcome(NamedTuple):
     def artifact(self) -> Artifact | None:
         if self.kind is None:
             return None
-        # Artifact(document, kind) without the frozen dataclass's __init__ (a warm run of a
-        # large repository makes one per file and little else).
-        made = object.__new__(Artifact)
-        made.__dict__.update(doc=self.document, kind=self.kind)
-        return made
+        return Artifact(self.document, self.kind)
 
 
 def process(path: str, raw: bytes | Problem, setup: Setup) -> FileOutcome:
