@@ -11,9 +11,7 @@ its own results the same way, so every result is in the same (compact) form.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import sys
 from collections import deque
 from collections.abc import Callable
@@ -26,8 +24,7 @@ if TYPE_CHECKING:
 PARALLEL_THRESHOLD = 1500
 _CHUNKS_PER_CORE = 8
 # At most this many paths a chunk: a chunk's results come back as one pickled message, and
-# glibc serves large messages from the heap once it has freed one; messages of megabytes
-# left that much freed memory resident for the rest of the run (75 MB at 100,000 files).
+# messages of megabytes (100,000 files in 16 chunks) left freed heap resident (~10 MB).
 _CHUNK_AT_MOST = 256
 
 Result = TypeVar("Result")
@@ -45,7 +42,9 @@ def map_paths(
     cores = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_THRESHOLD or cores < 2 or not sys.platform.startswith("linux"):
         return [one(path) for path in paths]
-    import multiprocessing  # only above the threshold: its import costs a small run dearly
+    # Only above the threshold: their imports cost a small (pre-commit) run dearly.
+    import multiprocessing
+    import pickle  # noqa: F401 (imported before the fork, so no worker imports it again)
 
     global _JOB
     _JOB = lambda path: send(one(path))  # noqa: E731 (inherited by the forked workers)
@@ -57,20 +56,7 @@ def map_paths(
     finally:
         _JOB = None
     sent = (result for chunk in done for result in chunk)
-    received = [receive(path, result) for path, result in zip(paths, sent, strict=True)]
-    del done, sent
-    _give_back_freed_memory()
-    return received
-
-
-def _give_back_freed_memory() -> None:
-    """Return the C heap's free memory to the system (glibc; elsewhere nothing). The pool's
-    result thread unpickles every message in a malloc arena of its own, whose freed space
-    glibc keeps resident: 80 MB at 100,000 files, which the rest of the run never reuses."""
-    import ctypes  # only after a parallel run, on Linux
-
-    with contextlib.suppress(AttributeError, OSError):  # not glibc: musl has no malloc_trim
-        ctypes.CDLL(None).malloc_trim(0)
+    return [receive(path, result) for path, result in zip(paths, sent, strict=True)]
 
 
 def _run_chunk(chunk: list[str]) -> list[Any]:
@@ -81,12 +67,16 @@ def _run_chunk(chunk: list[str]) -> list[Any]:
 def _run_chunk_pickled(chunk: list[str]) -> bytes:
     """A worker's chunk, pickled here: the pool's result thread then unpickles only one bytes
     object, and the parent's own thread makes the results' objects (see :func:`_shared`)."""
+    import pickle  # already imported by map_paths before the fork
+
     return pickle.dumps(_run_chunk(chunk), pickle.HIGHEST_PROTOCOL)
 
 
 def _shared(pool: Pool, chunks: list[list[str]], workers: int) -> list[list[Any]]:
     """Every chunk's results, in order: the workers are kept two chunks ahead from the front,
     the parent takes the next from the back. A worker's exception is raised here."""
+    import pickle  # already imported by map_paths
+
     done: list[list[Any]] = [[] for _ in chunks]
     ahead = deque(range(len(chunks)))
     running: dict[int, AsyncResult[bytes]] = {}
