@@ -14,17 +14,17 @@ from sms_lint.commands.history_guess import likely_file
 
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
-    """A note whose body has a line ``id: POL-001`` (no front-matter id: a guess, not the
-    answer), sorted before the policy that declares it; a file named like a path that another
-    file declares as its id."""
+    """A note named after POL-001 whose body has a line ``id: POL-001`` (no front-matter id:
+    a guess, not the answer), sorted before the policy that declares it; a file named like a
+    path that another file declares as its id."""
     sms = GitRepo(tmp_path / "sms")
-    sms.write("a-note.md", "---\ntitle: note\n---\n\nid: POL-001\n")
+    sms.write("a/pol-001.md", "---\ntitle: note\n---\n\nid: POL-001\n")
     sms.write("policies/pol-001.md", policy())
     sms.write("named.yaml", "id: NAMED\nkind: note\n")
     sms.write("zz/claims.yaml", "id: named.yaml\nkind: note\n")
     sms.commit("First", "2026-01-10")
     sms.write("policies/pol-001.md", policy("1.1", "2026-02-01"))
-    sms.write("a-note.md", "---\ntitle: note\n---\n\nid: POL-001 (edited)\nid: POL-001\n")
+    sms.write("a/pol-001.md", "---\ntitle: note\n---\n\nid: POL-001 (edited)\nid: POL-001\n")
     sms.write("named.yaml", "id: NAMED\nkind: note\ntitle: edited\n")
     sms.commit("Second", "2026-02-01")
     return sms
@@ -37,7 +37,7 @@ def messages(invoke, repo: GitRepo, wanted: str) -> list[str]:
 
 
 def test_a_wrong_guess_is_discarded(repo: GitRepo, invoke) -> None:
-    assert likely_file("POL-001", repo.path) == "a-note.md"  # the guess, not the answer
+    assert likely_file("POL-001", repo.path) == "a/pol-001.md"  # the guess, not the answer
     result = invoke("history", "POL-001", "--root", str(repo.path), "--format", "json")
     assert result.exit_code == 0, result.output
     assert [rev["version"] for rev in json.loads(result.stdout)] == ["1.1", "1.0"]
@@ -63,4 +63,7 @@ def test_the_guess_skips_hidden_folders_links_and_other_files(tmp_path: Path) ->
     (tmp_path / "c.yaml").symlink_to(tmp_path / ".hidden" / "a.yaml")
     (tmp_path / "d.yml").write_text("title: x\nid: 'X-1'  # quoted\n")
     assert likely_file("X-1", tmp_path) == "d.yml"
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / "x-1.md").write_text("---\nid: X-1\n---\n")
+    assert likely_file("X-1", tmp_path) == "z/x-1.md"  # named after the id: read first
     assert likely_file("X 1", tmp_path) is None  # white space: never guessed

@@ -89,7 +89,7 @@ def _revisions(
     root: Path,
     config_path: Path | None,
     opened: Repository | str,
-    graph: Started[Graph] | None,
+    graph: Started[Graph | None] | None,
     early: tuple[str, Started[FileLog]] | None,
 ) -> list[dict[str, Any]]:
     """The revisions of the document, once its path is known (problems in the order they

@@ -5,6 +5,7 @@ imported and :func:`~sms_lint.commands.history_id.path_of_id` finds the answer (
 discarded when the answer is another file). The guess is the first YAML or Markdown file, in
 path order, with a line ``id: ID`` (quoted or not); folders and files whose name starts with a
 dot are skipped, links are not followed and only regular files are opened, with O_NONBLOCK.
+Files named after the id are read first.
 Nothing here imports more than ``os`` and ``re``.
 """
 
@@ -22,8 +23,9 @@ _FILES_AT_MOST = 20000  # a tree larger than any SMS: no guess rather than a lon
 
 
 def likely_file(wanted: str, root: Path) -> str | None:
-    """The path (relative to ROOT, with ``/``) of the first file with a line ``id: wanted``;
-    None when none has, or ``wanted`` holds a character that an id line rarely writes as is."""
+    """The path (relative to ROOT, with ``/``) of a file with a line ``id: wanted``: the first
+    in path order of those named after the id, else of all; None when none has, or ``wanted``
+    holds a character that an id line rarely writes as is."""
     if not wanted or not wanted.isprintable() or any(c in wanted for c in " '\"#\\:"):
         return None
     declared = re.compile(
@@ -31,11 +33,19 @@ def likely_file(wanted: str, root: Path) -> str | None:
         + re.escape(wanted.encode("utf-8", "surrogatepass"))
         + rb"[\"']?[ \t]*(?:#|\r?$)"
     )
-    for path in _files(str(root)):
+    files = _files(str(root))
+    # Files named after the id first (svc-backup.yaml for SVC-BACKUP): most often one of
+    # them declares it, and the others need not be read.
+    named = [path for path in files if _stem(path) == wanted.lower()]
+    for path in [*named, *files]:
         raw = _read(os.path.join(root, path))
         if raw is not None and declared.search(raw):
             return path
     return None
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
 
 
 def _files(root: str) -> list[str]:

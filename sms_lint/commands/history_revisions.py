@@ -28,7 +28,7 @@ def read_revisions(
     repo: Repository,
     path: str,
     max_bytes: int,
-    walking: Callable[[], Graph] | None = None,
+    walking: Callable[[], Graph | None] | None = None,
     commit: str | None = None,
     logging: Callable[[], FileLog] | None = None,
 ) -> list[dict[str, Any]]:
@@ -36,11 +36,11 @@ def read_revisions(
     ``logging``: the file's log already under way)."""
     history, combining = logging() if logging is not None else file_log(repo, path, commit)
     # One more walk, without diffs, for the whole graph: which merge brought each commit in
-    # (``walking``: one already under way).
+    # (``walking``: one already under way; None from it when HEAD reaches no merge).
     graph = (walking or (lambda: commit_graph(repo)))() if history else None
     wanted = [logged.info.commit for logged in history]
     # No merge at all: every commit arrived with no approver shown (the default below).
-    merged = graph is not None and not linear(graph)
+    merged = graph is not None and not linear(graph)  # linear: export's graph, if so
     arrivals = graph.arrivals(commit or repo.head_state().head, wanted) if merged else {}
     # Every revision's content in one exchange; one byte over the limit marks "too large".
     contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1)

@@ -7,6 +7,7 @@ the file, following renames, and every commit HEAD reaches with its parents, so 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 
@@ -19,8 +20,9 @@ from sms_lint.gitrepo.upstream import read_upstream
 # Above this many merges their headers come from one walk of the whole history instead
 # (their ids on one command line would grow long).
 _MERGES_NAMED_AT_MOST = 2000
-# The graph's walk: every commit HEAD reaches, with its parents.
+# The graph's walk: every commit HEAD reaches, with its parents; a merge's line names two.
 _WALK = ("rev-list", "--parents", "HEAD", "--")
+_MERGE = re.compile(rb" [0-9a-f]+ ")
 
 
 def commit_graph(repo: Repository) -> Graph:
@@ -71,10 +73,12 @@ def graph_later(repo: Repository) -> Callable[[], Graph]:
     return result
 
 
-def graph_started(repo: Repository) -> Started[Graph]:
+def graph_started(repo: Repository) -> Started[Graph | None]:
     """:func:`graph_later` with no thread (:class:`~sms_lint.gitrepo.started.Started`): for a
-    graph of up to some 12,000 commits (1 MiB of output), git walks it all meanwhile."""
-    return Started(repo, _WALK, lambda output: _graph_of(repo, output))
+    graph of up to some 12,000 commits (1 MiB of output), git walks it all meanwhile. None
+    when HEAD reaches no merge (no line names two parents): every commit then arrived with no
+    approver shown, and the graph is not built."""
+    return Started(repo, _WALK, lambda out: _graph_of(repo, out) if _MERGE.search(out) else None)
 
 
 def file_log_started(
