@@ -25,9 +25,11 @@ _FILES_AT_MOST = 20000  # a tree larger than any SMS: no guess rather than a lon
 def likely_file(wanted: str, root: Path) -> str | None:
     """The path (relative to ROOT, with ``/``) of a file with a line ``id: wanted``: the first
     in path order of those named after the id, else of all; None when none has, or ``wanted``
-    holds a character that an id line rarely writes as is."""
-    if not wanted or not wanted.isprintable() or any(c in wanted for c in " '\"#\\:"):
+    holds a character that an id line rarely writes as is, or reads as a path."""
+    if not wanted or not wanted.isprintable() or any(c in wanted for c in " '\"#\\:/"):
         return None
+    if wanted.lower().endswith(_SUFFIXES):
+        return None  # a file's name (a deleted document's, most likely)
     declared = re.compile(
         rb"(?m)^id:[ \t]*[\"']?"
         + re.escape(wanted.encode("utf-8", "surrogatepass"))
