@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sms_lint.errors import UsageProblem
+from sms_lint.gitrepo.blobs import end_batch, start_batch
 from sms_lint.gitrepo.file_log import file_log_started, graph_started
-from sms_lint.gitrepo.merges import Graph
 from sms_lint.gitrepo.repo import (
     NOT_SHALLOW_HINT,
     GitProblem,
@@ -37,7 +37,10 @@ from sms_lint.gitrepo.repo import (
 from sms_lint.gitrepo.started import Started
 
 if TYPE_CHECKING:
+    from subprocess import Popen
+
     from sms_lint.commands.history_revisions import FileLog
+    from sms_lint.gitrepo.ignored import StartedIgnored
 
 
 @click.command("history")
@@ -67,14 +70,11 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     """Every commit that changed the document ID_OR_PATH (an id, or a path under --root)."""
     opened = _open(root)  # a sentence, said only after the config's and the id's problems
     usable = opened if isinstance(opened, Repository) and not opened.head_state().shallow else None
-    graph = graph_started(usable) if usable is not None else None
-    early = _early_log(usable, id_or_path, root)
+    git = _UnderWay(usable, id_or_path, root)
     try:
-        revisions = _revisions(id_or_path, root, config_path, opened, graph, early)
-    finally:  # git ended wherever a problem, or an id, left it unread
-        for pending in (graph, early[1] if early else None):
-            if pending is not None:
-                pending.discard()
+        revisions = _revisions(id_or_path, root, config_path, opened, git)
+    finally:
+        git.end()
     from sms_lint.commands.history_render import render_json, render_text
     from sms_lint.output import encode
 
@@ -84,38 +84,68 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
     return 0
 
 
+class _UnderWay:
+    """The git calls started before the answer is known: the graph walk, the likely file's
+    log, a ``cat-file --batch`` waiting for blob ids, and (once discovery is imported) the
+    question of what git ignores."""
+
+    def __init__(self, repo: Repository | None, wanted: str, root: Path) -> None:
+        self.graph = graph_started(repo) if repo is not None else None
+        self.early = _early_log(repo, wanted, root)
+        self.batch = _batch(repo)
+        self.ignored: StartedIgnored | None = None
+
+    def log_of(self, repo: Repository, path: str) -> Started[FileLog]:
+        """The log of ``path``: the early one if it is that file's (else it is ended)."""
+        if self.early is not None and self.early[0] == path:
+            return self.early[1]
+        if self.early is not None:
+            self.early[1].discard()  # a file declares the id: its history, not this file's
+        return file_log_started(repo, path)
+
+    def end(self) -> None:
+        """End what was left unread (a problem said, an id found elsewhere, no history)."""
+        for pending in (self.graph, self.early[1] if self.early else None):
+            if pending is not None:
+                pending.discard()
+        if self.batch is not None:
+            end_batch(self.batch)
+        if self.ignored is not None:
+            self.ignored.close()
+
+
+def _batch(repo: Repository | None) -> Popen[bytes] | None:
+    try:
+        return start_batch(repo) if repo is not None else None
+    except GitProblem:
+        return None  # said by the batch started in its turn
+
+
 def _revisions(
-    id_or_path: str,
-    root: Path,
-    config_path: Path | None,
-    opened: Repository | str,
-    graph: Started[Graph | None] | None,
-    early: tuple[str, Started[FileLog]] | None,
+    id_or_path: str, root: Path, config_path: Path | None, opened: Repository | str, git: _UnderWay
 ) -> list[dict[str, Any]]:
     """The revisions of the document, once its path is known (problems in the order they
     were always said: the config's, the id's or path's, the repository's, git's)."""
     # Imported once git runs (the parser, the config, discovery): git works meanwhile.
     from sms_lint.commands.history_id import path_of_id
+    from sms_lint.gitrepo.ignored import StartedIgnored
+
+    git.ignored = StartedIgnored(root)  # while the config loads
     from sms_lint.run import build_config
 
     config = build_config(root, config_path)
-    path = resolve_document(id_or_path, root, path_of_id(id_or_path, root, config))
+    path = resolve_document(id_or_path, root, path_of_id(id_or_path, root, config, git.ignored))
     if isinstance(opened, str):
         raise UsageProblem(opened)
     with opened as repo:
         if repo.head_state().shallow:
             raise UsageProblem(f"{repo.top} is a shallow clone: {NOT_SHALLOW_HINT}")
-        if early is not None and early[0] == path:
-            logging = early[1]
-        else:
-            if early is not None:
-                early[1].discard()  # a file declares the id: its history, not this file's
-            logging = file_log_started(repo, path)
+        logging = git.log_of(repo, path)
         from sms_lint.commands.history_revisions import read_revisions  # after git started
 
         try:
             revisions = read_revisions(
-                repo, path, config.max_file_kb * 1024, graph, logging=logging
+                repo, path, config.max_file_kb * 1024, git.graph, logging=logging, batch=git.batch
             )
         except GitProblem as error:
             raise UsageProblem(str(error)) from None

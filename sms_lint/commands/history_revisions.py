@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from subprocess import Popen
 from typing import Any
 
 from sms_lint.commands.history_approvals import with_approvals
@@ -31,9 +32,10 @@ def read_revisions(
     walking: Callable[[], Graph | None] | None = None,
     commit: str | None = None,
     logging: Callable[[], FileLog] | None = None,
+    batch: Popen[bytes] | None = None,
 ) -> list[dict[str, Any]]:
     """The file's revisions, newest first (``commit``: up to it, instead of HEAD;
-    ``logging``: the file's log already under way)."""
+    ``logging``: the file's log already under way; ``batch``: a ``cat-file --batch`` too)."""
     history, combining = logging() if logging is not None else file_log(repo, path, commit)
     # One more walk, without diffs, for the whole graph: which merge brought each commit in
     # (``walking``: one already under way; None from it when HEAD reaches no merge).
@@ -43,7 +45,7 @@ def read_revisions(
     merged = graph is not None and not linear(graph)  # linear: export's graph, if so
     arrivals = graph.arrivals(commit or repo.head_state().head, wanted) if merged else {}
     # Every revision's content in one exchange; one byte over the limit marks "too large".
-    contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1)
+    contents = read_blobs(repo, filter(None, map(_new_blob, history)), max_bytes + 1, batch)
     revisions = [
         _revision(logged, arrivals.get(logged.info.commit, NO_APPROVER), contents, max_bytes)
         for logged in history
