@@ -10,6 +10,7 @@ import pytest
 from test_git_support import GitRepo, policy
 
 from sms_lint.commands.history_guess import likely_file
+from sms_lint.gitrepo.ignored import StartedIgnored, candidates, git_ignored
 
 
 @pytest.fixture
@@ -67,3 +68,20 @@ def test_the_guess_skips_hidden_folders_links_and_other_files(tmp_path: Path) ->
     (tmp_path / "z" / "x-1.md").write_text("---\nid: X-1\n---\n")
     assert likely_file("X-1", tmp_path) == "z/x-1.md"  # named after the id: read first
     assert likely_file("X 1", tmp_path) is None  # white space: never guessed
+
+
+def test_git_started_early_answers_as_git_asked_late(tmp_path: Path, monkeypatch) -> None:
+    """What git ignores, asked while the config loads, is what discovery asks it itself."""
+    sms = GitRepo(tmp_path / "sms")
+    sms.write(".gitignore", "build/\n*.tmp.yml\n")
+    sms.write("build/new.yml", "id: X\n")
+    sms.write("notes/draft.tmp.yml", "id: X\n")
+    sms.write("notes/kept.yml", "id: X\n")
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "nowhere-index"))  # a hook's: dropped
+    early = StartedIgnored(sms.path)
+    assert early() == git_ignored(sms.path)
+    assert candidates(sms.path, (), StartedIgnored(sms.path)).paths == candidates(sms.path).paths
+    assert StartedIgnored(tmp_path / "elsewhere")() is None  # no work tree: no git at all
+    unread = StartedIgnored(sms.path)
+    unread.close()  # git ended, unread
+    assert unread.process is not None and unread.process.returncode is not None

@@ -71,12 +71,29 @@ def in_work_tree(root: Path) -> bool:
 
 def git_ignored(root: Path) -> Ignored | None:
     """What git ignores under ``root``; None outside a work tree or when git cannot say."""
-    return StartedIgnored(root)()
+    if not in_work_tree(root):
+        return None
+    command = ["git", *_config_options(), *_GLOBAL_OPTIONS, *_QUESTION, "--", "."]
+    try:
+        done = subprocess.run(
+            command,
+            cwd=root,
+            env=_environment(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):  # no git, or it hangs: ignore nothing
+        return None
+    if done.returncode != 0:  # not a repository after all, or another user's: nothing dropped
+        return None
+    return parse(done.stdout)
 
 
 class StartedIgnored:
     """:func:`git_ignored` with git started now (it runs while the caller works); calling the
-    object reads the answer, :meth:`close` ends git when none is wanted after all."""
+    object reads the same answer, :meth:`close` ends git when none is wanted after all."""
 
     def __init__(self, root: Path) -> None:
         self.process: subprocess.Popen[bytes] | None = None
