@@ -85,15 +85,26 @@ def history_command(id_or_path: str, root: Path, format_name: str, config_path: 
 
 
 class _UnderWay:
-    """The git calls started before the answer is known: the graph walk, the likely file's
-    log, a ``cat-file --batch`` waiting for blob ids, and (once discovery is imported) the
-    question of what git ignores."""
+    """The git calls started before the answer is known: the likely file's log at once, the
+    graph walk at once too when there is no likely file, else (one git process at a time
+    beside the interpreter on two cores) once the heavy imports are done, with a ``cat-file
+    --batch`` waiting for blob ids and the question of what git ignores."""
 
     def __init__(self, repo: Repository | None, wanted: str, root: Path) -> None:
-        self.graph = graph_started(repo) if repo is not None else None
+        self.repo = repo
         self.early = _early_log(repo, wanted, root)
-        self.batch = _batch(repo)
+        self.graph = graph_started(repo) if repo is not None and self.early is None else None
+        self.batch: Popen[bytes] | None = None
         self.ignored: StartedIgnored | None = None
+
+    def start_the_rest(self, root: Path) -> None:
+        """The calls started once the command's modules are imported."""
+        from sms_lint.gitrepo.ignored import StartedIgnored
+
+        self.ignored = StartedIgnored(root)  # read by discovery, after the config loads
+        if self.repo is not None and self.graph is None:
+            self.graph = graph_started(self.repo)
+        self.batch = _batch(self.repo)
 
     def log_of(self, repo: Repository, path: str) -> Started[FileLog]:
         """The log of ``path``: the early one if it is that file's (else it is ended)."""
@@ -128,9 +139,8 @@ def _revisions(
     were always said: the config's, the id's or path's, the repository's, git's)."""
     # Imported once git runs (the parser, the config, discovery): git works meanwhile.
     from sms_lint.commands.history_id import path_of_id
-    from sms_lint.gitrepo.ignored import StartedIgnored
 
-    git.ignored = StartedIgnored(root)  # while the config loads
+    git.start_the_rest(root)  # the early log has had the time of the parser's import
     from sms_lint.run import build_config
 
     config = build_config(root, config_path)
