@@ -10,11 +10,12 @@ both sides' changes counts there, and the side commits it superseded do not. The
 are read by :mod:`.history_revisions` and written by :mod:`.history_render`. The file of an
 id is found by parsing only the files that could declare it (:mod:`.history_id`).
 
-git starts before the rest of the command is imported: the commit graph is walked from the
-start, and so is the ``git log --follow`` of the likely file: the one ID_OR_PATH names, or the
-first with a line ``id: ID_OR_PATH``. That log is used only if the exact search gives that
-file (an id declared by a file whose name is given still wins). This module imports only what
-starting git needs.
+git starts before the rest of the command is imported: the ``git log --follow`` of the likely
+file (the one ID_OR_PATH names, or the first with a line ``id: ID_OR_PATH``), used only if the
+exact search gives that file (an id declared by a file whose name is given still wins); then
+the commit graph walk (at once when nothing is likely, else once the parser is imported: one
+git process at a time beside the interpreter). This module imports only what starting git
+needs.
 """
 
 from __future__ import annotations
