@@ -32,8 +32,8 @@ RUNNER = r"""
 import datetime, sys, time
 from pathlib import Path
 from sms_lint.reporters import REPORTERS
-from sms_lint.run import check_result
-from sms_lint.run_parts import CheckRequest
+from sms_lint.run.check import check_result
+from sms_lint.run.parts import CheckRequest
 
 def run(root, fmt):
     request = CheckRequest(Path(root), fmt, None, datetime.date.fromisoformat(sys.argv[4]),

@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from sms_lint import __version__, collecting
+from sms_lint import __version__
 from sms_lint.commands import COMMANDS, load_command, summary_stand_in
 from sms_lint.errors import UsageProblem
+from sms_lint.run import collecting
 
 # The commands whose check resumes collecting when its stages start (run.plain_result).
 _RESUMED_BY_THE_RUN = frozenset({"check", "coverage", "baseline"})
@@ -44,7 +45,7 @@ class SmsLintGroup(click.Group):
             formatter.write_dl(rows)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        collecting.pause()  # start-up only (see sms_lint.collecting)
+        collecting.pause()  # start-up only (see sms_lint.run.collecting)
         try:
             self._main(*args, **kwargs)
         finally:

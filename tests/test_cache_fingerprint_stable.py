@@ -12,7 +12,7 @@ from conftest import EXAMPLE
 from sms_lint.cache.stable import stable_repr
 
 PRINT = (
-    "import sys; from pathlib import Path; from sms_lint.run import build_check_setup; "
+    "import sys; from pathlib import Path; from sms_lint.run.check import build_check_setup; "
     "from sms_lint.cache.store import fingerprint; "
     "print(fingerprint(build_check_setup(Path(sys.argv[1]), None)).hex())"
 )

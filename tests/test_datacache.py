@@ -162,7 +162,7 @@ def test_a_folder_named_as_a_pack_is_refused_from_the_cache_too(tmp_path, settle
 
 def test_the_kept_fingerprint_is_the_worked_out_one_and_follows_the_packs(tmp_path, settled):
     from sms_lint.cache.store import fingerprint
-    from sms_lint.run import build_check_setup
+    from sms_lint.run.check import build_check_setup
 
     root = root_of(tmp_path)
     org = root / "org-rules.yaml"

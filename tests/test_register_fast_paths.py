@@ -10,8 +10,8 @@ import pytest
 
 from sms_lint.commands.aside import Aside
 from sms_lint.commands.register_output import indented_json
+from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import clean_tree
-from sms_lint.run import UsageProblem
 
 VALUES = [
     [],

@@ -9,7 +9,7 @@ import click
 
 from sms_lint.baseline.file import DEFAULT_NAME
 from sms_lint.commands.params import STDOUT, DateType, config_option, today_option
-from sms_lint.run_baseline import BaselineRequest, run_baseline_command
+from sms_lint.run.baseline import BaselineRequest, run_baseline_command
 
 
 @click.command("baseline")

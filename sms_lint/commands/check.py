@@ -18,8 +18,8 @@ from sms_lint.commands.params import (
 )
 from sms_lint.finding import FAIL_ON_CHOICES
 from sms_lint.reporters import DEFAULT_JUNIT_FAMILY, JUNIT_FAMILIES, REPORTERS
-from sms_lint.run import run_check_command
-from sms_lint.run_parts import CheckRequest
+from sms_lint.run.check import run_check_command
+from sms_lint.run.parts import CheckRequest
 
 
 @click.command("check")

@@ -22,13 +22,14 @@ import click
 
 from sms_lint.commands.params import as_of_option, config_option, output_option, today_option
 from sms_lint.coverage import ClauseStatus, compute_coverage, describe, summary
+from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import clean_tree, lead, markdown, no_commands_json, terminal
 from sms_lint.performance import MeasuredItem, items_of
 from sms_lint.performance import report as performance
 from sms_lint.pipeline.engine import Result
-from sms_lint.run import UsageProblem, check_result, emit
-from sms_lint.run_as_of import checked_config
-from sms_lint.run_parts import reading_request
+from sms_lint.run.as_of import checked_config
+from sms_lint.run.check import check_result, emit
+from sms_lint.run.parts import reading_request
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config

@@ -18,9 +18,9 @@ from sms_lint.commands.params import as_of_option, config_option, output_option,
 from sms_lint.due.collect import due_items
 from sms_lint.due.formats import RENDERERS
 from sms_lint.due.items import Window
-from sms_lint.run import check_result, emit
-from sms_lint.run_as_of import checked_config
-from sms_lint.run_parts import reading_request
+from sms_lint.run.as_of import checked_config
+from sms_lint.run.check import check_result, emit
+from sms_lint.run.parts import reading_request
 
 DEFAULT_WITHIN = "60d"
 _SPAN = re.compile(r"([0-9]{1,5})([dwmy]?)")

@@ -49,7 +49,7 @@ def export_command(
     """Write the documented-information pack of ROOT for auditors: a cover with the conformance
     summary, the master register, the clause map and every document under its control header
     with its git history, as one self-contained HTML file that prints to PDF page by page."""
-    from sms_lint.run_export import ExportRequest, run_export
+    from sms_lint.run.export import ExportRequest, run_export
 
     request = ExportRequest(
         root=root,

@@ -142,7 +142,7 @@ def _revisions(
     from sms_lint.commands.history_id import path_of_id
 
     git.start_the_rest(root)  # the early log has had the time of the parser's import
-    from sms_lint.run import build_config
+    from sms_lint.run.check import build_config
 
     config = build_config(root, config_path)
     path = resolve_document(id_or_path, root, path_of_id(id_or_path, root, config, git.ignored))

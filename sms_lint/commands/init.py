@@ -25,8 +25,8 @@ import yaml
 from sms_lint import __version__
 from sms_lint.commands.params import DateType
 from sms_lint.commands.schema import write_schemas
+from sms_lint.errors import UsageProblem
 from sms_lint.facts import add_months
-from sms_lint.run import UsageProblem
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SCHEMA_FOLDER = PurePosixPath(".sms-lint/schemas")

@@ -33,7 +33,7 @@ from sms_lint.measure.records import (
 )
 from sms_lint.model import Artifact
 from sms_lint.neutralise import terminal
-from sms_lint.run import build_config
+from sms_lint.run.check import build_config
 
 # [0-9], not \d: a digit of another script is not a number the schema or a report can read.
 _NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)

@@ -32,7 +32,7 @@ from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.ignored import candidates as find_candidates
 from sms_lint.neutralise import terminal
 from sms_lint.pipeline.filestage import read_documents
-from sms_lint.run import build_config, emit
+from sms_lint.run.check import build_config, emit
 from sms_lint.schema.validation import known_kinds
 
 

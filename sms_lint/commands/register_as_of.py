@@ -33,7 +33,7 @@ def register_as_of(
     """The register's rows at the commit that ``day`` names (a note on stderr names it);
     ``evidence`` (JSON): with each row's approval evidence up to that commit."""
     from sms_lint.pipeline.at_revision import documents_at
-    from sms_lint.run_as_of import config_at
+    from sms_lint.run.as_of import config_at
 
     revision = revision_on(root, day)
     config = config_at(root, revision.commit, config_path)

@@ -24,7 +24,7 @@ from sms_lint.commands.register_output import CHANGE_FIELDS, FIELDS, MERGE_FIELD
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import clean, csv_cell, visible_path
 from sms_lint.output import write_report_data
-from sms_lint.run import reason
+from sms_lint.run.check import reason
 
 # The workbook's document properties, fixed so that the same register gives the same bytes.
 FIXED_TIME = datetime.datetime(2000, 1, 1)

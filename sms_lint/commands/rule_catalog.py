@@ -12,7 +12,7 @@ import click
 
 from sms_lint.config.file import ConfigError, load_config
 from sms_lint.config.pack import Framework, PackError, Rule, load_extra_rules, load_framework
-from sms_lint.run import UsageProblem
+from sms_lint.errors import UsageProblem
 
 CONFIG_OPTION = click.option(
     "--config",

@@ -13,9 +13,9 @@ from typing import Any
 
 import click
 
+from sms_lint.errors import UsageProblem
 from sms_lint.output import write_atomic
 from sms_lint.resources import data_dir
-from sms_lint.run import UsageProblem
 from sms_lint.schema.diagram import kinds_mermaid
 
 # Schema files that are shared parts, not kinds.

@@ -95,7 +95,7 @@ class ChangeSet:
     deleted: tuple[BaseFile, ...]
     submodules: tuple[str, ...] = ()  # under the root at the base: edits in them are not seen
     unchanged: frozenset[str] = frozenset()
-    # SMS053/SMS054: each approved document's current version as git recorded it (run.py
+    # SMS053/SMS054: each approved document's current version as git recorded it (run/check.py
     # sets it when one of them is enabled; read only when one runs).
     approval_trails: TrailSource | None = None
 

@@ -1,4 +1,4 @@
-"""``sms-lint baseline``: check, then write the findings as a baseline file (see run.py for
+"""``sms-lint baseline``: check, then write the findings as a baseline file (see run/check.py for
 the wiring every checking command shares)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import click
 
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
-from sms_lint.run import build_check_setup, emit, plain_result
-from sms_lint.run_parts import data_store, reading_request
+from sms_lint.run.check import build_check_setup, emit, plain_result
+from sms_lint.run.parts import data_store, reading_request
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """What every way of running a check shares: the request, the user's data cache, the root as
-reports show it, and the baseline applied to a result. :mod:`sms_lint.run` checks the work
-tree, :mod:`sms_lint.run_as_of` a commit; both build on these, so neither imports the other's
+reports show it, and the baseline applied to a result. :mod:`sms_lint.run.check` checks the work
+tree, :mod:`sms_lint.run.as_of` a commit; both build on these, so neither imports the other's
 parts."""
 
 from __future__ import annotations

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sms_lint import collecting
 from sms_lint.config.file import Config, ConfigError, load_config
 from sms_lint.errors import UsageProblem
 from sms_lint.gitrepo.place import folder_in_repository
 from sms_lint.neutralise import terminal, visible_path
 from sms_lint.output import append_report, encode, write_report
-from sms_lint.run_parts import CheckRequest, baselined, data_store, display_root
+from sms_lint.run import collecting
+from sms_lint.run.parts import CheckRequest, baselined, data_store, display_root
 
 if TYPE_CHECKING:
     from sms_lint.cache.store import ResultCache
@@ -66,7 +66,7 @@ def check_result(request: CheckRequest) -> Result:
     if request.new_only and request.base is None:
         raise UsageProblem("--new-only needs --base REF: the change to judge is the one since REF")
     if request.as_of is not None:
-        from sms_lint.run_as_of import as_of_result
+        from sms_lint.run.as_of import as_of_result
 
         return as_of_result(request, request.as_of)
     store = data_store(request.root) if request.use_cache else None
@@ -127,7 +127,7 @@ def plain_result(
     # Which of the files sharing an id came first: git is asked (and its modules loaded) only
     # when some id is shared.
     history = functools.partial(_entry_order, request.root)
-    collecting.resume()  # start-up is over (see sms_lint.collecting)
+    collecting.resume()  # start-up is over (see sms_lint.run.collecting)
     result = run_check(request.root, setup, request.today, request.fail_on, changes, cache, history)
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sms_lint.errors import UsageProblem
 from sms_lint.neutralise import visible_path
-from sms_lint.run import check_result, emit, reason
-from sms_lint.run_parts import CheckRequest, reading_request
+from sms_lint.run.check import check_result, emit, reason
+from sms_lint.run.parts import CheckRequest, reading_request
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -78,7 +78,7 @@ def _read(request: ExportRequest, commit: str | None) -> tuple[Config, list[Sour
     if request.as_of is None or commit is None:
         config = load_config(request.root, request.config_path)  # validated by the check
         return config, read_sources(request.root, config)
-    from sms_lint.run_as_of import config_at
+    from sms_lint.run.as_of import config_at
 
     config = config_at(request.root, commit, request.config_path)
     return config, sources_at(request.root, config, commit)

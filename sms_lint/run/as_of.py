@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sms_lint.gitrepo.entered import EntryOrder
     from sms_lint.gitrepo.repo import Repository
     from sms_lint.pipeline.engine import Result
-    from sms_lint.run_parts import CheckRequest
+    from sms_lint.run.parts import CheckRequest
 
 
 def as_of_result(request: CheckRequest, as_of: datetime.date) -> Result:
@@ -37,7 +37,7 @@ def as_of_result(request: CheckRequest, as_of: datetime.date) -> Result:
     from sms_lint.config.pack import PackError
     from sms_lint.pipeline.at_revision import run_at
     from sms_lint.pipeline.engine import Result, build_setup, inside_root
-    from sms_lint.run_parts import baselined, data_store, display_root
+    from sms_lint.run.parts import baselined, data_store, display_root
 
     if request.base is not None or request.new_only:
         raise UsageProblem("--as-of cannot be combined with --base or --new-only")
