@@ -78,7 +78,7 @@ def register_command(
     # git walks the history (and a forked child reads what it says) while the documents are
     # parsed here; the walk can stop once every candidate file has shown up.
     with Aside(read_last_changes, root, candidates) as walk:
-        documents = read_documents(root, config)
+        documents = read_documents(root, config, quick=True)
         artifacts = register_artifacts(documents, known_kinds())
         changes, note = walk.result()
     if note:

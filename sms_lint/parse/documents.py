@@ -10,11 +10,12 @@ from __future__ import annotations
 import marshal
 import re
 import zlib
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from sms_lint.parse.encodings import not_utf8, other_encoding
-from sms_lint.parse.loader import Path, Problem, load_yaml
+from sms_lint.parse.loader import Loaded, Path, Problem, load_yaml
 from sms_lint.parse.placeholders import Body, marker_pattern, summarise_body
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -270,9 +271,12 @@ def _looks_like_fields(lines: list[str]) -> bool:
     return False
 
 
-def parse_document(path: str, raw: bytes, markers: tuple[str, ...] = ()) -> Document:
+def parse_document(
+    path: str, raw: bytes, markers: tuple[str, ...] = (), load: Callable[..., Loaded] = load_yaml
+) -> Document:
     """Turn a file's bytes into a :class:`Document`; ``path`` decides YAML or Markdown.
-    ``markers`` are the extra placeholder phrases a Markdown body is searched for."""
+    ``markers`` are the extra placeholder phrases a Markdown body is searched for; ``load``
+    reads the YAML (``register`` passes :func:`~sms_lint.parse.flatyaml.load_flat`)."""
     text, problem = decode(raw)
     if problem is not None:
         return Document(path, None, problems=[problem])
@@ -283,8 +287,8 @@ def parse_document(path: str, raw: bytes, markers: tuple[str, ...] = ()) -> Docu
             return Document(path, None, problems=[problem])
         if front is None:
             return Document(path, None, is_artifact=False)
-        loaded = load_yaml(front, line_offset=offset)
+        loaded = load(front, line_offset=offset)
         summary = summarise_body(body, first, marker_pattern(markers))
         return Document(path, loaded.data, loaded.positions, loaded.problems, body=summary)
-    loaded = load_yaml(text)
+    loaded = load(text)
     return Document(path, loaded.data, loaded.positions, loaded.problems)

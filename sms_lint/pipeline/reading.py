@@ -102,15 +102,20 @@ def _read_at_most(handle: int, most: int, expected: int) -> bytes:
     return b"".join(chunks)  # a single chunk comes back as it is, not copied
 
 
-def read_documents(root: Path, config: Config) -> list[Document]:
+def read_documents(root: Path, config: Config, quick: bool = False) -> list[Document]:
     """Discover and parse every candidate file, in path order (no checks). Used by the
-    commands that list documents (register, history)."""
+    commands that list documents (register, history). ``quick``: the same data, read without
+    positions where the text is simple (:mod:`sms_lint.parse.flatyaml`)."""
     from sms_lint.gitrepo.ignored import candidates
     from sms_lint.parse.documents import Document, parse_document
+    from sms_lint.parse.flatyaml import load_flat
+    from sms_lint.parse.loader import load_yaml
+
+    load = load_flat if quick else load_yaml
 
     found = candidates(root, config.exclude)
     documents = [
-        parse_document(p, raw)
+        parse_document(p, raw, load=load)
         if isinstance(raw := read_bytes(root, p, config.max_file_kb, found.identity(p)), bytes)
         else Document(p, None, problems=[raw])
         for p in found.paths
