@@ -14,12 +14,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+# The suffixes live in basics (the file stage reads them without YAML); importers use these.
+from sms_lint.parse.basics import MARKDOWN_SUFFIXES, YAML_SUFFIXES  # noqa: F401
 from sms_lint.parse.encodings import not_utf8, other_encoding
 from sms_lint.parse.loader import Loaded, Path, Problem, load_yaml
 from sms_lint.parse.placeholders import Body, marker_pattern, summarise_body
-
-YAML_SUFFIXES = (".yaml", ".yml")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _FENCE = re.compile(r"---[ \t]*\r?$")
 _CLOSING_FENCE = re.compile(r"(---|\.\.\.)[ \t]*\r?$")
