@@ -20,10 +20,8 @@ import click
 
 from sms_lint.commands.aside import Aside
 from sms_lint.commands.params import as_of_option, config_option, output_option
-from sms_lint.commands.register_changes import read_last_changes
+from sms_lint.commands.register_changes import read_work_tree_changes
 from sms_lint.errors import UsageProblem
-from sms_lint.gitrepo.ignored import candidates as find_candidates
-from sms_lint.run import build_config, emit
 
 if TYPE_CHECKING:
     from sms_lint.model import Artifact
@@ -76,16 +74,17 @@ def _work_tree_rows(
     root: Path, config_path: Path | None, approval_evidence: bool
 ) -> list[dict[str, Any]]:
     """The rows of the files under ROOT, each with its last change in git's history."""
-    config = build_config(root, config_path)
-    candidates = list(find_candidates(root, config.exclude).paths)
     # git walks the history (and a forked child reads what it says) while the documents are
     # parsed and the rows made here; the walk can stop once every candidate file has shown
-    # up. It starts as soon as it can: what the rows need is imported after the fork.
-    with Aside(read_last_changes, root, candidates) as walk:
+    # up. It starts first thing (the child finds the files while git walks): what the rows
+    # need is imported after the fork, beside the walk.
+    with Aside(read_work_tree_changes, root, config_path) as walk:
         from sms_lint.commands.register_data import register_artifacts, register_rows
         from sms_lint.pipeline.reading import read_documents
+        from sms_lint.run import build_config
         from sms_lint.schema.validation import known_kinds
 
+        config = build_config(root, config_path)
         documents = read_documents(root, config, quick=True)
         artifacts = register_artifacts(documents, known_kinds())
         rows = register_rows(artifacts, config, {})  # last_change filled in below
@@ -134,5 +133,6 @@ def _emit(format_name: str, rows: list[dict[str, Any]], output: Path | None) -> 
         emit_xlsx(render_xlsx(rows), output)
         return
     from sms_lint.commands.register_output import RENDERERS
+    from sms_lint.run import emit
 
     emit(RENDERERS[format_name](rows), output)

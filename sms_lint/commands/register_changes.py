@@ -7,7 +7,7 @@ only, not the parsing, the model or the approvals that the rows need.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from sms_lint.errors import UsageProblem
@@ -21,11 +21,28 @@ from sms_lint.gitrepo.repo import (
 )
 
 
+def read_work_tree_changes(
+    root: Path, config_path: Path | None
+) -> tuple[Mapping[str, CommitInfo], str | None]:
+    """:func:`read_last_changes` for the files ``register`` lists, found while git walks (in
+    the forked child, which starts before the parent has read the config: the parent reads
+    it too, and says any problem in it first)."""
+
+    def listed() -> list[str]:
+        from sms_lint.gitrepo.ignored import candidates
+        from sms_lint.run import build_config
+
+        return list(candidates(root, build_config(root, config_path).exclude).paths)
+
+    return read_last_changes(root, listed)
+
+
 def read_last_changes(
-    root: Path, paths: list[str], commit: str | None = None
+    root: Path, paths: list[str] | Callable[[], list[str]], commit: str | None = None
 ) -> tuple[Mapping[str, CommitInfo], str | None]:
     """Path (relative to ROOT) -> last commit for ``paths`` (in the history up to ``commit``,
-    for ``--as-of``; else HEAD's), and a note for stderr when dates are missing."""
+    for ``--as-of``; else HEAD's), and a note for stderr when dates are missing. ``paths``
+    may be a function: it is called once git has started its walk."""
     try:
         repo = open_repository(root)
     except UntrustedRepository as error:
@@ -41,7 +58,7 @@ def read_last_changes(
         try:
             tracked = repo.tracked() if commit is None else committed_paths(repo, commit)
             # Only files git tracks can show up in the log: the walk stops once they all have.
-            wanted = [path for path in paths if path in tracked]
+            wanted = _tracked_of(paths, tracked)
             # A shallow clone's oldest commits show every file as added: not a last change.
             boundary = repo.shallow_boundary() if state.shallow and wanted else set()
             found = last_changes(repo, wanted, boundary, commit) if wanted else {}
@@ -53,6 +70,14 @@ def read_last_changes(
             f"for documents not changed since its oldest commits: {NOT_SHALLOW_HINT}"
         )
     return found, None
+
+
+def _tracked_of(
+    paths: list[str] | Callable[[], list[str]], tracked: set[str]
+) -> list[str] | Callable[[], list[str]]:
+    if callable(paths):  # a function is always true: the walk starts, and asks it
+        return lambda: [path for path in paths() if path in tracked]
+    return [path for path in paths if path in tracked]
 
 
 def committed_paths(repo: Repository, commit: str) -> set[str]:
