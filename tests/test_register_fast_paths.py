@@ -1,14 +1,18 @@
-"""The register's faster ways give the same answers: its JSON text is json.dumps's, and the
-history walk run aside (a forked child) answers, fails and falls back as a call here would."""
+"""The register's faster ways give the same answers: its JSON text is json.dumps's, the
+history walk run aside (a forked child) answers, fails and falls back as a call here would,
+and the files it waits for may be found once git has started."""
 
 from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
+from test_git_support import GitRepo
 
 from sms_lint.commands.aside import Aside
+from sms_lint.commands.register_changes import read_last_changes, read_work_tree_changes
 from sms_lint.commands.register_output import indented_json
 from sms_lint.neutralise import clean_tree
 from sms_lint.run import UsageProblem
@@ -85,3 +89,41 @@ def test_leaving_without_asking_leaves_no_child() -> None:
     if pid is not None:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def _git_repo(tmp_path: Path) -> GitRepo:
+    sms = GitRepo(tmp_path / "sms")
+    sms.write("a.yaml", "id: A\n")
+    sms.write("b.yaml", "id: B\n")
+    sms.commit("Both", "2026-01-10")
+    sms.write("a.yaml", "id: A\ntitle: T\n")
+    sms.commit("A again", "2026-02-10")
+    return sms
+
+
+@pytest.mark.parametrize("paths", [["a.yaml"], ["a.yaml", "b.yaml", "untracked.yaml"], []])
+def test_files_found_while_git_walks_give_the_same_changes(tmp_path: Path, paths) -> None:
+    """register's child asks for its files once git has started: the same answer as when
+    they are given first (none at all: no change)."""
+    sms = _git_repo(tmp_path)
+    (sms.path / "untracked.yaml").write_text("id: U\n")
+    asked: list[bool] = []
+
+    def later() -> list[str]:
+        asked.append(True)
+        return paths
+
+    given, given_note = read_last_changes(sms.path, paths)
+    found, found_note = read_last_changes(sms.path, later)
+    assert found == given and found_note == given_note
+    assert asked == [True]
+    assert (given == {}) == (paths == [])
+
+
+def test_the_work_tree_walk_finds_the_files_itself(tmp_path: Path) -> None:
+    sms = _git_repo(tmp_path)
+    found, note = read_work_tree_changes(sms.path, None)
+    assert note is None
+    assert sorted(found) == ["a.yaml", "b.yaml"]
+    assert found["a.yaml"].message == "A again"
+    assert found["b.yaml"].message == "Both"
