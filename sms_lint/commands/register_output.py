@@ -48,7 +48,7 @@ def indented_json(value: object, level: int = 0) -> str:
         if not value:
             return "{}"
         opening, closing = "{", "}"
-        items = (f"{_string(str(k))}: {indented_json(v, level + 1)}" for k, v in value.items())
+        items = _members(value, level + 1)
     elif isinstance(value, list | tuple):
         if not value:
             return "[]"
@@ -57,6 +57,28 @@ def indented_json(value: object, level: int = 0) -> str:
     else:  # not in a register row: json's own way
         return json.dumps(clean_tree(value), indent=2, ensure_ascii=False)
     return opening + inner + ("," + inner).join(items) + "\n" + "  " * level + closing
+
+
+def _members(mapping: dict[Any, Any], level: int) -> list[str]:
+    """A mapping's ``"key": value`` texts: a row's text and null values (most of them) are
+    written here, each key's text made once a run."""
+    members = []
+    for key, value in mapping.items():
+        name = _NAMES.get(key) if type(key) is str else None
+        if name is None:
+            name = f"{_string(str(key))}: "
+            if type(key) is str and len(_NAMES) < 1000:  # a register's keys are few
+                _NAMES[key] = name
+        if type(value) is str:
+            members.append(name + _string(value))
+        elif value is None:
+            members.append(name + "null")
+        else:
+            members.append(name + indented_json(value, level))
+    return members
+
+
+_NAMES: dict[str, str] = {}  # key -> its JSON text and ": "
 
 
 def _string(text: str) -> str:
