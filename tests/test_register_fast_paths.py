@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from test_git_support import GitRepo
 
-from sms_lint.commands.aside import Aside
-from sms_lint.commands.register_changes import read_last_changes, read_work_tree_changes
+from sms_lint.commands.aside import Aside, Handover, _threaded
+from sms_lint.commands.register_changes import read_last_changes
 from sms_lint.commands.register_output import indented_json
 from sms_lint.neutralise import clean_tree
 from sms_lint.run import UsageProblem
@@ -120,10 +120,60 @@ def test_files_found_while_git_walks_give_the_same_changes(tmp_path: Path, paths
     assert (given == {}) == (paths == [])
 
 
-def test_the_work_tree_walk_finds_the_files_itself(tmp_path: Path) -> None:
+def _doubled(numbers: Handover[list[int]]) -> list[int]:
+    return [2 * number for number in numbers()]
+
+
+def test_a_handover_reaches_the_walk_after_it_started() -> None:
+    numbers: Handover[list[int]] = Handover()
+    with numbers, Aside(_doubled, numbers) as walk:
+        numbers.give(list(range(20_000)))  # more than a pipe holds by default
+        assert walk.result() == [2 * number for number in range(20_000)]
+
+
+def test_a_handover_never_given_ends_with_the_block() -> None:
+    with pytest.raises(ValueError, match="before giving"):
+        numbers: Handover[list[int]] = Handover()
+        with numbers, Aside(_doubled, numbers):
+            raise ValueError("the caller fails before giving")
+
+
+def test_a_handover_in_a_thread() -> None:
+    numbers: Handover[list[int]] = Handover()
+    with numbers:
+        wait = _threaded(_doubled, (numbers,))
+        numbers.give([1, 2])
+        assert wait() == [2, 4]
+
+
+def test_the_files_handed_over_give_the_same_changes(tmp_path: Path) -> None:
     sms = _git_repo(tmp_path)
-    found, note = read_work_tree_changes(sms.path, None)
+    files: Handover[list[str]] = Handover()
+    with files, Aside(read_last_changes, sms.path, files) as walk:
+        files.give(["a.yaml", "b.yaml"])
+        found, note = walk.result()
     assert note is None
-    assert sorted(found) == ["a.yaml", "b.yaml"]
+    assert found == read_last_changes(sms.path, ["a.yaml", "b.yaml"])[0]
     assert found["a.yaml"].message == "A again"
     assert found["b.yaml"].message == "Both"
+
+
+def _refuse_first(numbers: Handover[list[int]]) -> None:
+    raise UsageProblem("refused before reading")
+
+
+def test_a_handover_the_walk_never_read_is_no_error() -> None:
+    numbers: Handover[list[int]] = Handover()
+    with numbers, Aside(_refuse_first, numbers) as walk:
+        with pytest.raises(UsageProblem, match="refused"):
+            walk.result()  # the child has answered without reading, and ended
+        numbers.give([1])  # nobody reads: the answer above is what counts
+
+
+def test_a_handover_a_thread_never_read_is_no_error() -> None:
+    numbers: Handover[list[int]] = Handover()
+    with numbers:
+        wait = _threaded(_refuse_first, (numbers,))
+        with pytest.raises(UsageProblem, match="refused"):
+            wait()
+        numbers.give(list(range(50_000)))  # more than a pipe holds: no reader, no wait

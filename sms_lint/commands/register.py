@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sms_lint.commands.aside import Aside
+from sms_lint.commands.aside import Aside, Handover
 from sms_lint.commands.params import as_of_option, config_option, output_option
-from sms_lint.commands.register_changes import read_work_tree_changes
+from sms_lint.commands.register_changes import read_last_changes
 from sms_lint.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -76,16 +76,20 @@ def _work_tree_rows(
     """The rows of the files under ROOT, each with its last change in git's history."""
     # git walks the history (and a forked child reads what it says) while the documents are
     # parsed and the rows made here; the walk can stop once every candidate file has shown
-    # up. It starts first thing (the child finds the files while git walks): what the rows
-    # need is imported after the fork, beside the walk.
-    with Aside(read_work_tree_changes, root, config_path) as walk:
+    # up. It starts first thing, and is handed the files once they are found: what the
+    # rows need is imported after the fork, beside the walk.
+    files: Handover[list[str]] = Handover()
+    with files, Aside(read_last_changes, root, files) as walk:
         from sms_lint.commands.register_data import register_artifacts, register_rows
+        from sms_lint.gitrepo.ignored import candidates
         from sms_lint.pipeline.reading import read_documents
         from sms_lint.run import build_config
         from sms_lint.schema.validation import known_kinds
 
         config = build_config(root, config_path)
-        documents = read_documents(root, config, quick=True)
+        found = candidates(root, config.exclude)
+        files.give(list(found.paths))
+        documents = read_documents(root, config, quick=True, found=found)
         artifacts = register_artifacts(documents, known_kinds())
         rows = register_rows(artifacts, config, {})  # last_change filled in below
         changes, note = walk.result()

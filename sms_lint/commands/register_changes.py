@@ -21,28 +21,13 @@ from sms_lint.gitrepo.repo import (
 )
 
 
-def read_work_tree_changes(
-    root: Path, config_path: Path | None
-) -> tuple[Mapping[str, CommitInfo], str | None]:
-    """:func:`read_last_changes` for the files ``register`` lists, found while git walks (in
-    the forked child, which starts before the parent has read the config: the parent reads
-    it too, and says any problem in it first)."""
-
-    def listed() -> list[str]:
-        from sms_lint.gitrepo.ignored import candidates
-        from sms_lint.run import build_config
-
-        return list(candidates(root, build_config(root, config_path).exclude).paths)
-
-    return read_last_changes(root, listed)
-
-
 def read_last_changes(
     root: Path, paths: list[str] | Callable[[], list[str]], commit: str | None = None
 ) -> tuple[Mapping[str, CommitInfo], str | None]:
     """Path (relative to ROOT) -> last commit for ``paths`` (in the history up to ``commit``,
     for ``--as-of``; else HEAD's), and a note for stderr when dates are missing. ``paths``
-    may be a function: it is called once git has started its walk."""
+    may be a function (``register``'s :class:`~sms_lint.commands.aside.Handover`): it is
+    called once git has started its walk."""
     try:
         repo = open_repository(root)
     except UntrustedRepository as error:
