@@ -7,12 +7,15 @@ also find nothing wrong (a finding is the full reader's to make)."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
 from hostile.cases import HEADER, build_cases
 
+from sms_lint.parse import flatyaml
 from sms_lint.parse.documents import parse_document
 from sms_lint.parse.flatyaml import _flat, load_flat
 from sms_lint.parse.loader import load_yaml
@@ -58,13 +61,50 @@ def test_simple_artifacts_are_read_quickly() -> None:
     assert _same("# a comment\n\nid: A\ntitle: 'Quoted: text'\nnotes:\n")
 
 
-def test_the_resolver_has_no_pattern_for_every_text() -> None:
+def test_the_resolver_as_the_quick_reader_knows_it() -> None:
+    """flatyaml tells text from other types without importing YAML: the first characters
+    PyYAML has patterns for, and for a letter only the boolean and null words."""
+    import re
+
     from yaml.resolver import Resolver
 
-    assert None not in Resolver.yaml_implicit_resolvers  # else no text may skip the resolver
+    from sms_lint.parse import yamlevents, yamlscalars
+
+    resolvers = Resolver.yaml_implicit_resolvers
+    assert None not in resolvers  # else no text may skip the resolver
+    assert set(resolvers) | {""} == flatyaml.MAY_RESOLVE
+    words: dict[str, set[str]] = {}
+    for first in (key for key in resolvers if key.isalpha()):
+        for tag, pattern in resolvers[first]:
+            assert pattern.flags & re.VERBOSE
+            text = re.sub(r"\s", "", pattern.pattern)
+            assert text.startswith("^(?:") and text.endswith(")$"), text
+            words.setdefault(tag, set()).update(text[4:-2].split("|"))
+    assert words == {
+        "tag:yaml.org,2002:bool": set(flatyaml.BOOLEANS),
+        "tag:yaml.org,2002:null": {*flatyaml.NULLS, "~", ""},
+    }
+    assert flatyaml.STR_TAG == yamlscalars.STR_TAG
+    assert flatyaml.TIMESTAMP_TAG == yamlscalars.TIMESTAMP_TAG
+    assert flatyaml.TEXT_WHEN_PLAIN == yamlscalars.TEXT_WHEN_PLAIN
+    assert flatyaml.SHARED_AT_MOST == yamlevents.SHARED_AT_MOST
 
 
-KEYS = ["id", "title", "x-a", "a_b", "Key", "on", "yes", "null", "No", "y", "_", "k" * 120]
+def test_simple_files_import_no_yaml() -> None:
+    """register reads simple files without the YAML parser (in a fresh interpreter)."""
+    script = (
+        "import sys; from sms_lint.parse.documents import parse_document;"
+        "from sms_lint.parse.flatyaml import load_flat;"
+        "d = parse_document('a.yaml', b'id: A\\ntitle: T\\nowner: o\\n', load=load_flat);"
+        "assert d.data == {'id': 'A', 'title': 'T', 'owner': 'o'}, d.data;"
+        "print('yaml' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+KEYS = ["id", "title", "x-a", "a_b", "Key", "on", "yes", "null", "No", "y", "_", "k" * 120,
+        "ON", "Null", "é", "True1", "n", "offset", "nulls"]  # fmt: skip
 SEPARATORS = [": ", ":", ":  ", " : ", ":\t", ": \t", "::", ":  # c"]
 VALUES = [
     "", "text", "two  words", "trailing ", '"q"', "'s'", '"a\\"b"', "'it''s'", '"a" x',

@@ -15,9 +15,14 @@ from functools import cache
 from typing import Any
 
 # The suffixes live in basics (the file stage reads them without YAML); importers use these.
-from sms_lint.parse.basics import MARKDOWN_SUFFIXES, YAML_SUFFIXES  # noqa: F401
+from sms_lint.parse.basics import (  # noqa: F401 (YAML_SUFFIXES: importers read it here)
+    MARKDOWN_SUFFIXES,
+    YAML_SUFFIXES,
+    Loaded,
+    Path,
+    Problem,
+)
 from sms_lint.parse.encodings import not_utf8, other_encoding
-from sms_lint.parse.loader import Loaded, Path, Problem, load_yaml
 from sms_lint.parse.placeholders import Body, marker_pattern, summarise_body
 
 _FENCE = re.compile(r"---[ \t]*\r?$")
@@ -271,11 +276,15 @@ def _looks_like_fields(lines: list[str]) -> bool:
 
 
 def parse_document(
-    path: str, raw: bytes, markers: tuple[str, ...] = (), load: Callable[..., Loaded] = load_yaml
+    path: str, raw: bytes, markers: tuple[str, ...] = (), load: Callable[..., Loaded] | None = None
 ) -> Document:
     """Turn a file's bytes into a :class:`Document`; ``path`` decides YAML or Markdown.
     ``markers`` are the extra placeholder phrases a Markdown body is searched for; ``load``
-    reads the YAML (``register`` passes :func:`~sms_lint.parse.flatyaml.load_flat`)."""
+    reads the YAML: :func:`~sms_lint.parse.loader.load_yaml` unless given (``register``
+    passes :func:`~sms_lint.parse.flatyaml.load_flat`, which imports the YAML parser only for
+    a text it cannot read itself)."""
+    if load is None:
+        from sms_lint.parse.loader import load_yaml as load
     text, problem = decode(raw)
     if problem is not None:
         return Document(path, None, problems=[problem])

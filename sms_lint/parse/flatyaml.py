@@ -16,20 +16,11 @@ hostile and generated input.
 from __future__ import annotations
 
 import re
+from functools import cache
 from sys import intern
 from typing import Any
 
-from yaml.resolver import Resolver
-
-from sms_lint.parse.loader import Loaded, load_yaml
-from sms_lint.parse.yamlevents import SHARED_AT_MOST, _is_plain_date
-from sms_lint.parse.yamlscalars import (
-    RESOLVED,
-    STR_TAG,
-    TEXT_WHEN_PLAIN,
-    TIMESTAMP_TAG,
-    resolve_plain,
-)
+from sms_lint.parse.basics import Loaded
 
 # A top-level key (ASCII; libyaml refuses a key over 1,024 characters) and its colon; the
 # rest of the line is the value (no backtracking pattern: a line may be megabytes long).
@@ -49,6 +40,8 @@ def load_flat(text: str, line_offset: int = 0) -> Loaded:
     """:func:`load_yaml`'s data for ``text``, read quickly when every line is simple."""
     data = _flat(text)
     if data is None:
+        from sms_lint.parse.loader import load_yaml  # the YAML parser, for this text only
+
         return load_yaml(text, line_offset)
     return Loaded(data)
 
@@ -90,7 +83,7 @@ def _value(written: str) -> Any:
     tag = _resolved(written)
     if tag == STR_TAG or tag in TEXT_WHEN_PLAIN:
         return _shared(written)
-    if tag == TIMESTAMP_TAG and _is_plain_date(written):
+    if tag == TIMESTAMP_TAG and _plain_date(written):
         return _shared(written)
     if tag == _INT_TAG and _INTEGER.fullmatch(written):
         return int(written)
@@ -98,10 +91,31 @@ def _value(written: str) -> Any:
 
 
 def _resolved(text: str) -> str:
-    if text[:1] not in _MAY_RESOLVE:  # no implicit type starts so ("draft", "DOC-1"): text
+    """The tag YAML gives plain ``text``. A word (a letter first) is text unless it is one
+    of YAML 1.1's booleans or nulls: PyYAML has no other pattern for a letter (the tests
+    hold it to that), so the parser is imported only for text that starts otherwise."""
+    first = text[:1]
+    if first.isascii() and first.isalpha():
+        return _WORDS.get(text, STR_TAG)
+    if first not in MAY_RESOLVE:  # no implicit type starts so: text
         return STR_TAG
-    tag = RESOLVED.get(text)
-    return tag if tag is not None else resolve_plain(text, _RESOLVE)
+    from sms_lint.parse.yamlscalars import resolve_plain
+
+    return resolve_plain(text, _resolver().resolve)
+
+
+@cache
+def _resolver() -> Any:
+    """The loader's own resolver (CSafeLoader and SafeLoader both resolve with yaml's)."""
+    from yaml.resolver import Resolver
+
+    return Resolver()
+
+
+def _plain_date(text: str) -> bool:
+    from sms_lint.parse.yamlevents import _is_plain_date
+
+    return _is_plain_date(text)
 
 
 def _shared(text: str) -> str:
@@ -109,8 +123,16 @@ def _shared(text: str) -> str:
     return intern(text) if len(text) <= SHARED_AT_MOST else text
 
 
-# The loader's own resolver (CSafeLoader and SafeLoader both resolve with yaml's Resolver).
-_RESOLVE = Resolver().resolve
-# The first characters the resolver has patterns for: for any other it tries none (PyYAML
-# registers none for every first character, None: tests/test_flatyaml.py checks).
-_MAY_RESOLVE = frozenset(Resolver.yaml_implicit_resolvers) | {""}
+# yamlscalars' and yamlevents' values, here without importing YAML (tests/test_flatyaml.py).
+STR_TAG = "tag:yaml.org,2002:str"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+TEXT_WHEN_PLAIN = frozenset({"tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"})
+SHARED_AT_MOST = 40
+# The first characters PyYAML's resolver has a pattern for, and the words its patterns for
+# letters (booleans, nulls) match.
+MAY_RESOLVE = frozenset("!&*+-.0123456789<=FNOTYfnoty~") | {""}
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+BOOLEANS = ("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+            "FALSE", "on", "On", "ON", "off", "Off", "OFF")  # fmt: skip
+NULLS = ("null", "Null", "NULL")
+_WORDS = {**dict.fromkeys(BOOLEANS, _BOOL), **dict.fromkeys(NULLS, _NULL)}

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sms_lint.files.safeopen import FileId, Refused, open_checked, refusal
-from sms_lint.parse.loader import Problem
+from sms_lint.parse.basics import Problem
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -113,9 +113,8 @@ def read_documents(
     from sms_lint.gitrepo.ignored import candidates
     from sms_lint.parse.documents import Document, parse_document
     from sms_lint.parse.flatyaml import load_flat
-    from sms_lint.parse.loader import load_yaml
 
-    load = load_flat if quick else load_yaml
+    load = load_flat if quick else None  # None: parse_document's own, load_yaml
 
     if found is None:
         found = candidates(root, config.exclude)
