@@ -84,7 +84,7 @@ def _work_tree_rows(
         from sms_lint.gitrepo.ignored import candidates
         from sms_lint.pipeline.reading import read_documents
         from sms_lint.run import build_config
-        from sms_lint.schema.validation import known_kinds
+        from sms_lint.schema.kinds import known_kinds
 
         config = build_config(root, config_path)
         found = candidates(root, config.exclude)

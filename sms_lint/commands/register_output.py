@@ -5,8 +5,6 @@ Every cell goes through ``neutralise``: titles, authors and commit messages are 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -114,6 +112,9 @@ def render_csv(rows: list[dict[str, Any]]) -> str:
     """RFC 4180 CSV, one line a row. A cell a spreadsheet would run as a formula (=, +, -, @
     first) gets a leading apostrophe: titles and commit messages are written by anyone with
     push access (``neutralise.csv_cell``)."""
+    import csv  # here: only --format csv needs it
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(_CSV_HEADER)
