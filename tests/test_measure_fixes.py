@@ -52,6 +52,33 @@ def test_parallel_runs_of_one_period_write_it_once(write, sms) -> None:
     assert all("already has a result for 2027-01" in e for e in refused), refused
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_run_reads_nothing_before_it_holds_the_lock(write, sms) -> None:
+    """The lock covers the read too: a run that read the record while another run renamed a
+    new version over it would find no record, lock nothing and lose that run's entry."""
+    import fcntl
+    import time
+
+    path = write("measurements/obj-01.yaml", YAML_RECORD)
+    before = path.read_bytes()
+    env = {**os.environ, "SMS_LINT_TODAY": TODAY}
+    command = [sys.executable, "-m", "sms_lint", "measure", "OBJ-01", "--root", str(sms)]
+    held = os.open(sms, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        run = subprocess.Popen(
+            [*command, "--period", "2027-01", "--value", "90"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )  # fmt: skip
+        time.sleep(1.5)  # a run that did not wait for the lock has written by now
+        assert run.poll() is None
+        assert path.read_bytes() == before
+    finally:
+        os.close(held)
+    assert run.wait(timeout=120) == 0, run.stderr.read() if run.stderr else ""
+    assert "period: 2027-01," in path.read_text(encoding="utf-8")
+
+
 def test_a_read_only_record_is_refused(invoke, write, sms) -> None:
     path = write("measurements/obj-01.yaml", YAML_RECORD)
     os.chmod(path, 0o444)

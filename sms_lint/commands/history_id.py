@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sms_lint.files.safeopen import FileId, Refused, open_checked
-from sms_lint.gitrepo.ignored import candidates
+from sms_lint.gitrepo.ignored import StartedIgnored, candidates
 from sms_lint.parse.documents import parse_document
 
 if TYPE_CHECKING:
@@ -30,11 +30,14 @@ if TYPE_CHECKING:
 _DATE_START = re.compile(r"[0-9]{4}-")
 
 
-def path_of_id(wanted: str, root: Path, config: Config) -> str | None:
+def path_of_id(
+    wanted: str, root: Path, config: Config, ignored: StartedIgnored | None = None
+) -> str | None:
     """The path (relative to ROOT) of the first file, in path order, whose data has ``id``
-    equal to ``wanted``; None when no discovered file has."""
+    equal to ``wanted``; None when no discovered file has (``ignored``: git already asked
+    what it ignores)."""
     literal = _literal(wanted)
-    for path, raw in _files(root, config):
+    for path, raw in _files(root, config, ignored):
         if literal is not None and literal not in raw and b"\\" not in raw:
             continue  # this file's data cannot hold the id (see the module's note)
         data = parse_document(path, raw).data
@@ -57,9 +60,11 @@ def _literal(wanted: str) -> bytes | None:
     return wanted.encode("utf-8", "surrogatepass")
 
 
-def _files(root: Path, config: Config) -> Iterator[tuple[str, bytes]]:
+def _files(
+    root: Path, config: Config, ignored: StartedIgnored | None
+) -> Iterator[tuple[str, bytes]]:
     """Every discovered file that could be read, in path order, with its bytes."""
-    found = candidates(root, config.exclude)
+    found = candidates(root, config.exclude, ignored)
     limit = config.max_file_kb * 1024
     for path in sorted(found.paths):
         raw = _read(root, path, limit, found.identity(path))

@@ -61,14 +61,13 @@ def measure_command(item_id: str, period: str, value: str, note: str | None, roo
     id, a slash and the KPI name or target metric), keeping the file's comments and layout."""
     period, number, note = _period(period), _value(value), _note(note)
     config = build_config(root, None)
-    from sms_lint.measure.lock import folders_locked
+    from sms_lint.measure.lock import repository_locked
     from sms_lint.measure.write import WriteProblem, append_result
     from sms_lint.pipeline.reading import read_documents
 
-    item, artifacts = _item(item_id, root, _artifacts(read_documents(root, config)))
-    # Runs in parallel: the lock first, then the record read again, so that the duplicate
-    # check and the write see every result another run has just added.
-    with folders_locked(root / r.path for r in _records_of(item, artifacts)):
+    # Runs in parallel: the lock first, then the read, so that the duplicate check and the
+    # write see every result another run has just added.
+    with repository_locked(root):
         item, artifacts = _item(item_id, root, _artifacts(read_documents(root, config)))
         record = _record(item, artifacts)
         _refuse_duplicate(item, artifacts, period)

@@ -81,7 +81,7 @@ def read_git(
 ) -> GitSide:
     """HEAD, the last change of ``paths`` and the history of each ``exported`` path
     (``commit``, for ``--as-of``: that commit instead of HEAD, and the history up to it)."""
-    from sms_lint.commands.history import read_revisions
+    from sms_lint.commands.history_revisions import read_revisions
     from sms_lint.commands.register_data import read_last_changes
     from sms_lint.gitrepo.file_log import graph_later
     from sms_lint.gitrepo.repo import GitProblem, UntrustedRepository, open_repository

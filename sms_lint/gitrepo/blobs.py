@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterable
+from subprocess import Popen
 from typing import IO
 
 from sms_lint.gitrepo.repo import GitProblem, Repository, first_line
@@ -20,14 +21,19 @@ from sms_lint.gitrepo.repo import GitProblem, Repository, first_line
 _DISCARD_CHUNK = 1 << 20
 
 
-def read_blobs(repo: Repository, object_ids: Iterable[str], keep: int) -> dict[str, bytes]:
+def read_blobs(
+    repo: Repository, object_ids: Iterable[str], keep: int, started: Popen[bytes] | None = None
+) -> dict[str, bytes]:
     """Object id -> content for each blob, at most its first ``keep`` bytes (the rest of a
     larger blob is read and dropped: the caller only looks at the start of such a file).
-    GitProblem when git cannot run or an object is missing (a partial clone)."""
+    GitProblem when git cannot run or an object is missing (a partial clone). ``started``:
+    the ``cat-file --batch`` of :func:`start_batch`, ended here."""
     wanted = list(dict.fromkeys(object_ids))
     if not wanted:
+        if started is not None:
+            end_batch(started)
         return {}
-    process = repo.command.popen("cat-file", "--batch", stdin=True)
+    process = started if started is not None else start_batch(repo)
     writer = threading.Thread(target=_write_ids, args=(process.stdin, wanted), daemon=True)
     writer.start()
     complete = False
@@ -45,6 +51,18 @@ def read_blobs(repo: Repository, object_ids: Iterable[str], keep: int) -> dict[s
     if status != 0:
         raise GitProblem(f"git cat-file failed: {first_line(err)}")
     return found
+
+
+def start_batch(repo: Repository) -> Popen[bytes]:
+    """``cat-file --batch`` started now, waiting for ids: git starts while the caller works."""
+    return repo.command.popen("cat-file", "--batch", stdin=True)
+
+
+def end_batch(process: Popen[bytes]) -> None:
+    """End a :func:`start_batch` that :func:`read_blobs` was not given (or has ended)."""
+    if process.returncode is None:
+        process.kill()
+        process.communicate()
 
 
 def _write_ids(stream: IO[bytes], wanted: list[str]) -> None:

@@ -7,24 +7,33 @@ the file, following renames, and every commit HEAD reaches with its parents, so 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 
 from sms_lint.gitrepo.log import _PLAIN, GRAPH_FORMAT, LOG_FORMAT, LoggedCommit, parse_log
 from sms_lint.gitrepo.merges import Graph, merge_changed
 from sms_lint.gitrepo.repo import GitProblem, Repository
+from sms_lint.gitrepo.started import Started
 from sms_lint.gitrepo.upstream import read_upstream
 
 # Above this many merges their headers come from one walk of the whole history instead
 # (their ids on one command line would grow long).
 _MERGES_NAMED_AT_MOST = 2000
+# The graph's walk: every commit HEAD reaches, with its parents; a merge's line names two.
+_WALK = ("rev-list", "--parents", "HEAD", "--")
+_MERGE = re.compile(rb" [0-9a-f]+ ")
 
 
 def commit_graph(repo: Repository) -> Graph:
     """Every commit HEAD reaches, with its parents; the header (author, date, subject) of
     each merge, the only commits whose header the graph reads. ``rev-list --parents`` walks
     without formatting a line for every commit, and the merges, if any, are asked for by id."""
-    output = repo.run("rev-list", "--parents", "HEAD", "--")
+    return _graph_of(repo, repo.run(*_WALK))
+
+
+def _graph_of(repo: Repository, output: bytes) -> Graph:
+    """The graph of :func:`commit_graph`, from the walk's output."""
     parents = {ids[0]: ids[1:] for line in output.split(b"\n") if (ids := line.split())}
     merges = [commit.decode("ascii") for commit, seen in parents.items() if len(seen) > 1]
     if len(merges) > _MERGES_NAMED_AT_MOST:
@@ -64,6 +73,27 @@ def graph_later(repo: Repository) -> Callable[[], Graph]:
     return result
 
 
+def graph_started(repo: Repository) -> Started[Graph | None]:
+    """:func:`graph_later` with no thread (:class:`~sms_lint.gitrepo.started.Started`): for a
+    graph of up to some 12,000 commits (1 MiB of output), git walks it all meanwhile. None
+    when HEAD reaches no merge (no line names two parents): every commit then arrived with no
+    approver shown, and the graph is not built."""
+    return Started(repo, _WALK, lambda out: _graph_of(repo, out) if _MERGE.search(out) else None)
+
+
+def file_log_started(
+    repo: Repository, root_relative: str
+) -> Started[tuple[list[LoggedCommit], set[str]]]:
+    """:func:`file_log` of HEAD's history, started now (with no thread)."""
+    args = _log_args(repo, root_relative, None)
+    return Started(repo, args, lambda output: _read_file_log(repo, output))
+
+
+def linear(graph: Graph) -> bool:
+    """Whether every commit of the graph has one parent at most: no merge brought any in."""
+    return all(len(parents) < 2 for parents in graph.parents.values())
+
+
 def file_history(
     repo: Repository, root_relative: str, commit: str | None = None
 ) -> list[LoggedCommit]:
@@ -81,7 +111,12 @@ def file_log(
     changes (the file differs from every parent, each line from one of them), and those
     merges' ids: no change of their own, but what the branch held after them (``history``'s
     periods follow the branch's first-parent line)."""
-    output = repo.run(
+    args = _log_args(repo, root_relative, commit)
+    return _read_file_log(repo, repo.run(*args))
+
+
+def _log_args(repo: Repository, root_relative: str, commit: str | None) -> tuple[str, ...]:
+    return (
         "log",
         LOG_FORMAT,
         "--date-order",
@@ -94,6 +129,10 @@ def file_log(
         "--",
         repo.pathspec(root_relative),
     )
+
+
+def _read_file_log(repo: Repository, output: bytes) -> tuple[list[LoggedCommit], set[str]]:
+    """What :func:`file_log` returns, from its ``git log`` output."""
     history: list[LoggedCommit] = []
     combining: set[str] = set()
     for logged in parse_log(output.split(b"\0")):

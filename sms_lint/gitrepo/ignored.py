@@ -18,6 +18,7 @@ better checked than silently passed over.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from collections.abc import Iterable
@@ -54,9 +55,12 @@ class Ignored:
         return bool(self.files or self.folders)
 
 
-def candidates(root: Path, exclude: Iterable[str] = ()) -> Discovered:
-    """Discovery inside a git work tree: the candidate files, less what git ignores."""
-    return discover(root, exclude, git_ignored(root))
+def candidates(
+    root: Path, exclude: Iterable[str] = (), ignored: StartedIgnored | None = None
+) -> Discovered:
+    """Discovery inside a git work tree: the candidate files, less what git ignores
+    (``ignored``: that question already asked, :class:`StartedIgnored`)."""
+    return discover(root, exclude, git_ignored(root) if ignored is None else ignored())
 
 
 def in_work_tree(root: Path) -> bool:
@@ -85,6 +89,43 @@ def git_ignored(root: Path) -> Ignored | None:
     if done.returncode != 0:  # not a repository after all, or another user's: nothing dropped
         return None
     return parse(done.stdout)
+
+
+class StartedIgnored:
+    """:func:`git_ignored` with git started now (it runs while the caller works); calling the
+    object reads the same answer, :meth:`close` ends git when none is wanted after all."""
+
+    def __init__(self, root: Path) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        if not in_work_tree(root):
+            return
+        command = ["git", *_config_options(), *_GLOBAL_OPTIONS, *_QUESTION, "--", "."]
+        with contextlib.suppress(OSError, subprocess.SubprocessError):  # no git: ignore nothing
+            self.process = subprocess.Popen(
+                command,
+                cwd=root,
+                env=_environment(),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+
+    def __call__(self) -> Ignored | None:
+        if self.process is None:
+            return None
+        try:
+            out, _ = self.process.communicate(timeout=_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:  # it hangs: ignore nothing
+            self.close()
+            return None
+        if self.process.returncode != 0:  # not a repository after all, or another user's
+            return None
+        return parse(out)
+
+    def close(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.kill()
+            self.process.communicate()
 
 
 def parse(output: bytes) -> Ignored:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,21 @@ class Repository:
         if status != 0:
             raise GitProblem(f"git {subcommand} failed: {first_line(err)}")
         return out
+
+    def start(self, subcommand: str, *args: str) -> subprocess.Popen[bytes]:
+        """git started now, let up to 1 MiB ahead of its reader (:func:`_widen_pipe`): it
+        runs to its end meanwhile, unless its output is longer; :meth:`finish` reads it."""
+        process = self.command.popen(subcommand, *args)
+        _widen_pipe(process.stdout)
+        return process
+
+    def finish(self, process: subprocess.Popen[bytes], subcommand: str) -> bytes:
+        """The stdout of a git :meth:`start` started (as :meth:`run` returns it), or GitProblem."""
+        out, err = process.communicate()
+        if process.returncode != 0:
+            said = err.decode("utf-8", "replace")
+            raise GitProblem(f"git {subcommand} failed: {first_line(said)}")
+        return out.removesuffix(b"\n")
 
     def run_status(self, subcommand: str, *args: str) -> tuple[int, bytes, str]:
         """Like :meth:`run` but returns (exit status, stdout, stderr) instead of raising."""

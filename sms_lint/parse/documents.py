@@ -79,17 +79,30 @@ class Document:
         document._positions, document._problems = _NOT_YET, _NOT_YET  # type: ignore[assignment]
         return document
 
+    @classmethod
+    def from_parts(cls, path: str, parts: Parts, is_artifact: bool) -> Document:
+        """A document whose parsed form is :meth:`parts`' pieces, decoded on first use (a
+        worker's document: in pieces, the parent frees no whole payload when it splits it)."""
+        document = cls.lazy(path, b"", is_artifact)
+        document._parts = None
+        document._set_parts(parts)
+        return document
+
+    def _set_parts(self, parts: Parts) -> None:
+        data, self._detail, body = parts
+        self._data = _Encoded(data)
+        self._body = None if body is None else Body.from_plain(body)
+
     def _split(self) -> None:
         if self._parts is not None:
-            data, self._detail, body = marshal.loads(self._parts)
-            self._data = _Encoded(data)
-            self._body = None if body is None else Body.from_plain(body)
+            self._set_parts(marshal.loads(self._parts))
             self._parts = None
 
-    def encode(self) -> bytes:
-        """The parsed form as compact bytes (for the cache and for worker processes)."""
+    def parts(self) -> Parts:
+        """The parsed form in three compact pieces: the data, the positions and problems
+        (compressed), the body in brief; :meth:`encode` marshals them into one."""
         if self._parts is not None:
-            return self._parts  # still in encoded form: nothing to do
+            return marshal.loads(self._parts)  # type: ignore[no-any-return]
         # A part still in marshal form is its own encoding: decoding it here (every document's
         # positions, when the cache is written) would keep it decoded for the rest of the run.
         detail = self._detail
@@ -99,7 +112,13 @@ class Document:
             detail = zlib.compress(marshal.dumps((self._positions, problems)), 1)
         data = self._data.blob if isinstance(self._data, _Encoded) else marshal.dumps(self._data)
         body = None if self._body is None else self._body.plain()
-        return marshal.dumps((data, detail, body))
+        return data, detail, body
+
+    def encode(self) -> bytes:
+        """The parsed form as compact bytes (for the cache)."""
+        if self._parts is not None:
+            return self._parts  # still in encoded form: nothing to do
+        return marshal.dumps(self.parts())
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -145,6 +164,8 @@ def decode_detail(detail: bytes) -> tuple[Any, Any]:
     them: the caller checks their shape when the bytes come from a file)."""
     return marshal.loads(zlib.decompress(detail))  # type: ignore[no-any-return]
 
+
+Parts = tuple[bytes, bytes, Any]  # Document.parts(): data, positions and problems, body
 
 _NOT_YET = None  # a lazy document's positions and problems, until decoded from its payload
 

@@ -256,7 +256,7 @@ def _sent(processed: Processed) -> tuple:
     outcome, content, signed = processed
     doc = outcome.document
     return (
-        doc.encode(),
+        doc.parts(),
         doc.is_artifact,
         outcome.kind,
         outcome.findings,
@@ -267,6 +267,6 @@ def _sent(processed: Processed) -> tuple:
 
 
 def _received(path: str, sent: tuple) -> Processed:
-    payload, is_artifact, kind, findings, content, said, signed = sent
-    document = Document.lazy(path, payload, is_artifact)
+    parts, is_artifact, kind, findings, content, said, signed = sent
+    document = Document.from_parts(path, parts, is_artifact)
     return Processed(FileOutcome(document, kind, findings, said), content, signed)
