@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from sms_lint.config.file import Intervals
 from sms_lint.model import Artifact, parse_date
-from sms_lint.parse.yamlscalars import month_days
+from sms_lint.parse.date_readings import month_days
 
 
 class EvidenceError(ValueError):

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sms_lint.config.pack import Framework
 from sms_lint.model import Artifact, clause_text
-from sms_lint.parse.yamlscalars import month_days
+from sms_lint.parse.date_readings import month_days
+
+if TYPE_CHECKING:  # the pack module imports YAML: register reads simple files without it
+    from sms_lint.config.pack import Framework
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

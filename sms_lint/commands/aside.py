@@ -17,6 +17,11 @@ import pickle
 import signal
 import sys
 import threading
+
+try:
+    import fcntl
+except ImportError:  # not on Windows, where the handover goes to a thread
+    fcntl = None  # type: ignore[assignment]
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -39,10 +44,15 @@ class Aside(Generic[T]):
     def _fork(self) -> None:
         read_end, write_end = os.pipe()
         pid = os.fork()
+        handovers = [arg for arg in self.args if isinstance(arg, Handover)]
         if pid == 0:  # the child: answer, then leave without running anything of the parent's
             os.close(read_end)
+            for handover in handovers:
+                handover.receiving()
             _answer(write_end, self.function, self.args)
         os.close(write_end)
+        for handover in handovers:
+            handover.giving()
         self.pid, self.stream = pid, os.fdopen(read_end, "rb")
         self._wait = self._from_child
 
@@ -76,6 +86,60 @@ class Aside(Generic[T]):
             self._end()
 
 
+class Handover(Generic[T]):
+    """A value given to the function running aside once it has started: :meth:`give` it
+    here; there, calling the handover waits for it (``register`` starts git's walk before it
+    has found the files the walk waits for). Through a pipe, pickled, in a fork as in a
+    thread; leaving the ``with`` block closes what is still open (the other side then reads
+    an end without a value, and fails)."""
+
+    def __init__(self) -> None:
+        self._read: int | None
+        self._write: int | None
+        self._read, self._write = os.pipe()
+        # Room for 10,000 paths, so that giving them does not wait for the other side to read.
+        setter = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+        if setter is not None:
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(self._write, setter, 1 << 20)
+
+    def give(self, value: T) -> None:
+        assert self._write is not None
+        write_end, self._write = self._write, None
+        # The other side may have answered without it (git refused the repository): its
+        # answer, not a broken pipe here, is what the caller hears.
+        with contextlib.suppress(BrokenPipeError), os.fdopen(write_end, "wb") as stream:
+            stream.write(pickle.dumps(value))
+
+    def __call__(self) -> T:
+        assert self._read is not None
+        read_end, self._read = self._read, None
+        with os.fdopen(read_end, "rb") as stream:
+            return pickle.loads(stream.read())  # type: ignore[no-any-return]
+
+    def receiving(self) -> None:
+        """In the forked child: only the reading end is its own."""
+        self._close_write()
+
+    def giving(self) -> None:
+        """In the parent, after the fork: only the writing end is its own."""
+        if self._read is not None:
+            os.close(self._read)
+            self._read = None
+
+    def _close_write(self) -> None:
+        if self._write is not None:
+            os.close(self._write)
+            self._write = None
+
+    def __enter__(self) -> Handover[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._close_write()
+        self.giving()
+
+
 def _answer(write_end: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     code = 0
     try:
@@ -106,6 +170,10 @@ def _threaded(function: Callable[..., T], args: tuple[Any, ...]) -> Callable[[],
             done.append((True, function(*args)))
         except BaseException as error:
             done.append((False, error))
+        finally:  # a handover never read: its giver must not wait for a reader (as at exit)
+            for handover in args:
+                if isinstance(handover, Handover):
+                    handover.giving()
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()

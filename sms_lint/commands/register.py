@@ -14,26 +14,18 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from sms_lint.approvals import states_to_trace
-from sms_lint.commands.aside import Aside
+from sms_lint.commands.aside import Aside, Handover
 from sms_lint.commands.params import as_of_option, config_option, output_option
-from sms_lint.commands.register_data import (
-    read_last_changes,
-    read_trails,
-    register_artifacts,
-    register_rows,
-)
-from sms_lint.commands.register_output import RENDERERS
+from sms_lint.commands.register_changes import read_last_changes
 from sms_lint.errors import UsageProblem
-from sms_lint.gitrepo.ignored import candidates as find_candidates
-from sms_lint.neutralise import terminal
-from sms_lint.pipeline.filestage import read_documents
-from sms_lint.run.check import build_config, emit
-from sms_lint.schema.validation import known_kinds
+
+if TYPE_CHECKING:
+    from sms_lint.model import Artifact
+    from sms_lint.parse.documents import Document
 
 
 @click.command("register")
@@ -73,14 +65,46 @@ def register_command(
         rows = register_as_of(root, config_path, as_of, evidence=approval_evidence)
         _emit(format_name, rows, output)
         return 0
-    config = build_config(root, config_path)
-    candidates = list(find_candidates(root, config.exclude).paths)
+    rows = _work_tree_rows(root, config_path, approval_evidence)
+    _emit(format_name, rows, output)
+    return 0
+
+
+def _work_tree_rows(
+    root: Path, config_path: Path | None, approval_evidence: bool
+) -> list[dict[str, Any]]:
+    """The rows of the files under ROOT, each with its last change in git's history."""
     # git walks the history (and a forked child reads what it says) while the documents are
-    # parsed here; the walk can stop once every candidate file has shown up.
-    with Aside(read_last_changes, root, candidates) as walk:
-        documents = read_documents(root, config)
+    # parsed and the rows made here; the walk can stop once every candidate file has shown
+    # up. It starts first thing, and is handed the files once they are found: what the
+    # rows need is imported after the fork, beside the walk.
+    files: Handover[list[str]] = Handover()
+    with files, Aside(read_last_changes, root, files) as walk:
+        from sms_lint.commands.register_data import register_artifacts, register_rows
+        from sms_lint.gitrepo.ignored import candidates
+        from sms_lint.pipeline.reading import read_documents
+        from sms_lint.run.check import build_config
+        from sms_lint.schema.kinds import known_kinds
+
+        config = build_config(root, config_path)
+        found = candidates(root, config.exclude)
+        files.give(list(found.paths))
+        documents = read_documents(root, config, quick=True, found=found)
         artifacts = register_artifacts(documents, known_kinds())
+        rows = register_rows(artifacts, config, {})  # last_change filled in below
         changes, note = walk.result()
+    _notes(note, documents)
+    for row in rows:
+        change = changes.get(row["path"])
+        row["last_change"] = change.as_dict() if change else None
+    if approval_evidence:  # a second walk of the history: asked for, never by default
+        _add_evidence(root, config.max_file_kb * 1024, artifacts, rows)
+    return rows
+
+
+def _notes(note: str | None, documents: list[Document]) -> None:
+    from sms_lint.neutralise import terminal
+
     if note:
         click.echo(f"sms-lint: note: {terminal(note)}", err=True)
     unread = sum(d.data is None and any(p.code == "SMS100" for p in d.problems) for d in documents)
@@ -90,13 +114,20 @@ def register_command(
             "listed; sms-lint check names them",
             err=True,
         )
-    trails = None
-    if approval_evidence:  # a second walk of the history: asked for, never by default
-        states = states_to_trace(artifacts)
-        trails = read_trails(root, states, config.max_file_kb * 1024)
-    rows = register_rows(artifacts, config, changes, trails)
-    _emit(format_name, rows, output)
-    return 0
+
+
+def _add_evidence(
+    root: Path, max_bytes: int, artifacts: list[Artifact], rows: list[dict[str, Any]]
+) -> None:
+    """Each row's ``approval_evidence`` (after ``last_change``, as register_rows adds it)."""
+    from sms_lint.approvals import states_to_trace
+    from sms_lint.commands.register_data import approval_evidence, read_trails
+
+    trails = read_trails(root, states_to_trace(artifacts), max_bytes)
+    by_path = {artifact.path: artifact for artifact in artifacts}
+    for row in rows:
+        artifact = by_path[row["path"]]
+        row["approval_evidence"] = approval_evidence(artifact, trails.get(artifact.path, []))
 
 
 def _emit(format_name: str, rows: list[dict[str, Any]], output: Path | None) -> None:
@@ -105,4 +136,7 @@ def _emit(format_name: str, rows: list[dict[str, Any]], output: Path | None) -> 
 
         emit_xlsx(render_xlsx(rows), output)
         return
+    from sms_lint.commands.register_output import RENDERERS
+    from sms_lint.run.check import emit
+
     emit(RENDERERS[format_name](rows), output)

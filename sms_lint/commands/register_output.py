@@ -5,8 +5,6 @@ Every cell goes through ``neutralise``: titles, authors and commit messages are 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -48,7 +46,7 @@ def indented_json(value: object, level: int = 0) -> str:
         if not value:
             return "{}"
         opening, closing = "{", "}"
-        items = (f"{_string(str(k))}: {indented_json(v, level + 1)}" for k, v in value.items())
+        items = _members(value, level + 1)
     elif isinstance(value, list | tuple):
         if not value:
             return "[]"
@@ -57,6 +55,28 @@ def indented_json(value: object, level: int = 0) -> str:
     else:  # not in a register row: json's own way
         return json.dumps(clean_tree(value), indent=2, ensure_ascii=False)
     return opening + inner + ("," + inner).join(items) + "\n" + "  " * level + closing
+
+
+def _members(mapping: dict[Any, Any], level: int) -> list[str]:
+    """A mapping's ``"key": value`` texts: a row's text and null values (most of them) are
+    written here, each key's text made once a run."""
+    members = []
+    for key, value in mapping.items():
+        name = _NAMES.get(key) if type(key) is str else None
+        if name is None:
+            name = f"{_string(str(key))}: "
+            if type(key) is str and len(_NAMES) < 1000:  # a register's keys are few
+                _NAMES[key] = name
+        if type(value) is str:
+            members.append(name + _string(value))
+        elif value is None:
+            members.append(name + "null")
+        else:
+            members.append(name + indented_json(value, level))
+    return members
+
+
+_NAMES: dict[str, str] = {}  # key -> its JSON text and ": "
 
 
 def _string(text: str) -> str:
@@ -92,6 +112,9 @@ def render_csv(rows: list[dict[str, Any]]) -> str:
     """RFC 4180 CSV, one line a row. A cell a spreadsheet would run as a formula (=, +, -, @
     first) gets a leading apostrophe: titles and commit messages are written by anyone with
     push access (``neutralise.csv_cell``)."""
+    import csv  # here: only --format csv needs it
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(_CSV_HEADER)

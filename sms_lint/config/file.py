@@ -23,8 +23,6 @@ from sms_lint.config.values import ConfigError, iso_date, listed, months, texts
 from sms_lint.files.safeopen import Refused
 from sms_lint.files.treewalk import read_inside
 from sms_lint.finding import Severity
-from sms_lint.parse.documents import decode
-from sms_lint.parse.loader import load_yaml
 
 CONFIG_NAME = ".sms-lint.yaml"
 KNOWN_KEYS = (
@@ -140,6 +138,10 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
 def config_from_bytes(raw: bytes, name: str, path: Path, root: Path) -> Config:
     """The config in ``raw``, the content of ``path`` (shown as ``name``) for ``root``: also
     what ``--as-of`` reads from a commit's blob."""
+    # Imported here: without a config file no YAML is read before register's walk starts.
+    from sms_lint.parse.documents import decode
+    from sms_lint.parse.loader import load_yaml
+
     text, problem = decode(raw)
     loaded = load_yaml(text) if text is not None else None
     if loaded is None or loaded.problems:

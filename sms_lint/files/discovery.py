@@ -21,8 +21,7 @@ from pathlib import Path
 from sms_lint.files.globs import PatternSet
 from sms_lint.files.safeopen import FileId
 from sms_lint.files.treewalk import Walk
-from sms_lint.parse.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES
-from sms_lint.parse.loader import Problem
+from sms_lint.parse.basics import MARKDOWN_SUFFIXES, YAML_SUFFIXES, Problem
 
 _SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 # Office documents and PDF: what a document set being migrated holds. They are not read, but

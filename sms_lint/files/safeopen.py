@@ -15,7 +15,7 @@ import os
 import stat
 from typing import NamedTuple
 
-from sms_lint.parse.loader import Problem
+from sms_lint.parse.basics import Problem
 
 
 class FileId(NamedTuple):

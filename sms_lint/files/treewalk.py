@@ -18,7 +18,7 @@ import stat
 from collections.abc import Callable, Iterator
 
 from sms_lint.files.safeopen import CHANGED, NOT_REGULAR, FileId, Refused, read_whole, refusal
-from sms_lint.parse.loader import Problem
+from sms_lint.parse.basics import Problem
 
 DirEntry = os.DirEntry[str]
 

@@ -10,7 +10,7 @@ renames and copies.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
 
@@ -126,7 +126,7 @@ def parse_log(fields: Iterable[bytes]) -> Iterator[LoggedCommit]:
 
 def last_changes(
     repo: Repository,
-    wanted: Collection[str] = (),
+    wanted: Collection[str] | Callable[[], Collection[str]] = (),
     boundary: Collection[bytes] = (),
     commit: str | None = None,
 ) -> dict[str, CommitInfo]:
@@ -145,12 +145,14 @@ def last_changes(
     and :func:`merge_changed` keeps those the merge itself changed. A commit in ``boundary``
     (a shallow clone's oldest commits) shows every file as added: a path first seen there gets
     no last change, since its real one may be older than the clone. ``commit`` (for
-    ``--as-of``): the history up to that commit instead of HEAD's.
+    ``--as-of``): the history up to that commit instead of HEAD's. ``wanted`` may be a
+    function, called once git has started (``register`` finds its files while git walks);
+    when it gives no path, nothing is.
     """
     args = (GRAPH_FORMAT, "--date-order", "--name-status", "--no-renames", "--full-history",
             "--sparse", "-c", *_PLAIN, *([commit] if commit else []), "--",
             repo.pathspec())  # fmt: skip
-    walk = _Walk(repo, set(wanted), boundary)
+    walk = _Walk(repo, wanted, boundary)
     # The hot loop of `register` (10,000 commits are 50,000 fields): it handles bytes and
     # decodes a commit header only when one of its paths is new.
     path_next, combined = False, False
@@ -168,6 +170,8 @@ def last_changes(
             elif status := field.strip():
                 path_next, combined = True, len(status) > 1  # "MM": one letter a parent
     walk.settle_merge()
+    if walk.none_wanted:
+        return {}
     graph = Graph(walk.headers, lambda: read_upstream(repo))
     return with_arrivals(walk.found, graph, commit or repo.head_state().head)
 
@@ -175,9 +179,17 @@ def last_changes(
 class _Walk:
     """What :func:`last_changes` has found so far."""
 
-    def __init__(self, repo: Repository, missing: set[str], boundary: Collection[bytes]) -> None:
-        self.repo, self.missing, self.boundary = repo, missing, boundary
-        self.wanted = bool(missing)
+    def __init__(
+        self,
+        repo: Repository,
+        wanted: Collection[str] | Callable[[], Collection[str]],
+        boundary: Collection[bytes],
+    ) -> None:
+        self.repo, self.boundary = repo, boundary
+        self.later = wanted if callable(wanted) else None  # asked at the first commit
+        self.missing = set() if callable(wanted) else set(wanted)
+        self.wanted = bool(self.missing)
+        self.none_wanted = False
         self.found: dict[str, CommitInfo] = {}
         self.seen: set[bytes] = set()
         self.headers: list[bytes] = []
@@ -189,6 +201,11 @@ class _Walk:
         self.headers.append(header)
 
     def done(self) -> bool:
+        if self.later is not None:
+            self.missing, self.later = set(self.later()), None
+            self.wanted = bool(self.missing)
+            self.none_wanted = not self.missing
+            return self.none_wanted
         return self.wanted and not self.missing
 
     def new_path(self, field: bytes, combined: bool) -> None:

@@ -135,3 +135,13 @@ def period_hint(value: Any) -> str:
     if month is not None and 1 <= month <= 12:
         return f"; write {year}-{month:02d}"
     return date_hint(value)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """The number of days of a month (1-12) of the Gregorian calendar: what
+    ``calendar.monthrange`` gives, without importing :mod:`calendar` at every start-up."""
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _MONTH_DAYS[month - 1] + leap

@@ -10,15 +10,20 @@ from __future__ import annotations
 import marshal
 import re
 import zlib
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+# The suffixes live in basics (the file stage reads them without YAML); importers use these.
+from sms_lint.parse.basics import (  # noqa: F401 (YAML_SUFFIXES: importers read it here)
+    MARKDOWN_SUFFIXES,
+    YAML_SUFFIXES,
+    Loaded,
+    Path,
+    Problem,
+)
 from sms_lint.parse.encodings import not_utf8, other_encoding
-from sms_lint.parse.loader import Path, Problem, load_yaml
 from sms_lint.parse.placeholders import Body, marker_pattern, summarise_body
-
-YAML_SUFFIXES = (".yaml", ".yml")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _FENCE = re.compile(r"---[ \t]*\r?$")
 _CLOSING_FENCE = re.compile(r"(---|\.\.\.)[ \t]*\r?$")
@@ -291,9 +296,16 @@ def _looks_like_fields(lines: list[str]) -> bool:
     return False
 
 
-def parse_document(path: str, raw: bytes, markers: tuple[str, ...] = ()) -> Document:
+def parse_document(
+    path: str, raw: bytes, markers: tuple[str, ...] = (), load: Callable[..., Loaded] | None = None
+) -> Document:
     """Turn a file's bytes into a :class:`Document`; ``path`` decides YAML or Markdown.
-    ``markers`` are the extra placeholder phrases a Markdown body is searched for."""
+    ``markers`` are the extra placeholder phrases a Markdown body is searched for; ``load``
+    reads the YAML: :func:`~sms_lint.parse.loader.load_yaml` unless given (``register``
+    passes :func:`~sms_lint.parse.flatyaml.load_flat`, which imports the YAML parser only for
+    a text it cannot read itself)."""
+    if load is None:
+        from sms_lint.parse.loader import load_yaml as load
     text, problem = decode(raw)
     if problem is not None:
         return Document(path, None, problems=[problem])
@@ -304,8 +316,8 @@ def parse_document(path: str, raw: bytes, markers: tuple[str, ...] = ()) -> Docu
             return Document(path, None, problems=[problem])
         if front is None:
             return Document(path, None, is_artifact=False)
-        loaded = load_yaml(front, line_offset=offset)
+        loaded = load(front, line_offset=offset)
         summary = summarise_body(body, first, marker_pattern(markers))
         return Document(path, loaded.data, loaded.positions, loaded.problems, body=summary)
-    loaded = load_yaml(text)
+    loaded = load(text)
     return Document(path, loaded.data, loaded.positions, loaded.problems)

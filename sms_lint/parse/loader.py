@@ -13,11 +13,11 @@ ISO strings (``date`` or ``datetime`` ``isoformat()``), which is what the JSON S
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from sms_lint.parse.basics import Loaded
 from sms_lint.parse.textlines import TextLines, char_index, lines_if_needed
 from sms_lint.parse.yamlevents import Abort, EventBuilder, Path, Problem
 from sms_lint.parse.yamlscalars import shorten
@@ -41,20 +41,6 @@ def _reads_bytes() -> bool:
     """libyaml parses the UTF-8 bytes of the text: its reader errors give byte offsets."""
     c_parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
     return c_parser is not None and issubclass(_Loader, c_parser)
-
-
-@dataclass
-class Loaded:
-    """The data of one document, where each part of it stands, and what went wrong.
-
-    ``positions`` maps a path to (line, column), both 1-based: for a mapping entry the position
-    of its key, for a list item the item's start, for ``()`` the start of the document's top
-    node. ``data`` is ``None`` when the text could not be read as one mapping.
-    """
-
-    data: dict[str, Any] | None
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str, line_offset: int) -> Problem:

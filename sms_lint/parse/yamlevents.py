@@ -26,6 +26,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from sms_lint.parse.basics import Problem
 from sms_lint.parse.textlines import TextLines
 from sms_lint.parse.yamlscalars import (
     MERGE_TAG,
@@ -54,16 +55,6 @@ DEPTH_MESSAGE = (
 SHARED_AT_MOST = 40
 
 Path = tuple  # a path into the data: keys (str) and list indices (int)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with the file's text; ``code`` is the id of the rule it reports under."""
-
-    code: str
-    line: int
-    column: int
-    message: str
 
 
 class Abort(Exception):

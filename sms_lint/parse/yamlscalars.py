@@ -16,6 +16,8 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import ScalarNode
 
+from sms_lint.parse.date_readings import month_days
+
 TAG = "tag:yaml.org,2002:"
 STR_TAG = TAG + "str"
 TIMESTAMP_TAG = TAG + "timestamp"
@@ -119,16 +121,6 @@ def _impossible(text: str, parts: dict[str, str | None]) -> str:
     what = "a date" if parts.get("hour") is None else "a date and time"
     why, part = calendar_flaw(year, month, day) or _impossible_time(parts)
     return f"'{shorten(text)}' is not {what}: {why}; correct the {part}"
-
-
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def month_days(year: int, month: int) -> int:
-    """The number of days of a month (1-12) of the Gregorian calendar: what
-    ``calendar.monthrange`` gives, without importing :mod:`calendar` at every start-up."""
-    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return _MONTH_DAYS[month - 1] + leap
 
 
 def calendar_flaw(year: int, month: int, day: int) -> tuple[str, str] | None:

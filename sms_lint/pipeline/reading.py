@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sms_lint.files.safeopen import FileId, Refused, open_checked, refusal
-from sms_lint.parse.loader import Problem
+from sms_lint.parse.basics import Problem
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
+    from sms_lint.files.discovery import Discovered
     from sms_lint.parse.documents import Document
 
 # (size, mtime_ns, ctime_ns, inode, device) of a file, as git's index keeps them.
@@ -102,15 +103,23 @@ def _read_at_most(handle: int, most: int, expected: int) -> bytes:
     return b"".join(chunks)  # a single chunk comes back as it is, not copied
 
 
-def read_documents(root: Path, config: Config) -> list[Document]:
+def read_documents(
+    root: Path, config: Config, quick: bool = False, found: Discovered | None = None
+) -> list[Document]:
     """Discover and parse every candidate file, in path order (no checks). Used by the
-    commands that list documents (register, history)."""
+    commands that list documents (register, history). ``quick``: the same data, read without
+    positions where the text is simple (:mod:`sms_lint.parse.flatyaml`); ``found``: the
+    candidates, when the caller has discovered them already."""
     from sms_lint.gitrepo.ignored import candidates
     from sms_lint.parse.documents import Document, parse_document
+    from sms_lint.parse.flatyaml import load_flat
 
-    found = candidates(root, config.exclude)
+    load = load_flat if quick else None  # None: parse_document's own, load_yaml
+
+    if found is None:
+        found = candidates(root, config.exclude)
     documents = [
-        parse_document(p, raw)
+        parse_document(p, raw, load=load)
         if isinstance(raw := read_bytes(root, p, config.max_file_kb, found.identity(p)), bytes)
         else Document(p, None, problems=[raw])
         for p in found.paths

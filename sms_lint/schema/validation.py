@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date, is_finite
+from sms_lint.schema.kinds import SHARED_FILES as _SHARED_FILES
+from sms_lint.schema.kinds import known_kinds as known_kinds  # re-exported
 from sms_lint.schema.violations import Violation, explain_error
 from sms_lint.suggest import FILE_BUDGET, Budget
 
@@ -37,17 +39,6 @@ def _format_checker() -> FormatChecker:
     checker.checks("date", raises=ValueError)(is_date)
     checker.checks("finite")(is_finite)
     return checker
-
-
-_SHARED_FILES = ("header.json", "defs.json")
-
-
-def known_kinds() -> frozenset[str]:
-    """Every kind sms-lint has a schema for (without reading the schemas)."""
-    from sms_lint.resources import data_dir
-
-    folder = data_dir("schemas")
-    return frozenset(p.stem for p in folder.glob("*.json") if p.name not in _SHARED_FILES)
 
 
 def load_schemas(schema_dir: Path, store: DataStore | None = None) -> dict[str, dict[str, Any]]:
