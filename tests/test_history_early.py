@@ -4,6 +4,8 @@ answer is still the one the exact search gives, whatever was guessed."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,21 @@ def test_git_started_early_answers_as_git_asked_late(tmp_path: Path, monkeypatch
     unread = StartedIgnored(sms.path)
     unread.close()  # git ended, unread
     assert unread.process is not None and unread.process.returncode is not None
+
+
+def test_history_of_simple_files_imports_no_yaml(repo: GitRepo) -> None:
+    """Only the data of each revision is shown, so simple files are read without the YAML
+    parser (the quick reader gives load_yaml's data, tests/test_flatyaml.py)."""
+    probe = (
+        "import sys; from sms_lint.cli import cli\n"
+        "try:\n    cli.main(args=sys.argv[1:], prog_name='sms-lint')\n"
+        "except SystemExit as done:\n    code = done.code\n"
+        "sys.stdout.flush(); print('\\nYAML', 'yaml' in sys.modules, code)"
+    )
+    args = ["history", "NAMED", "--root", str(repo.path), "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
+    )
+    output, _, last = done.stdout.rpartition("\nYAML ")
+    assert last.split() == ["False", "0"], done.stderr
+    assert [rev["version"] for rev in json.loads(output)] == [None, None]

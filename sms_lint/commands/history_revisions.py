@@ -20,6 +20,7 @@ from sms_lint.gitrepo.log import LoggedCommit
 from sms_lint.gitrepo.merges import NO_APPROVER, Arrival, Graph
 from sms_lint.gitrepo.repo import Repository
 from sms_lint.parse.documents import parse_document
+from sms_lint.parse.flatyaml import load_flat
 
 # The file's log and the merges it named, as :func:`~sms_lint.gitrepo.file_log.file_log` says.
 FileLog = tuple[list[LoggedCommit], set[str]]
@@ -109,7 +110,8 @@ def _revision(
     blob = _new_blob(logged)
     raw = contents.get(blob) if blob is not None else None
     if raw is not None and len(raw) <= max_bytes:
-        document = parse_document(logged.changes[0].path, raw)
+        # Only the data is shown: the flat reader's (no YAML parser for simple text).
+        document = parse_document(logged.changes[0].path, raw, load=load_flat)
         if isinstance(document.data, dict):
             data = document.data
     info = logged.info
