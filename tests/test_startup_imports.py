@@ -159,8 +159,16 @@ def test_the_list_of_commands_is_what_click_prints_from_the_commands(width: int)
 
 # Never needed by a warm run whose cross-file result is the kept one: the rule modules (but
 # the registry and the pack's parameter checks), what the rules' stage uses, the baseline's
-# code when no baseline is in use, jsonschema for valid files, OpenSSL. (The probe itself
-# imports json.)
+# code when no baseline is in use, jsonschema and the wording of schema and placeholder
+# findings for valid files, OpenSSL. (The probe itself imports json.)
+WORDING = (
+    "sms_lint.schema.violations",
+    "sms_lint.schema.schema_findings",
+    "sms_lint.schema.missing_fields",
+    "sms_lint.schema.keyword_words",
+    "sms_lint.schema.placeholder_words",
+    "sms_lint.suggest",
+)
 NOT_FOR_A_KEPT_RESULT = (
     "sms_lint.checks.base",
     "sms_lint.pipeline.folding",
@@ -170,6 +178,7 @@ NOT_FOR_A_KEPT_RESULT = (
     "sms_lint.baseline.keys",
     "jsonschema",
     "hashlib",
+    *WORDING,
 )
 PARAMETER_CHECKS = {"sms_lint.checks", "sms_lint.checks.root_causes"}
 
@@ -202,6 +211,17 @@ def test_a_value_changed_runs_the_rules_and_loads_their_modules(tmp_path: Path) 
     code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
     assert code in (0, 1) and "SVC-NONE" in output
     assert {"sms_lint.checks.references", "sms_lint.pipeline.waivers"} <= loaded
+
+
+def test_a_file_the_schema_rejects_loads_the_wording_of_its_findings(tmp_path: Path) -> None:
+    root = changed_copy(tmp_path)
+    target = root / "services" / "svc-backup.yaml"
+    probe(tmp_path, "check", str(root), "--today", TODAY)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("kind: service\n", "kind: service\ncolour: TBD\n"))
+    code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
+    assert code == 1 and "colour" in output, output
+    assert set(WORDING) - {"sms_lint.schema.missing_fields"} <= loaded
 
 
 def test_every_registered_check_names_a_function_of_its_module() -> None:
