@@ -91,4 +91,6 @@ def cli() -> None:
 
 
 def main() -> None:
+    """The console script's entry point (and ``python -m sms_lint``'s): the process is ours."""
+    collecting.own_process()
     cli(prog_name="sms-lint")

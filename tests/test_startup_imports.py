@@ -239,9 +239,11 @@ def test_the_collector_paused_for_start_up_is_on_again_after_any_command(
     import gc
 
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
     with pytest.raises(SystemExit):
         cli.main(args=args, prog_name="sms-lint")
     assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # a caller's process keeps its objects collectable
     gc.disable()  # a caller's own choice is left alone
     try:
         with pytest.raises(SystemExit):
@@ -249,3 +251,29 @@ def test_the_collector_paused_for_start_up_is_on_again_after_any_command(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+FREEZE_PROBE = """
+import gc, sys
+from sms_lint.cli import main
+sys.argv = ["sms-lint", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("FROZEN", gc.get_freeze_count() > 0, "COLLECTING", gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["check", str(EXAMPLE), "--today", TODAY]])
+def test_the_console_entry_point_freezes_what_start_up_made(
+    tmp_path: Path, args: list[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": ""},
+    )
+    assert done.stdout.strip().splitlines()[-1] == "FROZEN True COLLECTING True", done.stderr
