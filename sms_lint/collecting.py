@@ -7,12 +7,13 @@ pauses the collector while it starts, and the collector is back once a command's
 begins (:func:`resume`: before a check's stages, or as soon as another command is loaded).
 Nothing is paused for code that does not start through the CLI.
 
-When the process is sms-lint's own (the console script, ``python -m sms_lint``:
-:func:`own_process`), what start-up made is also frozen as collecting resumes
-(``gc.freeze()``): it lives until the process ends, yet the first collection after the pause would
-walk all of it (~2 ms), and the collection Python runs at exit would walk and free all of it
-in a process about to end (a warm pre-commit run: ~10 ms of ~105, measured). Code that calls
-the CLI in its own process (tests) keeps every object collectable.
+When the process is sms-lint's own (:mod:`sms_lint.__main__`: the console script and
+``python -m sms_lint``), the collector is paused before click loads, and what start-up made
+is frozen as collecting resumes (``gc.freeze()``, :func:`own_process`): it lives until the
+process ends, yet the first collection after the pause would walk all of it (~2 ms), and the
+collection Python runs at exit would walk and free all of it in a process about to end (a
+warm pre-commit run: ~10 ms of ~105, measured). Code that calls the CLI in its own process
+(tests) keeps every object collectable.
 """
 
 from __future__ import annotations

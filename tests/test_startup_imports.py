@@ -255,7 +255,7 @@ def test_the_collector_paused_for_start_up_is_on_again_after_any_command(
 
 FREEZE_PROBE = """
 import gc, sys
-from sms_lint.cli import main
+from sms_lint.__main__ import main
 sys.argv = ["sms-lint", *sys.argv[1:]]
 try:
     main()
