@@ -89,7 +89,3 @@ def _terminal(text: str) -> str:
 @click.version_option(__version__, prog_name="sms-lint")
 def cli() -> None:
     """Check an ISO/IEC 20000-1 service management system kept as files in git."""
-
-
-def main() -> None:
-    cli(prog_name="sms-lint")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from functools import cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -240,7 +241,10 @@ def _values_at(data: Any, steps: list[str]) -> list[Any]:
     return [found for entry in entries for found in _values_at(entry, steps[1:])]
 
 
-_PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))", re.ASCII)
+# Compiled at first use: a result's period is read only by the rules (a kept result needs none).
+@cache
+def _period() -> re.Pattern[str]:
+    return re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))", re.ASCII)
 
 
 def period_end(value: Any) -> datetime.date | None:
@@ -249,7 +253,7 @@ def period_end(value: Any) -> datetime.date | None:
     day = parse_date(value)
     if day is not None or not isinstance(value, str):
         return day
-    found = _PERIOD.fullmatch(value.strip())
+    found = _period().fullmatch(value.strip())
     if found is None:
         return None
     year = int(found.group(1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sms_lint.model import Artifact, clause_text
@@ -56,7 +57,10 @@ NOBODY = frozenset(
 
 
 # ... and how honest prose says so: "Vacant (recruiting)", "to be appointed in May".
-NOBODY_WORDS = re.compile(r"(?:vacant|unfilled|to be (?:appointed|recruited|named))\b")
+# Compiled at first use: only the rules ask who holds a role.
+@cache
+def _nobody_words() -> re.Pattern[str]:
+    return re.compile(r"(?:vacant|unfilled|to be (?:appointed|recruited|named))\b")
 
 
 def holder_of(role: Any) -> str | None:
@@ -66,7 +70,7 @@ def holder_of(role: Any) -> str | None:
     if not isinstance(holder, str):
         return None
     words = " ".join(holder.split()).lower()
-    if words in NOBODY or NOBODY_WORDS.match(words):
+    if words in NOBODY or _nobody_words().match(words):
         return None
     return holder.strip() or None
 

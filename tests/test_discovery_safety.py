@@ -313,7 +313,7 @@ def test_check_reports_a_swap_between_discovery_and_reading(
 ) -> None:
     from sms_lint.pipeline import engine
 
-    def discover_then_swap(root: Path, exclude: tuple[str, ...] = ()):
+    def discover_then_swap(root: Path, exclude: tuple[str, ...] = (), ignored: object = None):
         found = discover(root, exclude)
         _swap_for_link(sms / "a.yaml", sms.parent / "outside" / "a.yaml")
         return found

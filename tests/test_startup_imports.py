@@ -159,8 +159,16 @@ def test_the_list_of_commands_is_what_click_prints_from_the_commands(width: int)
 
 # Never needed by a warm run whose cross-file result is the kept one: the rule modules (but
 # the registry and the pack's parameter checks), what the rules' stage uses, the baseline's
-# code when no baseline is in use, jsonschema for valid files, OpenSSL. (The probe itself
-# imports json.)
+# code when no baseline is in use, jsonschema and the wording of schema and placeholder
+# findings for valid files, OpenSSL. (The probe itself imports json.)
+WORDING = (
+    "sms_lint.schema.violations",
+    "sms_lint.schema.schema_findings",
+    "sms_lint.schema.missing_fields",
+    "sms_lint.schema.keyword_words",
+    "sms_lint.schema.placeholder_words",
+    "sms_lint.suggest",
+)
 NOT_FOR_A_KEPT_RESULT = (
     "sms_lint.checks.base",
     "sms_lint.pipeline.folding",
@@ -170,6 +178,7 @@ NOT_FOR_A_KEPT_RESULT = (
     "sms_lint.baseline.keys",
     "jsonschema",
     "hashlib",
+    *WORDING,
 )
 PARAMETER_CHECKS = {"sms_lint.checks", "sms_lint.checks.root_causes"}
 
@@ -204,6 +213,17 @@ def test_a_value_changed_runs_the_rules_and_loads_their_modules(tmp_path: Path) 
     assert {"sms_lint.checks.references", "sms_lint.pipeline.waivers"} <= loaded
 
 
+def test_a_file_the_schema_rejects_loads_the_wording_of_its_findings(tmp_path: Path) -> None:
+    root = changed_copy(tmp_path)
+    target = root / "services" / "svc-backup.yaml"
+    probe(tmp_path, "check", str(root), "--today", TODAY)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("kind: service\n", "kind: service\ncolour: TBD\n"))
+    code, output, loaded = probe(tmp_path, "check", str(root), "--today", TODAY)
+    assert code == 1 and "colour" in output, output
+    assert set(WORDING) - {"sms_lint.schema.missing_fields"} <= loaded
+
+
 def test_every_registered_check_names_a_function_of_its_module() -> None:
     from sms_lint import checks
 
@@ -219,9 +239,11 @@ def test_the_collector_paused_for_start_up_is_on_again_after_any_command(
     import gc
 
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
     with pytest.raises(SystemExit):
         cli.main(args=args, prog_name="sms-lint")
     assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # a caller's process keeps its objects collectable
     gc.disable()  # a caller's own choice is left alone
     try:
         with pytest.raises(SystemExit):
@@ -229,3 +251,29 @@ def test_the_collector_paused_for_start_up_is_on_again_after_any_command(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+FREEZE_PROBE = """
+import gc, sys
+from sms_lint.__main__ import main
+sys.argv = ["sms-lint", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("FROZEN", gc.get_freeze_count() > 0, "COLLECTING", gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["check", str(EXAMPLE), "--today", TODAY]])
+def test_the_console_entry_point_freezes_what_start_up_made(
+    tmp_path: Path, args: list[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": ""},
+    )
+    assert done.stdout.strip().splitlines()[-1] == "FROZEN True COLLECTING True", done.stderr

@@ -33,6 +33,7 @@ import re
 import time
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +58,13 @@ STALE_DAYS = 30
 # Two seconds: FAT's timestamps; finer filesystems lose nothing but a rehash of files written
 # in the two seconds before a run.
 RACY_NS = 2_000_000_000
-_CACHE_FILE = re.compile(r"[0-9a-f]{32}\.cache")  # the only files this module ever deletes
+
+
+# Compiled at first use: only a run that tidies the cache folder matches it.
+@cache
+def _cache_file() -> re.Pattern[str]:
+    """The only files this module ever deletes."""
+    return re.compile(r"[0-9a-f]{32}\.cache")
 
 
 Again = Callable[[], Processed]  # a file through the per-file stage once more
@@ -283,7 +290,7 @@ class ResultCache:
         oldest = time.time() - STALE_DAYS * 86400
         with contextlib.suppress(OSError), os.scandir(self.file.parent) as entries:
             for entry in entries:
-                if entry.name == self.file.name or not _CACHE_FILE.fullmatch(entry.name):
+                if entry.name == self.file.name or not _cache_file().fullmatch(entry.name):
                     continue
                 with contextlib.suppress(OSError):
                     if entry.stat(follow_symlinks=False).st_mtime < oldest:

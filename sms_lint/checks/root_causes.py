@@ -74,7 +74,12 @@ _LISTS = {
     "agent_links": AGENT_LINKS,
     "explanation_words": EXPLANATION_WORDS,
 }
-_WORD = re.compile(r"[^\W_]+")
+
+
+# Compiled at first use: this module loads for its parameter checks; only the rule reads words.
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(r"[^\W_]+")
 
 
 @cache
@@ -124,7 +129,7 @@ class VagueCauses(NamedTuple):  # immutable, and cheaper to define than a frozen
 
     def _blames_an_agent(self, text: str) -> bool:
         # "<vague lead> by|of|from <agent>": any link whose lead and agent both qualify.
-        tokens = list(_WORD.finditer(text.lower()))
+        tokens = list(_word().finditer(text.lower()))
         found = [token.group() for token in tokens]
         for at, word in enumerate(found):
             if word not in self.links or at == 0 or _among(found[at - 1], self.explaining):

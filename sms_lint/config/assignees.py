@@ -14,13 +14,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from sms_lint.config.values import ConfigError
 
+
 # GitHub's rule for a user name: starts with a letter or digit; letters, digits and hyphens.
-LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
+# Compiled at first use: only a config with assignees needs it.
+@cache
+def _login() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
+
+
 # GitHub assigns at most 10 people to one issue: more would fail the workflow's API call.
 MAX_PER_ROLE = 10
 _SHAPE = "a GitHub login or a list of logins, such as alice or [alice, bob]"
@@ -53,7 +60,7 @@ def _logins(value: Any, key: str, name: str) -> tuple[str, ...]:
     for login in listed:
         if not isinstance(login, str):
             raise ConfigError(f"{name}: '{key}' must be {_SHAPE}")
-        if not LOGIN.fullmatch(login):
+        if not _login().fullmatch(login):
             raise ConfigError(f"{name}: '{key}' names '{login}', {_why_not(login)}")
     logins = tuple(dict.fromkeys(listed))  # a login written twice is assigned once
     if len(logins) > MAX_PER_ROLE:
@@ -65,7 +72,7 @@ def _logins(value: Any, key: str, name: str) -> tuple[str, ...]:
 
 
 def _why_not(login: str) -> str:
-    if login.startswith("@") and LOGIN.fullmatch(login[1:]):
+    if login.startswith("@") and _login().fullmatch(login[1:]):
         return f"write the login without '@': {login[1:]}"
     return (
         "which is not a GitHub login (letters, digits and hyphens, at most 39 characters, "

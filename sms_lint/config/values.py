@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 from typing import Any
 
 from sms_lint.parse.date_readings import date_hint
@@ -39,7 +40,10 @@ def months(value: Any, key: str, name: str) -> int:
     return value
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Compiled at first use: only a config that holds a date needs it.
+@cache
+def _iso_date() -> re.Pattern[str]:
+    return re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def iso_date(value: Any, where: str) -> datetime.date:
@@ -49,7 +53,7 @@ def iso_date(value: Any, where: str) -> datetime.date:
         return value  # YAML read an unquoted YYYY-MM-DD as a date already
     text = value if isinstance(value, str) else None
     try:
-        if text is None or not _ISO_DATE.fullmatch(text):
+        if text is None or not _iso_date().fullmatch(text):
             raise ValueError(text)
         return datetime.date.fromisoformat(text)
     except ValueError:

@@ -25,8 +25,16 @@ from sms_lint.parse.basics import (  # noqa: F401 (YAML_SUFFIXES: importers read
 from sms_lint.parse.encodings import not_utf8, other_encoding
 from sms_lint.parse.placeholders import Body, marker_pattern, summarise_body
 
-_FENCE = re.compile(r"---[ \t]*\r?$")
-_CLOSING_FENCE = re.compile(r"(---|\.\.\.)[ \t]*\r?$")
+
+# Compiled at first use: only a Markdown file needs them.
+@cache
+def _fence() -> re.Pattern[str]:
+    return re.compile(r"---[ \t]*\r?$")
+
+
+@cache
+def _closing_fence() -> re.Pattern[str]:
+    return re.compile(r"(---|\.\.\.)[ \t]*\r?$")
 
 
 class Document:
@@ -214,10 +222,10 @@ def split_front_matter(text: str) -> tuple[str | None, int, Problem | None]:
 def _split_lines(text: str) -> tuple[str | None, int, Problem | None, list[str], int]:
     """``split_front_matter``, the body's lines and the file's line number of the first."""
     lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    if not lines or not _fence().match(lines[0]):
         return None, 0, _late_front_matter(lines), [], 0
     for index in range(1, len(lines)):
-        if _CLOSING_FENCE.match(lines[index]):
+        if _closing_fence().match(lines[index]):
             return "\n".join(lines[1:index]) + "\n", 1, None, lines[index + 1 :], index + 2
     return None, 0, _unclosed(lines), [], 0
 
@@ -269,7 +277,7 @@ def _late_front_matter(lines: list[str]) -> Problem | None:
             continue
         if not stripped:
             continue
-        if not _FENCE.match(line) or not _looks_like_fields(lines[index + 1 :]):
+        if not _fence().match(line) or not _looks_like_fields(lines[index + 1 :]):
             return None
         return Problem(
             "SMS101",
@@ -289,10 +297,10 @@ def _field() -> re.Pattern[str]:
 def _looks_like_fields(lines: list[str]) -> bool:
     """Whether the lines after a '---' hold a closed block with a ``key:`` line in it."""
     for line in lines:
-        if _CLOSING_FENCE.match(line):
+        if _closing_fence().match(line):
             return False
         if _field().match(line):
-            return any(_CLOSING_FENCE.match(rest) for rest in lines)
+            return any(_closing_fence().match(rest) for rest in lines)
     return False
 
 

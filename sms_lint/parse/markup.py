@@ -99,16 +99,22 @@ def is_keyboard_key(marker: str) -> bool:
 
 # An HTML tag (not an image, which shows something), an entity, a letter or digit: what is
 # left of a line once its markup is removed must hold a letter or digit to say anything.
-_MARKUP_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# Compiled at first use: only a Markdown body (or a value) read for content needs them.
+@cache
+def _content_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>"),
+        re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
+        re.compile(r"[^\W_]"),
+    )
 
 
 def has_content(text: str) -> bool:
     """Whether a line (or a value) says something: a letter or digit beyond HTML tags and
     entities (``***``, ``- - -``, ``<br>``, ``&nbsp;``, ``...`` say nothing)."""
-    bare = _MARKUP_TAG.sub(_keep_images, text)
-    return bool(_LETTER_OR_DIGIT.search(_ENTITY.sub("", bare)))
+    markup_tag, entity, letter_or_digit = _content_patterns()
+    bare = markup_tag.sub(_keep_images, text)
+    return bool(letter_or_digit.search(entity.sub("", bare)))
 
 
 def _keep_images(tag: re.Match[str]) -> str:

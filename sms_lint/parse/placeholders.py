@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from sms_lint.parse.markup import has_content, is_html_tag, is_keyboard_key
@@ -87,8 +87,17 @@ _NAMES_FORMAT = "".join(
 _DATE = rf"(?<![\w/(-]){_NAMES_FORMAT}(?:YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY)(?![\w/-])"
 # A phrase is a whole word, and not the name of a file (``todo.txt``).
 _WORD_END = r"(?![\w-])(?!\.\w)"
-_HEADING = re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+# Compiled at first use: only a Markdown body needs them.
+@cache
+def _heading() -> re.Pattern[str]:
+    return re.compile(r"\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
+
+
+@cache
+def _code_span() -> re.Pattern[str]:
+    return re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 class Placeholder(NamedTuple):
@@ -176,6 +185,7 @@ def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[st
     from sms_lint.parse.visible import Kind, shown
 
     fenced = (Kind.FENCE, Kind.FENCED)
+    heading, code_span = _heading(), _code_span()
     content = 0
     found: list[Placeholder] = []
     for number, line in enumerate(shown(lines), start=first_line):
@@ -185,10 +195,10 @@ def summarise_body(lines: Sequence[str], first_line: int, pattern: re.Pattern[st
             content += line.kind is Kind.FENCED and has_content(line.text)
             continue
         text = line.text
-        if not text.strip() or _HEADING.match(text):
+        if not text.strip() or heading.match(text):
             continue
         content += has_content(text)
-        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+        prose = code_span.sub(lambda m: " " * len(m.group(0)), text)
         found.extend(
             Placeholder(number, offset + 1, hit) for offset, hit in find(prose, pattern, text)
         )

@@ -16,7 +16,7 @@ from sms_lint.config.pack import Framework
 from sms_lint.config.rulebook import RuleBook
 from sms_lint.files.discovery import Discovered, discover
 from sms_lint.finding import Finding, fails
-from sms_lint.gitrepo.ignored import git_ignored
+from sms_lint.gitrepo.ignored import StartedIgnored, git_ignored
 from sms_lint.model import Artifact
 from sms_lint.pipeline.crossfile import RULE_CRASHED, CrossFileStage, FileRun
 from sms_lint.pipeline.filestage import FileOutcome, FileStage, Processed, WorkTree
@@ -68,16 +68,24 @@ class Result:
         return 1 if self.failed else 0
 
 
-def candidates(root: Path, exclude: tuple[str, ...] = ()) -> Discovered:
-    """Discovery inside a git work tree, less what git ignores, with each file's metadata
-    (one ``fstatat`` per file: what the cache compares instead of reading it)."""
-    return discover(root, exclude, git_ignored(root), signed=True)
+def candidates(
+    root: Path, exclude: tuple[str, ...] = (), ignored: StartedIgnored | None = None
+) -> Discovered:
+    """Discovery inside a git work tree, less what git ignores (``ignored``: that question
+    already asked), with each file's metadata (one ``fstatat`` per file: what the cache
+    compares instead of reading it)."""
+    return discover(root, exclude, git_ignored(root) if ignored is None else ignored(), signed=True)
 
 
-def file_run(root: Path, setup: Setup, cache: ResultCache | None = None) -> FileRun:
+def file_run(
+    root: Path,
+    setup: Setup,
+    cache: ResultCache | None = None,
+    ignored: StartedIgnored | None = None,
+) -> FileRun:
     """The per-file stage for every candidate file under ``root``, in path order: discover,
     then ask the stage (behind the cache, when there is one) for every candidate's outcome."""
-    found = candidates(root, setup.config.exclude)
+    found = candidates(root, setup.config.exclude, ignored)
     stage = FileStage(setup, WorkTree(root, found, setup.config.max_file_kb))
     if cache is None:
         processed = stage.outcomes(found.paths)
@@ -127,11 +135,13 @@ def run_check(
     changes: ChangeSet | None = None,
     cache: ResultCache | None = None,
     history: EntryHistory | None = None,
+    ignored: StartedIgnored | None = None,
 ) -> Result:
     """Check the repository at ``root``; never raises for bad input files. ``changes`` (from
     ``--base``) feeds the change rules; ``cache`` (optional) makes unchanged work free;
-    ``history`` (optional) says which of the files sharing an id entered git first."""
-    run = file_run(root, setup, cache)
+    ``history`` (optional) says which of the files sharing an id entered git first;
+    ``ignored`` (optional) is git's list of ignored files, asked before the setup was built."""
+    run = file_run(root, setup, cache, ignored)
     artifacts = run.artifacts
     documents = [o.document for o in run.outcomes if o.document.is_artifact]
     final = cross_file(run, CrossFileStage(setup, today, changes, history), cache)

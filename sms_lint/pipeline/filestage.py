@@ -37,7 +37,6 @@ from sms_lint.pipeline.reading import (  # noqa: F401
 )
 from sms_lint.schema.placeholder_values import PlaceholderValues
 from sms_lint.schema.prune import prune_paths, pruned
-from sms_lint.schema.schema_findings import number_version, schema_findings, without_date_twins
 
 if TYPE_CHECKING:  # the setup is built by pipeline.setup; this stage only reads it
     from sms_lint.files.discovery import Discovered
@@ -104,6 +103,9 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
     # Placeholders in the front matter are found here: a rejected one is SMS027's finding.
     placeholders = PlaceholderValues.of(data, book, setup.config.placeholders)
     if errors:
+        # Only a file the schema rejects pays for the wording of its findings.
+        from sms_lint.schema.schema_findings import schema_findings, without_date_twins
+
         # Rules see only schema-valid values: what the schema rejects is pruned (SMS001 below
         # reports it); positions stay those of the file.
         header_fields = setup.schemas.header_fields
@@ -120,6 +122,8 @@ def check_document(doc: Document, setup: Setup, source: bytes | None = None) -> 
         out.extend(placeholders.findings(doc, artifact_id, source))
     version = data.get("version")
     if isinstance(version, float):
+        from sms_lint.schema.schema_findings import number_version
+
         out.append(number_version(doc, version, artifact_id, source, book))
     return FileOutcome(doc, kind, _present(out))
 

@@ -27,6 +27,7 @@ count it as a second copy of the finding.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sms_lint.facts import is_record
@@ -40,8 +41,13 @@ if TYPE_CHECKING:
 
 PATTERN_MIN = 5
 _SCOPE = "4.3"
+
+
 # The end of a remediation's first sentence (not the dot of "e.g." or "i.e.").
-_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)\.(\s|$)")
+# Compiled at first use: only a run with findings words a first step.
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"(?<!e\.g)(?<!i\.e)\.(\s|$)")
 
 
 def first_step(result: Result) -> str | None:
@@ -180,5 +186,5 @@ def _pattern(result: Result, top: list[Finding]) -> str | None:
 def _first_sentence(text: str) -> str:
     """A remediation's first sentence, without its full stop."""
     flat = " ".join(text.split())
-    end = _SENTENCE_END.search(flat)
+    end = _sentence_end().search(flat)
     return flat[: end.start()] if end else flat.rstrip(".")

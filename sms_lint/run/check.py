@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sms_lint.config.datacache import DataStore
     from sms_lint.gitrepo.changes import ChangeSet
     from sms_lint.gitrepo.entered import EntryOrder
+    from sms_lint.gitrepo.ignored import StartedIgnored
     from sms_lint.pipeline.engine import Result, Setup
     from sms_lint.reporters import Reporter
 
@@ -69,12 +70,16 @@ def check_result(request: CheckRequest) -> Result:
         from sms_lint.run.as_of import as_of_result
 
         return as_of_result(request, request.as_of)
-    store = data_store(request.root) if request.use_cache else None
-    setup = build_check_setup(request.root, request.config_path, request.use_cache, store)
+    from sms_lint.gitrepo.ignored import StartedIgnored
+
+    # Git lists the ignored files while the setup loads (a pre-commit run waits for neither).
+    ignored = StartedIgnored(request.root)
+    try:
+        result, setup, cache = _checked(request, ignored)
+    finally:
+        ignored.close()
     from sms_lint.baseline import use
 
-    setup = use.excluding(setup, (request.baseline, setup.config.baseline), request.root)
-    result, cache = plain_result(request, setup, store)
     try:
         result = baselined(request, setup, result)
         if request.new_only and request.base is not None:
@@ -82,6 +87,18 @@ def check_result(request: CheckRequest) -> Result:
     except use.BaselineError as error:
         raise UsageProblem(str(error)) from None
     return result
+
+
+def _checked(
+    request: CheckRequest, ignored: StartedIgnored
+) -> tuple[Result, Setup, ResultCache | None]:
+    store = data_store(request.root) if request.use_cache else None
+    setup = build_check_setup(request.root, request.config_path, request.use_cache, store)
+    from sms_lint.baseline import use
+
+    setup = use.excluding(setup, (request.baseline, setup.config.baseline), request.root)
+    result, cache = plain_result(request, setup, store, ignored)
+    return result, setup, cache
 
 
 def _new_only(
@@ -100,10 +117,14 @@ def _new_only(
 
 
 def plain_result(
-    request: CheckRequest, setup: Setup, store: DataStore | None = None
+    request: CheckRequest,
+    setup: Setup,
+    store: DataStore | None = None,
+    ignored: StartedIgnored | None = None,
 ) -> tuple[Result, ResultCache | None]:
     """The check as the engine gives it (no baseline, no --new-only), and the cache used
-    (its fingerprint's rule part kept in ``store``, when given)."""
+    (its fingerprint's rule part kept in ``store``, when given; git's ignored files already
+    asked, ``ignored``, when given)."""
     from sms_lint.pipeline.engine import run_check
 
     changes = None
@@ -128,7 +149,9 @@ def plain_result(
     # when some id is shared.
     history = functools.partial(_entry_order, request.root)
     collecting.resume()  # start-up is over (see sms_lint.run.collecting)
-    result = run_check(request.root, setup, request.today, request.fail_on, changes, cache, history)
+    result = run_check(
+        request.root, setup, request.today, request.fail_on, changes, cache, history, ignored
+    )
     if result.documents == 0:  # 69 "missing" findings would answer the wrong question
         where = visible_path(display_root(request.root))
         raise UsageProblem(f"no SMS documents under {where}: is this the right folder?")

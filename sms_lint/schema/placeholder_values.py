@@ -25,13 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from sms_lint.finding import Finding
 from sms_lint.parse.placeholders import find, marker_pattern, places_in_data
-from sms_lint.schema.placeholder_words import field_message
 from sms_lint.schema.prune import value_at
-from sms_lint.schema.violations import Violation
 
 if TYPE_CHECKING:
     from sms_lint.config.rulebook import RuleBook
     from sms_lint.parse.documents import Document
+    from sms_lint.schema.violations import Violation
 
 RULE = "SMS027"
 DRAFT = "draft"  # the rule's grade for an artifact that is not approved
@@ -78,6 +77,11 @@ class PlaceholderValues:
             for offset, text in find(value_at(self.raw, path), self.pattern):
                 places.setdefault(path, (offset, text))
                 break
+        if not places:
+            return []
+        # Only a value that is still a placeholder pays for the wording of its finding.
+        from sms_lint.schema.placeholder_words import field_message
+
         grade = None if self.raw.get("status") == "approved" else DRAFT
         lines = _Lines(source)
         out: list[Finding | None] = []

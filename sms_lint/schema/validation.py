@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any
 from sms_lint.schema.fastschema import Check, Compiler, Unsupported, is_date, is_finite
 from sms_lint.schema.kinds import SHARED_FILES as _SHARED_FILES
 from sms_lint.schema.kinds import known_kinds as known_kinds  # re-exported
-from sms_lint.schema.violations import Violation, explain_error
-from sms_lint.suggest import FILE_BUDGET, Budget
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, FormatChecker
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
     from referencing import Registry
 
     from sms_lint.config.datacache import DataStore
+    from sms_lint.schema.violations import Violation
 
 # jsonschema (with referencing, attrs, rpds) is imported only when a document is invalid or an
 # organization rule runs: the compiled fast path answers for valid documents, and a warm run
@@ -119,6 +118,10 @@ class SchemaSet:
         return fast
 
     def violations(self, kind: str, data: dict[str, Any]) -> Iterator[Violation]:
+        # Only a document the schema rejects pays for the wording of its violations.
+        from sms_lint.schema.violations import explain_error
+        from sms_lint.suggest import FILE_BUDGET, Budget
+
         budget = Budget(FILE_BUDGET)
         for error in self.errors(kind, data):
             yield from explain_error(error, self.header_fields, budget, data)
