@@ -84,7 +84,7 @@ _INDEX_ENTRY = re.compile(
 # and a parse each time. A rewritten index (git writes a new file and renames it) is another
 # key; a state seen changing while it was read is not kept.
 _IndexState = tuple[str, Path, str, int, int, int, int, int]
-_READ: dict[_IndexState, dict[str, IndexEntry]] = {}
+_READ: dict[tuple[_IndexState | None, int], dict[str, IndexEntry]] = {}
 
 
 def index_entries(repo: Repository) -> dict[str, IndexEntry]:
@@ -94,14 +94,15 @@ def index_entries(repo: Repository) -> dict[str, IndexEntry]:
     its metadata in a form not known here)."""
     where = _index_path(repo)
     before = _index_state(where, repo)
-    if before is not None and before in _READ:
-        return dict(_READ[before])
+    key = (before, RACY_NS)  # the window decides which records are trusted
+    if before is not None and key in _READ:
+        return dict(_READ[key])
     output = repo.run("ls-files", "-s", "-t", "--debug", "-z", "--", repo.pathspec())
     after = _index_state(where, repo)  # written after git read it: no entry trusted wrongly
     entries = _parsed_index(repo, output, after[-1] if after is not None else None)
     if before is not None and after == before:
         _READ.clear()  # one index at a time: the memo never grows with the runs of a process
-        _READ[before] = dict(entries)
+        _READ[key] = dict(entries)
     return entries
 
 
