@@ -18,7 +18,7 @@ from datetime import datetime
 
 from sms_lint.gitrepo.log import CommitInfo
 from sms_lint.model import Artifact
-from sms_lint.parse.documents import parse_document
+from sms_lint.parse.documents import parse_data
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _later(authored: str, committed: str) -> str:
 def read_revision(path: str, raw: bytes | None, commit: CommitInfo) -> Revision:
     """The revision a blob holds; every value None when it is no readable mapping (deleted,
     too large, not YAML)."""
-    data = parse_document(path, raw).data if raw is not None else None
+    data = parse_data(path, raw) if raw is not None else None
     return Revision(commit, *state_of(data if isinstance(data, dict) else {}))
 
 

@@ -99,3 +99,27 @@ def test_a_staged_change_the_index_vouches_for_is_changed(repo: GitRepo, trustin
     age_the_index(repo)
     assert index_entries(open_repository(repo.path))[POLICY].recorded is not None
     assert changed(repo) == [POLICY]
+
+
+def test_the_index_read_again_after_git_rewrote_it(repo: GitRepo, trusting: None) -> None:
+    """One process reads the index once per state of the index file (``--base`` asks for it
+    twice): a staged edit, which makes git write a new index, is seen by the next read."""
+    age_the_index(repo)
+    first = index_entries(open_repository(repo.path))
+    assert index_entries(open_repository(repo.path)) == first  # the same state: kept
+    repo.write(POLICY, policy(body="Edited."))
+    repo.git("add", POLICY)
+    age_the_index(repo)
+    again = index_entries(open_repository(repo.path))
+    assert again[POLICY].object_id != first[POLICY].object_id
+    assert again[POLICY].recorded is not None
+
+
+def test_the_kept_index_follows_the_racy_window(
+    repo: GitRepo, trusting: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The records trusted depend on the racy window: the kept read is not another window's."""
+    age_the_index(repo)
+    assert index_entries(open_repository(repo.path))[POLICY].recorded is not None
+    monkeypatch.setattr(trees, "RACY_NS", 10**12)  # every file within it
+    assert index_entries(open_repository(repo.path))[POLICY].recorded is None

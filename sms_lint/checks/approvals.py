@@ -111,7 +111,8 @@ def _runs(ctx: Context) -> Iterator[tuple[Artifact, list[Revision], Approval | N
     # Only the documents the change touched: a finding comes with the change that made it
     # (and --new-only sees it as new there, pre-existing nowhere else).
     unchanged = ctx.changes.unchanged if ctx.changes is not None else frozenset()
-    approved = [a for a in ctx.artifacts if a.approved and a.path not in unchanged]
+    # The path first: asking an untouched artifact whether it is approved decodes its data.
+    approved = [a for a in ctx.artifacts if a.path not in unchanged and a.approved]
     trails: Mapping[str, list[Revision]] = source.trails(states_to_trace(approved))
     for artifact in approved:
         trail = trails.get(artifact.path, [])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from sms_lint.gitrepo.log import FileChange, parse_fields
 from sms_lint.gitrepo.repo import Repository, decode_path
@@ -78,13 +79,36 @@ _INDEX_ENTRY = re.compile(
 )
 
 
+# The index as this process read it, by what identifies the index file's state: ``--base``
+# asks twice (the change set, then the approval trails), and 10,000 entries cost a git run
+# and a parse each time. A rewritten index (git writes a new file and renames it) is another
+# key; a state seen changing while it was read is not kept.
+_IndexState = tuple[str, Path, str, int, int, int, int, int]
+_READ: dict[tuple[_IndexState | None, int], dict[str, IndexEntry]] = {}
+
+
 def index_entries(repo: Repository) -> dict[str, IndexEntry]:
     """Root-relative path -> what the index holds for it (merged entries; a conflicted path
     keeps the last stage git lists), with the file metadata the index recorded for the
     entries not modified within ``RACY_NS`` of the index's last write (none when git lists
     its metadata in a form not known here)."""
+    where = _index_path(repo)
+    before = _index_state(where, repo)
+    key = (before, RACY_NS)  # the window decides which records are trusted
+    if before is not None and key in _READ:
+        return dict(_READ[key])
     output = repo.run("ls-files", "-s", "-t", "--debug", "-z", "--", repo.pathspec())
-    written = _index_written(repo)
+    after = _index_state(where, repo)  # written after git read it: no entry trusted wrongly
+    entries = _parsed_index(repo, output, after[-1] if after is not None else None)
+    if before is not None and after == before:
+        _READ.clear()  # one index at a time: the memo never grows with the runs of a process
+        _READ[key] = dict(entries)
+    return entries
+
+
+def _parsed_index(repo: Repository, output: bytes, written: int | None) -> dict[str, IndexEntry]:
+    """:func:`index_entries` from ``ls-files``' output (``written``: when the index was last
+    written, in ns; None when it cannot be told)."""
     entries = {}
     at = 0
     for match in _INDEX_ENTRY.finditer(output):
@@ -124,13 +148,27 @@ def _plain_entries(repo: Repository) -> dict[str, IndexEntry]:
     return entries
 
 
-def _index_written(repo: Repository) -> int | None:
-    """When the index file was last written (ns), None when it cannot be told."""
+def _index_path(repo: Repository) -> Path | None:
+    """The index file git reads (``GIT_INDEX_FILE``, a linked work tree's own), None when it
+    cannot be told."""
     raw = repo.run("rev-parse", "--git-path", "index").rstrip(b"\n")
     try:
-        return os.stat(repo.top / decode_path(raw)).st_mtime_ns
+        return repo.top / decode_path(raw)
+    except ValueError:
+        return None
+
+
+def _index_state(where: Path | None, repo: Repository) -> _IndexState | None:
+    """What tells one state of the index file from another (its mtime last: when it was
+    written, in ns), None when it cannot be told."""
+    if where is None:
+        return None
+    try:
+        info = os.stat(where)
     except (OSError, ValueError):
         return None
+    identity = (str(where), repo.top, repo.prefix, info.st_dev, info.st_ino, info.st_size)
+    return (*identity, info.st_ctime_ns, info.st_mtime_ns)  # fmt: skip
 
 
 def vouches(entry: IndexEntry, info: os.stat_result) -> bool:

@@ -329,3 +329,18 @@ def parse_document(
         return Document(path, loaded.data, loaded.positions, loaded.problems, body=summary)
     loaded = load(text)
     return Document(path, loaded.data, loaded.positions, loaded.problems)
+
+
+def parse_data(path: str, raw: bytes) -> Any:
+    """``parse_document(path, raw).data``, without summarising a Markdown body: an old
+    revision's fields are all the approval trails read (thousands of them with ``--base``)."""
+    text, problem = decode(raw)
+    if problem is not None:
+        return None
+    assert text is not None
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        front, offset, problem, _, _ = _split_lines(text)
+        if problem is not None or front is None:
+            return None
+        return load_yaml(front, line_offset=offset).data
+    return load_yaml(text).data

@@ -111,8 +111,7 @@ class CrossFileStage:
         aside: list[tuple[Rule, Hit]] = []  # what could not be checked: a file is unread
         findings: list[Finding | None] = []
         for rule in book.enabled():
-            check = checks.REGISTRY.get(rule.check)
-            if check is None:
+            if rule.check not in checks.REGISTRY:
                 continue
             needs_base = rule.check in checks.NEEDS_BASE
             if reuse is not None and not needs_base and rule.id in reuse:
@@ -120,6 +119,9 @@ class CrossFileStage:
                 if per_rule is not None:
                     per_rule[rule.id] = reuse[rule.id]
                 continue
+            # Looked up only to run: the look-up imports the rule's module (a reused rule's
+            # findings need none).
+            check = checks.REGISTRY[rule.check]
             before = len(aside)
             found = [f for f in _rule_findings(rule, check, context, book, aside) if f is not None]
             findings.extend(found)
