@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 
 from sms_lint.files.safeopen import FileId, Refused, open_checked
 from sms_lint.gitrepo.ignored import StartedIgnored, candidates
-from sms_lint.parse.documents import parse_document
-from sms_lint.parse.flatyaml import load_flat
+from sms_lint.parse.documents import parse_data
 
 if TYPE_CHECKING:
     from sms_lint.config.file import Config
@@ -41,7 +40,7 @@ def path_of_id(
     for path, raw in _files(root, config, ignored):
         if literal is not None and literal not in raw and b"\\" not in raw:
             continue  # this file's data cannot hold the id (see the module's note)
-        data = parse_document(path, raw, load=load_flat).data  # the data alone, as register
+        data = parse_data(path, raw)
         if data is not None and data.get("id") == wanted:
             return path
     return None

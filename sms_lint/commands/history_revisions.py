@@ -19,8 +19,7 @@ from sms_lint.gitrepo.file_log import commit_graph, file_log, linear
 from sms_lint.gitrepo.log import LoggedCommit
 from sms_lint.gitrepo.merges import NO_APPROVER, Arrival, Graph
 from sms_lint.gitrepo.repo import Repository
-from sms_lint.parse.documents import parse_document
-from sms_lint.parse.flatyaml import load_flat
+from sms_lint.parse.documents import parse_data
 
 # The file's log and the merges it named, as :func:`~sms_lint.gitrepo.file_log.file_log` says.
 FileLog = tuple[list[LoggedCommit], set[str]]
@@ -110,10 +109,9 @@ def _revision(
     blob = _new_blob(logged)
     raw = contents.get(blob) if blob is not None else None
     if raw is not None and len(raw) <= max_bytes:
-        # Only the data is shown: the flat reader's (no YAML parser for simple text).
-        document = parse_document(logged.changes[0].path, raw, load=load_flat)
-        if isinstance(document.data, dict):
-            data = document.data
+        found = parse_data(logged.changes[0].path, raw)  # only the data is shown
+        if isinstance(found, dict):
+            data = found
     info = logged.info
     return {
         "commit": info.commit,

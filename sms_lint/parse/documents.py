@@ -333,7 +333,10 @@ def parse_document(
 
 def parse_data(path: str, raw: bytes) -> Any:
     """``parse_document(path, raw).data``, without summarising a Markdown body: an old
-    revision's fields are all the approval trails read (thousands of them with ``--base``)."""
+    revision's fields are all the approval trails and ``history`` read (thousands of them with
+    ``--base``), through the quick reader, which gives ``load_yaml``'s data."""
+    from sms_lint.parse.flatyaml import load_flat
+
     text, problem = decode(raw)
     if problem is not None:
         return None
@@ -342,5 +345,5 @@ def parse_data(path: str, raw: bytes) -> Any:
         front, offset, problem, _, _ = _split_lines(text)
         if problem is not None or front is None:
             return None
-        return load_yaml(front, line_offset=offset).data
-    return load_yaml(text).data
+        return load_flat(front, line_offset=offset).data
+    return load_flat(text).data
