@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -62,15 +63,20 @@ NOT_FOR_TEXT = (
 )
 
 
-def probe(tmp_path: Path, *args: str) -> tuple[int, str, set[str]]:
-    """Exit code, output before the marker, and the modules loaded, of ``sms-lint ARGS``."""
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
+def run_probe(script: str, tmp_path: Path, args: Sequence[str]) -> subprocess.CompletedProcess:
+    """``script`` in a fresh interpreter with ``args``, its own cache and no PATH."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         check=False,
         env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": ""},
     )
+
+
+def probe(tmp_path: Path, *args: str) -> tuple[int, str, set[str]]:
+    """Exit code, output before the marker, and the modules loaded, of ``sms-lint ARGS``."""
+    done = run_probe(PROBE, tmp_path, args)
     output, marker, loaded = done.stdout.rpartition("\nMODULES ")
     assert marker, done.stderr
     report = json.loads(loaded)
@@ -269,11 +275,5 @@ print("FROZEN", gc.get_freeze_count() > 0, "COLLECTING", gc.isenabled())
 def test_the_console_entry_point_freezes_what_start_up_made(
     tmp_path: Path, args: list[str]
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", FREEZE_PROBE, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": ""},
-    )
+    done = run_probe(FREEZE_PROBE, tmp_path, args)
     assert done.stdout.strip().splitlines()[-1] == "FROZEN True COLLECTING True", done.stderr
