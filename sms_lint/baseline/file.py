@@ -17,7 +17,7 @@ import yaml
 from sms_lint.baseline import BaselineError
 from sms_lint.baseline.keys import REPOSITORY, Key
 from sms_lint.config.values import ConfigError, iso_date
-from sms_lint.parse.documents import decode
+from sms_lint.parse.frontmatter import decode
 from sms_lint.parse.loader import load_yaml
 
 DEFAULT_NAME = ".sms-lint-baseline.yaml"

@@ -139,7 +139,7 @@ def config_from_bytes(raw: bytes, name: str, path: Path, root: Path) -> Config:
     """The config in ``raw``, the content of ``path`` (shown as ``name``) for ``root``: also
     what ``--as-of`` reads from a commit's blob."""
     # Imported here: without a config file no YAML is read before register's walk starts.
-    from sms_lint.parse.documents import decode
+    from sms_lint.parse.frontmatter import decode
     from sms_lint.parse.loader import load_yaml
 
     text, problem = decode(raw)

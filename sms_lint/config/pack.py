@@ -218,7 +218,7 @@ def load_framework(path: Path | None = None, store: DataStore | None = None) -> 
 def _read_untrusted(path: Path) -> Any:
     """An organization pack may arrive in a pull request: read it with the artifact loader
     (no aliases, no tags, bounded depth) rather than trusting it like our own pack."""
-    from sms_lint.parse.documents import decode
+    from sms_lint.parse.frontmatter import decode
     from sms_lint.parse.loader import load_yaml
 
     try:

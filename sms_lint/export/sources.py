@@ -16,7 +16,8 @@ from typing import Any
 
 from sms_lint.config.file import Config
 from sms_lint.errors import UsageProblem
-from sms_lint.parse.documents import Document, decode, markdown_body, parse_document
+from sms_lint.parse.documents import Document, parse_document
+from sms_lint.parse.frontmatter import decode, markdown_body
 from sms_lint.pipeline.reading import read_bytes
 
 

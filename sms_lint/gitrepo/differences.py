@@ -34,13 +34,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sms_lint.gitrepo.composed import AliasFound, compose
-from sms_lint.parse.documents import (
-    MARKDOWN_SUFFIXES,
-    Document,
-    decode,
-    markdown_body,
-    split_front_matter,
-)
+from sms_lint.parse.documents import MARKDOWN_SUFFIXES, Document
+from sms_lint.parse.frontmatter import decode, markdown_body, split_front_matter
 from sms_lint.parse.loader import load_yaml
 from sms_lint.parse.visible import Kind, shown
 

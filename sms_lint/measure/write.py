@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from sms_lint.output import replace_file
-from sms_lint.parse.documents import MARKDOWN_SUFFIXES, split_front_matter
+from sms_lint.parse.basics import MARKDOWN_SUFFIXES
+from sms_lint.parse.frontmatter import split_front_matter
 
 
 class WriteProblem(Exception):
